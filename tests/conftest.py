@@ -1,0 +1,29 @@
+"""Shared fixtures: a private settings/data directory per test, and the optional corpus."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = Path(os.environ.get("VINCHECK_CORPUS", REPO.parent / "shared" / "corpus"))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Keep every test away from the user's real settings and records."""
+    base = tmp_path_factory.mktemp("vincheck-home")
+    monkeypatch.setenv("VINCHECK_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("VINCHECK_DATA_DIR", str(base / "data"))
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """``../shared/corpus`` when present; tests that need it are skipped otherwise."""
+    if not CORPUS.is_dir():
+        pytest.skip("the shared corpus is not present")
+    return CORPUS

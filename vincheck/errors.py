@@ -1,0 +1,133 @@
+"""One exception tree for vincheck.
+
+Every error carries the exit code the CLI turns it into; only ``vincheck.cli`` converts
+errors to exit codes. Messages are complete sentences a station operator can act on.
+"""
+
+from __future__ import annotations
+
+
+class VincheckError(Exception):
+    """Base of every error vincheck raises on purpose."""
+
+    exit_code: int = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(VincheckError):
+    """The command line or a setting is not usable as given."""
+
+
+# --- VIN --------------------------------------------------------------------------------
+
+class VinError(VincheckError):
+    """A VIN string is not a valid VIN. ``vin`` is the cleaned input."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, vin: str = "") -> None:
+        super().__init__(message)
+        self.vin = vin
+
+
+class VinLengthError(VinError):
+    """A VIN does not have 17 characters."""
+
+    def __init__(self, vin: str) -> None:
+        super().__init__(f"VIN must have 17 characters, got {len(vin)}", vin)
+        self.length = len(vin)
+
+
+class VinCharacterError(VinError):
+    """A VIN contains a character that is never used (I, O, Q, or not 0-9/A-Z)."""
+
+    def __init__(self, vin: str, char: str, position: int) -> None:
+        super().__init__(
+            f"forbidden character {char!r} at position {position} (I, O, Q and non-alphanumerics "
+            "are never used in a VIN)",
+            vin,
+        )
+        self.char = char
+        self.position = position
+
+
+class VinCheckDigitError(VinError):
+    """Position 9 is not the computed check digit."""
+
+    def __init__(self, vin: str, expected: str, found: str) -> None:
+        super().__init__(f"check digit wrong: expected {expected!r}, found {found!r}", vin)
+        self.expected = expected
+        self.found = found
+
+
+class VinModelYearError(VinError):
+    """Position 10 holds a code never used for a model year (U, Z, 0)."""
+
+    def __init__(self, vin: str, code: str) -> None:
+        super().__init__(
+            f"model-year code {code!r} at position 10 is impossible (U, Z and 0 are never used)",
+            vin,
+        )
+        self.code = code
+
+
+# --- input files --------------------------------------------------------------------------
+
+class InputFileError(VincheckError):
+    """An input file cannot be used. ``path`` names it."""
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+
+
+class FileNotFound(InputFileError):
+    """The file does not exist."""
+
+
+class UnreadableImageError(InputFileError):
+    """The file is not an image we can decode (corrupt, truncated, empty or another format)."""
+
+
+class UnsupportedFormatError(InputFileError):
+    """The file is an image in a format vincheck does not accept."""
+
+
+class ImageTooLargeError(InputFileError):
+    """The image has more pixels than the configured limit (decompression-bomb guard)."""
+
+
+class DpiUnknownError(InputFileError):
+    """A physical measurement needs the scan resolution and none is known."""
+
+
+# --- external programs ------------------------------------------------------------------
+
+class OcrEngineError(VincheckError):
+    """An OCR engine is missing, too old or failed."""
+
+    exit_code = 3
+
+
+class TesseractNotFoundError(OcrEngineError):
+    """Tesseract is not installed or not on PATH."""
+
+
+# --- processing ---------------------------------------------------------------------------
+
+class Cancelled(VincheckError):
+    """The user cancelled a running check."""
+
+    exit_code = 130
+
+
+class StoreError(VincheckError):
+    """The records database is locked, corrupt or from a newer version."""
+
+    exit_code = 4

@@ -1,0 +1,164 @@
+"""Settings: every tolerance and threshold as one typed object; defaults = the regulation.
+
+Saved as JSON in the user's config directory (``platformdirs``); unknown keys in a saved
+file are ignored and missing keys take their defaults, so old files keep working.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from vincheck.errors import UsageError
+
+APP_NAME = "vincheck"
+
+
+@dataclass
+class RubbingSettings:
+    """Tolerances for Annex 2 (VIN rubbing). Lengths in mm, angles in degrees."""
+
+    # GB 16735 as commonly cited: characters stamped on the frame are >= 7.0 mm high.
+    min_char_height_mm: float = 7.0
+    # Pitch (centre-to-centre distance of neighbouring characters) may vary by this share of
+    # its median before the line counts as deformed: stamping heads are rigid, so a real
+    # rubbing varies by a few percent (rubbing over a curved rail, pencil edge); 12 % leaves
+    # room for segmentation error of about 1/10 of a cell at 7 mm.
+    max_pitch_spread: float = 0.12
+    # Character heights along the line may differ by this share of the median height.
+    max_height_spread: float = 0.12
+    # Slant (shear) of the characters relative to the line's normal; stamping fonts are
+    # upright, a sheared rubbing (tape dragged while rubbing) shows as slant.
+    max_slant_deg: float = 6.0
+    # Aspect (width / height) of the character cells against the stamping font's usual
+    # 0.45-0.75: outside means the tape was stretched along or across the line.
+    min_char_aspect: float = 0.35
+    max_char_aspect: float = 0.95
+    # A doubled impression offset by more than this (mm) counts as shifted; smaller offsets
+    # are indistinguishable from the blur of a normal graphite rubbing.
+    max_ghost_offset_mm: float = 0.4
+    # Below this OCR confidence (0-1) a character is flagged for review.
+    min_char_confidence: float = 0.60
+    # Default scan resolution when a file carries none and the user gave none (None = unknown).
+    default_dpi: float | None = None
+    # Whether the check digit is mandatory (China, North America: yes).
+    require_check_digit: bool = True
+
+
+@dataclass
+class PhotoSettings:
+    """Tolerances for Annex 1 (exterior photo). Lengths in mm, angles in degrees."""
+
+    print_width_mm: float = 88.0
+    print_height_mm: float = 60.0
+    print_size_tolerance_mm: float = 0.5
+    corner_radius_mm: float = 4.0
+    corner_radius_tolerance_mm: float = 0.1
+    # "The vehicle's image occupies two thirds of the photo": read as the vehicle's bounding
+    # box area over the picture area; accepted window around 2/3.
+    min_fill_ratio: float = 0.55
+    max_fill_ratio: float = 0.80
+    # Required azimuth of the camera around the vehicle (0 = straight at the front face,
+    # 90 = the left flank). Car: front-left 45; trailer: rear-left (135).
+    car_azimuth_deg: float = 45.0
+    trailer_azimuth_deg: float = 135.0
+    azimuth_tolerance_deg: float = 15.0
+    # Sharpness: variance of the Laplacian on the picture scaled to 1000 px width.
+    min_sharpness: float = 60.0
+    # Exposure: share of clipped pixels and mean luminance window (0-255).
+    max_clipped_share: float = 0.08
+    min_mean_luma: float = 50.0
+    max_mean_luma: float = 215.0
+    # Minimum score (0-1) for a plate detection to count as a visible plate.
+    min_plate_score: float = 0.5
+    default_dpi: float | None = None
+
+
+@dataclass
+class Settings:
+    """All settings. ``language`` is "zh_CN" (default) or "en"."""
+
+    rubbing: RubbingSettings = field(default_factory=RubbingSettings)
+    photo: PhotoSettings = field(default_factory=PhotoSettings)
+    language: str = "zh_CN"
+    tesseract_cmd: str | None = None  # path to the tesseract executable; None = search PATH
+    max_image_pixels: int = 150_000_000  # decompression-bomb guard (px); A3 at 1200 dpi ~ 70 Mpx
+    station: str = ""
+    operator: str = ""
+    database_path: str | None = None  # None = default in the user data directory
+    keep_copies: bool = False  # keep a copy of every input file in a managed folder
+    ocr_engines: tuple[str, ...] = ("rapidocr", "tesseract")
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["ocr_engines"] = list(self.ocr_engines)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Settings:
+        s = cls()
+        for sub_name, sub_cls in (("rubbing", RubbingSettings), ("photo", PhotoSettings)):
+            sub = d.get(sub_name) or {}
+            known = {f.name for f in fields(sub_cls)}
+            setattr(s, sub_name, sub_cls(**{k: v for k, v in sub.items() if k in known}))
+        for f in fields(cls):
+            if f.name in ("rubbing", "photo") or f.name not in d:
+                continue
+            value = d[f.name]
+            if f.name == "ocr_engines":
+                value = tuple(value)
+            setattr(s, f.name, value)
+        return s
+
+
+def config_dir() -> Path:
+    """Directory for settings (``VINCHECK_CONFIG_DIR`` overrides, e.g. in tests)."""
+    env = os.environ.get("VINCHECK_CONFIG_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """Directory for records and kept copies (``VINCHECK_DATA_DIR`` overrides)."""
+    env = os.environ.get("VINCHECK_DATA_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read settings; a missing file gives the defaults, a broken one a clear error."""
+    path = path or settings_path()
+    if not path.exists():
+        return Settings()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        return Settings.from_dict(data)
+    except (ValueError, TypeError) as exc:
+        raise UsageError(
+            f"settings file {path} is damaged ({exc}); fix it or delete it to use the defaults"
+        ) from exc
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write settings atomically (write to a temporary file, then rename)."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(settings.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
