@@ -1,0 +1,105 @@
+"""``vincheck check``: check one whole case (rubbing sheets + photos + expected VIN)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from vincheck.cli.output import print_json_line
+from vincheck.errors import UsageError
+from vincheck.findings import CaseResult, Status, Verdict
+from vincheck.inspection import CaseInput, run_case
+from vincheck.settings import load_settings
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "check", help="check one vehicle's paperwork (rubbing sheets and photos together)",
+        description="Check one case. Give a case file (--case), the bundled sample (--sample), "
+        "or files: --rubbing/--photo name their role; other FILES are sorted automatically.")
+    p.add_argument("files", nargs="*", metavar="FILE", help="scans/photos, sorted automatically")
+    p.add_argument("--case", metavar="CASE.json", help="a case file (see README)")
+    p.add_argument("--sample", action="store_true", help="check the bundled sample case")
+    p.add_argument("--rubbing", action="append", default=[], metavar="FILE")
+    p.add_argument("--photo", action="append", default=[], metavar="FILE")
+    p.add_argument("--expect", metavar="VIN", help="the VIN on the certificate")
+    p.add_argument("--kind", choices=("car", "trailer"), default=None)
+    p.add_argument("--color", metavar="NAME", help="declared body colour, e.g. 白 or white")
+    p.add_argument("--dpi", type=float, help="scan resolution when the files carry none")
+    p.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    p.add_argument("--record", action="store_true", help="save the result in the records store")
+    p.set_defaults(func=run)
+
+
+def build_case(args: argparse.Namespace) -> CaseInput:
+    """Turn the command line into a CaseInput (case file or sample first, then overrides)."""
+    from vincheck.case_io import load_case_file, sample_case_path
+
+    if args.sample and args.case:
+        raise UsageError("give either --sample or --case, not both")
+    if args.sample:
+        case = load_case_file(sample_case_path())
+    elif args.case:
+        case = load_case_file(args.case)
+    else:
+        case = CaseInput()
+    case.rubbing_files += args.rubbing
+    case.photo_files += args.photo
+    if args.files:
+        from vincheck.case_files import classify_file
+
+        for f in args.files:
+            (case.rubbing_files if classify_file(f) == "rubbing" else case.photo_files).append(f)
+    if not case.files():
+        raise UsageError("nothing to check: give files, --case CASE.json or --sample")
+    if args.expect:
+        case.expected_vin = args.expect
+    if args.kind:
+        case.kind = args.kind
+    if args.color:
+        case.color = args.color
+    if args.dpi:
+        case.dpi = args.dpi
+    return case
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    case = build_case(args)
+    result = run_case(case, settings)
+    if args.record:
+        from vincheck.store import Store
+
+        with Store(settings=settings) as store:
+            store.record_case(case, result, station=settings.station,
+                              operator=settings.operator, source="cli")
+    if args.json:
+        print_json_line(result.to_dict())
+    else:
+        print_summary(result)
+    if result.errors:
+        return 2
+    return 0 if result.verdict is Verdict.PASS else 1
+
+
+def print_summary(result: CaseResult) -> None:
+    """A short human-readable account: verdict, VINs, every rule that did not pass."""
+    out = sys.stdout
+    out.write(f"verdict: {result.verdict}  expected VIN: {result.expected_vin or '-'}  "
+              f"read: {', '.join(result.vins_read) or '-'}  ({result.ms:.0f} ms)\n")
+    for sheet in result.sheets:
+        out.write(f"  rubbing sheet {sheet.file}"
+                  f"{f' p{sheet.page + 1}' if sheet.page else ''}: {sheet.verdict}\n")
+        for f in sheet.all_findings():
+            if f.status is not Status.PASS:
+                out.write(f"    {f.status:<7} {f.code}: {f.message}\n")
+    for photo in result.photos:
+        out.write(f"  photo {photo.file}: {photo.verdict}\n")
+        for f in photo.findings:
+            if f.status is not Status.PASS:
+                out.write(f"    {f.status:<7} {f.code}: {f.message}\n")
+    for f in result.findings:
+        if f.status is not Status.PASS:
+            out.write(f"  {f.status:<7} {f.code}: {f.message}\n")
+    for e in result.errors:
+        out.write(f"  error   {e['file']}: {e['error']}\n")
