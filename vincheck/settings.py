@@ -91,6 +91,11 @@ class Settings:
     database_path: str | None = None  # None = default in the user data directory
     keep_copies: bool = False  # keep a copy of every input file in a managed folder
     ocr_engines: tuple[str, ...] = ("rapidocr", "tesseract")
+    # Records store and batch (added for vincheck.store / vincheck.batch):
+    db_busy_timeout_s: float = 10.0  # wait this long (s) for a database another program holds
+    batch_jobs: int = 2  # parallel worker processes of `vincheck batch`
+    watch_interval_s: float = 2.0  # `vincheck batch --watch`: poll the hot folder every N s
+    watch_settle_s: float = 4.0  # a case is ready once its files stopped changing for N s
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
