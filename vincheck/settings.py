@@ -75,6 +75,13 @@ class PhotoSettings:
     # Minimum score (0-1) for a plate detection to count as a visible plate.
     min_plate_score: float = 0.5
     default_dpi: float | None = None
+    # The width (px) the picture is scaled to before the sharpness is measured, so the value
+    # does not depend on the scan resolution or the camera (the 1000 px named above).
+    sharpness_width_px: float = 1000.0
+    # Body colour: below this confidence (0-1) of the colour named, a difference from the
+    # expected colour is sent to review instead of failing (two names can fit one paint:
+    # silver reads between white and grey, dark red between red and brown).
+    min_color_confidence: float = 0.5
 
 
 @dataclass
