@@ -46,6 +46,15 @@ class RubbingSettings:
     default_dpi: float | None = None
     # Whether the check digit is mandatory (China, North America: yes).
     require_check_digit: bool = True
+    # A secondary autocorrelation peak (relative to the zero-shift peak) at least this high
+    # counts as a doubled impression; an undoubled line's own stroke structure (the two legs
+    # of an H, N, U ...) stays below it on the synthetic set, a doubled one at 0.5 strength
+    # reaches ~0.35 (benchmarks/rubbing.py reports recall and false rejects).
+    min_ghost_strength: float = 0.30
+    # Half-width at half maximum of the central autocorrelation peak over the character
+    # height: the blur of a smear band; a crisp rubbing's strokes stay near stroke width
+    # (~0.08-0.12 of the height).
+    max_smear_ratio: float = 0.20
 
 
 @dataclass
@@ -74,10 +83,23 @@ class PhotoSettings:
     max_mean_luma: float = 215.0
     # Minimum score (0-1) for a plate detection to count as a visible plate.
     min_plate_score: float = 0.5
+    # A plate-like object scoring up to this much below min_plate_score (e.g. a coloured
+    # rectangle with character texture that could not be read) is sent to a person (REVIEW)
+    # rather than passed silently.
+    plate_review_margin: float = 0.15
+    # Below this view confidence (0-1) the angle finding is REVIEW: classical view cues
+    # (wheel ellipses, the symmetric face, lamp colours) can disagree on real photos.
+    min_view_confidence: float = 0.45
     default_dpi: float | None = None
     # The width (px) the picture is scaled to before the sharpness is measured, so the value
     # does not depend on the scan resolution or the camera (the 1000 px named above).
     sharpness_width_px: float = 1000.0
+    # Blur verdict: the sharpest edges' blur (Gaussian sigma, px at sharpness_width_px)
+    # may not exceed this. An edge-width measure does not grow with sensor noise or film
+    # grain as the Laplacian variance does (noise of 2 grey levels alone gives a variance of
+    # ~80), so it decides ``blurry``; the Laplacian variance (min_sharpness) is reported
+    # beside it. Sharp camera photos read ~0.9-1.0 px; sigma 3 px blur reads ~3.
+    max_edge_blur_px: float = 2.5
     # Body colour: below this confidence (0-1) of the colour named, a difference from the
     # expected colour is sent to review instead of failing (two names can fit one paint:
     # silver reads between white and grey, dark red between red and brown).

@@ -1,0 +1,172 @@
+"""VIN rubbings: locate strips on a scanned sheet, segment, read and judge them.
+
+Public API: :func:`check_rubbing_file` (every page of a file) and :func:`check_sheet`
+(one loaded page). Pipeline per strip: :mod:`locate` -> :mod:`normalize` ->
+:mod:`segment` -> :mod:`read` (OCR engines + ``vin.repair``) -> :mod:`measure` ->
+:mod:`judge`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from vincheck.errors import OcrEngineError, TesseractNotFoundError
+from vincheck.findings import Finding, RubbingResult, SheetResult, Status
+from vincheck.imageio import LoadedImage, load_pages
+from vincheck.ocr.base import OcrEngine
+from vincheck.settings import Settings
+
+__all__ = ["check_rubbing_file", "check_sheet", "select_engines", "ENGINE_NAMES"]
+
+ENGINE_NAMES = ("rapidocr", "tesseract")
+_engine_cache: dict[tuple[str, str | None], Any] = {}
+_engine_lock = threading.Lock()
+
+# Shortest strip accepted when the DPI is known (mm): a truncated strip still carries
+# several characters of >= 4 mm plus tape; printed lines and words are shorter or thinner.
+MIN_STRIP_LEN_MM = 40.0
+MIN_STRIP_HEIGHT_MM = 8.0
+
+
+def _make_engine(name: str, settings: Settings) -> OcrEngine:
+    key = (name, settings.tesseract_cmd if name == "tesseract" else None)
+    with _engine_lock:
+        if key not in _engine_cache:
+            if name == "rapidocr":
+                from vincheck.ocr.rapid_engine import RapidEngine
+
+                _engine_cache[key] = RapidEngine()
+            elif name == "tesseract":
+                from vincheck.ocr.tesseract_engine import TesseractEngine
+
+                _engine_cache[key] = TesseractEngine(settings.tesseract_cmd)
+            else:
+                raise OcrEngineError(f"unknown OCR engine {name!r}; use one of "
+                                     + ", ".join(ENGINE_NAMES))
+        return _engine_cache[key]
+
+
+def select_engines(settings: Settings, which: str | None = None
+                   ) -> tuple[list[OcrEngine], list[str]]:
+    """The engines to read with and messages about configured engines that are missing.
+
+    ``which``: "rapidocr", "tesseract", "both" or None (the first available engine of
+    ``settings.ocr_engines``). Raises :class:`TesseractNotFoundError` (with install advice)
+    when no engine can be used.
+    """
+    if which in (None, "", "auto"):
+        names, want_all = list(settings.ocr_engines) or list(ENGINE_NAMES), False
+    elif which == "both":
+        names, want_all = list(settings.ocr_engines) or list(ENGINE_NAMES), True
+        names += [n for n in ENGINE_NAMES if n not in names]
+    else:
+        names, want_all = [which], True
+    engines: list[OcrEngine] = []
+    missing: list[str] = []
+    last: OcrEngineError | None = None
+    for name in names:
+        try:
+            engines.append(_make_engine(name, settings))
+        except OcrEngineError as exc:
+            missing.append(f"{name}: {exc}")
+            last = exc
+            continue
+        if not want_all:
+            break
+    if not engines:
+        if isinstance(last, TesseractNotFoundError) or "tesseract" in names:
+            from vincheck.ocr.tesseract import install_advice
+
+            raise TesseractNotFoundError(
+                "no OCR engine is available (" + "; ".join(missing) + "); Tesseract OCR "
+                f"is needed: {install_advice()}")
+        raise last or OcrEngineError("no OCR engine is available")
+    return engines, missing
+
+
+def check_rubbing_file(path: str, settings: Settings | None = None,
+                       expected_vin: str | None = None, dpi: float | None = None,
+                       cancel: Any = None, engines: Sequence[OcrEngine] | None = None,
+                       engine: str | None = None) -> list[SheetResult]:
+    """Check every page of a scanned rubbing sheet; one :class:`SheetResult` per page.
+
+    Raises :class:`~vincheck.errors.InputFileError` subclasses for files that cannot be
+    used, :class:`~vincheck.errors.OcrEngineError` when no OCR engine is available and
+    :class:`~vincheck.errors.Cancelled` when ``cancel`` was triggered.
+    """
+    settings = settings or Settings()
+    pages = load_pages(path, dpi=dpi, default_dpi=settings.rubbing.default_dpi,
+                       max_pixels=settings.max_image_pixels)
+    out = []
+    for page in pages:
+        if cancel is not None:
+            cancel.check()
+        out.append(check_sheet(page, settings, expected_vin=expected_vin, cancel=cancel,
+                               engines=engines, engine=engine))
+    return out
+
+
+def check_sheet(image: LoadedImage, settings: Settings | None = None,
+                expected_vin: str | None = None, cancel: Any = None,
+                engines: Sequence[OcrEngine] | None = None,
+                engine: str | None = None) -> SheetResult:
+    """Locate, read and judge every rubbing on one loaded page.
+
+    ``engines`` overrides the OCR engines (tests pass canned ones); otherwise ``engine``
+    ("rapidocr", "tesseract", "both") or the settings choose.
+    """
+    from vincheck.rubbing.judge import StripEvidence, judge_strip, sheet_findings
+    from vincheck.rubbing.locate import locate_strips
+    from vincheck.rubbing.measure import line_geometry, measure_ghost
+    from vincheck.rubbing.normalize import normalize_strip
+    from vincheck.rubbing.read import read_strip
+    from vincheck.rubbing.segment import segment_strip
+
+    settings = settings or Settings()
+    cfg = settings.rubbing
+    t0 = time.perf_counter()
+
+    def poll() -> None:
+        if cancel is not None:
+            cancel.check()
+
+    poll()
+    notes: list[str] = []
+    if engines is None:
+        engines, notes = select_engines(settings, engine)
+    gray = image.gray
+    ppm = image.px_per_mm()
+    poll()
+    min_len = MIN_STRIP_LEN_MM * ppm if ppm else None
+    min_h = MIN_STRIP_HEIGHT_MM * ppm if ppm else None
+    strips = locate_strips(gray, min_len, min_h)
+    rubbings: list[RubbingResult] = []
+    for strip in strips:
+        poll()
+        norm = normalize_strip(strip.crop).image
+        seg = segment_strip(norm)
+        poll()
+        rd = read_strip(norm, seg, engines)
+        poll()
+        geo = line_geometry(rd.chars, seg.ink) if rd.chars else None
+        ghost = None
+        if geo is not None:
+            min_off = (cfg.max_ghost_offset_mm * ppm) if ppm else 0.05 * geo.height_px
+            ghost = measure_ghost(norm, rd.chars, geo.pitch_px, geo.height_px, min_off)
+        ev = StripEvidence(strip, rd, geo, ghost, ppm, page=image.page)
+        rubbings.append(judge_strip(ev, cfg))
+    findings = sheet_findings(rubbings, expected_vin, page=image.page)
+    if notes:
+        findings.append(Finding("ocr_engine", Status.PASS, measured=[e.name for e in engines],
+                                message="read with " + ", ".join(e.name for e in engines)
+                                + "; not available: " + "; ".join(notes)))
+    if image.dpi is None:
+        findings.append(Finding("dpi", Status.SKIPPED, measured=None, limit="known DPI",
+                                message="DPI unknown: the scan carries no resolution; give "
+                                "--dpi or set a default DPI to measure sizes in mm"))
+    return SheetResult(file=image.path, rubbings=rubbings, findings=findings, page=image.page,
+                       dpi=image.dpi, image_size=(image.width, image.height),
+                       ms=(time.perf_counter() - t0) * 1000.0)

@@ -1,0 +1,309 @@
+"""Judge one rubbing strip and a sheet: every Annex 2 rule becomes a Finding.
+
+Codes (stable): ``unreadable``, ``check_digit``, ``missing_start_symbol``,
+``missing_end_symbol``, ``truncated``, ``deformed``, ``shifted``, ``char_too_small`` per
+rubbing; ``no_rubbing``, ``copies_differ``, ``vin_mismatch`` per sheet. Rules that could
+not be measured are SKIPPED with the reason in the message (e.g. DPI unknown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from vincheck.findings import CharRead, Finding, RubbingResult, Shape, Status
+from vincheck.rubbing.locate import Strip
+from vincheck.rubbing.measure import Geometry, Ghost
+from vincheck.rubbing.read import StripRead
+from vincheck.rubbing.segment import Glyph
+from vincheck.settings import RubbingSettings
+
+VIN_LEN = 17
+
+
+@dataclass
+class StripEvidence:
+    """Everything measured on one strip, in strip px (converted here)."""
+
+    strip: Strip
+    read: StripRead
+    geometry: Geometry | None
+    ghost: Ghost | None
+    px_per_mm: float | None
+    page: int = 0
+
+
+def _poly(strip: Strip, g: Glyph, **kw) -> Shape:
+    return Shape("polygon", strip.box_to_sheet(g.x0, g.y0, g.x1, g.y1), **kw)
+
+
+def _repair(char_scores: Sequence[dict], cfg: RubbingSettings):
+    from vincheck.vin import repair
+
+    return repair(char_scores, require_check_digit=cfg.require_check_digit, max_changes=2,
+                  top_k=5)
+
+
+def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
+    """Findings for one strip plus the VIN read (or None) and per-character reads."""
+    strip, rd, page = ev.strip, ev.read, ev.page
+    outline = Shape.polygon(strip.corners, role="strip", page=page)
+    n_chars = len(rd.chars)
+    findings: list[Finding] = []
+    rep = None
+    vin: str | None = None
+    conf = 0.0
+    if n_chars == VIN_LEN:
+        rep = _repair(rd.char_scores, cfg)
+        vin = rep.vin
+        conf = float(rep.confidence)
+    chosen = vin or (rep.as_read if rep is not None else "")
+    chars: list[CharRead] = []
+    char_shapes: list[Shape] = []
+    for i, (g, sc) in enumerate(zip(rd.chars, rd.char_scores, strict=True)):
+        top = max(sc.items(), key=lambda kv: kv[1])[0] if sc else "?"
+        ch = chosen[i] if i < len(chosen) else top
+        c_conf = float(sc.get(ch, 0.0))
+        alts = dict(sorted(sc.items(), key=lambda kv: -kv[1])[:3])
+        box = strip.box_to_sheet(g.x0, g.y0, g.x1, g.y1)
+        chars.append(CharRead(ch, c_conf, box, alts))
+        char_shapes.append(Shape("polygon", box, label=f"{ch} {c_conf:.2f}", role="char",
+                                 page=page))
+    sym_shapes = []
+    if rd.start is not None:
+        sym_shapes.append(_poly(strip, rd.start, role="start_symbol", label="start", page=page))
+    if rd.end is not None:
+        sym_shapes.append(_poly(strip, rd.end, role="end_symbol", label="end", page=page))
+    all_shapes = [outline, *sym_shapes, *char_shapes]
+    low = [i + 1 for i, c in enumerate(chars) if c.confidence < cfg.min_char_confidence]
+    min_conf = min((c.confidence for c in chars), default=0.0)
+    details = {"engines": rd.engines, "engine_errors": rd.errors, "raw": rd.raw}
+    if rep is not None:
+        details["repair"] = rep.to_dict()
+
+    # --- unreadable -------------------------------------------------------------------
+    if n_chars == 0:
+        findings.append(Finding("unreadable", Status.FAIL, measured=0, limit=VIN_LEN,
+                                unit="characters", message="no characters could be found on "
+                                "the rubbing", evidence=[outline], details=details))
+    elif rep is not None and rep.decision in ("unrepairable", "ambiguous"):
+        status = Status.FAIL if rep.decision == "unrepairable" else Status.REVIEW
+        findings.append(Finding(
+            "unreadable", status, measured=round(min_conf, 3), limit=cfg.min_char_confidence,
+            unit="ratio", message=f"the VIN cannot be read with confidence ({rep.reason}); "
+            f"read as {rep.as_read}", evidence=all_shapes, details=details))
+    elif rep is not None and rep.decision == "repaired":
+        best = rep.best
+        pos = list(best.changed_positions) if best else []
+        unlikely = any(chars[p - 1].confidence < cfg.min_char_confidence for p in pos)
+        findings.append(Finding(
+            "unreadable", Status.REVIEW if unlikely or low else Status.PASS,
+            measured=round(min_conf, 3), limit=cfg.min_char_confidence, unit="ratio",
+            message=f"read {rep.as_read}, corrected to {rep.vin} at position(s) "
+            f"{', '.join(map(str, pos))}" + ("; please confirm" if unlikely or low else ""),
+            evidence=all_shapes, details=details))
+    elif low:
+        findings.append(Finding(
+            "unreadable", Status.REVIEW, measured=round(min_conf, 3),
+            limit=cfg.min_char_confidence, unit="ratio",
+            message=f"characters at position(s) {', '.join(map(str, low))} read with low "
+            "confidence; please confirm", evidence=all_shapes, details=details))
+    else:
+        findings.append(Finding("unreadable", Status.PASS, measured=round(min_conf, 3),
+                                limit=cfg.min_char_confidence, unit="ratio",
+                                message=f"{n_chars} characters read", evidence=all_shapes,
+                                details=details))
+    blocked = n_chars == 0 or (rep is not None and rep.decision == "unrepairable"
+                               and n_chars == VIN_LEN and len(rep.unsure_positions) > 2)
+
+    # --- truncated --------------------------------------------------------------------
+    if n_chars == 0:
+        findings.append(_skipped("truncated", "not judged: no characters found", outline))
+    else:
+        findings.append(Finding(
+            "truncated", Status.PASS if n_chars >= VIN_LEN else Status.FAIL,
+            measured=n_chars, limit=VIN_LEN, unit="characters",
+            message=(f"{n_chars} characters on the tape" if n_chars >= VIN_LEN else
+                     f"only {n_chars} of 17 characters on the tape: the rubbing is cut off"),
+            evidence=[outline, *char_shapes]))
+
+    # --- check digit ------------------------------------------------------------------
+    findings.append(_check_digit(rep, n_chars, outline, char_shapes, cfg))
+
+    # --- start / stop symbols ---------------------------------------------------------
+    if blocked:
+        findings.append(_skipped("missing_start_symbol", "not judged: strip unreadable",
+                                 outline))
+        findings.append(_skipped("missing_end_symbol", "not judged: strip unreadable",
+                                 outline))
+    else:
+        for code, g, role, where in (("missing_start_symbol", rd.start, "start_symbol", "start"),
+                                     ("missing_end_symbol", rd.end, "end_symbol", "end")):
+            ok = g is not None
+            ev_shapes = [_poly(strip, g, role=role, label=where, page=page)] if ok else [
+                outline]
+            findings.append(Finding(
+                code, Status.PASS if ok else Status.FAIL, measured=ok, limit=True,
+                message=(f"{where} symbol present" if ok else
+                         f"no {where} symbol ({'★ ☆ ※ ◆'} or maker mark) at the {where} of "
+                         "the line"), evidence=ev_shapes))
+
+    # --- geometry: deformed, char_too_small, shifted ---------------------------------
+    geo, ppm = ev.geometry, ev.px_per_mm
+    if blocked or geo is None or n_chars < 3:
+        findings.append(_skipped("deformed", "not judged: too few characters", outline))
+    else:
+        findings.append(_deformed(geo, ppm, cfg, outline, char_shapes))
+    if blocked or geo is None:
+        findings.append(_skipped("char_too_small", "not judged: no characters", outline))
+    elif ppm is None:
+        findings.append(_skipped("char_too_small", "DPI unknown: character height in mm "
+                                 "cannot be measured; give --dpi or set a default DPI",
+                                 outline))
+    else:
+        h_mm = geo.height_px / ppm
+        findings.append(Finding(
+            "char_too_small", Status.PASS if h_mm >= cfg.min_char_height_mm else Status.FAIL,
+            measured=round(h_mm, 2), limit=cfg.min_char_height_mm, unit="mm",
+            message=f"characters are {h_mm:.1f} mm high"
+            + ("" if h_mm >= cfg.min_char_height_mm else
+               f", below the {cfg.min_char_height_mm:.1f} mm minimum"),
+            evidence=char_shapes or [outline]))
+    if blocked or ev.ghost is None or geo is None:
+        findings.append(_skipped("shifted", "not judged: no characters", outline))
+    else:
+        findings.append(_shifted(ev.ghost, geo, ppm, cfg, outline, char_shapes))
+
+    return RubbingResult(box=tuple(float(v) for v in strip.corners.reshape(-1)), vin=vin,
+                         confidence=conf, findings=findings, chars=chars, raw=rd.raw,
+                         page=page)
+
+
+def _skipped(code: str, message: str, outline: Shape) -> Finding:
+    return Finding(code, Status.SKIPPED, message=message, evidence=[outline])
+
+
+def _check_digit(rep, n_chars: int, outline: Shape, char_shapes: list[Shape],
+                 cfg: RubbingSettings) -> Finding:
+    if rep is None:
+        return _skipped("check_digit", f"not judged: {n_chars} of 17 characters read", outline)
+    from vincheck.vin import compute_check_digit
+
+    ev = [char_shapes[8]] if len(char_shapes) > 8 else [outline]
+    if rep.decision == "stamped_invalid":
+        expected = compute_check_digit(rep.as_read)
+        return Finding("check_digit", Status.FAIL, measured=rep.as_read[8], limit=expected,
+                       message=f"check digit (position 9) is {rep.as_read[8]!r}, the VIN "
+                       f"{rep.as_read} needs {expected!r}: reported as stamped",
+                       evidence=ev)
+    if rep.vin is None:
+        return _skipped("check_digit", "not judged: the VIN could not be read", outline)
+    if not cfg.require_check_digit:
+        return Finding("check_digit", Status.PASS, measured=rep.vin[8], limit="not required",
+                       message="check digit not required by the settings", evidence=ev)
+    expected = compute_check_digit(rep.vin)
+    return Finding("check_digit", Status.PASS, measured=rep.vin[8], limit=expected,
+                   message=f"check digit {rep.vin[8]!r} is valid", evidence=ev)
+
+
+def _deformed(geo: Geometry, ppm: float | None, cfg: RubbingSettings, outline: Shape,
+              char_shapes: list[Shape]) -> Finding:
+    measured = {"pitch_spread": round(geo.pitch_spread, 3),
+                "height_spread": round(geo.height_spread, 3),
+                "slant_deg": round(geo.slant_deg, 1), "aspect": round(geo.aspect, 3)}
+    if ppm:
+        measured["pitch_mm"] = round(geo.pitch_px / ppm, 2)
+        measured["height_mm"] = round(geo.height_px / ppm, 2)
+    limit = {"pitch_spread": cfg.max_pitch_spread, "height_spread": cfg.max_height_spread,
+             "slant_deg": cfg.max_slant_deg,
+             "aspect": [cfg.min_char_aspect, cfg.max_char_aspect]}
+    bad = []
+    if geo.pitch_spread > cfg.max_pitch_spread:
+        bad.append(f"uneven pitch (spread {geo.pitch_spread:.0%} > {cfg.max_pitch_spread:.0%})")
+    if geo.height_spread > cfg.max_height_spread:
+        bad.append(f"uneven height (spread {geo.height_spread:.0%} > "
+                   f"{cfg.max_height_spread:.0%})")
+    if abs(geo.slant_deg) > cfg.max_slant_deg:
+        bad.append(f"slanted by {geo.slant_deg:.1f} deg (limit {cfg.max_slant_deg:.0f})")
+    if not cfg.min_char_aspect <= geo.aspect <= cfg.max_char_aspect:
+        bad.append(f"character width/height {geo.aspect:.2f} outside "
+                   f"{cfg.min_char_aspect:.2f}-{cfg.max_char_aspect:.2f}")
+    return Finding("deformed", Status.FAIL if bad else Status.PASS, measured=measured,
+                   limit=limit, unit="ratio",
+                   message=("deformed: " + "; ".join(bad)) if bad else
+                   "pitch, height, slant and aspect are even",
+                   evidence=char_shapes or [outline])
+
+
+def _shifted(gh: Ghost, geo: Geometry, ppm: float | None, cfg: RubbingSettings,
+             outline: Shape, char_shapes: list[Shape]) -> Finding:
+    ghost_px = gh.offset_px if gh.strength >= cfg.min_ghost_strength else 0.0
+    smear = max(gh.spread_px) / max(geo.height_px, 1.0)
+    if ppm:
+        offset = ghost_px / ppm
+        unit, limit = "mm", cfg.max_ghost_offset_mm
+    else:  # relative to the character height: a doubled impression is not a unit question
+        offset = ghost_px / max(geo.height_px, 1.0)
+        unit, limit = "char heights", cfg.max_ghost_offset_mm / cfg.min_char_height_mm
+    smeared = smear > cfg.max_smear_ratio
+    bad = offset > limit or smeared
+    msg = []
+    if offset > limit:
+        msg.append(f"doubled impression offset by {offset:.2f} {unit} (strength "
+                   f"{gh.strength:.2f})")
+    if smeared:
+        msg.append(f"smeared strokes (blur {smear:.2f} of the character height)")
+    return Finding("shifted", Status.FAIL if bad else Status.PASS,
+                   measured={"ghost_offset": round(offset, 3), "ghost_strength":
+                             round(gh.strength, 3), "ghost_dx_px": round(gh.dx, 1),
+                             "ghost_dy_px": round(gh.dy, 1), "smear": round(smear, 3)},
+                   limit={"ghost_offset": round(limit, 3), "ghost_strength":
+                          cfg.min_ghost_strength, "smear": cfg.max_smear_ratio},
+                   unit=unit, message="; ".join(msg) if msg else "no doubled or smeared "
+                   "impression", evidence=char_shapes or [outline])
+
+
+def sheet_findings(rubbings: Sequence[RubbingResult], expected_vin: str | None,
+                   page: int = 0) -> list[Finding]:
+    """Sheet-level findings: ``no_rubbing``, ``copies_differ`` and (with an expected VIN)
+    ``vin_mismatch``."""
+    out: list[Finding] = []
+    outlines = [Shape("polygon", r.box, role="strip", label=r.vin or "?", page=page)
+                for r in rubbings]
+    if not rubbings:
+        out.append(Finding("no_rubbing", Status.FAIL, measured=0, limit=">= 1", unit="strips",
+                           message="no VIN rubbing was found on the sheet"))
+        return out
+    out.append(Finding("no_rubbing", Status.PASS, measured=len(rubbings), limit=">= 1",
+                       unit="strips", message=f"{len(rubbings)} rubbing(s) found",
+                       evidence=outlines))
+    vins = [r.vin for r in rubbings if r.vin]
+    if len(rubbings) >= 2:
+        distinct = sorted(set(vins))
+        if len(distinct) > 1:
+            out.append(Finding("copies_differ", Status.FAIL, measured=distinct,
+                               limit="one VIN", message="the rubbings read different VINs: "
+                               + ", ".join(distinct), evidence=outlines))
+        elif len(vins) < len(rubbings):
+            out.append(Finding("copies_differ", Status.SKIPPED, measured=distinct,
+                               limit="one VIN", message="not every rubbing could be read, "
+                               "so the copies cannot be compared", evidence=outlines))
+        else:
+            out.append(Finding("copies_differ", Status.PASS, measured=distinct,
+                               limit="one VIN", message="the rubbings read the same VIN",
+                               evidence=outlines))
+    if expected_vin:
+        wrong = sorted({v for v in vins if v != expected_vin})
+        if wrong:
+            out.append(Finding("vin_mismatch", Status.FAIL, measured=wrong, limit=expected_vin,
+                               message=f"read {', '.join(wrong)}, expected {expected_vin}",
+                               evidence=outlines))
+        elif not vins:
+            out.append(Finding("vin_mismatch", Status.SKIPPED, measured=None,
+                               limit=expected_vin, message="no VIN could be read to compare "
+                               "with the expected VIN", evidence=outlines))
+        else:
+            out.append(Finding("vin_mismatch", Status.PASS, measured=vins[0],
+                               limit=expected_vin, message="the VIN read matches the "
+                               "expected VIN", evidence=outlines))
+    return out

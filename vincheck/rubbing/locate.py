@@ -1,0 +1,162 @@
+"""Locate rubbing strips on a scanned sheet and cut each one out deskewed.
+
+A rubbing is a dark (graphite) band on light paper. The sheet is searched at a reduced
+scale for dark, elongated, well-filled regions; each one is cut out of the full-resolution
+image along its rotated rectangle so that the line of characters runs left to right.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+# Longest side (px) of the working copy used only to find the strips.
+LOCATE_MAX_SIDE = 1400
+# Strips are long and thin: 17 characters plus symbols are ~8-14 times the character height
+# and the tape is ~1.5-3 times the character height, so the outline's long/short ratio is
+# well above this (a word of handwriting or a stamp is not).
+MIN_STRIP_ASPECT = 3.0
+# The band must fill its rotated rectangle (a rectangle of tape): contour area / rect area.
+MIN_STRIP_FILL = 0.70
+
+
+@dataclass
+class Strip:
+    """One rubbing strip cut out of a sheet.
+
+    ``crop`` is the deskewed strip (H x W uint8 grey, line of characters horizontal);
+    ``to_sheet`` is the 2 x 3 affine matrix mapping crop px (x, y) to sheet px;
+    ``corners`` the strip outline in sheet px (4 x 2: top-left, top-right, bottom-right,
+    bottom-left of the crop); ``angle_deg`` the rotation of the strip on the sheet
+    (positive = counter-clockwise as seen on screen).
+    """
+
+    crop: np.ndarray
+    to_sheet: np.ndarray
+    corners: np.ndarray
+    angle_deg: float
+
+    def map_to_sheet(self, pts: np.ndarray) -> np.ndarray:
+        """Map N x 2 crop px points to sheet px."""
+        p = np.asarray(pts, dtype=np.float64).reshape(-1, 2)
+        return p @ self.to_sheet[:, :2].T + self.to_sheet[:, 2]
+
+    def box_to_sheet(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
+        """An axis-aligned crop box as a 4-corner polygon (x1, y1, ..., x4, y4) in sheet px."""
+        pts = self.map_to_sheet(np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]))
+        return tuple(float(v) for v in pts.reshape(-1))
+
+
+def _paper_level(small: np.ndarray) -> float:
+    return float(np.percentile(small, 90))
+
+
+def dark_mask(gray: np.ndarray, min_contrast: float = 45.0) -> tuple[np.ndarray, float]:
+    """Mask (uint8 0/255) of pixels clearly darker than the paper, and the scale used.
+
+    ``gray`` is the sheet in grey levels; returns the mask of a working copy scaled so its
+    longest side is at most :data:`LOCATE_MAX_SIDE` px, plus that scale (small px / sheet px).
+    """
+    h, w = gray.shape[:2]
+    scale = min(1.0, LOCATE_MAX_SIDE / max(h, w))
+    small = gray if scale == 1.0 else cv2.resize(gray, (max(1, int(w * scale)),
+                                                        max(1, int(h * scale))),
+                                                 interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (5, 5), 0)
+    paper = _paper_level(small)
+    otsu, _ = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    thr = min(float(otsu), paper - min_contrast)
+    mask = (small < thr).astype(np.uint8) * 255
+    return mask, scale
+
+
+def _order_long_horizontal(box: np.ndarray) -> tuple[np.ndarray, float, float, float]:
+    """From 4 rectangle corners: (ordered corners TL, TR, BR, BL), length, height, angle deg.
+
+    The long side is taken as the text direction; the angle is folded into (-90, 90] so
+    that the text reads left to right (a strip rotated by more than 90 degrees is read
+    upside down; the brief bounds rotation to about 15 degrees).
+    """
+    pts = box.astype(np.float64)
+    best = None
+    for i in range(4):
+        a, b = pts[i], pts[(i + 1) % 4]
+        d = b - a
+        length = math.hypot(*d)
+        if best is None or length > best[0]:
+            best = (length, d)
+    assert best is not None
+    length, d = best
+    angle = math.degrees(math.atan2(d[1], d[0]))
+    if angle > 90:
+        angle -= 180
+    elif angle <= -90:
+        angle += 180
+    c = pts.mean(axis=0)
+    other = [math.hypot(*(pts[(i + 1) % 4] - pts[i])) for i in range(4)]
+    height = min(other)
+    return c, length, height, angle
+
+
+def find_strips(gray: np.ndarray, min_len_px: float | None = None,
+                min_height_px: float | None = None) -> list[tuple]:
+    """Candidate strips as (centre (x, y), length px, height px, angle deg) in sheet px,
+    sorted top to bottom. ``min_len_px`` / ``min_height_px`` are the smallest strip
+    accepted (sheet px; defaults relative to the sheet size)."""
+    mask, scale = dark_mask(gray)
+    h, w = mask.shape
+    k = max(3, int(round(min(h, w) / 150)) | 1)
+    closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(
+        cv2.MORPH_RECT, (k, k)))
+    contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    min_len = (min_len_px * scale) if min_len_px else 0.15 * max(h, w)
+    min_ht = (min_height_px * scale) if min_height_px else 0.03 * min(h, w)
+    out = []
+    for cnt in contours:
+        area = cv2.contourArea(cnt)
+        if area < 0.002 * h * w:
+            continue
+        rect = cv2.minAreaRect(cnt)
+        box = cv2.boxPoints(rect)
+        c, length, height, angle = _order_long_horizontal(box)
+        if height < max(min_ht, 1.0) or length < min_len:
+            continue
+        if length / height < MIN_STRIP_ASPECT:
+            continue
+        if area / (length * height) < MIN_STRIP_FILL:
+            continue
+        out.append(((c[0] / scale, c[1] / scale), length / scale, height / scale, angle))
+    out.sort(key=lambda s: (s[0][1], s[0][0]))
+    return out
+
+
+def cut_strip(gray: np.ndarray, centre: tuple[float, float], length: float, height: float,
+              angle_deg: float, inset: float = 0.03) -> Strip:
+    """Cut the strip out of ``gray`` (sheet px), deskewed, trimmed inside its outline by
+    ``inset`` of its height so the paper border does not show."""
+    trim = inset * height
+    cw = max(8, int(round(length - 2 * trim)))
+    ch = max(8, int(round(height - 2 * trim)))
+    a = math.radians(angle_deg)
+    ca, sa = math.cos(a), math.sin(a)
+    # crop (x, y) -> sheet: R @ ((x, y) - (cw/2, ch/2)) + centre
+    m = np.array([[ca, -sa, 0.0], [sa, ca, 0.0]])
+    off = np.array(centre) - m[:, :2] @ np.array([cw / 2.0, ch / 2.0])
+    m[:, 2] = off
+    crop = cv2.warpAffine(gray, m, (cw, ch), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+                          borderMode=cv2.BORDER_REPLICATE)
+    strip = Strip(crop=crop, to_sheet=m, corners=np.zeros((4, 2)), angle_deg=-angle_deg)
+    full_off = np.array([[-trim, -trim], [cw + trim, -trim], [cw + trim, ch + trim],
+                         [-trim, ch + trim]])
+    strip.corners = strip.map_to_sheet(full_off)
+    return strip
+
+
+def locate_strips(gray: np.ndarray, min_len_px: float | None = None,
+                  min_height_px: float | None = None) -> list[Strip]:
+    """Every rubbing strip on the sheet, deskewed, top to bottom."""
+    return [cut_strip(gray, c, ln, ht, ang)
+            for c, ln, ht, ang in find_strips(gray, min_len_px, min_height_px)]

@@ -1,0 +1,50 @@
+"""Normalise a deskewed strip for reading: polarity (characters dark on light) and
+uneven rubbing pressure (background flattening), graphite texture smoothed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+
+@dataclass
+class Normalized:
+    """``image``: H x W uint8, characters dark on a light, flat background.
+    ``inverted``: True when the strip had light characters on a dark band (a rubbing)."""
+
+    image: np.ndarray
+    inverted: bool
+
+
+def characters_are_light(crop: np.ndarray) -> bool:
+    """True when the minority (character) pixels are lighter than the background.
+
+    Characters cover well under half of a strip, so the background is the majority class
+    of an Otsu split.
+    """
+    blur = cv2.GaussianBlur(crop, (5, 5), 0)
+    t, _ = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return float(np.mean(blur > t)) < 0.5
+
+
+def normalize_strip(crop: np.ndarray) -> Normalized:
+    """Return the strip with dark characters on a flattened light background.
+
+    ``crop``: H x W uint8 grey (not modified). The background is estimated by a grey
+    closing (removes dark characters) with a kernel about a third of the strip height,
+    then divided out, so light and heavy pencil pressure give the same contrast.
+    """
+    inverted = characters_are_light(crop)
+    img = 255 - crop if inverted else crop.copy()
+    h = img.shape[0]
+    img = cv2.medianBlur(img, 3)
+    k = max(9, int(h * 0.35)) | 1
+    bg = cv2.morphologyEx(img, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    bg = cv2.GaussianBlur(bg, (0, 0), k / 3.0)
+    flat = img.astype(np.float32) / np.maximum(bg.astype(np.float32), 1.0)
+    lo, hi = np.percentile(flat, [1, 99.5])
+    flat = (flat - lo) / max(hi - lo, 1e-3)
+    out = np.clip(flat * 255.0, 0, 255).astype(np.uint8)
+    return Normalized(out, inverted)
