@@ -1,0 +1,216 @@
+"""Where the vehicle is in the exterior photo and how much of the picture it fills.
+
+No permissively licensed vehicle detector ships inside a wheel, so this is classical
+segmentation: a background colour model learnt from the picture's border, an "objectness"
+map (colour distance to that background, edge density, a centre prior), then GrabCut
+initialised from it on a downscaled copy (max side 320 px). The vehicle is the largest
+foreground component (with the pieces that overlap it horizontally); its bounding box gives
+the fill ratio (box area / picture area), the mask gives the pixel share.
+
+Rule codes: ``fill_ratio`` (Annex 1: the vehicle occupies about 2/3 of the photo) and
+``vehicle_cut_off`` (the vehicle must be wholly in the picture).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from vincheck.errors import UnreadableImageError
+from vincheck.findings import Finding, Shape, Status
+from vincheck.settings import PhotoSettings
+
+WORK_SIDE = 320  # px: longest side of the working copy
+SIDES = ("left", "right", "top", "bottom")
+
+
+@dataclass
+class VehicleRegion:
+    """The main vehicle: box (x, y, w, h px of the input image), fill shares, sides where it
+    touches the frame, a score 0-1 and the mask (bool, input size) when one exists."""
+
+    box: tuple[float, float, float, float]
+    fill_bbox: float
+    fill_mask: float | None
+    cut_off_sides: list[str]
+    score: float
+    mask: np.ndarray | None = None
+
+
+def _check_rgb(rgb: np.ndarray) -> None:
+    if not isinstance(rgb, np.ndarray) or rgb.ndim != 3 or rgb.shape[2] != 3:
+        raise UnreadableImageError("the photo must be an RGB image (height x width x 3)")
+    if min(rgb.shape[:2]) < 32:
+        raise UnreadableImageError(f"the photo is too small ({rgb.shape[1]}x{rgb.shape[0]} px)")
+
+
+def _work_copy(rgb: np.ndarray) -> tuple[np.ndarray, float]:
+    h, w = rgb.shape[:2]
+    s = min(1.0, WORK_SIDE / max(h, w))
+    small = cv2.resize(rgb, (max(1, round(w * s)), max(1, round(h * s))),
+                       interpolation=cv2.INTER_AREA) if s < 1 else rgb.copy()
+    return small, s
+
+
+def _border_pixels(lab: np.ndarray) -> np.ndarray:
+    """Lab pixels that are background in a normal vehicle photo: the top and bottom strips
+    and the upper / lower parts of the side strips (a vehicle at 2/3 fill spans almost the
+    whole width, so the side strips at its height are not background)."""
+    h, w = lab.shape[:2]
+    b = max(2, round(0.03 * min(h, w)))
+    top, bot = round(0.3 * h), round(0.85 * h)
+    parts = [lab[:b], lab[-b:], lab[:top, :b], lab[:top, -b:], lab[bot:, :b], lab[bot:, -b:]]
+    return np.concatenate([p.reshape(-1, 3) for p in parts])
+
+
+def _objectness(small: np.ndarray) -> np.ndarray:
+    """0-1 map: how unlike the background (picture border) each pixel is, mixed with edge
+    density, times a soft centre prior."""
+    h, w = small.shape[:2]
+    lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
+    border = _border_pixels(lab)
+    crit = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 15, 1.0)
+    _, _, centers = cv2.kmeans(border, 10, None, crit, 1, cv2.KMEANS_PP_CENTERS)
+    wl = np.array([0.6, 1.0, 1.0], np.float32)  # lightness counts less: shadows, shading
+    diff = (lab[:, :, None, :] - centers[None, None]) * wl
+    d = np.min(np.linalg.norm(diff, axis=3), axis=2)
+    d = np.clip((d - 5.0) / 25.0, 0, 1)
+    gray = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
+    edges = cv2.Canny(gray, 50, 150).astype(np.float32) / 255
+    ed = cv2.blur(edges, (7, 7))
+    ed = np.clip(ed / 0.2, 0, 1)
+    ys, xs = np.mgrid[0:h, 0:w]
+    prior = np.exp(-(((xs - w / 2) / (0.6 * w)) ** 2 + ((ys - 0.55 * h) / (0.6 * h)) ** 2))
+    return np.clip(np.maximum(d, 0.8 * ed) * (0.6 + 0.4 * prior), 0, 1)
+
+
+def _largest_blob_box(binary: np.ndarray) -> tuple[int, int, int, int] | None:
+    n, _, stats, _ = cv2.connectedComponentsWithStats(binary.astype(np.uint8), 8)
+    if n <= 1:
+        return None
+    i = int(np.argmax(stats[1:, cv2.CC_STAT_AREA])) + 1
+    x, y, w, h = (int(v) for v in stats[i, :4])
+    return x, y, w, h
+
+
+def _segment(small: np.ndarray) -> np.ndarray | None:
+    """Foreground mask (bool, work size) of the main object, or None."""
+    h, w = small.shape[:2]
+    obj = _objectness(small)
+    seed = (obj > 0.4).astype(np.uint8)
+    k = max(3, round(0.05 * w)) | 1
+    seed = cv2.morphologyEx(seed, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    seed = cv2.morphologyEx(seed, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    rect = _largest_blob_box(seed)
+    if rect is None or rect[2] * rect[3] < 0.01 * h * w:
+        return None
+    n, lab0, stats0, _ = cv2.connectedComponentsWithStats(seed, 8)
+    blob = _holes(lab0 == int(np.argmax(stats0[1:, cv2.CC_STAT_AREA])) + 1)
+    rx, ry, rw, rh = rect
+    m = round(0.03 * w)
+    x0, y0 = max(0, rx - m), max(0, ry - m)
+    x1, y1 = min(w, rx + rw + m), min(h, ry + rh + m)
+    mask = np.full((h, w), cv2.GC_BGD, np.uint8)
+    inner = np.zeros((h, w), bool)
+    inner[y0:y1, x0:x1] = True
+    mask[inner] = cv2.GC_PR_BGD
+    mask[inner & (obj > 0.3)] = cv2.GC_PR_FGD
+    core = cv2.erode(blob.astype(np.uint8), np.ones((k, k), np.uint8)) > 0
+    mask[inner & core & (obj > 0.5)] = cv2.GC_FGD
+    bgd = np.zeros((1, 65), np.float64)
+    fgd = np.zeros((1, 65), np.float64)
+    try:
+        cv2.grabCut(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), mask, None, bgd, fgd, 3,
+                    cv2.GC_INIT_WITH_MASK)
+    except cv2.error:
+        return None
+    fg = ((mask == cv2.GC_FGD) | (mask == cv2.GC_PR_FGD)).astype(np.uint8)
+    fg = cv2.morphologyEx(fg, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    kc = max(3, round(0.04 * w)) | 1
+    joined = cv2.morphologyEx(fg, cv2.MORPH_CLOSE, np.ones((kc, kc), np.uint8))
+    n, lab, stats, _ = cv2.connectedComponentsWithStats(joined, 8)
+    if n <= 1:
+        return None
+    main = int(np.argmax(stats[1:, cv2.CC_STAT_AREA])) + 1
+    if stats[main, cv2.CC_STAT_AREA] < 0.01 * h * w:
+        return None
+    out = (lab == main) & (fg > 0) | (lab == main) & _holes(lab == main)
+    return out
+
+
+def _holes(binary: np.ndarray) -> np.ndarray:
+    """The binary mask with its interior holes filled (windows, a dark grille)."""
+    filled = binary.astype(np.uint8) * 255
+    cnts, _ = cv2.findContours(filled, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    cv2.drawContours(filled, cnts, -1, 255, -1)
+    return filled > 0
+
+
+def locate_vehicle(rgb: np.ndarray, settings: PhotoSettings) -> VehicleRegion | None:
+    """Find the main vehicle in an RGB photo; None when nothing vehicle-like stands out."""
+    _check_rgb(rgb)
+    h, w = rgb.shape[:2]
+    small, s = _work_copy(rgb)
+    fg = _segment(small)
+    if fg is None:
+        return None
+    ys, xs = np.nonzero(fg)
+    sh, sw = fg.shape
+    x0, x1 = xs.min(), xs.max() + 1
+    y0, y1 = ys.min(), ys.max() + 1
+    box = (x0 / s, y0 / s, (x1 - x0) / s, (y1 - y0) / s)
+    box = (max(0.0, box[0]), max(0.0, box[1]), min(box[2], w - box[0]), min(box[3], h - box[1]))
+    cut: list[str] = []
+    edge = 1
+    if (fg[:, :edge].sum() / sh) > 0.05:
+        cut.append("left")
+    if (fg[:, -edge:].sum() / sh) > 0.05:
+        cut.append("right")
+    if (fg[:edge, :].sum() / sw) > 0.05:
+        cut.append("top")
+    if (fg[-edge:, :].sum() / sw) > 0.05:
+        cut.append("bottom")
+    fill_mask = float(fg.mean())
+    fill_bbox = float(box[2] * box[3] / (w * h))
+    solidity = fg.sum() / max(1, (x1 - x0) * (y1 - y0))
+    score = float(np.clip(0.3 + 0.7 * solidity, 0, 1))
+    mask = cv2.resize(fg.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST) > 0
+    return VehicleRegion(box=box, fill_bbox=fill_bbox, fill_mask=fill_mask,
+                         cut_off_sides=cut, score=score, mask=mask)
+
+
+def judge_vehicle(region: VehicleRegion | None, image_size: tuple[int, int],
+                  settings: PhotoSettings) -> list[Finding]:
+    """Findings ``fill_ratio`` and ``vehicle_cut_off``. ``image_size`` = (width, height) px."""
+    lo, hi = settings.min_fill_ratio, settings.max_fill_ratio
+    if region is None:
+        msg = "no vehicle could be located in the photo"
+        return [Finding("fill_ratio", Status.REVIEW, None, [lo, hi], "ratio", msg),
+                Finding("vehicle_cut_off", Status.REVIEW, None, [], "", msg)]
+    x, y, w, h = region.box
+    ev = [Shape.box(x, y, w, h, label=f"{region.fill_bbox:.2f}", role="vehicle")]
+    ok = lo <= region.fill_bbox <= hi
+    if ok:
+        status = Status.PASS
+        msg = f"the vehicle fills {region.fill_bbox:.0%} of the photo (window {lo:.0%}-{hi:.0%})"
+    else:
+        status = Status.FAIL
+        how = "too little" if region.fill_bbox < lo else "too much"
+        msg = (f"the vehicle fills {how} of the photo: {region.fill_bbox:.0%} "
+               f"(window {lo:.0%}-{hi:.0%})")
+    if region.score < 0.45 and status is Status.FAIL:
+        status = Status.REVIEW
+        msg += "; the vehicle outline is uncertain"
+    fill = Finding("fill_ratio", status, region.fill_bbox, [lo, hi], "ratio", msg, ev,
+                   {"fill_mask": region.fill_mask, "score": region.score,
+                    "image_size": list(image_size)})
+    if region.cut_off_sides:
+        cut = Finding("vehicle_cut_off", Status.FAIL, list(region.cut_off_sides), [], "",
+                      "the vehicle is cut off by the frame at the "
+                      + ", ".join(region.cut_off_sides), ev)
+    else:
+        cut = Finding("vehicle_cut_off", Status.PASS, [], [], "",
+                      "the whole vehicle is inside the picture", ev)
+    return [fill, cut]
