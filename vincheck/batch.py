@@ -375,13 +375,14 @@ class BatchRunner:
     each result and reports outcomes to ``on_outcome``. Use as a context manager."""
 
     def __init__(self, store: Store, settings: Settings, *, jobs: int = 2,
-                 runner: Runner = run_case, kind: str = "car", dpi: float | None = None,
+                 runner: Runner | None = None, kind: str = "car", dpi: float | None = None,
                  on_outcome: Callable[[CaseOutcome], None] | None = None) -> None:
         if kind not in ("car", "trailer"):
             raise UsageError(f"--kind must be car or trailer, not {kind!r}")
         if jobs < 1:
             raise UsageError(f"--jobs must be at least 1, not {jobs}")
-        self.store, self.settings, self.jobs, self.runner = store, settings, jobs, runner
+        self.store, self.settings, self.jobs = store, settings, jobs
+        self.runner: Runner = runner or run_case
         self.kind, self.dpi = kind, dpi
         self.on_outcome = on_outcome or (lambda _o: None)
         self._pool: ProcessPoolExecutor | None = None
@@ -472,14 +473,15 @@ class BatchRunner:
 
 def run_batch(root: str | Path, *, store: Store, settings: Settings | None = None,
               expect: dict[str, str] | None = None, kind: str = "car",
-              dpi: float | None = None, jobs: int = 2, runner: Runner = run_case,
+              dpi: float | None = None, jobs: int = 2, runner: Runner | None = None,
               on_outcome: Callable[[CaseOutcome], None] | None = None,
               stop: threading.Event | None = None) -> BatchReport:
     """Check every case of ``root`` not yet recorded; returns the report.
 
-    ``runner(case_input, settings) -> CaseResult`` must be a module-level function (it is
-    sent to worker processes). Ctrl+C (KeyboardInterrupt) or ``stop`` ends the batch after
-    recording what finished; the report is then marked ``interrupted``.
+    ``runner(case_input, settings) -> CaseResult`` (default :func:`run_case`) must be a
+    module-level function (it is sent to worker processes). Ctrl+C (KeyboardInterrupt) or
+    ``stop`` ends the batch after recording what finished; the report is then marked
+    ``interrupted``.
     """
     settings = settings or Settings()
     t0 = time.perf_counter()
@@ -518,7 +520,7 @@ def run_batch(root: str | Path, *, store: Store, settings: Settings | None = Non
 
 def watch_folder(root: str | Path, *, store: Store, settings: Settings | None = None,
                  expect: dict[str, str] | None = None, kind: str = "car",
-                 dpi: float | None = None, jobs: int = 2, runner: Runner = run_case,
+                 dpi: float | None = None, jobs: int = 2, runner: Runner | None = None,
                  on_outcome: Callable[[CaseOutcome], None] | None = None,
                  stop: threading.Event | None = None, interval_s: float | None = None,
                  settle_s: float | None = None, max_s: float | None = None) -> BatchReport:
@@ -592,17 +594,22 @@ class ProgressBar:
         self.total, self.width = max(0, total), width
         self.stream = stream or sys.stderr
         self.done = 0
+        self.checked = 0
         self.t0 = time.perf_counter()
         self._last_line = -1.0
         self._last_pct = -1
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
 
-    def update(self, key: str = "", n: int = 1) -> None:
-        self.done += n
+    def update(self, key: str = "", checked: bool = True) -> None:
+        """One more case done; ``checked`` False for a case skipped (not in the rate)."""
+        self.done += 1
+        self.checked += int(checked)
         elapsed = time.perf_counter() - self.t0
         frac = self.done / self.total if self.total else 1.0
-        rate = 60.0 * self.done / elapsed if elapsed > 0 else 0.0
+        rate = 60.0 * self.checked / elapsed if elapsed > 0 else 0.0
         eta = (self.total - self.done) / (rate / 60.0) if rate > 0 else 0.0
+        if eta > 359999:
+            eta = 0.0
         fill = int(round(frac * self.width))
         text = (f"[{'#' * fill}{'.' * (self.width - fill)}] {self.done}/{self.total} "
                 f"{100 * frac:5.1f}% {rate:5.1f} cases/min ETA {int(eta // 60)}:"

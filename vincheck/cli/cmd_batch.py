@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         if out_csv is not None:
             out_csv.write(o)
         if bar is not None and o.status != "missing":
-            bar.update(o.key)
+            bar.update(o.key, checked=o.status != "skipped")
         elif args.watch and not args.quiet:
             print(f"vincheck: {o.key}: {o.verdict or o.status}", file=sys.stderr)
 
