@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from vincheck.errors import StoreError
+from vincheck.errors import StoreError, UsageError
 from vincheck.findings import (
     CaseResult,
     Decision,
@@ -117,9 +117,9 @@ def test_search_partial_vin_date_verdict(store: Store, files: list[Path]) -> Non
     assert len(store.search(limit=2)) == 2
     s = store.get_summary(c)
     assert s.vins_read == [VIN_A] and s.expected_vin == VIN_B and "vin_mismatch" in s.reasons
-    with pytest.raises(StoreError):
+    with pytest.raises(UsageError):
         store.search(verdict="maybe")
-    with pytest.raises(StoreError):
+    with pytest.raises(UsageError):
         store.search(date_from="yesterday")
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from vincheck import __version__
-from vincheck.errors import StoreError
+from vincheck.errors import StoreError, UsageError
 from vincheck.findings import CaseResult, Decision, Finding
 from vincheck.inspection import CaseInput
 from vincheck.settings import Settings, data_dir
@@ -200,7 +200,7 @@ def _bound(value: str | date | datetime | None, *, upper: bool) -> str | None:
         try:
             return _bound(datetime.fromisoformat(text), upper=upper)
         except ValueError as exc:
-            raise StoreError(f"not a date: {text!r} (use YYYY-MM-DD)") from exc
+            raise UsageError(f"not a date: {text!r} (use YYYY-MM-DD)") from exc
     return _bound(d, upper=upper)
 
 
@@ -379,7 +379,7 @@ class Store:
         empty hash. A ``batch_key`` already recorded raises StoreError.
         """
         if source not in SOURCES:
-            raise StoreError(f"unknown record source {source!r} (one of {', '.join(SOURCES)})")
+            raise UsageError(f"unknown record source {source!r} (one of {', '.join(SOURCES)})")
         files = self._file_records(case_input, hashes or {})
         station = station or self.settings.station
         operator = operator or self.settings.operator
@@ -544,7 +544,7 @@ class Store:
         if verdict:
             v = verdict.strip().lower()
             if v not in ("pass", "fail", "review"):
-                raise StoreError(f"unknown verdict {verdict!r} (pass, fail or review)")
+                raise UsageError(f"unknown verdict {verdict!r} (pass, fail or review)")
             where.append("decided_verdict = ?")
             args.append(v)
         sql = f"SELECT {self._SUMMARY_COLS} FROM cases"
