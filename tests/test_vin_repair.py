@@ -112,6 +112,16 @@ def test_confident_wrong_check_digit_is_reported_as_stamped() -> None:
             assert res.vin == res.as_read == stamped
 
 
+@pytest.mark.parametrize(("pos", "char", "word"), [(8, "B", "check digit"),
+                                                    (9, "U", "model-year")])
+def test_confident_rule_breaking_letter_is_stamped(pos: int, char: str, word: str) -> None:
+    vin = random_vin(random.Random(6))
+    stamped = vin[:pos] + char + vin[pos + 1:]
+    res = repair(confident(stamped, 0.99))
+    assert res.decision is RepairDecision.STAMPED_INVALID and res.vin == stamped
+    assert word in res.reason
+
+
 def test_stamped_invalid_even_when_a_low_alternative_would_fix_it() -> None:
     vin = random_vin(random.Random(5))
     stamped = vin[:12] + ("8" if vin[12] != "8" else "B") + vin[13:]

@@ -445,12 +445,18 @@ def repair(candidates: Sequence[Mapping[str, float]], *, require_check_digit: bo
     - ``repaired``: the best valid VIN changes only unsure positions to plausible characters
       (or replaces a character not allowed there), is the best valid VIN overall, beats the
       next by ``min_margin`` and has ``confidence`` >= ``min_confidence``;
-    - ``stamped_invalid``: every position is sure but the check digit fails: ``vin`` is the
-      reading as stamped, never corrected;
+    - ``stamped_invalid``: every position holds a VIN character read with confidence (top
+      score >= ``min_top_score``, no plausible alternative) but the reading breaks the
+      check-digit (or model-year) rule: ``vin`` is the reading as stamped, never corrected
+      into another valid VIN (such VINs may still be listed in ``candidates``);
     - ``ambiguous``: otherwise (valid VINs exist but none is clearly best).
 
     Raises :class:`VinLengthError` when not 17 positions, :class:`UsageError` for malformed
     maps or scores outside 0-1."""
+    if max_changes < 0 or top_k < 1 or min_margin < 1.0 or not all(
+            0.0 <= t <= 1.0 for t in (min_score, plausible_score, min_top_score, min_confidence)):
+        raise UsageError("repair: need max_changes >= 0, top_k >= 1, min_margin >= 1 and "
+                         "score thresholds in 0-1")
     if isinstance(candidates, str | bytes) or not isinstance(candidates, Sequence):
         raise UsageError("repair: candidates must be a sequence of 17 {char: score} mappings")
     maps = [_parse_position(i, m) for i, m in enumerate(candidates)]
@@ -471,14 +477,16 @@ def repair(candidates: Sequence[Mapping[str, float]], *, require_check_digit: bo
         spread.append(max(0.0, 1.0 - sum(q.values())) / len(VIN_CHARS))
     allowed = [_allowed_at(i, require_check_digit, year_rule) for i in range(VIN_LENGTH)]
 
-    # Per-position diagnosis.
-    empty, unreadable, unsure, forbidden = [], [], [], []
+    # Per-position diagnosis. "sure": a VIN character read with a high score and no
+    # plausible alternative (it may still break the position-9/10 rules, as stamped).
+    empty, unreadable, unsure, forbidden, not_sure = [], [], [], [], []
     for i, q in enumerate(probs):
         top = tops[i]
         if not q:
             empty.append(i)
             unreadable.append(i)
             unsure.append(i)
+            not_sure.append(i)
             continue
         is_forbidden = top not in allowed[i]
         low = q[top] < min_top_score
@@ -490,6 +498,8 @@ def repair(candidates: Sequence[Mapping[str, float]], *, require_check_digit: bo
             unreadable.append(i)
         if is_forbidden or low or has_alt:
             unsure.append(i)
+        if top not in VIN_CHARS or low or has_alt:
+            not_sure.append(i)
     unsure_pos = tuple(i + 1 for i in unsure)
 
     def result(decision: RepairDecision, vin: str | None, conf: float, reason: str,
@@ -513,19 +523,27 @@ def repair(candidates: Sequence[Mapping[str, float]], *, require_check_digit: bo
     shown = ranked[:top_k]
     log_margin = math.log(min_margin)
 
-    def clear_winner(best: RepairCandidate) -> bool:
-        others = [c.log_score for c in ranked if c.vin != best.vin]
-        margin_ok = not others or best.log_score - max(others) >= log_margin
-        return margin_ok and best.confidence >= min_confidence
+    def why_not_clear(best: RepairCandidate) -> str | None:
+        """None when ``best`` is a clear winner, else the reason it is not."""
+        others = [c for c in ranked if c.vin != best.vin]
+        if others and best.log_score - max(c.log_score for c in others) < log_margin:
+            runner = max(others, key=lambda c: c.log_score)
+            return (f"{best.vin} and {runner.vin} are both valid and similarly supported "
+                    f"(probability ratio {math.exp(best.log_score - runner.log_score):.2f} "
+                    f"< {min_margin:g})")
+        if best.confidence < min_confidence:
+            return (f"{best.vin} is valid but only {best.confidence:.2f} likely "
+                    f"(< {min_confidence:g}): too many characters read with low scores")
+        return None
 
     as_read_ok = not forbidden and (not require_check_digit or _sum_ok(as_read))
     if as_read_ok:
         best = next(c for c in ranked if c.vin == as_read)
-        if clear_winner(best):
+        doubt = why_not_clear(best)
+        if doubt is None:
             return result(RepairDecision.AS_READ, as_read, best.confidence,
                           "the reading is a valid VIN", shown)
-        return result(RepairDecision.AMBIGUOUS, None, 0.0,
-                      "the reading is valid but other valid VINs are nearly as likely", shown)
+        return result(RepairDecision.AMBIGUOUS, None, 0.0, doubt, shown)
 
     def plausible(c: RepairCandidate) -> bool:
         return all(i - 1 in unsure and (i - 1 in forbidden
@@ -534,21 +552,28 @@ def repair(candidates: Sequence[Mapping[str, float]], *, require_check_digit: bo
 
     good = [c for c in ranked if plausible(c)]
     if not good:
-        if not unsure:
+        if not not_sure:
+            try:
+                validate(as_read, require_check_digit, model_year_rule=year_rule)
+                problem = "it breaks the VIN rules"  # not reached: as_read is invalid here
+            except VinError as exc:
+                problem = str(exc)
             return result(RepairDecision.STAMPED_INVALID, as_read, _joint(probs, as_read),
-                          "every character is read with confidence but the check digit "
-                          f"fails (expected {compute_check_digit(as_read)!r}, found "
-                          f"{as_read[CHECK_INDEX]!r}): reported as stamped", shown)
+                          f"every character is read with confidence but {problem}: "
+                          "reported as stamped", shown)
         return result(RepairDecision.UNREPAIRABLE, None, 0.0,
-                      f"no valid VIN within {max_changes} plausible change(s) of the reading",
-                      shown)
+                      f"no valid VIN within {max_changes} plausible change(s) of the reading "
+                      f"{as_read}", shown)
     best = good[0]
-    if best is ranked[0] and clear_winner(best):
+    doubt = why_not_clear(best)
+    if best is ranked[0] and doubt is None:
         return result(RepairDecision.REPAIRED, best.vin, best.confidence,
                       f"changed position(s) {_fmt([i - 1 for i in best.changed_positions])} "
                       "to the OCR's alternative to satisfy the VIN rules", shown)
-    return result(RepairDecision.AMBIGUOUS, None, 0.0,
-                  "several valid VINs are similarly supported by the OCR", shown)
+    if best is not ranked[0]:
+        doubt = (f"the best valid VIN {ranked[0].vin} needs a change the OCR barely "
+                 f"supports; the best supported one is {best.vin}")
+    return result(RepairDecision.AMBIGUOUS, None, 0.0, doubt or "", shown)
 
 
 def _fmt(indexes: Sequence[int]) -> str:

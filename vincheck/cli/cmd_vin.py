@@ -1,7 +1,9 @@
 """``vincheck vin VIN [VIN ...]``: validate and decode VINs typed on the command line.
 
 Exit code 0 when every VIN is valid, 1 when any is invalid, 2 when no VIN is given.
-``-`` reads VINs from standard input, one per line.
+``-`` reads VINs from standard input, one per line. Whether the check digit (and the
+model-year code) is required comes from the settings (``rubbing.require_check_digit``,
+default yes); ``--no-check-digit`` turns it off for one run.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from vincheck.cli.output import print_json_line
 from vincheck.errors import UsageError, VinCharacterError, VinCheckDigitError, VinError
+from vincheck.settings import load_settings
 from vincheck.vin import (
     VIN_CHARS,
     VIN_LENGTH,
@@ -99,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     vins = _inputs(args)
     if not vins:
         raise UsageError("no VIN given: vincheck vin VIN [VIN ...] (or '-' to read stdin)")
-    require = not args.no_check_digit
+    require = load_settings().rubbing.require_check_digit and not args.no_check_digit
     all_valid = True
     for text in vins:
         rec = check_one(text, require)
