@@ -111,6 +111,7 @@ def test_length_errors(text: str, length: int) -> None:
     ("1M8GDMQAXKP042788", "Q", 7),
     ("1M8GDM9AXKP0427*8", "*", 16),
     ("1M8GDM9AXKÖ042788", "Ö", 11),
+    ("1M8GDM9AXKß042788", "ß", 11),  # not "SS": positions stay put
 ])
 def test_character_errors(text: str, char: str, position: int) -> None:
     with pytest.raises(VinCharacterError) as info:

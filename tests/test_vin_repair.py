@@ -195,6 +195,13 @@ def test_two_equally_supported_corrections_are_ambiguous() -> None:
         res = repair(cands)
         assert res.decision is RepairDecision.AMBIGUOUS and res.vin is None
         assert {c.vin for c in res.candidates[:2]} == {vin, bad[:p2] + c2 + bad[p2 + 1:]}
+        # twice as likely is not a clear margin by default (3), but is with min_margin 1.5
+        cands[p2] = {bad[p2]: 0.55, c2: 0.225}
+        res = repair(cands)
+        assert res.decision is RepairDecision.AMBIGUOUS
+        assert res.candidates[0].vin == vin and res.candidates[0].confidence > 0.5
+        res = repair(cands, min_margin=1.5)
+        assert res.decision is RepairDecision.REPAIRED and res.vin == vin
         found += 1
     assert found > 10
 

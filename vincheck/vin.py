@@ -101,7 +101,10 @@ def clean(text: str) -> str:
         if ch.isspace() or ch in _SEPARATORS:
             continue
         out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out)).upper()
+    # Upper-case character by character, keeping one character per character (so that
+    # e.g. "ß" stays one forbidden character instead of becoming "SS").
+    return "".join(c if len(c.upper()) != 1 else c.upper()
+                   for c in unicodedata.normalize("NFC", "".join(out)))
 
 
 def _model_year_rule(require_check_digit: bool, model_year_rule: bool | None) -> bool:
