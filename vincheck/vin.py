@@ -430,7 +430,9 @@ def repair(candidates: Sequence[Mapping[str, float]], *, require_check_digit: bo
 
     Scores are OCR probabilities 0-1; per position they are divided by their sum when it
     exceeds 1, and the mass not given (1 - sum) is spread evenly over the 33 VIN characters
-    ("something the OCR did not list"). Candidates are built only from the characters the
+    ("something the OCR did not list"; a caller that normalises each position to sum 1
+    says nothing else is possible, so pass raw scores to let ``confidence`` account for
+    unlisted characters). Candidates are built only from the characters the
     caller gave (score >= ``min_score``; the top character is always kept); the spread mass
     only enters ``confidence``, the posterior share among *all* valid VINs, computed exactly.
     The search is exact: dynamic programming over (position, weighted sum mod 11, changes)
