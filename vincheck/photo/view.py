@@ -89,40 +89,71 @@ def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
     lamps = find_lamps(small, mask)
     cues: dict = {"face": face, "wheels": wheels, "lamps": lamps}
 
-    # --- which end the face is: red lamps inside the face band -> rear
+    W = small.shape[1]
     f0, f1 = face["x0"], face["x1"]
-    red_in = sum(a for (cx, _cy, a) in lamps["red"] if f0 <= cx <= f1)
-    white_in = sum(a for (cx, _cy, a) in lamps["white"] if f0 <= cx <= f1)
-    rear_votes = red_in - 0.5 * white_in
-    is_rear = rear_votes > 0
-    cues["end"] = "rear" if is_rear else "front"
-
-    # --- angle off the end axis: from the face share and the wheel ellipses
-    share = (f1 - f0) / small.shape[1]
+    share = (f1 - f0) / W
     a_face = _angle_from_face_share(share)
-    angles = [(a_face, max(0.2, face["score"]))]
+    cues["face_angle"] = a_face
     ratios = [wh["ratio"] for wh in wheels]
+    # --- which side the face is on: wheels first (the near wheel is bigger and the face lies
+    # beyond the wheels on that side), else the symmetric band's position
+    side_votes = 0.0
+    if len(wheels) >= 2:
+        w1, w2 = sorted(wheels[:2], key=lambda d: d["cx"])
+        size_vote = (w1["major"] - w2["major"]) / max(w1["major"], w2["major"])
+        gap_vote = (w1["cx"] - (W - w2["cx"])) / W
+        side_votes = 2.0 * size_vote + 3.0 * gap_vote
+        cues["wheel_side_votes"] = [size_vote, gap_vote]
+    elif len(wheels) == 1:
+        side_votes = 2.0 * (0.5 - wheels[0]["cx"] / W)
+    face_c = (f0 + f1) / 2 / W
+    side_votes += 0.5 * (0.5 - face_c) * 2
+    # --- lamps decide the end and, when present, the side: head lamps (bright white) sit on
+    # the front face; tail lamps (red) on the rear face, and a small red wrap-around lamp
+    # shows at the far end of a front three-quarter view
+    area = small.shape[0] * W
+    white_a = sum(a for (_x, _y, a) in lamps["white"])
+    red_a = sum(a for (_x, _y, a) in lamps["red"])
+
+    def mean_x(blobs: list) -> float:
+        return sum(x * a for (x, _y, a) in blobs) / max(1e-6, sum(a for *_r, a in blobs))
+
+    rear_votes = 0.0
+    if white_a > 0.0005 * area:
+        face_left = mean_x(lamps["white"]) < 0.5 * W
+        rear_votes = -white_a / area * 1000
+        if red_a > 3 * white_a:
+            face_left = mean_x(lamps["red"]) < 0.5 * W
+            rear_votes = red_a / area * 1000
+    elif red_a > 0.0015 * area:
+        face_left = mean_x(lamps["red"]) < 0.5 * W
+        rear_votes = red_a / area * 1000
+    elif red_a > 0:
+        face_left = mean_x(lamps["red"]) >= 0.5 * W  # wrap-around tail lamp at the far end
+        rear_votes = -0.5
+    else:
+        face_left = side_votes >= 0
+    is_rear = rear_votes > 0
+    cues["face_side"] = "left" if face_left else "right"
+    cues["end"] = "rear" if is_rear else "front"
+    # --- angle off the end axis: wheel ellipses (|sin a|) and the face share
+    angles = [(a_face, 0.3 + face["score"] if share > 0.6 or not ratios else 0.2)]
     if ratios:
         a_wheel = math.degrees(math.asin(float(np.clip(np.median(ratios), 0, 1))))
-        angles.append((a_wheel, 0.8))
+        angles.append((a_wheel, 1.0))
         cues["wheel_angle"] = a_wheel
     a_off = sum(a * wt for a, wt in angles) / sum(wt for _a, wt in angles)
-    cues["face_angle"] = a_face
-
-    # --- which side: the face's centre left or right of the vehicle's centre
-    face_c = (f0 + f1) / 2 / small.shape[1]
-    face_left = face_c < 0.5
     if is_rear:
         az = 180 - a_off if not face_left else 180 + a_off
     else:
         az = a_off if face_left else 360 - a_off
     az %= 360
 
-    conf = 0.35 + 0.35 * face["score"]
+    conf = 0.3 + 0.2 * face["score"]
     if ratios:
-        agree = 1 - min(1.0, abs(cues["wheel_angle"] - a_face) / 45)
-        conf += 0.2 * agree
-    conf += 0.1 * min(1.0, abs(rear_votes) / (0.002 * small.size / 3 + 1e-6))
+        conf += 0.2
+        conf += 0.15 * min(1.0, abs(side_votes))
+    conf += 0.15 * min(1.0, abs(rear_votes) / (0.001 * small.shape[0] * W + 1e-6))
     if region is None:
         conf *= 0.6
     conf = float(np.clip(conf, 0, 1))

@@ -70,10 +70,12 @@ def find_wheels(small: np.ndarray, mask: np.ndarray | None) -> list[dict]:
     h, w = small.shape[:2]
     hsv = cv2.cvtColor(small, cv2.COLOR_RGB2HSV)
     v = hsv[..., 2]
-    thr = min(70, float(np.percentile(v, 20)))
+    thr = min(42, float(np.percentile(v, 8)) + 4)
     dark = ((v <= thr) & (hsv[..., 1] < 120)).astype(np.uint8)
     dark[: int(0.45 * h)] = 0
-    dark = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    k = max(3, w // 160) | 1
+    dark = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
+    dark = cv2.morphologyEx(dark, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
     # fill the rims (bright discs inside the dark tyre rings)
     cnts, _ = cv2.findContours(dark, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     out = []

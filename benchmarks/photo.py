@@ -1,0 +1,214 @@
+"""Photo benchmark: plates, false plates, view, fill ratio and time, with baselines.
+
+Run: ``.venv/bin/python -m benchmarks.photo [--quick]``. Uses ``../shared/corpus`` when
+present (plate recall on EasyPR / CCPD / openalpr plates, false plates on painted-out
+copies and CCPD ``sample_np_*``, view and fill on ``tests/labels/photo_labels.csv``);
+otherwise synthetic photos from ``tests.synth.car_photo``. Baselines in the same run: a
+plain HSV colour-and-aspect plate detector and "always front-left" for the view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from tests.conftest import CORPUS
+from tests.synth.car_photo import render_car_photo
+from vincheck.findings import Status
+from vincheck.imageio import load_image
+from vincheck.photo.plate_color import plate_colour_masks
+from vincheck.photo.plates import detect_plates, judge_plates
+from vincheck.photo.vehicle import locate_vehicle
+from vincheck.photo.view import azimuth_difference, estimate_view
+from vincheck.settings import PhotoSettings
+
+S = PhotoSettings()
+LABELS = Path(__file__).resolve().parent.parent / "tests" / "labels" / "photo_labels.csv"
+
+
+def baseline_plate(rgb: np.ndarray) -> bool:
+    """Plain colour-and-aspect detector: any blue/yellow/green blob of plate aspect."""
+    h, w = rgb.shape[:2]
+    s = min(1.0, 640 / max(h, w))
+    small = cv2.resize(rgb, (round(w * s), round(h * s))) if s < 1 else rgb
+    for m in plate_colour_masks(small).values():
+        cnts, _ = cv2.findContours(m, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        for c in cnts:
+            (_, _), (rw, rh), _ = cv2.minAreaRect(c)
+            lo, sh = max(rw, rh), min(rw, rh)
+            if sh >= 6 and 2.5 <= lo / sh <= 5.5 and cv2.contourArea(c) > 0.6 * rw * rh:
+                return True
+    return False
+
+
+def _paint_out(rgb: np.ndarray, quads: list[np.ndarray]) -> np.ndarray:
+    out = rgb.copy()
+    mask = np.zeros(rgb.shape[:2], np.uint8)
+    for q in quads:
+        c = q.mean(0)
+        big = (q - c) * np.array([1.25, 1.6]) + c
+        cv2.fillPoly(mask, [big.astype(np.int32)], 255)
+    return cv2.inpaint(out, mask, 5, cv2.INPAINT_TELEA)
+
+
+def corpus_plate_sets(quick: bool) -> tuple[list, list]:
+    """(photos with plates, plate-free photos) as (name, rgb) lists."""
+    pos, neg = [], []
+    gt = CORPUS / "easypr-general-test" / "ground_truth.tsv"
+    rows = list(csv.DictReader(gt.open(encoding="utf-8"), delimiter="\t"))
+    by: dict[str, list] = {}
+    for r in rows:
+        by.setdefault(r["file"], []).append(r)
+    names = sorted(by)[:: 4 if quick else 1]
+    for n in names:
+        rgb = load_image(CORPUS / "easypr-general-test" / n).rgb
+        pos.append(("easypr/" + n, rgb))
+        quads = [cv2.boxPoints(((float(r["x_center"]), float(r["y_center"])),
+                                (float(r["width"]), float(r["height"])),
+                                float(r["rotation_deg"]))) for r in by[n]]
+        neg.append(("easypr-painted/" + n, _paint_out(rgb, quads)))
+    for f in sorted((CORPUS / "openalpr-benchmarks").glob("*/*.jpg"))[:: 4 if quick else 1]:
+        txt = f.with_suffix(".txt")
+        rgb = load_image(f).rgb
+        pos.append(("openalpr/" + f.name, rgb))
+        if txt.exists():
+            parts = txt.read_text().split()
+            x, y, w, h = (float(v) for v in parts[1:5])
+            q = np.array([[x, y], [x + w, y], [x + w, y + h], [x, y + h]], np.float32)
+            neg.append(("openalpr-painted/" + f.name, _paint_out(rgb, [q])))
+    for f in sorted((CORPUS / "ccpd-samples").glob("sample_np_*.jpg")):
+        neg.append(("ccpd-np/" + f.name, load_image(f).rgb))
+    for f in sorted((CORPUS / "ccpd-named-zhijucen").glob("*.jpg"))[:: 3 if quick else 1]:
+        pos.append(("ccpd/" + f.name, load_image(f).rgb))
+    return pos, neg
+
+
+def synthetic_plate_sets(n: int) -> tuple[list, list]:
+    pos, neg = [], []
+    kinds = ["blue", "yellow", "green", "eu"]
+    colours = ["white", "red", "blue", "silver", "black", "green"]
+    for i in range(n):
+        az = [0, 20, 45, 60, 135, 180][i % 6]
+        rgb, _ = render_car_photo(azimuth_deg=az, body_color=colours[i % 6],
+                                  plate=kinds[i % 4], seed=i)
+        pos.append((f"synth-{kinds[i % 4]}-{az}", rgb))
+        rgb, _ = render_car_photo(azimuth_deg=az, body_color=colours[i % 6], plate=None,
+                                  seed=i)
+        neg.append((f"synth-none-{az}", rgb))
+    return pos, neg
+
+
+def run_plates(pos: list, neg: list) -> dict:
+    times, found, base_found, false, base_false = [], 0, 0, 0, 0
+    misses = []
+    for name, rgb in pos:
+        t = time.perf_counter()
+        f = judge_plates(detect_plates(rgb, S), S)
+        times.append(time.perf_counter() - t)
+        if f.status is Status.FAIL:
+            found += 1
+        else:
+            misses.append(name)
+        base_found += baseline_plate(rgb)
+    fps = []
+    for name, rgb in neg:
+        t = time.perf_counter()
+        f = judge_plates(detect_plates(rgb, S), S)
+        times.append(time.perf_counter() - t)
+        if f.status is Status.FAIL:
+            false += 1
+            fps.append(name)
+        base_false += baseline_plate(rgb)
+    return {"plate_recall": found / max(1, len(pos)), "n_pos": len(pos),
+            "baseline_plate_recall": base_found / max(1, len(pos)),
+            "false_plate_rate": false / max(1, len(neg)), "n_neg": len(neg),
+            "baseline_false_plate_rate": base_false / max(1, len(neg)),
+            "plate_median_ms": 1000 * statistics.median(times) if times else 0.0,
+            "misses": misses[:15], "false_plates": fps[:15]}
+
+
+def run_views(items: list) -> dict:
+    """items: (name, rgb, view, azimuth, box or None)."""
+    right = base = 0
+    errs, fill_errs, times = [], [], []
+    wrong = []
+    for name, rgb, view, az, box in items:
+        t = time.perf_counter()
+        region = locate_vehicle(rgb, S)
+        v = estimate_view(rgb, region, S)
+        times.append(time.perf_counter() - t)
+        right += v.view == view
+        if v.view != view:
+            wrong.append(f"{name}: {view} -> {v.view}")
+        base += view == "front-left"
+        errs.append(azimuth_difference(v.azimuth_deg, az))
+        if box is not None and region is not None:
+            h, w = rgb.shape[:2]
+            fill_errs.append(abs(region.fill_bbox - box[2] * box[3] / (w * h)))
+    n = max(1, len(items))
+    return {"view_accuracy": right / n, "baseline_view_accuracy": base / n, "n_views": n,
+            "mean_azimuth_error_deg": float(np.mean(errs)) if errs else None,
+            "fill_within_0.07": float(np.mean(np.array(fill_errs) <= 0.07)) if fill_errs
+            else None,
+            "mean_fill_error": float(np.mean(fill_errs)) if fill_errs else None,
+            "vehicle_view_median_ms": 1000 * statistics.median(times) if times else 0.0,
+            "wrong_views": wrong[:20]}
+
+
+def corpus_view_items() -> list:
+    items = []
+    for r in csv.DictReader(LABELS.open(encoding="utf-8")):
+        rgb = load_image(CORPUS / r["file"]).rgb
+        box = tuple(float(r[k]) for k in ("x", "y", "w", "h"))
+        items.append((r["file"], rgb, r["view"], float(r["azimuth"]), box))
+    return items
+
+
+def synthetic_view_items(n: int) -> list:
+    items = []
+    colours = ["white", "blue", "silver", "red", "black", "green"]
+    for i in range(n):
+        az = (i * 45 + (i // 8) * 10) % 360
+        rgb, t = render_car_photo(azimuth_deg=az, body_color=colours[i % 6], seed=i,
+                                  background=["street", "plain", "grass"][i % 3])
+        items.append((f"synth-{az}-{colours[i % 6]}", rgb, t["view"], az, t["vehicle_box"]))
+    return items
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args(argv)
+    out: dict = {}
+    n_syn = 8 if args.quick else 24
+    if CORPUS.is_dir():
+        pos, neg = corpus_plate_sets(args.quick)
+        out["corpus_plates"] = run_plates(pos, neg)
+        out["corpus_views"] = run_views(corpus_view_items())
+    else:
+        print("corpus absent: synthetic photos only")
+    out["synthetic_plates"] = run_plates(*synthetic_plate_sets(n_syn))
+    out["synthetic_views"] = run_views(synthetic_view_items(n_syn))
+    try:
+        from benchmarks import photo_print  # P1's print-format benchmark, when present
+
+        out["print"] = photo_print.run(10 if args.quick else 40, 0)
+    except ImportError:
+        pass
+    for section, vals in out.items():
+        print(f"== {section}")
+        if isinstance(vals, dict):
+            for k, v in vals.items():
+                print(f"  {k}: {round(v, 3) if isinstance(v, float) else v}")
+        else:
+            print(f"  {vals}")
+
+
+if __name__ == "__main__":
+    main()
