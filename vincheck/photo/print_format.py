@@ -31,6 +31,7 @@ from vincheck.settings import PhotoSettings
 
 ROUGH_MAX_SIDE = 900  # px: the rough search runs on an image no larger than this
 CORNER_NAMES = ("top_left", "top_right", "bottom_right", "bottom_left")
+MAX_ARC_RMS_PX = 0.5  # px: corner arcs fitted worse than this are sent to review
 
 
 @dataclass
@@ -55,6 +56,7 @@ class PrintGeometry:
     side_rms_px: list[float]
     side_points: list[int]
     arc_points: list[np.ndarray] = field(default_factory=list)
+    arc_rms_px: list[float | None] = field(default_factory=list)
 
 
 @dataclass
@@ -160,43 +162,55 @@ def _order_box(box: np.ndarray) -> tuple[np.ndarray, float, float, float]:
 # sub-pixel edges along probes
 
 
-def _edges_along(img: np.ndarray, origins: np.ndarray, dirs: np.ndarray, t0: np.ndarray,
-                 half: float, ref: float = 3.0, step: float = 0.25,
-                 min_contrast: float = 18.0) -> tuple[np.ndarray, np.ndarray]:
-    """Sub-pixel edge positions along probes.
+def _edges_from_bed(img: np.ndarray, origins: np.ndarray, dirs: np.ndarray,
+                    t_lo: np.ndarray | float, t_hi: np.ndarray | float, tau: float,
+                    step: float = 0.25, bed_len: float = 3.0,
+                    grad_half: float = 2.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sub-pixel print edge along probes, found from the bed side.
 
-    Probe k is the line ``origins[k] + t * dirs[k]`` (dirs are unit vectors pointing from
-    the print to the bed). The edge is looked for in t0[k] +- ``half`` px; the bed colour
-    is the mean over ``ref`` px beyond that window, the print colour the mean over ``ref``
-    px before it. Returns (t of the edge, valid flags).
+    Probe k is ``origins[k] + t * dirs[k]`` with ``dirs`` pointing from the print out to
+    the bed; t runs over [t_lo, t_hi] px and the last ``bed_len`` px must be bed. Coming
+    in from the bed, the first sample whose colour differs from the bed's by more than
+    ``tau`` marks the edge roughly; the edge is then the centroid of the colour-gradient
+    magnitude around its peak next to that point (+- ``grad_half`` px). The bed is
+    uniform, so picture content inside the print never pulls the edge inwards.
+    Returns (t of the edge, valid flags, colour contrast across the edge).
     """
     n = len(origins)
-    ts = np.arange(-half - ref, half + ref + 1e-9, step)
-    tt = t0[:, None] + ts[None, :]
+    t_lo = np.broadcast_to(np.asarray(t_lo, float), (n,))
+    t_hi = np.broadcast_to(np.asarray(t_hi, float), (n,))
+    span = float(np.max(t_hi - t_lo))
+    ts = np.arange(0.0, span + 1e-9, step)
+    tt = t_lo[:, None] + ts[None, :]
     xs = (origins[:, 0:1] + tt * dirs[:, 0:1]).astype(np.float32)
     ys = (origins[:, 1:2] + tt * dirs[:, 1:2]).astype(np.float32)
     prof = cv2.remap(img, xs, ys, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
-    prof = prof.reshape(n, len(ts), -1).astype(np.float64)
-    inner = ts < -half
-    outer = ts > half
-    win = ~inner & ~outer
-    p_col = prof[:, inner].mean(axis=1)  # print side (t small: inside the print)
-    b_col = prof[:, outer].mean(axis=1)  # bed side
-    diff = p_col - b_col
-    norm2 = np.sum(diff * diff, axis=1)
-    contrast = np.sqrt(norm2)
-    s = np.einsum("nkc,nc->nk", prof[:, win] - b_col[:, None, :], diff) / np.maximum(
-        norm2, 1e-9)[:, None]
-    tw = ts[win]
-    # area coverage: integral of s over the window = distance from window start to edge
-    integral = np.trapezoid(s, tw, axis=1)
-    t_edge = t0 + tw[0] + integral
-    # reject probes whose reference areas are not flat (texture, another edge nearby)
-    p_sd = np.linalg.norm(prof[:, inner].std(axis=1), axis=1)
-    b_sd = np.linalg.norm(prof[:, outer].std(axis=1), axis=1)
-    ok = (contrast > min_contrast) & (p_sd < 0.25 * contrast) & (b_sd < 0.25 * contrast)
-    ok &= (integral > 0.0) & (integral < tw[-1] - tw[0])
-    return t_edge, ok
+    prof = prof.reshape(n, len(ts), -1).astype(np.float32)
+    n_bed = max(2, int(round(bed_len / step)))
+    bed = np.median(prof[:, -n_bed:], axis=1)
+    dist = np.linalg.norm(prof - bed[:, None, :], axis=2)
+    above = dist > tau
+    above[:, -n_bed:] = False
+    # last index (largest t, nearest the bed) that differs from the bed
+    rev = above[:, ::-1]
+    has = rev.any(axis=1)
+    first = len(ts) - 1 - np.argmax(rev, axis=1)
+    grad = np.linalg.norm(np.gradient(prof, step, axis=1), axis=2)
+    idx = np.arange(len(ts))[None, :]
+    # the gradient peak lies between a few px inside and just outside the first departure
+    near = (idx >= first[:, None] - int(4.0 / step)) & (idx <= first[:, None] + int(1.5 / step))
+    gpk = np.where(near, grad, -1.0)
+    peak = np.argmax(gpk, axis=1)
+    gmax = grad[np.arange(n), peak]
+    win = (np.abs(idx - peak[:, None]) * step <= grad_half)
+    wgt = np.where(win, np.maximum(grad - 0.25 * gmax[:, None], 0.0), 0.0)
+    t_rel = (wgt @ ts) / np.maximum(wgt.sum(axis=1), 1e-9)
+    inside = np.clip(first - int(3.0 / step), 0, len(ts) - 1)
+    contrast = dist[np.arange(n), inside]
+    ok = has & (first > int(grad_half / step) + 1) & (contrast > tau)
+    # the centroid window must not reach the bed reference
+    ok &= peak < len(ts) - n_bed - int(grad_half / step)
+    return t_lo + t_rel, ok, contrast
 
 
 def _fit_line(pts: np.ndarray, iters: int = 4) -> tuple[np.ndarray, float, float, np.ndarray]:
@@ -255,6 +269,21 @@ def _fit_tangent_circle(pts: np.ndarray, c0: np.ndarray, g: np.ndarray,
     return float(r), float(np.sqrt(np.mean(f * f)))
 
 
+def _robust_tangent_circle(pts: np.ndarray, c0: np.ndarray, g: np.ndarray,
+                           r_init: float) -> tuple[float, float, np.ndarray]:
+    """:func:`_fit_tangent_circle` with outlier trimming; returns (r, rms, inliers)."""
+    keep = np.ones(len(pts), bool)
+    r, rms = r_init, float("inf")
+    for _ in range(4):
+        if keep.sum() < 6:
+            break
+        r, rms = _fit_tangent_circle(pts[keep], c0, g, r)
+        res = np.linalg.norm(pts - (c0 + r * g), axis=1) - r
+        sigma = 1.4826 * float(np.median(np.abs(res[keep])))
+        keep = np.abs(res) < max(3.0 * sigma, 0.3)
+    return r, rms, keep
+
+
 def fit_print_geometry(rgb: np.ndarray, rough_box: np.ndarray,
                        radius_guess_px: float | None = None) -> PrintGeometry | None:
     """Sub-pixel sides and corner arcs of a print whose rough outline is ``rough_box``.
@@ -264,7 +293,6 @@ def fit_print_geometry(rgb: np.ndarray, rough_box: np.ndarray,
     """
     centre, ang, half_w, half_h = _order_box(rough_box)
     h, w = rgb.shape[:2]
-    # work on a float crop around the print
     pad = 24
     corners_est = np.array([[-half_w, -half_h], [half_w, -half_h], [half_w, half_h],
                             [-half_w, half_h]])
@@ -278,6 +306,11 @@ def fit_print_geometry(rgb: np.ndarray, rough_box: np.ndarray,
     img = np.ascontiguousarray(rgb[y0:y1, x0:x1].astype(np.float32))
     origin = np.array([x0, y0], float)
     c_local = centre - origin
+    # bed noise from the crop's outer frame -> colour threshold for "not bed"
+    frame = np.concatenate([img[:6].reshape(-1, 3), img[-6:].reshape(-1, 3),
+                            img[:, :6].reshape(-1, 3), img[:, -6:].reshape(-1, 3)])
+    noise = float(np.median(np.linalg.norm(frame - np.median(frame, axis=0), axis=1)))
+    tau = max(12.0, 5.0 * noise)
 
     if radius_guess_px is None:
         radius_guess_px = 0.045 * 2 * max(half_w, half_h)
@@ -294,24 +327,20 @@ def fit_print_geometry(rgb: np.ndarray, rough_box: np.ndarray,
             return None
         base = c_local + s[:, None] * along[None, :]
         dirs = np.repeat(nrm[None, :], len(s), axis=0)
-        t0 = np.full(len(s), dist)
-        # pass 1: wide window around the rough outline; pass 2: narrow around the line
-        t_e, ok = _edges_along(img, base, dirs, t0, half=9.0, ref=4.0)
-        if ok.sum() < 10:
-            return None
-        pts = base[ok] + t_e[ok, None] * dirs[ok]
-        n_fit, d_fit, _, _ = _fit_line(pts)
-        if n_fit @ nrm < 0:
-            n_fit, d_fit = -n_fit, -d_fit
-        t0 = d_fit - base @ n_fit  # distance along nrm to the fitted line (approx.)
-        t0 = t0 / np.maximum(dirs @ n_fit, 0.5)
-        t_e, ok = _edges_along(img, base, dirs, t0, half=4.0, ref=3.0)
-        if ok.sum() < 10:
-            return None
-        pts = base[ok] + t_e[ok, None] * dirs[ok]
-        n_fit, d_fit, rms, keep = _fit_line(pts)
-        if n_fit @ nrm < 0:
-            n_fit, d_fit = -n_fit, -d_fit
+        # pass 1 around the rough outline, pass 2 around the first line fit
+        t_lo, t_hi = np.full(len(s), dist - 14.0), np.full(len(s), dist + 14.0)
+        rms, keep = float("inf"), np.zeros(0, bool)
+        n_fit, d_fit = nrm, 0.0
+        for _ in range(2):
+            t_e, ok, _ = _edges_from_bed(img, base, dirs, t_lo, t_hi, tau)
+            if ok.sum() < 10:
+                return None
+            pts = base[ok] + t_e[ok, None] * dirs[ok]
+            n_fit, d_fit, rms, keep = _fit_line(pts)
+            if n_fit @ nrm < 0:
+                n_fit, d_fit = -n_fit, -d_fit
+            t_line = (d_fit - base @ n_fit) / max(float(nrm @ n_fit), 0.5)
+            t_lo, t_hi = t_line - 7.0, t_line + 7.0
         lines.append((float(n_fit[0]), float(n_fit[1]), float(d_fit)))
         rms_list.append(rms)
         npts.append(int(keep.sum()))
@@ -319,10 +348,11 @@ def fit_print_geometry(rgb: np.ndarray, rough_box: np.ndarray,
     # sharp corners: top-left = top & left, top-right = top & right, ...
     pairs = [(0, 3), (0, 1), (2, 1), (2, 3)]
     corners = [_intersect(lines[i], lines[j]) for i, j in pairs]
-    # sizes: mean distance of each side's end points to the opposite line
+
     def _dist(p: np.ndarray, ln: tuple[float, float, float]) -> float:
         return abs(ln[0] * p[0] + ln[1] * p[1] - ln[2])
 
+    # sizes: mean distance of each side's end points to the opposite line
     width_px = (_dist(corners[0], lines[1]) + _dist(corners[3], lines[1])
                 + _dist(corners[1], lines[3]) + _dist(corners[2], lines[3])) / 4.0
     height_px = (_dist(corners[0], lines[2]) + _dist(corners[1], lines[2])
@@ -332,41 +362,45 @@ def fit_print_geometry(rgb: np.ndarray, rough_box: np.ndarray,
     centres: list[tuple[float, float] | None] = []
     free: list[float | None] = []
     arcs: list[np.ndarray] = []
+    arc_rms: list[float | None] = []
+    rg = radius_guess_px
     for i, j in pairs:
         li, lj = lines[i], lines[j]
         ni, nj = np.array(li[:2]), np.array(lj[:2])
         c0 = _intersect(li, lj, 0.0)
-        g = _intersect(li, lj, 1.0) - c0  # centre moves by g per px of radius
-        r = radius_guess_px
+        g = _intersect(li, lj, 1.0) - c0  # the centre moves by g per px of radius
+        a_i, a_j = math.atan2(ni[1], ni[0]), math.atan2(nj[1], nj[0])
+        da = (a_j - a_i + math.pi) % (2 * math.pi) - math.pi
+        r = rg
+        ranges = [(0.5 * rg, 1.4 * rg + 6.0), (-8.0, 8.0), (-6.0, 6.0)]
         result = None
-        for half in (max(6.0, 0.5 * radius_guess_px), 4.0, 3.0):
+        for k, (lo, hi) in enumerate(ranges):
             centre_c = c0 + r * g
-            a_i, a_j = math.atan2(ni[1], ni[0]), math.atan2(nj[1], nj[0])
-            da = (a_j - a_i + math.pi) % (2 * math.pi) - math.pi
             n_rays = max(24, int(abs(da) * r))
-            fr = np.linspace(0.12, 0.88, n_rays)
-            angs = a_i + fr * da
+            angs = a_i + np.linspace(0.1, 0.9, n_rays) * da
             dirs = np.column_stack([np.cos(angs), np.sin(angs)])
             base = np.repeat(centre_c[None, :], n_rays, axis=0)
-            t_e, ok = _edges_along(img, base, dirs, np.full(n_rays, r), half=half,
-                                   ref=3.0)
+            t_lo, t_hi = (lo, hi) if k == 0 else (r + lo, r + hi)
+            t_e, ok, _ = _edges_from_bed(img, base, dirs, t_lo, t_hi, tau)
             if ok.sum() < 8:
                 result = None
                 break
             pts = base[ok] + t_e[ok, None] * dirs[ok]
-            r_new, rms = _fit_tangent_circle(pts, c0, g, r)
-            if not (0.2 * radius_guess_px < r_new < 4.0 * radius_guess_px):
+            r_new, rms, inl = _robust_tangent_circle(pts, c0, g, r)
+            if not (0.2 * rg < r_new < 3.0 * rg) or inl.sum() < 8:
                 result = None
                 break
             r = r_new
-            result = (r, pts, rms)
+            result = (r, pts[inl], rms)
         if result is None:
             radii.append(None)
             centres.append(None)
             free.append(None)
             arcs.append(np.zeros((0, 2)))
+            arc_rms.append(None)
             continue
-        r, pts, _ = result
+        r, pts, rms = result
+        arc_rms.append(rms)
         cc = c0 + r * g
         radii.append(r)
         centres.append((float(cc[0] + origin[0]), float(cc[1] + origin[1])))
@@ -381,7 +415,7 @@ def fit_print_geometry(rgb: np.ndarray, rough_box: np.ndarray,
     return PrintGeometry(lines=lines_img, corners=corners_img, width_px=width_px,
                          height_px=height_px, angle_deg=angle, radii_px=radii,
                          centres=centres, free_radii_px=free, side_rms_px=rms_list,
-                         side_points=npts, arc_points=arcs)
+                         side_points=npts, arc_points=arcs, arc_rms_px=arc_rms)
 
 
 # ---------------------------------------------------------------------------------------
@@ -442,9 +476,9 @@ def measure_print(rgb: np.ndarray, dpi: float | None,
     m = PrintMeasurement(is_scan=True, picture=pic, to_image=to_image, picture_box=poly,
                          geometry=geom, dpi=dpi)
     if ppm:
-        m.width_mm = long_px / ppm
-        m.height_mm = short_px / ppm
-        m.corner_radii_mm = [None if r is None else r / ppm for r in geom.radii_px]
+        m.width_mm = float(long_px / ppm)
+        m.height_mm = float(short_px / ppm)
+        m.corner_radii_mm = [None if r is None else float(r / ppm) for r in geom.radii_px]
     return m
 
 
@@ -558,13 +592,21 @@ def judge_print(m: PrintMeasurement, image_size: tuple[int, int],
     bad = [CORNER_NAMES[k] for k, r in enumerate(radii)
            if abs(r - settings.corner_radius_mm) > rtol]
     # the free circle fit disagreeing strongly means the corner is not a circular arc
-    odd = [CORNER_NAMES[k] for k, (r, f) in enumerate(zip(radii, free_mm, strict=True))
-           if f is not None and abs(f - r) > max(3 * rtol, 0.1 * r)]
-    status = Status.FAIL if bad else (Status.REVIEW if odd else Status.PASS)
-    if bad:
-        msg = "corner radius out of tolerance at " + ", ".join(bad)
+    # and a large residual means the arc was not seen cleanly (picture content matching
+    # the bed colour at that corner): the value is then not trusted
+    rms_px = geom.arc_rms_px or [None] * 4
+    odd = [CORNER_NAMES[k] for k, (r, f, e) in enumerate(zip(radii, free_mm, rms_px,
+                                                              strict=True))
+           if (f is not None and abs(f - r) > max(3 * rtol, 0.1 * r))
+           or (e is not None and e > MAX_ARC_RMS_PX)]
+    rdetails["arc_rms_px"] = [None if e is None else round(e, 3) for e in rms_px]
+    bad_sure = [c for c in bad if c not in odd]
+    status = Status.FAIL if bad_sure else (Status.REVIEW if odd else Status.PASS)
+    if bad_sure:
+        msg = "corner radius out of tolerance at " + ", ".join(bad_sure)
     elif odd:
-        msg = "corner shape is not a clean circular arc at " + ", ".join(odd)
+        msg = ("corner not measured reliably (unclear outline or not a circular arc) at "
+               + ", ".join(odd))
     else:
         msg = "all four corner radii within tolerance"
     msg += (": " + ", ".join(f"{r:.2f}" for r in radii)
