@@ -1,0 +1,93 @@
+"""Screenshot mode, the entry points and the bundled sample case with the real checks."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.gui
+
+from tests.test_gui_support import FakeRunner, write_case  # noqa: E402
+from vincheck.cli.cmd_gui import add_arguments  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser()
+    add_arguments(p)
+    return p.parse_args(argv)
+
+
+def test_screenshot_mode_writes_a_png_of_the_window(qapp, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from vincheck.gui.app import run_gui
+
+    case = write_case(tmp_path / "case")
+    out = tmp_path / "shot.png"
+    runner = FakeRunner()
+    code = run_gui(parse([*case.files(), "--expect", case.expected_vin or "", "--color", "red",
+                          "--lang", "en", "--screenshot", str(out), "--size", "1100x700"]),
+                   runner=runner)
+    assert code == 0
+    assert runner.calls == 1
+    with Image.open(out) as im:
+        assert im.size == (1100, 700)
+        # not a blank grab: many distinct colours (verdict banner, image, text)
+        assert len(im.convert("RGB").getcolors(1 << 20) or []) > 500
+
+
+def test_screenshot_mode_fails_when_the_check_fails(qapp, tmp_path: Path) -> None:
+    from vincheck.errors import TesseractNotFoundError
+    from vincheck.gui.app import run_gui
+
+    case = write_case(tmp_path / "case")
+    out = tmp_path / "shot.png"
+    code = run_gui(parse([*case.files(), "--screenshot", str(out), "--lang", "en"]),
+                   runner=FakeRunner(error=TesseractNotFoundError("no tesseract here")))
+    assert code == TesseractNotFoundError.exit_code
+    assert out.exists()  # the window with its message is still saved
+
+
+def test_unknown_colour_is_a_usage_error() -> None:
+    from vincheck.errors import UsageError
+    from vincheck.gui.app import parse_colour
+
+    assert parse_colour("白") == "白" and parse_colour("Blue") == "蓝"
+    assert parse_colour("红色") == "红"
+    with pytest.raises(UsageError):
+        parse_colour("orange")
+
+
+def test_cli_registers_gui_without_importing_qt() -> None:
+    code = ("import sys; from vincheck.cli import build_parser; p = build_parser(); "
+            "a = p.parse_args(['gui', '--sample', '--lang', 'en']); "
+            "assert a.sample and a.lang == 'en'; "
+            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+@pytest.mark.slow
+def test_cli_screenshot_of_the_sample_case_with_the_real_checks(tmp_path: Path) -> None:
+    """``vincheck gui --sample --screenshot`` with the real runner, in a fresh process."""
+    from PIL import Image
+
+    from vincheck.gui.main_window import sample_case_file
+
+    if sample_case_file() is None:
+        pytest.skip("the bundled sample case is not there")
+    out = tmp_path / "sample.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-m", "vincheck", "gui", "--sample", "--lang", "zh_CN",
+                           "--screenshot", str(out)], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    with Image.open(out) as im:
+        assert im.size == (1366, 768)

@@ -1,0 +1,76 @@
+"""Sorting files into rubbing sheets and photos (vincheck.case_files)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.test_gui_support import photo_image, sheet_image, write_case
+from vincheck.case_files import (
+    classify_file,
+    classify_image,
+    image_features,
+    load_case_result,
+    save_case_result,
+)
+from vincheck.errors import InputFileError
+
+
+def test_generated_sheet_and_photo_are_told_apart() -> None:
+    assert classify_image(sheet_image()) == "rubbing"
+    assert classify_image(photo_image()) == "photo"
+    # another size / seed, and a grey-scale sheet
+    assert classify_image(sheet_image(1700, 1100, seed=3)) == "rubbing"
+    assert classify_image(sheet_image()[:, :, 0]) == "rubbing"
+    assert classify_image(photo_image(600, 400, seed=7)) == "photo"
+
+
+def test_features_explain_the_decision() -> None:
+    sheet = image_features(sheet_image())
+    photo = image_features(photo_image())
+    assert sheet["paper"] > 0.5 > photo["paper"]
+    assert photo["coloured"] > 0.3 > sheet["coloured"]
+    assert sheet["strip_aspect"] >= 3.0
+
+
+def test_a_white_print_scan_of_a_photo_is_a_photo() -> None:
+    """A photo print lying on the white scanner bed: mostly paper, but colourful inside."""
+    scan = np.full((1100, 1700, 3), 245, np.uint8)
+    scan[200:800, 300:1180] = photo_image()
+    assert classify_image(scan) == "photo"
+
+
+def test_input_is_not_modified() -> None:
+    img = sheet_image()
+    before = img.copy()
+    classify_image(img)
+    assert np.array_equal(img, before)
+
+
+def test_classify_file_and_errors(tmp_path: Path) -> None:
+    case = write_case(tmp_path)
+    assert classify_file(case.rubbing_files[0]) == "rubbing"
+    assert classify_file(case.photo_files[0]) == "photo"
+    bad = tmp_path / "bad.jpg"
+    bad.write_bytes(b"\xff\xd8 not really a jpeg")
+    with pytest.raises(InputFileError):
+        classify_file(bad)
+    with pytest.raises(InputFileError):
+        classify_file(tmp_path / "missing.png")
+
+
+def test_saved_case_round_trip_keeps_relative_paths(tmp_path: Path) -> None:
+    from tests.test_gui_support import fake_result
+
+    case = write_case(tmp_path / "files")
+    result = fake_result(case)
+    out = save_case_result(tmp_path / "case.json", case, result)
+    text = out.read_text(encoding="utf-8")
+    assert str(tmp_path) not in text  # paths stored relative to the case file
+    case2, result2 = load_case_result(out)
+    assert case2.files() == [str(Path(f).resolve()) for f in case.files()]
+    assert result2 is not None and result2.verdict is result.verdict
+    case3, result3 = load_case_result(save_case_result(tmp_path / "plain.json", case))
+    assert result3 is None and case3.expected_vin == case.expected_vin

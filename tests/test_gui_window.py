@@ -1,0 +1,302 @@
+"""The main window with a fake runner: verdict, evidence, errors, cancel, VIN field,
+language, decisions, saving, the records store and the settings dialog."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.gui
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
+from PySide6.QtGui import QDropEvent  # noqa: E402
+
+from tests.test_gui_support import VIN, FakeRunner, fake_result, write_case  # noqa: E402
+from vincheck.errors import TesseractNotFoundError  # noqa: E402
+from vincheck.findings import Status, Verdict  # noqa: E402
+from vincheck.gui import texts  # noqa: E402
+from vincheck.gui.i18n import set_language  # noqa: E402
+from vincheck.gui.main_window import MainWindow  # noqa: E402
+from vincheck.settings import Settings  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def case_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("gui-case")
+
+
+@pytest.fixture
+def case(case_dir: Path):
+    return write_case(case_dir)
+
+
+@pytest.fixture
+def english(qapp):
+    set_language("en")
+    yield
+    set_language("en")
+
+
+def make_window(qtbot, runner, **kw) -> MainWindow:
+    settings = kw.pop("settings", None) or Settings(operator="Li Lei", station="Test station")
+    w = MainWindow(runner=runner, settings=settings, record=kw.pop("record", False), **kw)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    return w
+
+
+def run_and_wait(qtbot, w: MainWindow, timeout: int = 10_000) -> str:
+    with qtbot.waitSignal(w.checkFinished, timeout=timeout) as blocker:
+        assert w.start_check()
+    return blocker.args[0]
+
+
+def test_check_shows_verdict_checklist_and_evidence(qtbot, english, case) -> None:
+    w = make_window(qtbot, FakeRunner())
+    w.panel.set_case(case)
+    assert run_and_wait(qtbot, w) == "done"
+    expected = fake_result(case)
+    # the banner shows the core's verdict, the checklist one row per finding
+    assert w.verdict() is expected.decided_verdict()
+    assert w.banner.text().startswith(texts.verdict_text(expected.decided_verdict()))
+    assert w.checklist.row_count() == len(expected.all_findings())
+    assert VIN in w.banner_detail.text()
+    # the first failing finding is selected and its evidence drawn on its image
+    entry = w.checklist.current_entry()
+    assert entry is not None and entry.finding.status is Status.FAIL
+    assert w.current_image == (case.photo_files[0], 0)
+    assert "京A12345 0.88" in w.view.label_texts()
+    # clicking a rubbing finding shows the sheet with the characters read
+    key = next(k for k, e in w.checklist.entries.items() if e.finding.code == "unreadable")
+    assert w.checklist.select_key(key)
+    assert w.current_image == (case.rubbing_files[0], 0)
+    labels = w.view.label_texts()
+    assert f"{VIN[0]} 0.95" in labels and "M 0.41" in labels
+
+
+def test_dropping_a_bad_file_shows_a_message(qtbot, english, tmp_path: Path, case) -> None:
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"this is not a PNG at all")
+    w = make_window(qtbot, FakeRunner())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(bad)), QUrl.fromLocalFile(case.photo_files[0])])
+    event = QDropEvent(QPointF(400, 300), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    w.dropEvent(event)
+    assert "broken.png" in w.messages.text_plain()
+    assert w.messages.isVisible()
+    # the good file was still added, sorted as a photo; the bad one was not
+    assert w.panel.files() == [(case.photo_files[0], "photo")]
+
+
+def test_dropped_files_are_sorted_and_correctable(qtbot, english, case) -> None:
+    w = make_window(qtbot, FakeRunner())
+    assert w.add_paths([case.photo_files[0], case.rubbing_files[0]]) == 2
+    kinds = dict(w.panel.files())
+    assert kinds[case.rubbing_files[0]] == "rubbing"
+    assert kinds[case.photo_files[0]] == "photo"
+    w.panel.set_kind(case.photo_files[0], "rubbing")
+    assert w.panel.case_input().rubbing_files == [case.photo_files[0], case.rubbing_files[0]]
+
+
+def test_cancel_a_running_check(qtbot, english, case) -> None:
+    runner = FakeRunner(block=True)
+    w = make_window(qtbot, runner)
+    w.panel.set_case(case)
+    assert w.start_check()
+    assert runner.started.wait(5)
+    assert w.is_running() and w.panel.cancel_button.isEnabled()
+    assert not w.panel.check_button.isEnabled()
+    with qtbot.waitSignal(w.checkFinished, timeout=10_000) as blocker:
+        qtbot.mouseClick(w.panel.cancel_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["cancelled"]
+    assert w.result is None and not w.is_running()
+    assert "cancel" in w.banner.text().lower()
+    assert w.panel.check_button.isEnabled()
+
+
+def test_missing_tesseract_is_a_message_not_a_crash(qtbot, english, case) -> None:
+    err = TesseractNotFoundError("Tesseract is not installed; install it with "
+                                 "'sudo apt install tesseract-ocr'")
+    w = make_window(qtbot, FakeRunner(error=err))
+    w.panel.set_case(case)
+    assert run_and_wait(qtbot, w) == "failed"
+    text = w.messages.text_plain()
+    assert "apt install tesseract-ocr" in text and "Settings" in text
+    assert w.result is None
+    # the window keeps the case and can run again
+    w.runner = FakeRunner()
+    assert run_and_wait(qtbot, w) == "done"
+    assert w.result is not None
+
+
+def test_expected_vin_field_validates_as_typed(qtbot, english) -> None:
+    w = make_window(qtbot, FakeRunner())
+    edit = w.panel.vin_edit
+    wrong = VIN[:8] + ("1" if VIN[8] != "1" else "2") + VIN[9:]
+    qtbot.keyClicks(edit, wrong)
+    assert not w.panel.vin_valid()
+    status = w.panel.vin_status.text()
+    assert "check digit" in status and VIN[8] in status
+    edit.clear()
+    qtbot.keyClicks(edit, VIN[:10])
+    assert "17" in w.panel.vin_status.text() and "10" in w.panel.vin_status.text()
+    edit.clear()
+    qtbot.keyClicks(edit, VIN[:5] + "I" + VIN[6:])
+    assert "position 6" in w.panel.vin_status.text()
+    edit.clear()
+    qtbot.keyClicks(edit, VIN.lower())
+    assert w.panel.vin_valid()
+    assert w.panel.case_input().expected_vin == VIN
+
+
+def test_switching_language_changes_visible_text(qtbot, english, case) -> None:
+    w = make_window(qtbot, FakeRunner())
+    w.panel.set_case(case)
+    run_and_wait(qtbot, w)
+    before = (w.menu_file.title(), w.panel.check_button.text(), w.banner.text(),
+              w.checklist.headerItem().text(0))
+    w.switch_language("zh_CN")
+    after = (w.menu_file.title(), w.panel.check_button.text(), w.banner.text(),
+             w.checklist.headerItem().text(0))
+    for b, a in zip(before, after, strict=True):
+        assert a != b
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in a), a
+    rule_titles = [w.checklist.topLevelItem(i).text(0)
+                   for i in range(w.checklist.topLevelItemCount())]
+    assert any("拓印" in t for t in rule_titles)
+    assert w.settings.language == "zh_CN"
+    w.switch_language("en")
+    assert w.menu_file.title() == before[0]
+
+
+def test_review_decision_is_kept_and_changes_the_verdict(qtbot, english, case) -> None:
+    w = make_window(qtbot, FakeRunner(plate_fails=False))
+    w.panel.set_case(case)
+    run_and_wait(qtbot, w)
+    assert w.verdict() is Verdict.REVIEW
+    key = next(k for k, e in w.checklist.entries.items() if e.finding.code == "unreadable")
+    w.checklist.select_key(key)
+    assert w.accept_button.isEnabled()
+    w.note_edit.setText("compared by eye: M is right")
+    qtbot.mouseClick(w.accept_button, Qt.MouseButton.LeftButton)
+    assert len(w.result.decisions) == 1
+    d = w.result.decisions[0]
+    assert (d.code, d.accepted, d.operator) == ("unreadable", True, "Li Lei")
+    assert d.note == "compared by eye: M is right"
+    assert w.verdict() is w.result.decided_verdict() is Verdict.PASS
+    assert w.banner.text().startswith(texts.verdict_text(Verdict.PASS))
+    # a passed finding cannot be decided
+    key = next(k for k, e in w.checklist.entries.items() if e.finding.status is Status.PASS)
+    w.checklist.select_key(key)
+    assert not w.accept_button.isEnabled() and w.decide(False) is None
+
+
+def test_save_writes_case_result_and_decisions(qtbot, english, case, tmp_path: Path) -> None:
+    from vincheck.case_files import load_case_result
+
+    w = make_window(qtbot, FakeRunner())
+    w.panel.set_case(case)
+    run_and_wait(qtbot, w)
+    key = next(k for k, e in w.checklist.entries.items() if e.finding.code == "unreadable")
+    w.checklist.select_key(key)
+    w.decide(False, note="smudged")
+    out = tmp_path / "saved" / "case.json"
+    assert w.save_to(str(out))
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["expected_vin"] == VIN and data["result"]["verdict"] == "fail"
+    case2, result2 = load_case_result(out)
+    assert [Path(f).name for f in case2.files()] == [Path(f).name for f in case.files()]
+    assert result2 is not None and len(result2.all_findings()) == len(w.result.all_findings())
+    assert [(d.code, d.accepted, d.note) for d in result2.decisions] == [
+        ("unreadable", False, "smudged")]
+    # reopening shows the saved result without checking again
+    runner = FakeRunner()
+    w2 = make_window(qtbot, runner)
+    assert w2.open_case_file(str(out))
+    assert runner.calls == 0 and w2.verdict() is Verdict.FAIL
+
+
+def test_finished_checks_are_recorded_and_reopened(qtbot, english, case,
+                                                   tmp_path: Path) -> None:
+    store_mod = pytest.importorskip("vincheck.store")
+    db = tmp_path / "records.sqlite"
+    w = make_window(qtbot, FakeRunner(plate_fails=False), record=True,
+                    store_factory=lambda s: store_mod.Store(db, settings=s))
+    w.panel.set_case(case)
+    run_and_wait(qtbot, w)
+    assert w.record_id is not None, w.messages.text_plain()
+    key = next(k for k, e in w.checklist.entries.items() if e.finding.code == "unreadable")
+    w.checklist.select_key(key)
+    w.decide(True, note="ok")
+    store = store_mod.Store(db)
+    try:
+        case2, result2, _meta = store.get_case(w.record_id)
+    finally:
+        store.close()
+    assert result2.decided_verdict() is Verdict.PASS
+    assert [d.code for d in result2.decisions] == ["unreadable"]
+    w2 = make_window(qtbot, FakeRunner(), record=True,
+                     store_factory=lambda s: store_mod.Store(db, settings=s))
+    assert w2.open_record(w.record_id)
+    assert w2.checklist.row_count() == len(result2.all_findings())
+    assert w2.verdict() is Verdict.PASS
+
+
+def test_unopenable_store_is_a_message(qtbot, english, case, tmp_path: Path) -> None:
+    def broken(_settings):
+        raise OSError("disk on fire")
+
+    w = make_window(qtbot, FakeRunner(), record=True, store_factory=broken)
+    w.panel.set_case(case)
+    run_and_wait(qtbot, w)
+    assert w.result is not None  # the UI state is kept
+    assert "disk on fire" in w.messages.text_plain()
+
+
+def test_keyboard_zoom_and_image_navigation(qtbot, english, case) -> None:
+    w = make_window(qtbot, FakeRunner())
+    w.panel.set_case(case)
+    first = w.current_image
+    w.act_one.trigger()
+    assert w.view.scale_factor() == pytest.approx(1.0)
+    w.act_zoom_in.trigger()
+    assert w.view.scale_factor() > 1.0
+    w.act_fit.trigger()
+    iw, ih = w.view.image_size()
+    vp = w.view.viewport().size()
+    assert w.view.scale_factor() <= min(vp.width() / iw, vp.height() / ih) + 1e-6
+    w.act_next.trigger()
+    assert w.current_image != first
+    w.act_prev.trigger()
+    assert w.current_image == first
+    for act, key in ((w.act_open, "Ctrl+O"), (w.act_check, "F5"), (w.act_save, "Ctrl+S"),
+                     (w.act_export, "Ctrl+E"), (w.act_history, "Ctrl+H"),
+                     (w.act_next, "Ctrl+PgDown"), (w.act_fit, "Ctrl+0"), (w.act_one, "Ctrl+1")):
+        assert key in [s.toString() for s in act.shortcuts()], key
+
+
+def test_settings_dialog_edits_and_restores_defaults(qtbot, english) -> None:
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    from vincheck.gui.settings_dialog import SettingsDialog
+    from vincheck.settings import RubbingSettings
+
+    dlg = SettingsDialog(Settings())
+    qtbot.addWidget(dlg)
+    dlg.operator.setText("王芳")
+    spin = dlg.editor("rubbing", "min_char_height_mm")
+    assert isinstance(spin, QDoubleSpinBox)
+    spin.setValue(4.0)
+    dlg.default_dpi.setValue(600)
+    s = dlg.result_settings()
+    assert (s.operator, s.rubbing.min_char_height_mm, s.rubbing.default_dpi) == \
+        ("王芳", 4.0, 600.0)
+    dlg.restore_defaults()
+    s = dlg.result_settings()
+    assert s.rubbing.min_char_height_mm == RubbingSettings().min_char_height_mm
+    assert s.operator == "王芳" and s.rubbing.default_dpi is None

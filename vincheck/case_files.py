@@ -1,0 +1,172 @@
+"""Sort a case's files into rubbing sheets and photos, and read / write case files.
+
+A *rubbing sheet* is a scan of mostly near-white, low-saturation paper carrying one or
+more dark, elongated graphite strips. A *photo* (a digital file or a scanned print) is
+colourful or textured over a large part of its area. :func:`classify_image` tells them
+apart from pixels alone; :func:`classify_file` loads a file through :mod:`vincheck.imageio`.
+
+A *case file* is JSON: ``{"expected_vin", "kind", "color", "rubbing_files": [...],
+"photo_files": [...]}`` with paths relative to the JSON file's folder (absolute paths are
+kept as they are). A saved case may also hold ``"result"`` (a ``CaseResult`` dict) and
+``"decisions"``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from vincheck.errors import InputFileError, UnreadableImageError
+from vincheck.findings import CaseResult, Decision
+from vincheck.inspection import CaseInput
+
+FileKind = Literal["rubbing", "photo"]
+
+_ANALYSIS_SIZE = 400  # px: the longer side an image is reduced to before classifying
+_PAPER_MIN_VALUE = 190  # 0-255: brightness of scanned white paper
+_PAPER_MAX_SAT = 40  # 0-255 (OpenCV HSV): saturation of white paper
+_COLOUR_MIN_SAT = 60  # saturation above which a pixel counts as coloured
+_DARK_MAX_VALUE = 110  # 0-255: graphite of a rubbing strip
+_STRIP_MIN_ASPECT = 3.0  # length / width of a rubbing strip's dark band
+_STRIP_MIN_AREA = 0.002  # share of the image a strip covers at least
+
+
+def image_features(rgb: np.ndarray) -> dict[str, float]:
+    """Measures used to classify an H x W x 3 uint8 RGB image (the input is not modified).
+
+    Returns shares of the image area (0-1): ``paper`` near-white low-saturation pixels,
+    ``coloured`` saturated pixels, ``dark`` dark pixels; ``strip_aspect`` the largest
+    length / width of a dark connected region covering at least 0.2 % of the image
+    (0 if none); ``edge_density`` the share of edge pixels (texture).
+    """
+    import cv2
+
+    arr = np.asarray(rgb)
+    if arr.ndim == 2:
+        arr = np.repeat(arr[:, :, None], 3, axis=2)
+    if arr.ndim != 3 or arr.shape[2] < 3 or arr.size == 0:
+        raise UnreadableImageError("not an H x W x 3 image")
+    arr = np.ascontiguousarray(arr[:, :, :3], dtype=np.uint8)
+    h, w = arr.shape[:2]
+    scale = _ANALYSIS_SIZE / max(h, w)
+    if scale < 1.0:
+        arr = cv2.resize(arr, (max(1, round(w * scale)), max(1, round(h * scale))),
+                         interpolation=cv2.INTER_AREA)
+    hsv = cv2.cvtColor(arr, cv2.COLOR_RGB2HSV)
+    sat, val = hsv[:, :, 1], hsv[:, :, 2]
+    n = float(sat.size)
+    paper = (val >= _PAPER_MIN_VALUE) & (sat <= _PAPER_MAX_SAT)
+    coloured = (sat >= _COLOUR_MIN_SAT) & (val >= 40)
+    dark = val <= _DARK_MAX_VALUE
+    gray = cv2.cvtColor(arr, cv2.COLOR_RGB2GRAY)
+    edges = cv2.Canny(gray, 60, 160)
+
+    # Dark strips: close small gaps between characters so a rubbing line is one region.
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
+    dark_closed = cv2.morphologyEx(dark.astype(np.uint8) * 255, cv2.MORPH_CLOSE, kernel)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(dark_closed, connectivity=8)
+    best_aspect = 0.0
+    for i in range(1, count):
+        if stats[i, cv2.CC_STAT_AREA] < _STRIP_MIN_AREA * n:
+            continue
+        ys, xs = np.nonzero(labels == i)
+        pts = np.stack([xs, ys], axis=1).astype(np.float32)
+        (_, _), (rw, rh), _ = cv2.minAreaRect(pts)
+        short, long_ = sorted((max(rw, 1.0), max(rh, 1.0)))
+        best_aspect = max(best_aspect, long_ / short)
+    return {
+        "paper": float(paper.sum() / n),
+        "coloured": float(coloured.sum() / n),
+        "dark": float(dark.sum() / n),
+        "strip_aspect": float(best_aspect),
+        "edge_density": float((edges > 0).sum() / n),
+    }
+
+
+def classify_image(rgb: np.ndarray) -> FileKind:
+    """``"rubbing"`` for a mostly white, grey sheet with dark elongated strips; else
+    ``"photo"``."""
+    f = image_features(rgb)
+    if f["paper"] < 0.45 or f["coloured"] > 0.15:
+        return "photo"
+    if f["strip_aspect"] >= _STRIP_MIN_ASPECT:
+        return "rubbing"
+    # Mostly white and grey with no strip: a pale sheet (faint rubbing) rather than a
+    # photo, unless the non-paper part is busy with edges like a picture.
+    non_paper = max(1e-6, 1.0 - f["paper"])
+    return "rubbing" if f["edge_density"] / non_paper < 0.25 else "photo"
+
+
+def classify_file(path: str | Path) -> FileKind:
+    """Classify an image file (first page) as ``"rubbing"`` or ``"photo"``.
+
+    Raises :class:`~vincheck.errors.InputFileError` when the file cannot be read.
+    """
+    from vincheck.imageio import load_image
+
+    return classify_image(load_image(path).rgb)
+
+
+# --- saved cases (case + result + decisions) ---------------------------------------------
+
+def save_case_result(path: str | Path, case: CaseInput, result: CaseResult | None = None) -> Path:
+    """Write a case file (the format of :mod:`vincheck.case_io`, paths relative to its
+    folder) that also holds ``"result"`` and ``"decisions"``; written atomically."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    base = p.resolve().parent
+
+    def rel(name: str) -> str:
+        try:
+            return os.path.relpath(Path(name).resolve(), base)
+        except ValueError:  # another drive on Windows
+            return str(Path(name).resolve())
+
+    data: dict[str, Any] = {
+        "expected_vin": case.expected_vin, "kind": case.kind, "color": case.color,
+        "dpi": case.dpi, "rubbing_files": [rel(f) for f in case.rubbing_files],
+        "photo_files": [rel(f) for f in case.photo_files],
+    }
+    if result is not None:
+        data["result"] = _map_files(result.to_dict(), rel)
+        data["decisions"] = [d.to_dict() for d in result.decisions]
+    tmp = p.with_name(p.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, p)
+    return p
+
+
+def _map_files(d: dict[str, Any], conv: Any) -> dict[str, Any]:
+    """A result dict with the ``file`` of every sheet, photo and error passed through
+    ``conv`` (to store paths relative to the case file, and back)."""
+    for key in ("sheets", "photos", "errors"):
+        for item in d.get(key) or []:
+            if isinstance(item, dict) and item.get("file"):
+                item["file"] = conv(str(item["file"]))
+    return d
+
+
+def load_case_result(path: str | Path) -> tuple[CaseInput, CaseResult | None]:
+    """Read a case file; returns the case and the result saved with it (None if none).
+
+    Raises :class:`~vincheck.errors.UsageError` (unreadable case file) or
+    :class:`~vincheck.errors.InputFileError` (a saved result that is malformed).
+    """
+    from vincheck.case_io import load_case_file
+
+    case = load_case_file(path)
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not data.get("result"):
+        return case, None
+    base = Path(path).resolve().parent
+    try:
+        result = CaseResult.from_dict(_map_files(data["result"],
+                                                 lambda f: str((base / f).resolve())))
+        result.decisions = [Decision.from_dict(d) for d in data.get("decisions") or []]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputFileError(f"the saved result is malformed ({exc})", str(path)) from exc
+    return case, result

@@ -1,0 +1,261 @@
+"""The checklist: every finding of a case as a row under its sheet / rubbing / photo, and
+the overlays that draw a result's evidence on its image.
+
+Rows only show what the findings say (status, measured value, limit, reason code); the
+verdict comes from :class:`vincheck.findings.CaseResult`, never from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication as Q
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from vincheck.findings import CaseResult, Decision, Finding, Shape, Status
+from vincheck.gui import texts
+from vincheck.gui.image_view import Overlay
+from vincheck.gui.style import STATUS_COLOURS, status_icon
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+
+@dataclass
+class Entry:
+    """One finding in context: ``key`` is unique in the case, ``target`` names what it
+    belongs to (for decisions), ``image`` is ``(file, page)`` of its evidence or None."""
+
+    key: str
+    finding: Finding
+    target: str
+    image: tuple[str, int] | None
+
+
+@dataclass
+class Group:
+    """A sheet's rubbing, a sheet, a photo or the case itself, with its entries."""
+
+    title: str
+    image: tuple[str, int] | None
+    entries: list[Entry] = field(default_factory=list)
+
+
+def build_groups(result: CaseResult) -> list[Group]:
+    """Groups in display order: the case first, then rubbings, sheets and photos."""
+    groups: list[Group] = []
+    case = Group(Q.translate("Checklist", "Case"), None)
+    for fi, f in enumerate(result.findings):
+        case.entries.append(Entry(f"c/{fi}", f, "case", None))
+    for ei, err in enumerate(result.errors):
+        f = Finding("input_error", Status.REVIEW, measured=Path(err.get("file", "")).name,
+                    message=err.get("error", ""))
+        case.entries.append(Entry(f"e/{ei}", f, err.get("file", "case"), None))
+    groups.append(case)
+    for si, sheet in enumerate(result.sheets):
+        name = Path(sheet.file).name + (f" p{sheet.page + 1}" if sheet.page else "")
+        img = (sheet.file, sheet.page)
+        for ri, rub in enumerate(sheet.rubbings):
+            title = Q.translate("Checklist", "Rubbing {n} on {file}: {vin}").format(
+                n=ri + 1, file=name, vin=rub.vin or Q.translate("Checklist", "VIN not read"))
+            g = Group(title, (sheet.file, rub.page))
+            for fi, f in enumerate(rub.findings):
+                g.entries.append(Entry(f"s{si}/r{ri}/{fi}", f, f"{name}#r{ri + 1}", g.image))
+            groups.append(g)
+        if sheet.findings or not sheet.rubbings:
+            g = Group(Q.translate("Checklist", "Rubbing sheet {file}").format(file=name), img)
+            for fi, f in enumerate(sheet.findings):
+                g.entries.append(Entry(f"s{si}/{fi}", f, name, img))
+            groups.append(g)
+    for pi, photo in enumerate(result.photos):
+        name = Path(photo.file).name + (f" p{photo.page + 1}" if photo.page else "")
+        title = Q.translate("Checklist", "Photo {file}").format(file=name)
+        g = Group(title, (photo.file, photo.page))
+        for fi, f in enumerate(photo.findings):
+            g.entries.append(Entry(f"p{pi}/{fi}", f, name, g.image))
+        groups.append(g)
+    return groups
+
+
+def base_overlays(result: CaseResult, image: tuple[str, int]) -> list[Overlay]:
+    """What a result measured on one image (strips, characters read with confidence,
+    picture outline, vehicle box, plates, view), drawn whatever is selected."""
+    file, page = image
+    out: list[Overlay] = []
+    for sheet in result.sheets:
+        if sheet.file != file:
+            continue
+        for ri, rub in enumerate(sheet.rubbings):
+            if rub.page != page:
+                continue
+            if len(rub.box) >= 6:
+                label = f"#{ri + 1} {rub.vin or '?'} ({rub.confidence:.2f})"
+                out.append(Overlay(Shape("polygon", tuple(rub.box), label, "strip", page),
+                                   "base", True))
+            for ch in rub.chars:
+                kind = "polygon" if len(ch.box) >= 6 else "box"
+                out.append(Overlay(Shape(kind, tuple(ch.box), f"{ch.char} {ch.confidence:.2f}",
+                                         "char", page), "base", True))
+    for photo in result.photos:
+        if photo.file != file or photo.page != page:
+            continue
+        if photo.picture_box and len(photo.picture_box) >= 6:
+            out.append(Overlay(Shape("polygon", tuple(photo.picture_box), "", "picture", page),
+                               "base", True))
+        if photo.vehicle_box and len(photo.vehicle_box) >= 4:
+            view = texts.view_name(photo.view)
+            if photo.azimuth_deg is not None:
+                view = f"{view} {photo.azimuth_deg:.0f}°".strip()
+            label = Q.translate("Checklist", "vehicle") + (f" · {view}" if view else "")
+            if photo.fill_ratio is not None:
+                label += f" · {photo.fill_ratio:.0%}"
+            out.append(Overlay(Shape("box", tuple(photo.vehicle_box), label, "vehicle", page),
+                               "base", True))
+        for plate in photo.plates:
+            kind = "polygon" if len(plate.box) >= 6 else "box"
+            out.append(Overlay(Shape(kind, tuple(plate.box), f"{plate.text} {plate.score:.2f}",
+                                     "plate", page), "base", True))
+    return out
+
+
+def evidence_overlays(groups: list[Group], image: tuple[str, int]) -> list[Overlay]:
+    """Every finding's evidence shapes on one image, keyed by the finding."""
+    out: list[Overlay] = []
+    for g in groups:
+        for e in g.entries:
+            if e.image is None or e.image[0] != image[0]:
+                continue
+            for s in e.finding.evidence:
+                if s.page == image[1]:
+                    out.append(Overlay(s, e.key))
+    return out
+
+
+class Checklist(QTreeWidget):
+    """Rows per finding, grouped. ``entrySelected(key)`` when a finding row is chosen
+    (``""`` when a group or nothing is)."""
+
+    entrySelected = Signal(str)
+
+    COLUMNS = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(self.COLUMNS)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(0, 200)
+        self.setColumnWidth(1, 62)
+        self.setColumnWidth(2, 112)
+        self.groups: list[Group] = []
+        self.entries: dict[str, Entry] = {}
+        self._decisions: dict[str, Decision] = {}
+        self.itemSelectionChanged.connect(self._on_selection)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setHeaderLabels([Q.translate("Checklist", "Rule"),
+                              Q.translate("Checklist", "Result"),
+                              Q.translate("Checklist", "Measured / limit"),
+                              Q.translate("Checklist", "Explanation")])
+
+    def clear_result(self) -> None:
+        self.groups = []
+        self.entries = {}
+        self._decisions = {}
+        self.clear()
+
+    def show_groups(self, groups: list[Group], decisions: list[Decision]) -> None:
+        """Fill the tree; decisions are matched to findings by (code, target)."""
+        self.blockSignals(True)
+        self.clear()
+        self.groups = groups
+        self.entries = {}
+        self._decisions = {f"{d.code}|{d.target}": d for d in decisions}
+        for g in groups:
+            if not g.entries:
+                continue
+            top = QTreeWidgetItem([g.title])
+            top.setFirstColumnSpanned(True)
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            worst = _worst([e.finding.status for e in g.entries])
+            top.setIcon(0, status_icon(worst))
+            self.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)
+            for e in g.entries:
+                self.entries[e.key] = e
+                top.addChild(self._row(e))
+            top.setExpanded(worst is not Status.PASS or len(groups) <= 3)
+        self.blockSignals(False)
+
+    def _row(self, e: Entry) -> QTreeWidgetItem:
+        f = e.finding
+        result = texts.status_text(f.status)
+        d = self._decisions.get(f"{f.code}|{e.target}")
+        if d is not None and f.status in (Status.REVIEW, Status.SKIPPED):
+            result = (Q.translate("Checklist", "accepted") if d.accepted
+                      else Q.translate("Checklist", "rejected"))
+        measured = texts.format_value(f.measured, f.unit)
+        if f.limit is not None:
+            measured += "  /  " + texts.format_value(f.limit, f.unit)
+        expl = texts.explanation(f)
+        if d is not None:
+            who = d.operator or Q.translate("Checklist", "operator")
+            said = Q.translate("Checklist", "{who}: {note}").format(who=who,
+                                                                    note=d.note or result)
+            expl = f"{said} — {expl}"
+        item = QTreeWidgetItem([texts.rule_title(f.code), result, measured, expl])
+        item.setIcon(0, status_icon(f.status))
+        item.setForeground(1, QBrush(STATUS_COLOURS[f.status]))
+        item.setData(0, KEY_ROLE, e.key)
+        tip = f"{texts.rule_title(f.code)} [{f.code}]\n{expl}"
+        if f.message:
+            tip += f"\n{f.message}"
+        for c in range(self.COLUMNS):
+            item.setToolTip(c, tip)
+        return item
+
+    def current_key(self) -> str:
+        items = self.selectedItems()
+        if not items:
+            return ""
+        return str(items[0].data(0, KEY_ROLE) or "")
+
+    def current_entry(self) -> Entry | None:
+        return self.entries.get(self.current_key())
+
+    def select_key(self, key: str) -> bool:
+        for i in range(self.topLevelItemCount()):
+            top = self.topLevelItem(i)
+            for j in range(top.childCount()):
+                child = top.child(j)
+                if child.data(0, KEY_ROLE) == key:
+                    top.setExpanded(True)
+                    self.setCurrentItem(child)
+                    self.scrollToItem(child)
+                    return True
+        return False
+
+    def row_count(self) -> int:
+        return len(self.entries)
+
+    def _on_selection(self) -> None:
+        self.entrySelected.emit(self.current_key())
+
+
+def _worst(statuses: list[Status]) -> Status:
+    for s in (Status.FAIL, Status.REVIEW, Status.SKIPPED):
+        if s in statuses:
+            return s
+    return Status.PASS

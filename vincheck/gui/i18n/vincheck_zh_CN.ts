@@ -1,0 +1,1209 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name />
+    <message>
+        <source>The OCR engine is missing or failed: {reason}
+What to do: install Tesseract (see the message above) or set its location in Settings ▸ Tesseract program, then press F5.</source>
+        <translation>文字识别引擎缺失或出错：{reason}
+处理办法：安装 Tesseract（见上方说明），或在“设置 ▸ Tesseract 程序”中指定其位置，然后按 F5。</translation>
+    </message>
+    <message>
+        <source>A file cannot be used: {reason}
+What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the case and press F5.</source>
+        <translation>文件无法使用：{reason}
+处理办法：重新扫描或导出为 PNG、JPEG、TIFF 或 BMP，在案件中替换后按 F5。</translation>
+    </message>
+    <message>
+        <source>The check stopped: {reason}</source>
+        <translation>检查中止：{reason}</translation>
+    </message>
+    <message>
+        <source>Internal error in the check ({where}). The case is kept; please report this with the files of the case.</source>
+        <translation>检查时发生内部错误（{where}）。案件已保留；请连同案件文件一起报告此问题。</translation>
+    </message>
+    <message>
+        <source>Reading rubbing sheet {name}</source>
+        <translation>正在读取拓印膜 {name}</translation>
+    </message>
+    <message>
+        <source>Checking photo {name}</source>
+        <translation>正在检查相片 {name}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Meets the rule.</source>
+        <translation>符合要求。</translation>
+    </message>
+    <message>
+        <source>Could not be measured; a person must check it.</source>
+        <translation>无法测量，需人工核查。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong, but your case is still open. Details:</source>
+        <translation>出现了问题，但您的案件仍然打开着。详细信息：</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>a VIN has 17 characters, this has {n}</source>
+        <translation>车辆识别代号应为 17 位，此处为 {n} 位</translation>
+    </message>
+    <message>
+        <source>character {c} at position {p} is never used in a VIN (I, O, Q and signs are not allowed)</source>
+        <translation>第 {p} 位的字符 {c} 不能用于车辆识别代号（不得使用 I、O、Q 和符号）</translation>
+    </message>
+    <message>
+        <source>check digit (position 9) should be {e}, not {f}</source>
+        <translation>校验位（第 9 位）应为 {e}，而不是 {f}</translation>
+    </message>
+    <message>
+        <source>model-year code {c} (position 10) is never used</source>
+        <translation>年份代码 {c}（第 10 位）不存在</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Expected VIN</source>
+        <translation>应有车辆识别代号</translation>
+    </message>
+    <message>
+        <source>VIN from the certificate</source>
+        <translation>合格证上的车辆识别代号</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆类型</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>车身颜色</translation>
+    </message>
+    <message>
+        <source>Scan DPI</source>
+        <translation>扫描分辨率</translation>
+    </message>
+    <message>
+        <source>from file</source>
+        <translation>取自文件</translation>
+    </message>
+    <message>
+        <source>Resolution of the scans in dots per inch; leave at 'from file' to use the file's own.</source>
+        <translation>扫描分辨率（每英寸点数）；保持“取自文件”则使用文件自带的分辨率。</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Rubbing sheet</source>
+        <translation>拓印膜</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>相片</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Drop scans and photos here; each is sorted as a rubbing sheet or a photo. Right-click to correct.</source>
+        <translation>将扫描件和相片拖到此处，会自动分为拓印膜或相片；右键可更正。</translation>
+    </message>
+    <message>
+        <source>Check (F5)</source>
+        <translation>检查 (F5)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No expected VIN: the VIN read is not compared.</source>
+        <translation>未填写应有车辆识别代号：不比对识别结果。</translation>
+    </message>
+    <message>
+        <source>Valid VIN</source>
+        <translation>车辆识别代号有效</translation>
+    </message>
+    <message>
+        <source>Not a valid VIN: {reason}</source>
+        <translation>车辆识别代号无效：{reason}</translation>
+    </message>
+    <message>
+        <source>Treat as rubbing sheet</source>
+        <translation>作为拓印膜</translation>
+    </message>
+    <message>
+        <source>Treat as photo</source>
+        <translation>作为相片</translation>
+    </message>
+    <message>
+        <source>Remove from case</source>
+        <translation>从案件中移除</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Rubbing {n} on {file}: {vin}</source>
+        <translation>拓印 {n}（{file}）：{vin}</translation>
+    </message>
+    <message>
+        <source>VIN not read</source>
+        <translation>未识别出车辆识别代号</translation>
+    </message>
+    <message>
+        <source>Rubbing sheet {file}</source>
+        <translation>拓印膜 {file}</translation>
+    </message>
+    <message>
+        <source>Photo {file}</source>
+        <translation>相片 {file}</translation>
+    </message>
+    <message>
+        <source>vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Measured / limit</source>
+        <translation>测量值 / 限值</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>{who}: {note}</source>
+        <translation>{who}：{note}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>VIN:</source>
+        <translation>车辆识别代号：</translation>
+    </message>
+    <message>
+        <source>part of a VIN, e.g. 2184841</source>
+        <translation>代号的一部分，例如 2184841</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Verdict:</source>
+        <translation>结论：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Expected VIN</source>
+        <translation>应有车辆识别代号</translation>
+    </message>
+    <message>
+        <source>VIN(s) read</source>
+        <translation>识别出的代号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>最终结论</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>检验站</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>car</source>
+        <translation>汽车</translation>
+    </message>
+    <message>
+        <source>trailer</source>
+        <translation>挂车</translation>
+    </message>
+    <message>
+        <source>Cannot search the records: {reason}</source>
+        <translation>无法查询记录：{reason}</translation>
+    </message>
+    <message>
+        <source>Showing the newest {n} cases; narrow the search to see older ones.</source>
+        <translation>仅显示最新的 {n} 个案件；缩小查询范围可查看更早的案件。</translation>
+    </message>
+    <message>
+        <source>{n} case(s)</source>
+        <translation>{n} 个案件</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>vincheck — VIN rubbing and vehicle photo check</source>
+        <translation>vincheck — 车辆识别代号拓印膜与车辆相片检查</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Recent cases</source>
+        <translation>最近的案件</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Open files…</source>
+        <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;case file…</source>
+        <translation>打开案件文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;sample case</source>
+        <translation>打开示例案件(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Save case and result…</source>
+        <translation>保存案件和结果(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF report…</source>
+        <translation>导出 PDF 报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Run the check</source>
+        <translation>运行检查(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the check</source>
+        <translation>取消检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Next image</source>
+        <translation>下一张图像(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous image</source>
+        <translation>上一张图像(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual pixels (1:1)</source>
+        <translation>实际像素 1:1(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;About vincheck</source>
+        <translation>关于 vincheck(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Note for the decision (optional)</source>
+        <translation>判定备注（可选）</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Drop rubbing scans and vehicle photos here, or use File ▸ Open (Ctrl+O).</source>
+        <translation>将拓印膜扫描件和车辆相片拖到此处，或使用“文件 ▸ 打开”(Ctrl+O)。</translation>
+    </message>
+    <message>
+        <source>no operator name (Settings)</source>
+        <translation>未设置操作员姓名（见设置）</translation>
+    </message>
+    <message>
+        <source>Operator: {who}</source>
+        <translation>操作员：{who}</translation>
+    </message>
+    <message>
+        <source>Cannot use {file}: {reason}. Check that it is a PNG, JPEG, TIFF or BMP scan or photo and not damaged, then add it again.</source>
+        <translation>无法使用 {file}：{reason}。请确认它是未损坏的 PNG、JPEG、TIFF 或 BMP 扫描件或相片，然后重新添加。</translation>
+    </message>
+    <message>
+        <source>Cannot use {file}: {reason}.</source>
+        <translation>无法使用 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Open scans and photos</source>
+        <translation>打开扫描件和相片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;Case files (*.json)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;案件文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Open case file</source>
+        <translation>打开案件文件</translation>
+    </message>
+    <message>
+        <source>Case files (*.json)</source>
+        <translation>案件文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot open the case file: {reason}</source>
+        <translation>无法打开案件文件：{reason}</translation>
+    </message>
+    <message>
+        <source>The bundled sample case is not installed.</source>
+        <translation>未安装随附的示例案件。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Rubbing sheet</source>
+        <translation>拓印膜</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>相片</translation>
+    </message>
+    <message>
+        <source>(page {n})</source>
+        <translation>（第 {n} 页）</translation>
+    </message>
+    <message>
+        <source>Cannot show {file}: {reason}</source>
+        <translation>无法显示 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Add at least one rubbing sheet or photo first (drop files on the window or press Ctrl+O).</source>
+        <translation>请先添加至少一张拓印膜或相片（将文件拖到窗口或按 Ctrl+O）。</translation>
+    </message>
+    <message>
+        <source>The expected VIN is not valid; the check runs, and the VIN comparison will fail.</source>
+        <translation>应有车辆识别代号无效；检查照常进行，但代号比对将不通过。</translation>
+    </message>
+    <message>
+        <source>Starting the check…</source>
+        <translation>正在开始检查…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Check finished in {s:.1f} s.</source>
+        <translation>检查完成，用时 {s:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>{file} could not be checked: {reason}</source>
+        <translation>{file} 无法检查：{reason}</translation>
+    </message>
+    <message>
+        <source>The check stopped with an error.</source>
+        <translation>检查因错误而中止。</translation>
+    </message>
+    <message>
+        <source>Check cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>No verdict: the check stopped with an error.</source>
+        <translation>无结论：检查因错误而中止。</translation>
+    </message>
+    <message>
+        <source>No verdict: the check was cancelled.</source>
+        <translation>无结论：检查已取消。</translation>
+    </message>
+    <message>
+        <source>No verdict yet: add files and press Check (F5).</source>
+        <translation>尚无结论：请添加文件并按“检查”(F5)。</translation>
+    </message>
+    <message>
+        <source>(after operator decisions)</source>
+        <translation>（含操作员判定）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>VIN read: {vins}</source>
+        <translation>识别出的代号：{vins}</translation>
+    </message>
+    <message>
+        <source>expected: {vin}</source>
+        <translation>应有：{vin}</translation>
+    </message>
+    <message>
+        <source>{p} passed, {f} failed, {r} to review</source>
+        <translation>{p} 项合格，{f} 项不合格，{r} 项待人工核查</translation>
+    </message>
+    <message>
+        <source>The decision is shown but could not be saved in the records: {reason}</source>
+        <translation>判定已显示，但未能保存到记录中：{reason}</translation>
+    </message>
+    <message>
+        <source>The records store is not available in this installation; results are not recorded.</source>
+        <translation>本安装中没有记录库，检查结果不会被记录。</translation>
+    </message>
+    <message>
+        <source>The records database cannot be opened: {reason}. Check its location in Settings.</source>
+        <translation>无法打开记录数据库：{reason}。请在设置中检查其位置。</translation>
+    </message>
+    <message>
+        <source>The result is shown but could not be recorded: {reason}</source>
+        <translation>结果已显示，但未能记录：{reason}</translation>
+    </message>
+    <message>
+        <source>The history view is not available in this installation.</source>
+        <translation>本安装中没有历史记录视图。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>The history cannot be shown: {reason}</source>
+        <translation>无法显示历史记录：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot open record {id}: {reason}</source>
+        <translation>无法打开记录 {id}：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} file(s) of this record are no longer where they were; their images cannot be shown.</source>
+        <translation>此记录中有 {n} 个文件已不在原位置，无法显示其图像。</translation>
+    </message>
+    <message>
+        <source>Save case and result</source>
+        <translation>保存案件和结果</translation>
+    </message>
+    <message>
+        <source>Cannot save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Run the check before exporting a report.</source>
+        <translation>请先运行检查再导出报告。</translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation>导出 PDF 报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF export is not available in this installation.</source>
+        <translation>本安装中没有 PDF 导出功能。</translation>
+    </message>
+    <message>
+        <source>The PDF report could not be written: {reason}</source>
+        <translation>无法写入 PDF 报告：{reason}</translation>
+    </message>
+    <message>
+        <source>Report written: {path}</source>
+        <translation>报告已写入：{path}</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {reason}</source>
+        <translation>无法保存设置：{reason}</translation>
+    </message>
+    <message>
+        <source>About vincheck</source>
+        <translation>关于 vincheck</translation>
+    </message>
+    <message>
+        <source>vincheck {v}
+Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/MPS registration notice.</source>
+        <translation>vincheck {v}
+按工信部、公安部登记通知检查车辆识别代号拓印膜（附件 2）和机动车外部彩色相片（附件 1）。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>search PATH</source>
+        <translation>在 PATH 中查找</translation>
+    </message>
+    <message>
+        <source>default location</source>
+        <translation>默认位置</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>操作员姓名</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>检验站名称</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Tesseract program</source>
+        <translation>Tesseract 程序</translation>
+    </message>
+    <message>
+        <source>Records database</source>
+        <translation>记录数据库</translation>
+    </message>
+    <message>
+        <source>Default scan resolution (DPI)</source>
+        <translation>默认扫描分辨率 (DPI)</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Rubbing (Annex 2)</source>
+        <translation>拓印膜（附件 2）</translation>
+    </message>
+    <message>
+        <source>Photo (Annex 1)</source>
+        <translation>相片（附件 1）</translation>
+    </message>
+    <message>
+        <source>Regulation defaults</source>
+        <translation>恢复法规默认值</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>white</source>
+        <translation>白</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>灰</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>pink</source>
+        <translation>粉</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <translation>紫</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <source>brown</source>
+        <translation>棕</translation>
+    </message>
+    <message>
+        <source>black</source>
+        <translation>黑</translation>
+    </message>
+    <message>
+        <source>car</source>
+        <translation>汽车</translation>
+    </message>
+    <message>
+        <source>trailer</source>
+        <translation>挂车</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <source>PASS: the paperwork meets the rules</source>
+        <translation>合格：资料符合要求</translation>
+    </message>
+    <message>
+        <source>FAIL: the paperwork does not meet the rules</source>
+        <translation>不合格：资料不符合要求</translation>
+    </message>
+    <message>
+        <source>REVIEW: a person must decide</source>
+        <translation>待核查：需人工判定</translation>
+    </message>
+    <message>
+        <source>Expected VIN is valid</source>
+        <translation>应有车辆识别代号有效</translation>
+    </message>
+    <message>
+        <source>The VIN typed as expected is not a valid VIN.</source>
+        <translation>填写的应有车辆识别代号无效。</translation>
+    </message>
+    <message>
+        <source>A rubbing sheet is present</source>
+        <translation>有拓印膜</translation>
+    </message>
+    <message>
+        <source>No VIN rubbing sheet was given.</source>
+        <translation>未提供车辆识别代号拓印膜。</translation>
+    </message>
+    <message>
+        <source>An exterior photo is present</source>
+        <translation>有外部相片</translation>
+    </message>
+    <message>
+        <source>No exterior photo was given.</source>
+        <translation>未提供机动车外部彩色相片。</translation>
+    </message>
+    <message>
+        <source>Two rubbings</source>
+        <translation>两份拓印</translation>
+    </message>
+    <message>
+        <source>The rules call for two VIN rubbings.</source>
+        <translation>规定要求两份车辆识别代号拓印膜。</translation>
+    </message>
+    <message>
+        <source>All rubbings read the same VIN</source>
+        <translation>各拓印代号一致</translation>
+    </message>
+    <message>
+        <source>The rubbings read different VINs.</source>
+        <translation>各拓印识别出的代号不一致。</translation>
+    </message>
+    <message>
+        <source>VIN matches the papers</source>
+        <translation>代号与资料一致</translation>
+    </message>
+    <message>
+        <source>The VIN read differs from the expected VIN.</source>
+        <translation>识别出的代号与应有代号不一致。</translation>
+    </message>
+    <message>
+        <source>File could be read</source>
+        <translation>文件可读取</translation>
+    </message>
+    <message>
+        <source>A file of the case could not be read.</source>
+        <translation>案件中有文件无法读取。</translation>
+    </message>
+    <message>
+        <source>A rubbing strip is found</source>
+        <translation>找到拓印</translation>
+    </message>
+    <message>
+        <source>No rubbing strip was found on the sheet.</source>
+        <translation>底纸上未找到拓印。</translation>
+    </message>
+    <message>
+        <source>VIN read with confidence</source>
+        <translation>代号识别可靠</translation>
+    </message>
+    <message>
+        <source>Some characters are uncertain: compare them with the rubbing by eye.</source>
+        <translation>部分字符识别不确定：请对照拓印目视核对。</translation>
+    </message>
+    <message>
+        <source>Complete 17-character VIN</source>
+        <translation>17 位代号完整</translation>
+    </message>
+    <message>
+        <source>Fewer than 17 characters are on the tape: the rubbing is cut off.</source>
+        <translation>拓印上不足 17 个字符：拓印不完整。</translation>
+    </message>
+    <message>
+        <source>No deformation</source>
+        <translation>无变形</translation>
+    </message>
+    <message>
+        <source>Character sizes, spacing or slant vary: the tape was stretched or sheared.</source>
+        <translation>字符大小、间距或倾斜不一致：拓印贴被拉伸或错切。</translation>
+    </message>
+    <message>
+        <source>No shift or doubled impression</source>
+        <translation>无移位、无重影</translation>
+    </message>
+    <message>
+        <source>A second, shifted impression or a smear is visible.</source>
+        <translation>可见错位的第二道印痕或涂抹。</translation>
+    </message>
+    <message>
+        <source>The print is not 88 x 60 mm within the tolerance.</source>
+        <translation>相片尺寸不在 88 × 60 mm 的允差范围内。</translation>
+    </message>
+    <message>
+        <source>The rounded corners are not 4 mm within the tolerance.</source>
+        <translation>圆角半径不在 4 mm 的允差范围内。</translation>
+    </message>
+    <message>
+        <source>The vehicle is not seen from the required side and angle.</source>
+        <translation>拍摄方向或角度不符合规定。</translation>
+    </message>
+    <message>
+        <source>Whole vehicle in the picture</source>
+        <translation>车辆完整入镜</translation>
+    </message>
+    <message>
+        <source>The vehicle is cut off at the edge of the picture.</source>
+        <translation>车辆在画面边缘被截断。</translation>
+    </message>
+    <message>
+        <source>Check digit (position 9)</source>
+        <translation>校验位（第 9 位）</translation>
+    </message>
+    <message>
+        <source>front</source>
+        <translation>正前</translation>
+    </message>
+    <message>
+        <source>front-left</source>
+        <translation>左前</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>rear-left</source>
+        <translation>左后</translation>
+    </message>
+    <message>
+        <source>rear</source>
+        <translation>正后</translation>
+    </message>
+    <message>
+        <source>rear-right</source>
+        <translation>右后</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>front-right</source>
+        <translation>右前</translation>
+    </message>
+    <message>
+        <source>The check digit does not match the other characters.</source>
+        <translation>校验位与其他字符不符。</translation>
+    </message>
+    <message>
+        <source>Start symbol before the VIN</source>
+        <translation>代号前有起始符</translation>
+    </message>
+    <message>
+        <source>No start symbol was found before the first character.</source>
+        <translation>首字符前未找到起始符。</translation>
+    </message>
+    <message>
+        <source>Stop symbol after the VIN</source>
+        <translation>代号后有终止符</translation>
+    </message>
+    <message>
+        <source>No stop symbol was found after the last character.</source>
+        <translation>末字符后未找到终止符。</translation>
+    </message>
+    <message>
+        <source>Character height</source>
+        <translation>字高</translation>
+    </message>
+    <message>
+        <source>The characters are smaller than the minimum height.</source>
+        <translation>字符高度低于最小值。</translation>
+    </message>
+    <message>
+        <source>Scan resolution known</source>
+        <translation>扫描分辨率已知</translation>
+    </message>
+    <message>
+        <source>The scan resolution is unknown, so sizes in mm cannot be measured. Enter the scan DPI.</source>
+        <translation>扫描分辨率未知，无法以毫米测量尺寸。请填写扫描分辨率 (DPI)。</translation>
+    </message>
+    <message>
+        <source>OCR engines</source>
+        <translation>文字识别引擎</translation>
+    </message>
+    <message>
+        <source>Not every OCR engine was available.</source>
+        <translation>部分文字识别引擎不可用。</translation>
+    </message>
+    <message>
+        <source>Print size 88 x 60 mm</source>
+        <translation>相片尺寸 88 × 60 mm</translation>
+    </message>
+    <message>
+        <source>Picture proportions 88:60</source>
+        <translation>画面比例 88:60</translation>
+    </message>
+    <message>
+        <source>The picture does not have the 88:60 proportions.</source>
+        <translation>画面比例不是 88:60。</translation>
+    </message>
+    <message>
+        <source>Corner radius 4 mm</source>
+        <translation>圆角半径 4 mm</translation>
+    </message>
+    <message>
+        <source>Taken from the required side at 45°</source>
+        <translation>按规定方向 45° 拍摄</translation>
+    </message>
+    <message>
+        <source>No number plate mounted</source>
+        <translation>未悬挂号牌</translation>
+    </message>
+    <message>
+        <source>A number plate is visible on the vehicle.</source>
+        <translation>车辆上可见号牌。</translation>
+    </message>
+    <message>
+        <source>Vehicle fills two thirds</source>
+        <translation>车辆影像占相片三分之二</translation>
+    </message>
+    <message>
+        <source>The vehicle does not fill about two thirds of the photo.</source>
+        <translation>车辆影像未占相片约三分之二。</translation>
+    </message>
+    <message>
+        <source>Sharp picture</source>
+        <translation>画面清晰</translation>
+    </message>
+    <message>
+        <source>The photo is blurred.</source>
+        <translation>相片模糊。</translation>
+    </message>
+    <message>
+        <source>Well exposed</source>
+        <translation>曝光正常</translation>
+    </message>
+    <message>
+        <source>The photo is too dark or too bright.</source>
+        <translation>相片过暗或过亮。</translation>
+    </message>
+    <message>
+        <source>Body colour matches</source>
+        <translation>车身颜色一致</translation>
+    </message>
+    <message>
+        <source>The body colour differs from the colour on the papers.</source>
+        <translation>车身颜色与资料上的颜色不一致。</translation>
+    </message>
+    <message>
+        <source>Minimum character height (mm)</source>
+        <translation>最小字高 (mm)</translation>
+    </message>
+    <message>
+        <source>Maximum spacing variation (share)</source>
+        <translation>最大字距偏差（比例）</translation>
+    </message>
+    <message>
+        <source>Maximum height variation (share)</source>
+        <translation>最大字高偏差（比例）</translation>
+    </message>
+    <message>
+        <source>Maximum slant (degrees)</source>
+        <translation>最大倾斜角（度）</translation>
+    </message>
+    <message>
+        <source>Minimum character width/height</source>
+        <translation>字符宽高比下限</translation>
+    </message>
+    <message>
+        <source>Maximum character width/height</source>
+        <translation>字符宽高比上限</translation>
+    </message>
+    <message>
+        <source>Maximum doubled-impression offset (mm)</source>
+        <translation>最大重影偏移 (mm)</translation>
+    </message>
+    <message>
+        <source>Minimum reading confidence (0-1)</source>
+        <translation>最低识别置信度 (0-1)</translation>
+    </message>
+    <message>
+        <source>Default scan resolution (DPI, 0 = unknown)</source>
+        <translation>默认扫描分辨率（DPI，0 = 未知）</translation>
+    </message>
+    <message>
+        <source>Check digit is mandatory</source>
+        <translation>校验位为必需</translation>
+    </message>
+    <message>
+        <source>Print width (mm)</source>
+        <translation>相片长度 (mm)</translation>
+    </message>
+    <message>
+        <source>Print height (mm)</source>
+        <translation>相片宽度 (mm)</translation>
+    </message>
+    <message>
+        <source>Print size tolerance (mm)</source>
+        <translation>相片尺寸允差 (mm)</translation>
+    </message>
+    <message>
+        <source>Corner radius (mm)</source>
+        <translation>圆角半径 (mm)</translation>
+    </message>
+    <message>
+        <source>Corner radius tolerance (mm)</source>
+        <translation>圆角半径允差 (mm)</translation>
+    </message>
+    <message>
+        <source>Minimum vehicle fill (share)</source>
+        <translation>车辆占比下限</translation>
+    </message>
+    <message>
+        <source>Maximum vehicle fill (share)</source>
+        <translation>车辆占比上限</translation>
+    </message>
+    <message>
+        <source>Car view azimuth (degrees)</source>
+        <translation>汽车拍摄方位角（度）</translation>
+    </message>
+    <message>
+        <source>Trailer view azimuth (degrees)</source>
+        <translation>挂车拍摄方位角（度）</translation>
+    </message>
+    <message>
+        <source>View azimuth tolerance (degrees)</source>
+        <translation>拍摄方位角允差（度）</translation>
+    </message>
+    <message>
+        <source>Minimum sharpness</source>
+        <translation>最低清晰度</translation>
+    </message>
+    <message>
+        <source>Maximum clipped pixels (share)</source>
+        <translation>过曝/欠曝像素比例上限</translation>
+    </message>
+    <message>
+        <source>Minimum mean brightness (0-255)</source>
+        <translation>平均亮度下限 (0-255)</translation>
+    </message>
+    <message>
+        <source>Maximum mean brightness (0-255)</source>
+        <translation>平均亮度上限 (0-255)</translation>
+    </message>
+    <message>
+        <source>Minimum plate detection score (0-1)</source>
+        <translation>号牌检测得分下限 (0-1)</translation>
+    </message>
+    <message>
+        <source>Meets the rule.</source>
+        <translation>符合要求。</translation>
+    </message>
+    <message>
+        <source>Could not be measured; a person must check it.</source>
+        <translation>无法测量，需人工核查。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,304 @@
+"""Image viewer: zoom (wheel, fit, 1:1), pan (drag), evidence shapes drawn over the image.
+
+Shapes are :class:`vincheck.findings.Shape` in image pixel coordinates; each overlay has a
+``key`` (which finding or result it belongs to) so that :meth:`ImageView.highlight` can
+emphasise and centre on one finding's evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPixmapItem,
+    QGraphicsPolygonItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from vincheck.findings import Shape
+from vincheck.gui.style import HIGHLIGHT_COLOUR, role_colour
+
+MIN_SCALE = 0.02
+MAX_SCALE = 32.0
+ZOOM_STEP = 1.25
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """One shape to draw, the key of what it belongs to, and whether it is always shown
+    (``base``) or only while its finding is selected / not passed."""
+
+    shape: Shape
+    key: str
+    base: bool = False
+
+
+def qimage_from_rgb(rgb: np.ndarray) -> QImage:
+    """A deep-copied QImage (RGB888) from an H x W x 3 uint8 array."""
+    arr = np.ascontiguousarray(rgb[:, :, :3], dtype=np.uint8)
+    h, w = arr.shape[:2]
+    return QImage(arr.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+class LabelItem(QGraphicsItem):
+    """Text with a dark background that keeps its screen size at every zoom."""
+
+    def __init__(self, text: str, colour: QColor, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self._text = text
+        self._colour = QColor(colour)
+        self._font = QFont()
+        self._font.setPixelSize(12)
+        self._font.setBold(True)
+        fm = QFontMetricsF(self._font)
+        self._rect = QRectF(0, -fm.height() - 2, fm.horizontalAdvance(text) + 6, fm.height() + 2)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+
+    def text(self) -> str:
+        return self._text
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.fillRect(self._rect, QColor(0, 0, 0, 170))
+        painter.setPen(self._colour)
+        painter.setFont(self._font)
+        painter.drawText(self._rect.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignVCenter,
+                         self._text)
+
+
+def _points(coords: tuple[float, ...]) -> list[QPointF]:
+    return [QPointF(coords[i], coords[i + 1]) for i in range(0, len(coords) - 1, 2)]
+
+
+def make_shape_items(shape: Shape, colour: QColor, width: float) -> list[QGraphicsItem]:
+    """Graphics items for one shape (plus its label); unknown kinds draw nothing."""
+    pen = QPen(colour, width)
+    pen.setCosmetic(True)
+    items: list[QGraphicsItem] = []
+    c = shape.coords
+    anchor: QPointF | None = None
+    try:
+        if shape.kind == "box" and len(c) >= 4:
+            item = QGraphicsRectItem(QRectF(c[0], c[1], c[2], c[3]))
+            anchor = QPointF(c[0], c[1])
+        elif shape.kind == "polygon" and len(c) >= 6:
+            pts = _points(c)
+            item = QGraphicsPolygonItem(QPolygonF(pts))
+            anchor = min(pts, key=lambda p: (p.y(), p.x()))
+        elif shape.kind == "polyline" and len(c) >= 4:
+            pts = _points(c)
+            path = QPainterPath(pts[0])
+            for p in pts[1:]:
+                path.lineTo(p)
+            item = QGraphicsPathItem(path)
+            anchor = pts[0]
+        elif shape.kind == "circle" and len(c) >= 3:
+            item = QGraphicsEllipseItem(QRectF(c[0] - c[2], c[1] - c[2], 2 * c[2], 2 * c[2]))
+            anchor = QPointF(c[0] - c[2], c[1] - c[2])
+        elif shape.kind == "point" and len(c) >= 2:
+            path = QPainterPath()
+            path.addEllipse(QPointF(0, 0), 5, 5)
+            path.moveTo(-9, 0)
+            path.lineTo(9, 0)
+            path.moveTo(0, -9)
+            path.lineTo(0, 9)
+            item = QGraphicsPathItem(path)
+            item.setPos(c[0], c[1])
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+            anchor = QPointF(c[0], c[1])
+        else:
+            return []
+    except (TypeError, ValueError, IndexError):
+        return []
+    item.setPen(pen)  # type: ignore[union-attr]
+    items.append(item)
+    if shape.label and anchor is not None:
+        label = LabelItem(shape.label, colour)
+        label.setPos(anchor)
+        items.append(label)
+    return items
+
+
+class ImageView(QGraphicsView):
+    """Zoomable, pannable image with overlays. ``zoomChanged(scale)`` reports the scale."""
+
+    zoomChanged = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setBackgroundBrush(QBrush(QColor("#3a3a3a")))
+        self._pixmap_item: QGraphicsPixmapItem | None = None
+        self._overlays: list[Overlay] = []
+        self._items: dict[str, list[QGraphicsItem]] = {}
+        self._shown_keys: set[str] = set()
+        self._highlight: str | None = None
+        self._fit_mode = True
+        self.setMinimumSize(200, 150)
+
+    # --- image -------------------------------------------------------------------------
+    def set_image(self, rgb: np.ndarray | None) -> None:
+        """Show an image (or nothing); clears overlays and fits it to the window."""
+        scene = self.scene()
+        scene.clear()
+        self._items.clear()
+        self._overlays = []
+        self._pixmap_item = None
+        self._highlight = None
+        if rgb is not None:
+            pm = QPixmap.fromImage(qimage_from_rgb(rgb))
+            self._pixmap_item = scene.addPixmap(pm)
+            self._pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+            scene.setSceneRect(QRectF(pm.rect()))
+        self.fit()
+
+    def has_image(self) -> bool:
+        return self._pixmap_item is not None
+
+    def image_size(self) -> tuple[int, int]:
+        if self._pixmap_item is None:
+            return (0, 0)
+        pm = self._pixmap_item.pixmap()
+        return (pm.width(), pm.height())
+
+    # --- overlays ------------------------------------------------------------------------
+    def set_overlays(self, overlays: list[Overlay], shown_keys: set[str]) -> None:
+        """Draw ``overlays``: base ones always, others when their key is in ``shown_keys``
+        or highlighted."""
+        for items in self._items.values():
+            for it in items:
+                if it.scene() is not None:
+                    self.scene().removeItem(it)
+        self._items.clear()
+        self._overlays = list(overlays)
+        self._shown_keys = set(shown_keys)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        scene = self.scene()
+        for items in self._items.values():
+            for it in items:
+                if it.scene() is not None:
+                    scene.removeItem(it)
+        self._items.clear()
+        for ov in self._overlays:
+            hl = ov.key == self._highlight
+            if not (ov.base or hl or ov.key in self._shown_keys):
+                continue
+            colour = HIGHLIGHT_COLOUR if hl and not ov.base else role_colour(ov.shape.role)
+            width = 3.5 if hl else (1.5 if ov.base else 2.0)
+            for it in make_shape_items(ov.shape, colour, width):
+                it.setZValue(3 if hl else (1 if ov.base else 2))
+                scene.addItem(it)
+                self._items.setdefault(ov.key, []).append(it)
+
+    def overlay_count(self) -> int:
+        """Number of graphics items currently drawn for overlays (tests, status)."""
+        return sum(len(v) for v in self._items.values())
+
+    def label_texts(self) -> list[str]:
+        return [it.text() for items in self._items.values() for it in items
+                if isinstance(it, LabelItem)]
+
+    def highlight(self, key: str | None, centre: bool = True) -> bool:
+        """Emphasise the overlays of ``key`` and centre on them; False if it has none here."""
+        self._highlight = key
+        self._rebuild()
+        if key is None:
+            return False
+        items = [it for it in self._items.get(key, [])
+                 if not (it.flags() & QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+                 or isinstance(it, QGraphicsPathItem)]
+        if not items:
+            return False
+        rect = QRectF()
+        for it in items:
+            rect = rect.united(it.sceneBoundingRect())
+        if centre:
+            view_rect = self.mapToScene(self.viewport().rect()).boundingRect()
+            if rect.width() > view_rect.width() or rect.height() > view_rect.height():
+                self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+                self._fit_mode = False
+                self._clamp_scale()
+            self.centerOn(rect.center())
+        return True
+
+    # --- zoom ---------------------------------------------------------------------------
+    def scale_factor(self) -> float:
+        return float(self.transform().m11())
+
+    def _clamp_scale(self) -> None:
+        s = self.scale_factor()
+        if s < MIN_SCALE or s > MAX_SCALE:
+            f = min(max(s, MIN_SCALE), MAX_SCALE) / s
+            self.scale(f, f)
+        self.zoomChanged.emit(self.scale_factor())
+
+    def zoom(self, factor: float) -> None:
+        self._fit_mode = False
+        self.scale(factor, factor)
+        self._clamp_scale()
+
+    def zoom_in(self) -> None:
+        self.zoom(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom(1 / ZOOM_STEP)
+
+    def actual_size(self) -> None:
+        """1:1 — one image pixel per screen pixel."""
+        self._fit_mode = False
+        self.resetTransform()
+        self.zoomChanged.emit(1.0)
+
+    def fit(self) -> None:
+        """Fit the whole image into the window (and keep fitting on resize)."""
+        self._fit_mode = True
+        if self._pixmap_item is not None:
+            self.fitInView(self._pixmap_item, Qt.AspectRatioMode.KeepAspectRatio)
+        else:
+            self.resetTransform()
+        self.zoomChanged.emit(self.scale_factor())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt API)
+        dy = event.angleDelta().y()
+        if dy == 0 or self._pixmap_item is None:
+            super().wheelEvent(event)
+            return
+        self.zoom(ZOOM_STEP ** (dy / 120.0))
+        event.accept()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt API)
+        super().resizeEvent(event)
+        if self._fit_mode:
+            self.fit()

@@ -1,0 +1,273 @@
+"""User-visible words that belong to data, not to one widget: statuses, verdicts, colours,
+vehicle kinds, reason codes and settings fields.
+
+Everything is written in English and marked with ``QT_TRANSLATE_NOOP`` so that
+``pyside6-lupdate`` collects it; the functions translate at call time, so switching the
+language changes the text the next time a widget asks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from vincheck.findings import Finding, Status, Verdict
+
+CTX = "Texts"
+
+# The ten registration colour names (as stored in cases and results) and their English.
+COLOURS: list[tuple[str, str]] = [
+    ("白", QT_TRANSLATE_NOOP("Texts", "white")),
+    ("灰", QT_TRANSLATE_NOOP("Texts", "grey")),
+    ("黄", QT_TRANSLATE_NOOP("Texts", "yellow")),
+    ("粉", QT_TRANSLATE_NOOP("Texts", "pink")),
+    ("红", QT_TRANSLATE_NOOP("Texts", "red")),
+    ("紫", QT_TRANSLATE_NOOP("Texts", "purple")),
+    ("绿", QT_TRANSLATE_NOOP("Texts", "green")),
+    ("蓝", QT_TRANSLATE_NOOP("Texts", "blue")),
+    ("棕", QT_TRANSLATE_NOOP("Texts", "brown")),
+    ("黑", QT_TRANSLATE_NOOP("Texts", "black")),
+]
+
+KINDS: list[tuple[str, str]] = [
+    ("car", QT_TRANSLATE_NOOP("Texts", "car")),
+    ("trailer", QT_TRANSLATE_NOOP("Texts", "trailer")),
+]
+
+VIEWS = {
+    "front": QT_TRANSLATE_NOOP("Texts", "front"),
+    "front-left": QT_TRANSLATE_NOOP("Texts", "front-left"),
+    "left": QT_TRANSLATE_NOOP("Texts", "left"),
+    "rear-left": QT_TRANSLATE_NOOP("Texts", "rear-left"),
+    "rear": QT_TRANSLATE_NOOP("Texts", "rear"),
+    "rear-right": QT_TRANSLATE_NOOP("Texts", "rear-right"),
+    "right": QT_TRANSLATE_NOOP("Texts", "right"),
+    "front-right": QT_TRANSLATE_NOOP("Texts", "front-right"),
+}
+
+STATUS_TEXT = {
+    Status.PASS: QT_TRANSLATE_NOOP("Texts", "pass"),
+    Status.FAIL: QT_TRANSLATE_NOOP("Texts", "fail"),
+    Status.REVIEW: QT_TRANSLATE_NOOP("Texts", "review"),
+    Status.SKIPPED: QT_TRANSLATE_NOOP("Texts", "not measured"),
+}
+
+VERDICT_TEXT = {
+    Verdict.PASS: QT_TRANSLATE_NOOP("Texts", "PASS: the paperwork meets the rules"),
+    Verdict.FAIL: QT_TRANSLATE_NOOP("Texts", "FAIL: the paperwork does not meet the rules"),
+    Verdict.REVIEW: QT_TRANSLATE_NOOP("Texts", "REVIEW: a person must decide"),
+}
+
+# Reason code -> (rule title, plain explanation of a result that did not pass).
+# Codes not listed fall back to the code itself and the finding's English message.
+REASONS: dict[str, tuple[str, str]] = {
+    # --- case ----------------------------------------------------------------------------
+    "expected_vin": (
+        QT_TRANSLATE_NOOP("Texts", "Expected VIN is valid"),
+        QT_TRANSLATE_NOOP("Texts", "The VIN typed as expected is not a valid VIN.")),
+    "missing_rubbing": (
+        QT_TRANSLATE_NOOP("Texts", "A rubbing sheet is present"),
+        QT_TRANSLATE_NOOP("Texts", "No VIN rubbing sheet was given.")),
+    "missing_photo": (
+        QT_TRANSLATE_NOOP("Texts", "An exterior photo is present"),
+        QT_TRANSLATE_NOOP("Texts", "No exterior photo was given.")),
+    "rubbing_count": (
+        QT_TRANSLATE_NOOP("Texts", "Two rubbings"),
+        QT_TRANSLATE_NOOP("Texts", "The rules call for two VIN rubbings.")),
+    "copies_differ": (
+        QT_TRANSLATE_NOOP("Texts", "All rubbings read the same VIN"),
+        QT_TRANSLATE_NOOP("Texts", "The rubbings read different VINs.")),
+    "vin_mismatch": (
+        QT_TRANSLATE_NOOP("Texts", "VIN matches the papers"),
+        QT_TRANSLATE_NOOP("Texts", "The VIN read differs from the expected VIN.")),
+    "input_error": (
+        QT_TRANSLATE_NOOP("Texts", "File could be read"),
+        QT_TRANSLATE_NOOP("Texts", "A file of the case could not be read.")),
+    # --- Annex 2: rubbing ----------------------------------------------------------------
+    "no_rubbing": (
+        QT_TRANSLATE_NOOP("Texts", "A rubbing strip is found"),
+        QT_TRANSLATE_NOOP("Texts", "No rubbing strip was found on the sheet.")),
+    "unreadable": (
+        QT_TRANSLATE_NOOP("Texts", "VIN read with confidence"),
+        QT_TRANSLATE_NOOP("Texts",
+                          "Some characters are uncertain: compare them with the rubbing by "
+                          "eye.")),
+    "truncated": (
+        QT_TRANSLATE_NOOP("Texts", "Complete 17-character VIN"),
+        QT_TRANSLATE_NOOP("Texts",
+                          "Fewer than 17 characters are on the tape: the rubbing is cut "
+                          "off.")),
+    "check_digit": (
+        QT_TRANSLATE_NOOP("Texts", "Check digit (position 9)"),
+        QT_TRANSLATE_NOOP("Texts", "The check digit does not match the other characters.")),
+    "missing_start_symbol": (
+        QT_TRANSLATE_NOOP("Texts", "Start symbol before the VIN"),
+        QT_TRANSLATE_NOOP("Texts", "No start symbol was found before the first character.")),
+    "missing_end_symbol": (
+        QT_TRANSLATE_NOOP("Texts", "Stop symbol after the VIN"),
+        QT_TRANSLATE_NOOP("Texts", "No stop symbol was found after the last character.")),
+    "deformed": (
+        QT_TRANSLATE_NOOP("Texts", "No deformation"),
+        QT_TRANSLATE_NOOP("Texts",
+                          "Character sizes, spacing or slant vary: the tape was stretched or "
+                          "sheared.")),
+    "char_too_small": (
+        QT_TRANSLATE_NOOP("Texts", "Character height"),
+        QT_TRANSLATE_NOOP("Texts", "The characters are smaller than the minimum height.")),
+    "shifted": (
+        QT_TRANSLATE_NOOP("Texts", "No shift or doubled impression"),
+        QT_TRANSLATE_NOOP("Texts", "A second, shifted impression or a smear is visible.")),
+    "dpi": (
+        QT_TRANSLATE_NOOP("Texts", "Scan resolution known"),
+        QT_TRANSLATE_NOOP("Texts",
+                          "The scan resolution is unknown, so sizes in mm cannot be measured. "
+                          "Enter the scan DPI.")),
+    "ocr_engine": (
+        QT_TRANSLATE_NOOP("Texts", "OCR engines"),
+        QT_TRANSLATE_NOOP("Texts", "Not every OCR engine was available.")),
+    # --- Annex 1: photo ------------------------------------------------------------------
+    "size": (
+        QT_TRANSLATE_NOOP("Texts", "Print size 88 x 60 mm"),
+        QT_TRANSLATE_NOOP("Texts", "The print is not 88 x 60 mm within the tolerance.")),
+    "aspect": (
+        QT_TRANSLATE_NOOP("Texts", "Picture proportions 88:60"),
+        QT_TRANSLATE_NOOP("Texts", "The picture does not have the 88:60 proportions.")),
+    "corner_radius": (
+        QT_TRANSLATE_NOOP("Texts", "Corner radius 4 mm"),
+        QT_TRANSLATE_NOOP("Texts", "The rounded corners are not 4 mm within the tolerance.")),
+    "angle": (
+        QT_TRANSLATE_NOOP("Texts", "Taken from the required side at 45°"),
+        QT_TRANSLATE_NOOP("Texts", "The vehicle is not seen from the required side and angle.")),
+    "plate_visible": (
+        QT_TRANSLATE_NOOP("Texts", "No number plate mounted"),
+        QT_TRANSLATE_NOOP("Texts", "A number plate is visible on the vehicle.")),
+    "fill_ratio": (
+        QT_TRANSLATE_NOOP("Texts", "Vehicle fills two thirds"),
+        QT_TRANSLATE_NOOP("Texts", "The vehicle does not fill about two thirds of the photo.")),
+    "vehicle_cut_off": (
+        QT_TRANSLATE_NOOP("Texts", "Whole vehicle in the picture"),
+        QT_TRANSLATE_NOOP("Texts", "The vehicle is cut off at the edge of the picture.")),
+    "blurry": (
+        QT_TRANSLATE_NOOP("Texts", "Sharp picture"),
+        QT_TRANSLATE_NOOP("Texts", "The photo is blurred.")),
+    "exposure": (
+        QT_TRANSLATE_NOOP("Texts", "Well exposed"),
+        QT_TRANSLATE_NOOP("Texts", "The photo is too dark or too bright.")),
+    "color_mismatch": (
+        QT_TRANSLATE_NOOP("Texts", "Body colour matches"),
+        QT_TRANSLATE_NOOP("Texts", "The body colour differs from the colour on the papers.")),
+}
+
+SETTINGS_LABELS: dict[str, str] = {
+    "min_char_height_mm": QT_TRANSLATE_NOOP("Texts", "Minimum character height (mm)"),
+    "max_pitch_spread": QT_TRANSLATE_NOOP("Texts", "Maximum spacing variation (share)"),
+    "max_height_spread": QT_TRANSLATE_NOOP("Texts", "Maximum height variation (share)"),
+    "max_slant_deg": QT_TRANSLATE_NOOP("Texts", "Maximum slant (degrees)"),
+    "min_char_aspect": QT_TRANSLATE_NOOP("Texts", "Minimum character width/height"),
+    "max_char_aspect": QT_TRANSLATE_NOOP("Texts", "Maximum character width/height"),
+    "max_ghost_offset_mm": QT_TRANSLATE_NOOP("Texts", "Maximum doubled-impression offset (mm)"),
+    "min_char_confidence": QT_TRANSLATE_NOOP("Texts", "Minimum reading confidence (0-1)"),
+    "default_dpi": QT_TRANSLATE_NOOP("Texts", "Default scan resolution (DPI, 0 = unknown)"),
+    "require_check_digit": QT_TRANSLATE_NOOP("Texts", "Check digit is mandatory"),
+    "print_width_mm": QT_TRANSLATE_NOOP("Texts", "Print width (mm)"),
+    "print_height_mm": QT_TRANSLATE_NOOP("Texts", "Print height (mm)"),
+    "print_size_tolerance_mm": QT_TRANSLATE_NOOP("Texts", "Print size tolerance (mm)"),
+    "corner_radius_mm": QT_TRANSLATE_NOOP("Texts", "Corner radius (mm)"),
+    "corner_radius_tolerance_mm": QT_TRANSLATE_NOOP("Texts", "Corner radius tolerance (mm)"),
+    "min_fill_ratio": QT_TRANSLATE_NOOP("Texts", "Minimum vehicle fill (share)"),
+    "max_fill_ratio": QT_TRANSLATE_NOOP("Texts", "Maximum vehicle fill (share)"),
+    "car_azimuth_deg": QT_TRANSLATE_NOOP("Texts", "Car view azimuth (degrees)"),
+    "trailer_azimuth_deg": QT_TRANSLATE_NOOP("Texts", "Trailer view azimuth (degrees)"),
+    "azimuth_tolerance_deg": QT_TRANSLATE_NOOP("Texts", "View azimuth tolerance (degrees)"),
+    "min_sharpness": QT_TRANSLATE_NOOP("Texts", "Minimum sharpness"),
+    "max_clipped_share": QT_TRANSLATE_NOOP("Texts", "Maximum clipped pixels (share)"),
+    "min_mean_luma": QT_TRANSLATE_NOOP("Texts", "Minimum mean brightness (0-255)"),
+    "max_mean_luma": QT_TRANSLATE_NOOP("Texts", "Maximum mean brightness (0-255)"),
+    "min_plate_score": QT_TRANSLATE_NOOP("Texts", "Minimum plate detection score (0-1)"),
+}
+
+UNITS = {"mm": "mm", "px": "px", "deg": "°", "ratio": "", "dpi": "dpi", "": ""}
+
+
+def tr(text: str) -> str:
+    """Translate one of the marked texts above."""
+    return QCoreApplication.translate(CTX, text)
+
+
+def colour_name(code: str | None) -> str:
+    """Display name of a registration colour ("白" -> "white" in English, "白" in Chinese)."""
+    for c, en in COLOURS:
+        if c == code:
+            return tr(en)
+    return code or ""
+
+
+def kind_name(code: str) -> str:
+    for c, en in KINDS:
+        if c == code:
+            return tr(en)
+    return code
+
+
+def view_name(view: str | None) -> str:
+    """Display name of an estimated view ("front-left" -> "左前" in Chinese)."""
+    if not view:
+        return ""
+    return tr(VIEWS[view]) if view in VIEWS else view
+
+
+def status_text(status: Status) -> str:
+    return tr(STATUS_TEXT[status])
+
+
+def verdict_text(verdict: Verdict) -> str:
+    return tr(VERDICT_TEXT[verdict])
+
+
+def rule_title(code: str) -> str:
+    """Short title of the rule behind a reason code; unknown codes read as words."""
+    if code in REASONS:
+        return tr(REASONS[code][0])
+    return code.replace("_", " ").capitalize()
+
+
+def explanation(finding: Finding) -> str:
+    """One plain sentence about a finding in the current language."""
+    if finding.status is Status.PASS:
+        return tr("Meets the rule.")
+    if finding.status is Status.SKIPPED:
+        if finding.code == "dpi" or "DPI unknown" in (finding.message or ""):
+            return tr(REASONS["dpi"][1])
+        return tr("Could not be measured; a person must check it.")
+    if finding.code in REASONS:
+        return tr(REASONS[finding.code][1])
+    return finding.message or rule_title(finding.code)
+
+
+_MARK_NOOP = (QT_TRANSLATE_NOOP("Texts", "Meets the rule."),
+              QT_TRANSLATE_NOOP("Texts", "Could not be measured; a person must check it."))
+
+
+def format_value(value: Any, unit: str = "") -> str:
+    """A measured value or limit as short text with its unit."""
+    if value is None:
+        return "–"
+    u = UNITS.get(unit, unit)
+    if isinstance(value, bool):
+        text = tr("yes") if value else tr("no")
+    elif isinstance(value, float):
+        text = f"{value:.3g}" if abs(value) < 100 else f"{value:.1f}"
+    elif isinstance(value, (list, tuple)):
+        text = ", ".join(format_value(v) for v in value[:6]) + ("…" if len(value) > 6 else "")
+        text = f"[{text}]"
+    elif isinstance(value, dict):
+        text = ", ".join(f"{k} {format_value(v)}" for k, v in list(value.items())[:4])
+    else:
+        text = str(value)
+    if u and not isinstance(value, (str, bool)):
+        return f"{text} {u}" if u != "°" else f"{text}°"
+    return text
+
+
+_YES_NO = (QT_TRANSLATE_NOOP("Texts", "yes"), QT_TRANSLATE_NOOP("Texts", "no"))
