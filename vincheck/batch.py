@@ -338,9 +338,17 @@ class ResultsCsv:
         self._fh.close()
 
 
-def _worker_init() -> None:
-    """Workers ignore Ctrl+C: the main process decides how to stop."""
+def _worker_init(jobs: int) -> None:
+    """Workers ignore Ctrl+C (the main process decides how to stop); with several workers
+    each keeps OpenCV to one thread so they do not fight over the cores."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if jobs > 1:
+        try:
+            import cv2
+
+            cv2.setNumThreads(1)
+        except ImportError:  # pragma: no cover
+            pass
 
 
 def check_one(runner: Runner, settings: Settings, case_input: CaseInput,
@@ -392,7 +400,8 @@ class BatchRunner:
         if self.jobs > 1:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs,
                                              mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_worker_init)
+                                             initializer=_worker_init,
+                                             initargs=(self.jobs,))
         return self
 
     def __exit__(self, *exc: object) -> None:
