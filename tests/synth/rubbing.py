@@ -18,7 +18,7 @@ code of the cut end, since the cut removes that symbol), ``deformed``, ``shifted
 sheet level, ``copies_differ``.
 
 CLI: ``python -m tests.synth.rubbing --out DIR --n 300 --seed 1 [--dpi 300]
-[--defect-share 0.5]``.
+[--defect-share 0.5]``; ``--sample FILE.png`` writes the bundled sample-case sheet.
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ __all__ = [
     "StripSpec",
     "random_sheet_spec",
     "render_sheet",
+    "sample_sheet_spec",
     "write_dataset",
 ]
 
@@ -293,7 +294,10 @@ def _render_strip(spec: StripSpec, dpi: int, pressure: float, rng: np.random.Gen
         contrast = float(unreadable["contrast"])
 
     # graphite darkness over the tape
-    dark = _graphite_field(spec, (h, w), ppm, pressure, rng, heavy=bool(unreadable))
+    ink = [b[:, 0] for _t, b in boxes]
+    ink_x = (float(min(v.min() for v in ink)), float(max(v.max() for v in ink)))
+    dark = _graphite_field(spec, (h, w), ppm, pressure, rng, heavy=bool(unreadable),
+                           ink_x=ink_x)
     # metal burr around the stampings takes more graphite: a darker rim
     rim_k = max(3, int(round(0.35 * ppm)) | 1)
     rim = cv2.GaussianBlur(soft, (rim_k, rim_k), 0) - soft
@@ -302,8 +306,10 @@ def _render_strip(spec: StripSpec, dpi: int, pressure: float, rng: np.random.Gen
     fill = 1.0 - contrast * (0.85 + 0.15 * smooth_noise((h, w), 1.5 * ppm, rng))
     dark = dark * (1.0 - soft + soft * np.clip(fill, 0.02, 1.0))
     if unreadable:
-        blot = np.clip(smooth_noise((h, w), 4 * ppm, rng), 0, None)
-        dark = np.clip(dark * (1.0 + 0.35 * blot), 0, 0.95)
+        blot = np.clip(smooth_noise((h, w), 7 * ppm, rng), 0, None)
+        dark = np.clip(dark * (1.0 + 0.25 * blot), 0, 0.95)
+        if unreadable.get("kind") == "faint":  # hardly any graphite got onto the tape
+            dark = dark * 0.3
 
     # clear tape: ends cut straight or serrated, faint edge lines
     tape = np.ones((h, w), np.float32)
@@ -313,41 +319,50 @@ def _render_strip(spec: StripSpec, dpi: int, pressure: float, rng: np.random.Gen
 
 
 def _graphite_field(spec: StripSpec, shape: tuple[int, int], ppm: float, pressure: float,
-                    rng: np.random.Generator, heavy: bool) -> np.ndarray:
-    """Darkness of the rubbed tape (0..1): pressure patches, pencil streaks, light edges."""
+                    rng: np.random.Generator, heavy: bool, ink_x: tuple[float, float]
+                    ) -> np.ndarray:
+    """Darkness of the rubbed tape (0..1): pressure patches, pencil streaks, light edges.
+
+    ``ink_x`` is the local x range (px) of the stamped line, which the rubbing always covers.
+    """
     h, w = shape
     base = spec.darkness
-    press = 1.0 + pressure * smooth_noise(shape, 12 * ppm, rng)
-    press *= 1.0 + 0.5 * pressure * smooth_noise(shape, 4 * ppm, rng)
+    press = 1.0 + pressure * smooth_noise(shape, 14 * ppm, rng)
+    press *= 1.0 + 0.3 * pressure * smooth_noise(shape, 5 * ppm, rng)
     ang = spec.rub_angle_deg
-    streaks = streak_noise(shape, ppm, ang, length_mm=9.0, width_mm=0.35, rng=rng)
-    strokes = streak_noise(shape, ppm, ang, length_mm=30.0, width_mm=1.6, rng=rng)
-    tex = 1.0 + 0.13 * streaks + 0.10 * strokes
-    grain = 1.0 + 0.10 * fine_noise(shape, ppm, 0.06, rng)
-    # lighter toward the long edges of the tape and ragged ends of the rubbed area
+    streaks = streak_noise(shape, ppm, ang, length_mm=7.0, width_mm=0.3, rng=rng)
+    strokes = streak_noise(shape, ppm, ang, length_mm=25.0, width_mm=1.2, rng=rng)
+    tex = 1.0 + 0.14 * streaks + 0.06 * strokes
+    grain = 1.0 + 0.08 * fine_noise(shape, ppm, 0.06, rng)
+    # lighter toward the long edges of the tape
     yy = np.arange(h, dtype=np.float32)[:, None]
     xx = np.arange(w, dtype=np.float32)[None, :]
-    edge_mm = 1.5 + 1.5 * rng.random()
+    edge_mm = 1.2 + 1.8 * rng.random()
     wob_top = 1.0 + 0.8 * smooth_noise((1, w), 10 * ppm, rng)
     wob_bot = 1.0 + 0.8 * smooth_noise((1, w), 10 * ppm, rng)
     top = np.clip((yy - 0.4 * ppm * wob_top) / (edge_mm * ppm), 0, 1)
     bot = np.clip((h - 1 - yy - 0.4 * ppm * wob_bot) / (edge_mm * ppm), 0, 1)
-    end_l = (2.0 + 4.0 * rng.random()) * ppm
-    end_r = (2.0 + 4.0 * rng.random()) * ppm
-    wob_l = 1.0 + 0.7 * smooth_noise((h, 1), 3 * ppm, rng)
-    wob_r = 1.0 + 0.7 * smooth_noise((h, 1), 3 * ppm, rng)
-    left = np.clip((xx - end_l * wob_l) / (3 * ppm), 0, 1)
-    right = np.clip((w - 1 - xx - end_r * wob_r) / (3 * ppm), 0, 1)
+    # the rubbed area ends along the last pencil strokes: slanted, feathered, a bit ragged
+    feather = 2.0 * ppm
+    tilt = float(np.clip(1.0 / math.tan(math.radians(ang)), -0.6, 0.6))
+    slant = tilt * (h / 2 - yy)  # x offset of a stroke-parallel line, per row (px)
+    wob = 0.6 * ppm * smooth_noise((h, 2), 2 * ppm, rng)
+    lim_l = ink_x[0] - feather - 1.0 * ppm
+    lim_r = ink_x[1] + feather + 1.0 * ppm
+    b_l = np.minimum(rng.uniform(0.15, 0.7) * lim_l + slant + wob[:, :1], lim_l)
+    b_r = np.maximum(w - rng.uniform(0.15, 0.7) * (w - lim_r) + slant + wob[:, 1:], lim_r)
+    left = np.clip((xx - b_l) / feather, 0, 1)
+    right = np.clip((b_r - xx) / feather, 0, 1)
     if "truncated" in spec.defects:  # the rubbing was cut through: dark up to the cut
         if spec.defects["truncated"]["side"] == "left":
             left = np.ones_like(left)
         else:
             right = np.ones_like(right)
     edges = np.sqrt(top * bot) * left * right
-    dark = base * press * tex * grain * (0.35 + 0.65 * edges)
-    dark *= np.clip(edges * 4, 0, 1)
+    dark = base * press * tex * grain * (0.4 + 0.6 * edges)
+    dark *= np.clip(edges * 3, 0, 1)
     if heavy:
-        dark = dark * 1.15
+        dark = dark * 1.2
     return np.clip(dark, 0, 0.95).astype(np.float32)
 
 
@@ -621,7 +636,8 @@ def random_sheet_spec(rng: np.random.Generator, *, dpi: int = 300, n_strips: int
     - ``shifted``: ``{"kind": "ghost", "offset_mm": [dx, dy], "offset_len_mm", "strength"}`` |
       ``{"kind": "smear", "length_mm", "first", "count", "angle_deg"}``
     - ``char_too_small``: ``{"char_height_mm"}`` (every strip)
-    - ``unreadable``: ``{"contrast", "smear_mm", "angle_deg"}`` (one strip)
+    - ``unreadable``: ``{"kind": "smudged"|"faint", "contrast", "smear_mm", "angle_deg"}``
+      (one strip; "faint" leaves little graphite on the tape)
     - ``copies_differ``: second strip carries another valid VIN, ``{"other_vin"}``
     """
     if defect is not None and defect not in DEFECTS:
@@ -651,7 +667,7 @@ def random_sheet_spec(rng: np.random.Generator, *, dpi: int = 300, n_strips: int
             tape_height_mm=_u(rng, max(20.0, 2.3 * height), 30.0),
             margin_mm=(margin + _u(rng, -3, 3), margin + _u(rng, -3, 3)),
             line_offset_mm=_u(rng, -1.5, 1.5),
-            darkness=_u(rng, 0.62, 0.8),
+            darkness=_u(rng, 0.56, 0.76),
             char_contrast=_u(rng, 0.75, 0.9),
             rub_angle_deg=float(rng.choice([-1, 1])) * _u(rng, 30, 70),
             maker_letter=str(rng.choice(list("VAHGTB"))),
@@ -697,7 +713,8 @@ def random_sheet_spec(rng: np.random.Generator, *, dpi: int = 300, n_strips: int
         for s in strips:
             s.defects["char_too_small"] = {"char_height_mm": height}
     elif defect == "unreadable":
-        t.defects["unreadable"] = {"contrast": _u(rng, 0.02, 0.06), "smear_mm": _u(rng, 4, 8),
+        t.defects["unreadable"] = {"kind": str(rng.choice(["smudged", "faint"])),
+                                   "contrast": _u(rng, 0.02, 0.06), "smear_mm": _u(rng, 4, 8),
                                    "angle_deg": _u(rng, -30, 30)}
     elif defect == "copies_differ":
         other = differing_vin(vin, rng)
@@ -782,16 +799,42 @@ def write_dataset(out_dir: str | Path, n: int, seed: int, *, dpi: int = 300,
     return truth_path
 
 
+SAMPLE_VIN = "LSVAU2180N2183594"  # valid check digit (0)
+
+
+def sample_sheet_spec(vin: str = SAMPLE_VIN) -> SheetSpec:
+    """The clean 300-dpi sheet of the bundled sample case: two good rubbings of ``vin``."""
+    common = dict(vin=vin, font="mono_bold", char_height_mm=8.5, start_symbol="★",
+                  end_symbol="★", pitch_ratio=0.8, darkness=0.68, char_contrast=0.86)
+    strips = [
+        StripSpec(**common, angle_deg=1.2, center_mm=(104.0, 48.0), tape_height_mm=24.0,
+                  margin_mm=(16.0, 14.0), line_offset_mm=0.4, rub_angle_deg=52.0),
+        StripSpec(**common, angle_deg=-0.7, center_mm=(107.0, 103.0), tape_height_mm=25.0,
+                  margin_mm=(13.0, 17.0), line_offset_mm=-0.5, rub_angle_deg=-48.0),
+    ]
+    return SheetSpec(strips=strips, dpi=300, paper="white", blur_px=0.6, noise_sigma=1.5,
+                     pressure_unevenness=0.2, jpeg_quality=None, seed=2025, form=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """CLI: write a synthetic rubbing-sheet dataset."""
     ap = argparse.ArgumentParser(prog="python -m tests.synth.rubbing", description=__doc__
                                  .splitlines()[0])
-    ap.add_argument("--out", required=True, help="output folder")
+    ap.add_argument("--out", help="output folder")
+    ap.add_argument("--sample", metavar="PNG",
+                    help=f"write only the clean sample-case sheet (VIN {SAMPLE_VIN}) to this file")
     ap.add_argument("--n", type=int, default=300, help="number of sheets")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--dpi", type=int, default=300)
     ap.add_argument("--defect-share", type=float, default=0.5)
     a = ap.parse_args(argv)
+    if a.sample:
+        img, _ = render_sheet(sample_sheet_spec())
+        img.save(a.sample, dpi=(300, 300), optimize=True)
+        print(a.sample)
+        return 0
+    if not a.out:
+        ap.error("--out is required (or --sample)")
     path = write_dataset(a.out, a.n, a.seed, dpi=a.dpi, defect_share=a.defect_share)
     print(path)
     return 0

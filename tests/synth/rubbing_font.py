@@ -146,7 +146,7 @@ def _grid_glyph(char: str, height_px: int, dots: bool) -> np.ndarray:
     rows = _DOTS_5X7[char].split()
     ss = _SS
     step = height_px * ss / 6.8  # dot pitch (supersampled px)
-    rad = step * (0.46 if dots else 0.0)
+    rad = step * (0.52 if dots else 0.0)
     thick = max(1, round(step * 0.8))
     stepx = step * 0.8
     pad = round(step)
