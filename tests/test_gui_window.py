@@ -76,6 +76,11 @@ def test_check_shows_verdict_checklist_and_evidence(qtbot, english, case) -> Non
     assert w.current_image == (case.rubbing_files[0], 0)
     labels = w.view.label_texts()
     assert f"{VIN[0]} 0.95" in labels and "M 0.41" in labels
+    # character labels show only when zoomed in far enough not to overlap
+    w.view.actual_size()
+    assert f"{VIN[0]} 0.95" in w.view.label_texts(visible_only=True)
+    w.view.zoom(0.2)
+    assert f"{VIN[0]} 0.95" not in w.view.label_texts(visible_only=True)
 
 
 def test_dropping_a_bad_file_shows_a_message(qtbot, english, tmp_path: Path, case) -> None:

@@ -153,9 +153,9 @@ class Checklist(QTreeWidget):
         header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(0, 200)
-        self.setColumnWidth(1, 62)
-        self.setColumnWidth(2, 112)
+        self.setColumnWidth(0, 222)
+        self.setColumnWidth(1, 84)
+        self.setColumnWidth(2, 118)
         self.groups: list[Group] = []
         self.entries: dict[str, Entry] = {}
         self._decisions: dict[str, Decision] = {}

@@ -75,6 +75,8 @@ class LabelItem(QGraphicsItem):
         fm = QFontMetricsF(self._font)
         self._rect = QRectF(0, -fm.height() - 2, fm.horizontalAdvance(text) + 6, fm.height() + 2)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        # the view scale below which the label is wider than its shape and is hidden
+        self.min_scale = 0.0
 
     def text(self) -> str:
         return self._text
@@ -140,6 +142,9 @@ def make_shape_items(shape: Shape, colour: QColor, width: float) -> list[QGraphi
     if shape.label and anchor is not None:
         label = LabelItem(shape.label, colour)
         label.setPos(anchor)
+        shape_w = item.boundingRect().width() if shape.kind != "point" else 0.0
+        if shape_w > 0:
+            label.min_scale = 0.8 * label.boundingRect().width() / shape_w
         items.append(label)
     return items
 
@@ -221,14 +226,23 @@ class ImageView(QGraphicsView):
                 it.setZValue(3 if hl else (1 if ov.base else 2))
                 scene.addItem(it)
                 self._items.setdefault(ov.key, []).append(it)
+        self._update_labels()
+
+    def _update_labels(self) -> None:
+        """Hide labels wider than their shape at the current zoom (they would overlap)."""
+        scale = self.scale_factor()
+        for items in self._items.values():
+            for it in items:
+                if isinstance(it, LabelItem):
+                    it.setVisible(scale >= it.min_scale)
 
     def overlay_count(self) -> int:
         """Number of graphics items currently drawn for overlays (tests, status)."""
         return sum(len(v) for v in self._items.values())
 
-    def label_texts(self) -> list[str]:
+    def label_texts(self, visible_only: bool = False) -> list[str]:
         return [it.text() for items in self._items.values() for it in items
-                if isinstance(it, LabelItem)]
+                if isinstance(it, LabelItem) and (it.isVisible() or not visible_only)]
 
     def highlight(self, key: str | None, centre: bool = True) -> bool:
         """Emphasise the overlays of ``key`` and centre on them; False if it has none here."""
@@ -262,6 +276,7 @@ class ImageView(QGraphicsView):
         if s < MIN_SCALE or s > MAX_SCALE:
             f = min(max(s, MIN_SCALE), MAX_SCALE) / s
             self.scale(f, f)
+        self._update_labels()
         self.zoomChanged.emit(self.scale_factor())
 
     def zoom(self, factor: float) -> None:
@@ -279,6 +294,7 @@ class ImageView(QGraphicsView):
         """1:1 — one image pixel per screen pixel."""
         self._fit_mode = False
         self.resetTransform()
+        self._update_labels()
         self.zoomChanged.emit(1.0)
 
     def fit(self) -> None:
@@ -288,6 +304,7 @@ class ImageView(QGraphicsView):
             self.fitInView(self._pixmap_item, Qt.AspectRatioMode.KeepAspectRatio)
         else:
             self.resetTransform()
+        self._update_labels()
         self.zoomChanged.emit(self.scale_factor())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt API)

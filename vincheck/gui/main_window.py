@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
     # layout
     def _build_ui(self) -> None:
         self.panel = CasePanel()
-        self.panel.setMinimumWidth(250)
+        self.panel.setMinimumWidth(230)
         self.panel.fileActivated.connect(lambda p: self.show_image((p, 0)))
         self.panel.filesChanged.connect(self._files_changed)
         self.panel.checkRequested.connect(self.start_check)
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([270, 520, 576])
+        self.splitter.setSizes([250, 506, 610])
         self.setCentralWidget(self.splitter)
         self.status_zoom = QLabel()
         self.statusBar().addPermanentWidget(self.status_zoom)
