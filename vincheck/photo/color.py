@@ -179,7 +179,10 @@ def measure_body_color(rgb: np.ndarray, mask: np.ndarray | None = None,
     achro = chroma < ACHROMATIC_CHROMA
     dark = achro & (lab[:, 0] < DARK_L)
     light = achro & ~dark
-    dark_score = DARK_WEIGHT * float(dark.sum()) / n
+    dark_share = float(dark.sum()) / n
+    # glass, tyres and shadows are a minority of a car; when dark paint is the majority the
+    # car is black and its dark pixels count in full
+    dark_score = dark_share * (1.0 if dark_share >= 0.5 else DARK_WEIGHT)
     light_share = float(light.sum()) / n
     scores["黑"] = dark_score
     l80 = float(np.percentile(lab[light, 0], 80)) if light.any() else 0.0

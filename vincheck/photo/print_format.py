@@ -470,7 +470,7 @@ def measure_print(rgb: np.ndarray, dpi: float | None,
     ppm = None if not dpi else dpi / 25.4
     long_px, short_px = max(geom.width_px, geom.height_px), min(geom.width_px, geom.height_px)
     max_r = max((r for r in geom.radii_px if r is not None), default=0.0)
-    inset = max(2.0, 0.3 * max_r)
+    inset = max(2.0, 0.12 * max_r)  # ~0.5 mm: off the edge, keeps the picture area
     pic, to_image = _deskew_crop(rgb, geom, inset)
     poly = tuple(float(v) for p in geom.corners for v in p)
     m = PrintMeasurement(is_scan=True, picture=pic, to_image=to_image, picture_box=poly,

@@ -1,0 +1,82 @@
+"""Sharpness (``blurry``) and exposure (``exposure``) of the photo."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from tests.synth.car_photo import render_car_photo
+from tests.synth.photo_print import textured_picture
+from vincheck.findings import Status
+from vincheck.photo.quality import edge_blur, judge_quality, measure_quality
+from vincheck.settings import PhotoSettings
+
+S = PhotoSettings()
+
+
+@pytest.fixture(scope="module")
+def car() -> np.ndarray:
+    rgb, _ = render_car_photo(body_color="red", seed=3)
+    return rgb
+
+
+def _codes(rgb):
+    return {f.code: f for f in judge_quality(measure_quality(rgb, S), S)}
+
+
+@pytest.mark.parametrize("which", ["car", "textured"])
+def test_sharp_passes_and_heavily_blurred_fails(car, which):
+    rgb = car if which == "car" else textured_picture(seed=2)
+    sharp = _codes(rgb)
+    assert sharp["blurry"].status is Status.PASS
+    blurred = _codes(cv2.GaussianBlur(rgb, (0, 0), 4.0))
+    assert blurred["blurry"].status is Status.FAIL
+    assert blurred["blurry"].measured > sharp["blurry"].measured
+
+
+def test_edge_blur_tracks_gaussian_sigma():
+    # a clean step edge blurred by a known sigma: the estimate follows it (sqrt of the
+    # sum of squares with the 0.6 px pre-smoothing and the pixel's own ~0.6 px)
+    img = np.zeros((200, 200), np.float32)
+    img[:, 100:] = 200.0
+    img = cv2.warpAffine(img, cv2.getRotationMatrix2D((100, 100), 20, 1.0), (200, 200),
+                         borderMode=cv2.BORDER_REPLICATE)
+    est = []
+    for sigma in (1.0, 2.0, 3.0):
+        b, n = edge_blur(cv2.GaussianBlur(img, (0, 0), sigma))
+        assert n >= 50
+        est.append(b)
+        assert b == pytest.approx(np.sqrt(sigma**2 + 0.6**2 + 0.36), abs=0.4)
+    assert est[0] < est[1] < est[2]
+
+
+def test_blur_measure_is_not_fooled_by_noise(car):
+    rng = np.random.default_rng(0)
+    blurred = cv2.GaussianBlur(car, (0, 0), 4.0).astype(float)
+    noisy = np.clip(blurred + rng.normal(0, 4, blurred.shape), 0, 255).astype(np.uint8)
+    assert _codes(noisy)["blurry"].status is Status.FAIL
+
+
+def test_flat_picture_goes_to_review():
+    f = _codes(np.full((300, 400, 3), 120, np.uint8))
+    assert f["blurry"].status is Status.REVIEW
+
+
+def test_black_and_blown_out_fail_exposure(car):
+    assert _codes(car)["exposure"].status is Status.PASS
+    dark = (car.astype(float) * 0.08).astype(np.uint8)
+    f = _codes(dark)["exposure"]
+    assert f.status is Status.FAIL and "dark" in f.message
+    bright = np.clip(car.astype(float) * 3.0 + 60, 0, 255).astype(np.uint8)
+    f = _codes(bright)["exposure"]
+    assert f.status is Status.FAIL and "blown-out" in f.message
+    black = np.zeros_like(car)
+    assert _codes(black)["exposure"].status is Status.FAIL
+
+
+def test_sharpness_independent_of_picture_size(car):
+    big = cv2.resize(car, (car.shape[1] * 3, car.shape[0] * 3), interpolation=cv2.INTER_CUBIC)
+    a = measure_quality(car, S).edge_blur_px
+    b = measure_quality(big, S).edge_blur_px
+    assert abs(a - b) < 0.5
