@@ -305,3 +305,90 @@ def test_settings_dialog_edits_and_restores_defaults(qtbot, english) -> None:
     s = dlg.result_settings()
     assert s.rubbing.min_char_height_mm == RubbingSettings().min_char_height_mm
     assert s.operator == "王芳" and s.rubbing.default_dpi is None
+
+
+def test_history_dialog_opens_a_recorded_case(qtbot, english, case, tmp_path: Path) -> None:
+    store_mod = pytest.importorskip("vincheck.store")
+    pytest.importorskip("vincheck.gui.history_view")
+    db = tmp_path / "records.sqlite"
+    w = make_window(qtbot, FakeRunner(), record=True,
+                    store_factory=lambda s: store_mod.Store(db, settings=s))
+    w.panel.set_case(case)
+    run_and_wait(qtbot, w)
+    first_id = w.record_id
+    w.new_case(case.__class__())  # an empty case
+    assert w.result is None
+    w.act_history.trigger()
+    assert w._history_dialog is not None and w._history_dialog.isVisible()
+    from vincheck.gui.history_view import HistoryView
+
+    view = w._history_dialog.findChild(HistoryView)
+    view.caseOpened.emit(first_id)
+    assert w.record_id == first_id and w.verdict() is Verdict.FAIL
+    assert [p for p, _ in w.panel.files()] == case.files()
+
+
+def test_export_writes_a_pdf(qtbot, english, case, tmp_path: Path) -> None:
+    pytest.importorskip("vincheck.export")
+    w = make_window(qtbot, FakeRunner())
+    w.panel.set_case(case)
+    assert not w.export_to(str(tmp_path / "early.pdf"))  # nothing to export yet
+    run_and_wait(qtbot, w)
+    out = tmp_path / "report.pdf"
+    assert w.export_to(str(out)), w.messages.text_plain()
+    assert out.read_bytes()[:4] == b"%PDF"
+
+
+def test_first_start_opens_the_sample_case_once(qtbot, english, case, case_dir: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from vincheck.case_files import save_case_result
+    from vincheck.gui import main_window
+
+    sample = save_case_result(case_dir / "sample.json", case)
+    monkeypatch.setattr(main_window, "sample_case_file", lambda: sample)
+    runner = FakeRunner()
+    w = make_window(qtbot, runner)
+    with qtbot.waitSignal(w.checkFinished, timeout=10_000):
+        w.first_start()
+    assert runner.calls == 1 and w.verdict() is not None
+    assert str(sample.resolve()) in w.state.recent
+    runner2 = FakeRunner()
+    w2 = make_window(qtbot, runner2)
+    w2.first_start()
+    assert runner2.calls == 0 and not w2.is_running()
+
+
+def test_excepthook_reports_instead_of_dying(qapp, capsys) -> None:
+    import sys
+
+    from vincheck.gui.app import install_excepthook
+
+    old = sys.excepthook
+    try:
+        install_excepthook()
+        try:
+            raise RuntimeError("boom in a slot")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = old
+    assert "boom in a slot" in capsys.readouterr().err
+
+
+def test_unknown_dpi_and_unreadable_files_are_explained(qtbot, english, case) -> None:
+    from vincheck.findings import Finding
+
+    def runner(c, settings=None, progress=None, cancel=None):
+        r = fake_result(c)
+        r.sheets[0].findings.append(Finding("dpi", Status.SKIPPED, message="DPI unknown"))
+        r.errors.append({"file": "/nowhere/scan2.tif", "error": "the file is truncated"})
+        return r
+
+    w = make_window(qtbot, runner)
+    w.panel.set_case(case)
+    run_and_wait(qtbot, w)
+    text = w.messages.text_plain()
+    assert "sheet.png" in text and "Scan DPI" in text
+    assert "scan2.tif" in text and "truncated" in text
+    row = next(e for e in w.checklist.entries.values() if e.finding.code == "dpi")
+    assert "DPI" in texts.explanation(row.finding)

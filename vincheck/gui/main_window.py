@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from vincheck.errors import InputFileError, OcrEngineError, VincheckError
-from vincheck.findings import CaseResult, Decision, Status, Verdict
+from vincheck.findings import CaseResult, Decision, Finding, Status, Verdict
 from vincheck.gui import texts
 from vincheck.gui.case_panel import CasePanel
 from vincheck.gui.checklist import Checklist, Group, base_overlays, build_groups, evidence_overlays
@@ -652,6 +652,15 @@ class MainWindow(QMainWindow):
         for err in result.errors:
             self.messages.add(self.tr("{file} could not be checked: {reason}").format(
                 file=Path(err.get("file", "")).name, reason=err.get("error", "")))
+        no_dpi = sorted({Path(s.file).name for s in result.sheets
+                         for f in s.all_findings() if _dpi_unknown(f)}
+                        | {Path(p.file).name for p in result.photos
+                           for f in p.findings if _dpi_unknown(f)})
+        if no_dpi:
+            self.messages.add(self.tr(
+                "The scan resolution of {files} is unknown, so sizes in mm were not measured. "
+                "What to do: enter the scan DPI in the case panel (Scan DPI) or set a default "
+                "in Settings, then press F5.").format(files=", ".join(no_dpi)), "warning")
         self.show_result(result, self.result_case)
         self._record(result)
 
@@ -1002,6 +1011,11 @@ def _load_settings_safely() -> Settings:
         return load_settings()
     except VincheckError:
         return Settings()
+
+
+def _dpi_unknown(f: Finding) -> bool:
+    """A finding that could not be measured because the scan resolution is unknown."""
+    return f.status is Status.SKIPPED and (f.code == "dpi" or "DPI unknown" in (f.message or ""))
 
 
 def _reason(exc: BaseException, path: Path) -> str:

@@ -562,6 +562,10 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
         <translation>{file} 无法检查：{reason}</translation>
     </message>
     <message>
+        <source>The scan resolution of {files} is unknown, so sizes in mm were not measured. What to do: enter the scan DPI in the case panel (Scan DPI) or set a default in Settings, then press F5.</source>
+        <translation>{files} 的扫描分辨率未知，未以毫米测量尺寸。处理办法：在案件栏“扫描分辨率”中填写 DPI，或在设置中设定默认值，然后按 F5。</translation>
+    </message>
+    <message>
         <source>The check stopped with an error.</source>
         <translation>检查因错误而中止。</translation>
     </message>

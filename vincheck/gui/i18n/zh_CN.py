@@ -129,6 +129,10 @@ TRANSLATIONS: dict[str, str] = {
     "The expected VIN is not valid; the check runs, and the VIN comparison will fail.":
         "应有车辆识别代号无效；检查照常进行，但代号比对将不通过。",
     "Starting the check…": "正在开始检查…",
+    "The scan resolution of {files} is unknown, so sizes in mm were not measured. What to do: "
+    "enter the scan DPI in the case panel (Scan DPI) or set a default in Settings, then press "
+    "F5.": "{files} 的扫描分辨率未知，未以毫米测量尺寸。处理办法：在案件栏“扫描分辨率”中填写 DPI，"
+           "或在设置中设定默认值，然后按 F5。",
     "Cancelling…": "正在取消…",
     "Check finished in {s:.1f} s.": "检查完成，用时 {s:.1f} 秒。",
     "{file} could not be checked: {reason}": "{file} 无法检查：{reason}",
