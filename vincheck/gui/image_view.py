@@ -81,6 +81,12 @@ class LabelItem(QGraphicsItem):
     def text(self) -> str:
         return self._text
 
+    def stack(self, n: int) -> None:
+        """Move the label ``n`` label-heights down (screen px), below others at its anchor."""
+        self.prepareGeometryChange()
+        h = self._rect.height()
+        self._rect.moveTop(-h + n * (h + 1))
+
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
         return self._rect
 
@@ -216,6 +222,7 @@ class ImageView(QGraphicsView):
                 if it.scene() is not None:
                     scene.removeItem(it)
         self._items.clear()
+        at_anchor: dict[tuple[int, int], int] = {}
         for ov in self._overlays:
             hl = ov.key == self._highlight
             if not (ov.base or hl or ov.key in self._shown_keys):
@@ -223,6 +230,12 @@ class ImageView(QGraphicsView):
             colour = HIGHLIGHT_COLOUR if hl and not ov.base else role_colour(ov.shape.role)
             width = 3.5 if hl else (1.5 if ov.base else 2.0)
             for it in make_shape_items(ov.shape, colour, width):
+                if isinstance(it, LabelItem):
+                    anchor = (round(it.pos().x() / 4), round(it.pos().y() / 4))
+                    n = at_anchor.get(anchor, 0)
+                    at_anchor[anchor] = n + 1
+                    if n:
+                        it.stack(n)
                 it.setZValue(3 if hl else (1 if ov.base else 2))
                 scene.addItem(it)
                 self._items.setdefault(ov.key, []).append(it)
