@@ -392,3 +392,20 @@ def test_unknown_dpi_and_unreadable_files_are_explained(qtbot, english, case) ->
     assert "scan2.tif" in text and "truncated" in text
     row = next(e for e in w.checklist.entries.values() if e.finding.code == "dpi")
     assert "DPI" in texts.explanation(row.finding)
+
+
+@pytest.mark.slow
+def test_sample_case_with_the_real_checks(qtbot, english) -> None:
+    """The bundled sample case through the real ``run_case`` in the worker thread."""
+    from vincheck.gui.main_window import sample_case_file
+
+    if sample_case_file() is None:
+        pytest.skip("the bundled sample case is not there")
+    w = make_window(qtbot, None)  # default runner: vincheck.inspection.run_case
+    with qtbot.waitSignal(w.checkFinished, timeout=180_000) as blocker:
+        assert w.open_sample(run=True)
+    assert blocker.args == ["done"], w.messages.text_plain()
+    assert w.result is not None
+    assert w.checklist.row_count() == len(w.result.all_findings()) + len(w.result.errors)
+    assert w.banner.text().startswith(texts.verdict_text(w.result.decided_verdict()))
+    assert w.view.has_image() and w.view.overlay_count() > 0
