@@ -313,3 +313,50 @@ def test_cli_writes_dataset(tmp_path, capsys) -> None:
 def test_unknown_defect_is_refused() -> None:
     with pytest.raises(ValueError):
         random_sheet_spec(np.random.default_rng(0), defect="bent")
+
+
+def test_random_layouts_stay_on_the_page_without_overlap() -> None:
+    import cv2
+
+    for seed in range(6):
+        spec = random_sheet_spec(np.random.default_rng(300 + seed), dpi=100, clean=False,
+                                 defect="copies_differ")
+        spec.blur_px = spec.noise_sigma = 0.0
+        _, truth = render_sheet(spec)
+        w, h = truth["size_px"]
+        polys = [np.array(st["corners"], np.float32) for st in truth["strips"]]
+        for p in polys:
+            assert p[:, 0].min() >= 0 and p[:, 1].min() >= 0
+            assert p[:, 0].max() <= w and p[:, 1].max() <= h
+        area, _ = cv2.intersectConvexConvex(polys[0], polys[1])
+        assert area == 0.0
+
+
+def test_seal_is_red_and_off_the_strips() -> None:
+    strip = StripSpec(vin="LSVAU2180N2183594", center_mm=(105.0, 60.0))
+    spec = SheetSpec(strips=[strip], dpi=DPI, seed=9, seal=True, dust=30)
+    img, truth = render_sheet(spec)
+    cx, cy, r = truth["seal_circle"]
+    rgb = np.asarray(img, np.float64)
+    yy, xx = np.mgrid[: rgb.shape[0], : rgb.shape[1]]
+    ring = np.abs(np.hypot(xx - cx, yy - cy) - r) < 2
+    red = rgb[ring][:, 0] - rgb[ring][:, 1]
+    assert np.median(red) > 40  # the ring is red ink
+    corners = np.array(truth["strips"][0]["corners"])
+    assert np.hypot(corners[:, 0] - cx, corners[:, 1] - cy).min() > r
+    # no seal when asked not to
+    assert render_sheet(SheetSpec(strips=[strip], dpi=DPI, seed=9))[1]["seal_circle"] is None
+
+
+def test_sample_sheet_spec_is_clean_and_bundled() -> None:
+    from tests.conftest import REPO
+    from tests.synth.rubbing import SAMPLE_VIN, sample_sheet_spec
+
+    assert check_digit(SAMPLE_VIN) == SAMPLE_VIN[8]
+    spec = sample_sheet_spec()
+    assert spec.dpi == 300 and len(spec.strips) == 2
+    assert all(s.defects == {} and s.vin == SAMPLE_VIN for s in spec.strips)
+    asset = REPO / "assets" / "sample_case" / "rubbing_sheet.png"
+    with Image.open(asset) as im:
+        assert round(im.info["dpi"][0]) == 300
+        assert im.size == (round(210 * 300 / 25.4), round(148.5 * 300 / 25.4))

@@ -126,6 +126,8 @@ class SheetSpec:
     jpeg_quality: int | None = None
     seed: int = 0
     form: bool = False  # printed title, border and signature line
+    seal: bool = False  # a red inspection seal on free paper (skipped when no room)
+    dust: int = 0  # number of dust specks / hairs on the scanner glass
 
 
 # ----------------------------------------------------------------------------- layout
@@ -429,6 +431,86 @@ def _draw_form(gray: np.ndarray, spec: SheetSpec, ppm: float, rng: np.random.Gen
     gray *= 1.0 - ink
 
 
+def _draw_dust(dark: np.ndarray, n: int, ppm: float, rng: np.random.Generator) -> None:
+    """Dust specks and the odd hair on the scanner glass (in place, darkens ``dark``)."""
+    h, w = dark.shape
+    layer = np.zeros((h, w), np.uint8)
+    for _ in range(n):
+        x, y = int(rng.integers(w)), int(rng.integers(h))
+        if rng.random() < 0.15:  # a hair: short thin curve
+            pts = [(x, y)]
+            ang = rng.uniform(0, 2 * np.pi)
+            for _k in range(8):
+                ang += rng.normal(0, 0.35)
+                step = rng.uniform(0.6, 1.6) * ppm
+                x, y = x + step * math.cos(ang), y + step * math.sin(ang)
+                pts.append((x, y))
+            arr = np.round(np.array(pts) * 16).astype(np.int32)
+            cv2.polylines(layer, [arr], False, int(rng.integers(90, 200)),
+                          max(1, round(0.06 * ppm)), cv2.LINE_AA, shift=4)
+        else:
+            r = rng.uniform(0.05, 0.2) * ppm
+            axes = (max(1, round(r * 16)), max(1, round(r * rng.uniform(0.5, 1.0) * 16)))
+            cv2.ellipse(layer, ((x * 16, y * 16)), axes, float(rng.uniform(0, 180)), 0, 360,
+                        int(rng.integers(120, 230)), -1, cv2.LINE_AA, shift=4)
+    ys, xs = np.nonzero(layer)
+    if ys.size:
+        v = layer[ys, xs].astype(np.float32) / 255.0
+        dark[ys, xs] = 1.0 - (1.0 - dark[ys, xs]) * (1.0 - v)
+
+
+def _draw_seal(rgb: np.ndarray, strips: list[dict], ppm: float, rng: np.random.Generator
+               ) -> list[float] | None:
+    """A red round seal where it touches no strip; in place. Returns [cx, cy, r] px or None."""
+    from PIL import ImageDraw, ImageFont
+
+    h, w = rgb.shape[:2]
+    r = rng.uniform(11.0, 16.0) * ppm  # small QC seal, 22-32 mm
+    polys = [np.array(st["corners"], np.float32) for st in strips]
+    e = r + 5 * ppm
+    cands = [(w - e, h - e), (e, h - e), (w - e, e), (e, e), (w / 2, h / 2)]
+    order = rng.permutation(len(cands) - 1).tolist() + [len(cands) - 1]
+    for i in order:
+        cx, cy = cands[i]
+        cx += rng.uniform(-3, 3) * ppm
+        cy += rng.uniform(-3, 3) * ppm
+        if all(cv2.pointPolygonTest(p, (float(cx), float(cy)), True) < -r - 2 * ppm
+               for p in polys):
+            break
+    else:
+        return None
+    size = int(2 * r + 8)
+    img = Image.new("L", (size, size), 0)
+    dr = ImageDraw.Draw(img)
+    c = size / 2
+    lw = max(1, round(1.0 * ppm))
+    dr.ellipse([c - r, c - r, c + r, c + r], outline=255, width=lw)
+    star = _star_pts(c, c - 0.1 * r, 0.28 * r)
+    dr.polygon(star, fill=255)
+    try:
+        font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+                                  max(6, round(0.2 * r)))
+        dr.text((c, c + 0.45 * r), "检验专用章", fill=255, font=font, anchor="mm")
+    except OSError:  # pragma: no cover - font missing
+        pass
+    ink = np.asarray(img, np.float32) / 255.0
+    ink *= np.clip(0.75 + 0.35 * smooth_noise(ink.shape, 4 * ppm, rng), 0.2, 1.0)
+    x0, y0 = int(cx - c), int(cy - c)
+    xa, ya, xb, yb = max(0, x0), max(0, y0), min(w, x0 + size), min(h, y0 + size)
+    sub = ink[ya - y0 : yb - y0, xa - x0 : xb - x0, None]
+    absorb = np.array([0.08, 0.72, 0.62], np.float32)  # red ink: G and B absorbed
+    roi = rgb[ya:yb, xa:xb].astype(np.float32)
+    rgb[ya:yb, xa:xb] = np.clip(roi * (1.0 - sub * absorb), 0, 255).astype(np.uint8)
+    return [round(float(cx), 1), round(float(cy), 1), round(float(r), 1)]
+
+
+def _star_pts(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
+    ang = -np.pi / 2 + np.arange(10) * np.pi / 5
+    rr = np.where(np.arange(10) % 2 == 0, r, r * 0.4)
+    return [(float(cx + a * math.cos(t)), float(cy + a * math.sin(t))) for a, t in zip(rr, ang,
+                                                                                      strict=True)]
+
+
 def render_sheet(spec: SheetSpec) -> tuple[Image.Image, dict]:
     """Render ``spec`` as an RGB image (``info["dpi"]`` set) plus its JSON-able truth dict."""
     dpi = int(spec.dpi)
@@ -469,6 +551,8 @@ def render_sheet(spec: SheetSpec) -> tuple[Image.Image, dict]:
         sub[...] = 1.0 - (1.0 - sub) * (1.0 - roi)
         strips_truth.append(_strip_truth(s, r, corners, to_sheet, dpi))
 
+    if spec.dust:
+        _draw_dust(dark_total, spec.dust, ppm, rng)
     gray = paper * (1.0 - dark_total) * 255.0
     if spec.blur_px > 0.05:
         gray = cv2.GaussianBlur(gray, (0, 0), sigmaX=spec.blur_px)
@@ -476,6 +560,7 @@ def render_sheet(spec: SheetSpec) -> tuple[Image.Image, dict]:
         gray += randn((h, w), rng) * spec.noise_sigma
     tint = PAPER_RGB.get(spec.paper, PAPER_RGB["white"])
     rgb = cv2.merge([cv2.convertScaleAbs(gray, alpha=c) for c in tint])
+    seal = _draw_seal(rgb, strips_truth, ppm, rng) if spec.seal else None
     img = Image.fromarray(rgb, "RGB")
     if spec.jpeg_quality:
         buf = io.BytesIO()
@@ -491,6 +576,7 @@ def render_sheet(spec: SheetSpec) -> tuple[Image.Image, dict]:
         "jpeg_quality": spec.jpeg_quality,
         "blur_px": spec.blur_px,
         "noise_sigma": spec.noise_sigma,
+        "seal_circle": seal,
         "expected_reasons": _sheet_reasons(spec, strips_truth),
         "strips": strips_truth,
     }
@@ -754,7 +840,9 @@ def random_sheet_spec(rng: np.random.Generator, *, dpi: int = 300, n_strips: int
         paper = str(rng.choice(["white", "offwhite", "grey"]))
     return SheetSpec(strips=strips, dpi=dpi, paper=paper, paper_mm=paper_mm, blur_px=blur,
                      noise_sigma=noise, pressure_unevenness=pressure, jpeg_quality=jpeg,
-                     seed=int(rng.integers(2**31)), form=bool(rng.random() < 0.5))
+                     seed=int(rng.integers(2**31)), form=bool(rng.random() < 0.5),
+                     seal=bool(rng.random() < (0.2 if clean else 0.35)),
+                     dust=int(rng.integers(0, 4 if clean else 26)))
 
 
 # ----------------------------------------------------------------------------- dataset / CLI
