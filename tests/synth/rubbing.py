@@ -711,7 +711,8 @@ def random_sheet_spec(rng: np.random.Generator, *, dpi: int = 300, n_strips: int
 
     ``clean=True`` gives a tidy scan (small rotation, light blur and noise, no JPEG, white
     or off-white paper); ``clean=False`` uses the full range (rotation +-15 deg, more blur,
-    noise and pressure unevenness, grey paper, JPEG). Both strips are rubbings of the same
+    noise and pressure unevenness, grey paper, JPEG, more dust, a red seal more often).
+    ``copies_differ`` always makes two strips. Both strips are rubbings of the same
     stamping: same VIN, font, size and symbols. Defect parameters (``StripSpec.defects``):
 
     - ``check_digit``: ``{"stamped", "correct"}`` (on every strip)
