@@ -65,4 +65,6 @@ def test_labelled_corpus_view_accuracy_floor(corpus_dir):
     assert acc >= VIEW_FLOOR, f"view accuracy {acc:.2f}"
 
 
-VIEW_FLOOR = 0.0  # set from the benchmark below
+# Measured 0.24 on the 41 labelled photos (benchmarks.photo, same as the "always
+# front-left" baseline): classical cues are weak on real photos. Floor a bit below.
+VIEW_FLOOR = 0.17
