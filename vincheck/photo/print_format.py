@@ -32,6 +32,9 @@ from vincheck.settings import PhotoSettings
 ROUGH_MAX_SIDE = 900  # px: the rough search runs on an image no larger than this
 CORNER_NAMES = ("top_left", "top_right", "bottom_right", "bottom_left")
 MAX_ARC_RMS_PX = 0.5  # px: corner arcs fitted worse than this are sent to review
+MAX_SIDE_RMS_PX = 0.5  # px: a side's edge points scattered more than this: not trusted
+MIN_SIDE_SHARE = 0.4  # share of a side's probes that must find the edge to trust the side
+SIDE_NAMES = ("top", "right", "bottom", "left")
 
 
 @dataclass
@@ -57,6 +60,7 @@ class PrintGeometry:
     side_points: list[int]
     arc_points: list[np.ndarray] = field(default_factory=list)
     arc_rms_px: list[float | None] = field(default_factory=list)
+    side_probes: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -320,6 +324,7 @@ def fit_print_geometry(rgb: np.ndarray, rough_box: np.ndarray,
     lines: list[tuple[float, float, float]] = []
     rms_list: list[float] = []
     npts: list[int] = []
+    nprobes: list[int] = []
     for nrm, dist, along, half_len in sides:
         guard = max(2.2 * radius_guess_px, 0.1 * half_len)
         s = np.arange(-half_len + guard, half_len - guard, 1.0)
@@ -344,6 +349,7 @@ def fit_print_geometry(rgb: np.ndarray, rough_box: np.ndarray,
         lines.append((float(n_fit[0]), float(n_fit[1]), float(d_fit)))
         rms_list.append(rms)
         npts.append(int(keep.sum()))
+        nprobes.append(len(s))
 
     # sharp corners: top-left = top & left, top-right = top & right, ...
     pairs = [(0, 3), (0, 1), (2, 1), (2, 3)]
@@ -415,7 +421,8 @@ def fit_print_geometry(rgb: np.ndarray, rough_box: np.ndarray,
     return PrintGeometry(lines=lines_img, corners=corners_img, width_px=width_px,
                          height_px=height_px, angle_deg=angle, radii_px=radii,
                          centres=centres, free_radii_px=free, side_rms_px=rms_list,
-                         side_points=npts, arc_points=arcs, arc_rms_px=arc_rms)
+                         side_points=npts, arc_points=arcs, arc_rms_px=arc_rms,
+                         side_probes=nprobes)
 
 
 # ---------------------------------------------------------------------------------------
@@ -565,15 +572,28 @@ def judge_print(m: PrintMeasurement, image_size: tuple[int, int],
             evidence=[outline], details=details))
         return out
     tol = settings.print_size_tolerance_mm
+    probes = geom.side_probes or geom.side_points
+    unclear = [SIDE_NAMES[k] for k in range(4)
+               if geom.side_rms_px[k] > MAX_SIDE_RMS_PX
+               or geom.side_points[k] < MIN_SIDE_SHARE * max(1, probes[k])]
     dw = m.width_mm - settings.print_width_mm
     dh = m.height_mm - settings.print_height_mm
     ok = abs(dw) <= tol and abs(dh) <= tol
+    size_status = Status.PASS if ok else Status.FAIL
+    size_msg = ""
+    if unclear:
+        # picture content matching the bed colour along a side: the edge is not seen
+        size_status = Status.REVIEW
+        size_msg = ("; the print's edge is unclear against the scanner bed at the "
+                    + ", ".join(unclear) + " (rescan on a contrasting bed or check by hand)")
+        details["unclear_sides"] = unclear
     out.append(Finding(
-        "size", Status.PASS if ok else Status.FAIL,
+        "size", size_status,
         measured={"width": round(m.width_mm, 3), "height": round(m.height_mm, 3)},
         limit=size_limit, unit="mm",
         message=(f"print measures {m.width_mm:.2f} x {m.height_mm:.2f} mm; required "
-                 f"{settings.print_width_mm:g} x {settings.print_height_mm:g} +- {tol:g} mm"),
+                 f"{settings.print_width_mm:g} x {settings.print_height_mm:g} +- {tol:g} mm"
+                 + size_msg),
         evidence=[outline], details=details))
     radii = m.corner_radii_mm
     rtol = settings.corner_radius_tolerance_mm
