@@ -54,12 +54,22 @@ def fold_char(ch: str) -> str | None:
 
 
 def combine(dists: Sequence[CellScores], weights: Sequence[float] | None = None) -> CellScores:
-    """Weighted mean of several engines' distributions for one cell."""
+    """Weighted mean of several engines' distributions for one cell. Not renormalised: a
+    total below 1 keeps saying "partly unknown" (an engine that saw nothing there)."""
     if not dists:
         return {}
     weights = list(weights) if weights is not None else [1.0] * len(dists)
+    wsum = float(sum(weights)) or 1.0
     out: dict[str, float] = {}
     for d, w in zip(dists, weights, strict=True):
         for k, v in d.items():
-            out[k] = out.get(k, 0.0) + w * v
-    return normalized(out)
+            out[k] = out.get(k, 0.0) + w * v / wsum
+    return out
+
+
+def capped(scores: Mapping[str, float]) -> CellScores:
+    """Scores scaled down to sum to at most 1 (left as they are when the sum is below 1)."""
+    total = float(sum(max(0.0, v) for v in scores.values()))
+    if total <= 1.0:
+        return {k: max(0.0, float(v)) for k, v in scores.items()}
+    return {k: max(0.0, float(v)) / total for k, v in scores.items()}

@@ -148,6 +148,8 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
         poll()
         norm = normalize_strip(strip.crop).image
         seg = segment_strip(norm)
+        # glyphs outside the dark band (in the margin cut around it) are tape ends or paper
+        seg.glyphs = [g for g in seg.glyphs if strip.core_x[0] <= g.cx <= strip.core_x[1]]
         poll()
         rd = read_strip(norm, seg, engines)
         poll()

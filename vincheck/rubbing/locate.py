@@ -38,6 +38,7 @@ class Strip:
     to_sheet: np.ndarray
     corners: np.ndarray
     angle_deg: float
+    core_x: tuple[float, float] = (0.0, float("inf"))  # crop x-range of the dark band
 
     def map_to_sheet(self, pts: np.ndarray) -> np.ndarray:
         """Map N x 2 crop px points to sheet px."""
@@ -138,6 +139,9 @@ def cut_strip(gray: np.ndarray, centre: tuple[float, float], length: float, heig
     """Cut the strip out of ``gray`` (sheet px), deskewed, trimmed inside its outline by
     ``inset`` of its height so the paper border does not show."""
     trim = inset * height
+    # the rubbed ends of the tape are often lighter than its middle and fall outside the
+    # dark mask: extend the cut along the line by half the strip height at each end
+    length = length + height
     cw = max(8, int(round(length - 2 * trim)))
     ch = max(8, int(round(height - 2 * trim)))
     a = math.radians(angle_deg)
@@ -149,9 +153,11 @@ def cut_strip(gray: np.ndarray, centre: tuple[float, float], length: float, heig
     crop = cv2.warpAffine(gray, m, (cw, ch), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
                           borderMode=cv2.BORDER_REPLICATE)
     strip = Strip(crop=crop, to_sheet=m, corners=np.zeros((4, 2)), angle_deg=-angle_deg)
-    full_off = np.array([[-trim, -trim], [cw + trim, -trim], [cw + trim, ch + trim],
-                         [-trim, ch + trim]])
+    ext = height / 2.0 - trim
+    full_off = np.array([[ext, -trim], [cw - ext, -trim], [cw - ext, ch + trim],
+                         [ext, ch + trim]])
     strip.corners = strip.map_to_sheet(full_off)
+    strip.core_x = (float(ext), float(cw - ext))
     return strip
 
 

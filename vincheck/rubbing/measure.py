@@ -36,15 +36,46 @@ class Geometry:
     aspect: float
 
 
+def rolling_median(v: np.ndarray, k: int = 3) -> np.ndarray:
+    """Median over a window of ``k`` neighbours (shorter at the ends): a single mis-cut
+    cell does not count as a deformation, a run of ``k`` or more does."""
+    n = len(v)
+    if n < k:
+        return v.copy()
+    half = k // 2
+    return np.array([float(np.median(v[max(0, i - half):min(n, i + half + 1)]))
+                     for i in range(n)])
+
+
+def theil_sen_slope(v: np.ndarray) -> float:
+    """Median of pairwise slopes of ``v`` against its index (robust trend, units / step)."""
+    n = len(v)
+    if n < 2:
+        return 0.0
+    i, j = np.triu_indices(n, k=1)
+    return float(np.median((v[j] - v[i]) / (j - i)))
+
+
 def line_geometry(glyphs: Sequence[Glyph], ink: np.ndarray) -> Geometry:
-    """Geometry of ``glyphs`` (character cells left to right) on the ink mask (0/1)."""
+    """Geometry of ``glyphs`` (character cells left to right) on the ink mask (0/1).
+
+    Spreads are robust to one badly cut cell: the height spread is the larger of the
+    end-to-end trend (Theil-Sen) and the largest deviation of a 3-cell running median; the
+    pitch spread is the largest deviation of a 3-gap running median from the median pitch.
+    """
     hs = np.array([g.h for g in glyphs], dtype=float)
     med_h = float(np.median(hs)) if len(hs) else 0.0
-    h_spread = float(np.max(np.abs(hs - med_h)) / med_h) if med_h > 0 else 0.0
+    h_spread = 0.0
+    if med_h > 0 and len(hs) >= 3:
+        trend = abs(theil_sen_slope(hs)) * (len(hs) - 1) / med_h
+        local = float(np.max(np.abs(rolling_median(hs) - med_h)) / med_h)
+        h_spread = max(trend, local)
     cx = np.array([g.cx for g in glyphs], dtype=float)
     gaps = np.diff(cx) if len(cx) > 1 else np.array([], dtype=float)
     pitch = float(np.median(gaps)) if len(gaps) else 0.0
-    p_spread = float(np.max(np.abs(gaps - pitch)) / pitch) if pitch > 0 else 0.0
+    p_spread = 0.0
+    if pitch > 0 and len(gaps) >= 3:
+        p_spread = float(np.max(np.abs(rolling_median(gaps) - pitch)) / pitch)
     ws = np.array([g.w for g in glyphs], dtype=float)
     aspect = float(np.median(ws / np.maximum(hs, 1))) if len(hs) else 0.0
     slant = estimate_slant(glyphs, ink)
@@ -65,6 +96,9 @@ def estimate_slant(glyphs: Sequence[Glyph], ink: np.ndarray, max_deg: float = 25
     band = ink[y0:y1, x0:x1].astype(np.float32)
     if band.size == 0:
         return 0.0
+    f = min(1.0, 48.0 / max(1, y1 - y0))  # ~48 px per character height is plenty
+    if f < 1.0:
+        band = cv2.resize(band, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
     h, w = band.shape
     yc = h / 2.0
     best, best_a = -1.0, 0.0

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from vincheck.errors import OcrEngineError
-from vincheck.ocr.base import SYMBOL, CellScores, OcrEngine, combine, normalized
+from vincheck.ocr.base import SYMBOL, CellScores, OcrEngine, capped, combine
 from vincheck.rubbing.segment import Glyph, Segmentation
 
 # A glyph at either end of the line is a start/stop symbol when the engines give the
@@ -77,7 +77,7 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
         if len(scores) != len(glyphs):
             errors.append(f"{eng.name}: returned {len(scores)} cells for {len(glyphs)}")
             continue
-        per_engine.append([normalized(s) for s in scores])
+        per_engine.append([capped(s) for s in scores])
         used.append(eng.name)
     if not per_engine and glyphs:
         if last_exc is not None:
@@ -86,27 +86,52 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
     glyph_scores = [combine([pe[i] for pe in per_engine]) for i in range(len(glyphs))]
     start = end = None
     lo, hi = 0, len(glyphs)
-    # leading / trailing symbol-like glyphs: the one next to the text is the symbol,
-    # anything further out is dirt or a second mark
-    while lo < hi and glyph_scores[lo].get(SYMBOL, 0.0) >= SYMBOL_PROB:
-        start = glyphs[lo]
-        lo += 1
-    while hi > lo and glyph_scores[hi - 1].get(SYMBOL, 0.0) >= SYMBOL_PROB:
-        end = glyphs[hi - 1]
-        hi -= 1
+    if glyphs:
+        sym = [symbol_score(glyphs, i, glyph_scores[i]) for i in range(len(glyphs))]
+        extra = len(glyphs) - 17
+        first_sym, last_sym = sym[0] >= SYMBOL_PROB, sym[-1] >= SYMBOL_PROB
+        if len(glyphs) >= 2 and extra == 2:
+            first_sym = last_sym = True
+        elif len(glyphs) >= 2 and extra == 1 and not (first_sym or last_sym):
+            first_sym, last_sym = sym[0] >= sym[-1], sym[-1] > sym[0]
+        if first_sym:
+            start, lo = glyphs[0], 1
+        if last_sym and hi - 1 >= lo:
+            end, hi = glyphs[-1], len(glyphs) - 1
     idx = list(range(lo, hi))
     # more than 17 glyphs between the symbols: drop the least character-like ones
-    while len(idx) > 17:
-        worst = min(idx, key=lambda i: (1.0 - glyph_scores[i].get(SYMBOL, 0.0))
-                    * glyphs[i].area)
+    def vin_mass(i: int) -> float:
+        return sum(v for k, v in glyph_scores[i].items() if k != SYMBOL)
+
+    while len(idx) > 17:  # fragments and dirt: the cells least read as VIN characters
+        worst = min(idx, key=lambda i: (round(vin_mass(i), 2), glyphs[i].area))
         idx.remove(worst)
     chars = [glyphs[i] for i in idx]
-    char_scores = [normalized({k: v for k, v in glyph_scores[i].items() if k != SYMBOL})
-                   for i in idx]
-    raw = "".join(SYMBOL if glyph_scores[i].get(SYMBOL, 0) >= SYMBOL_PROB
-                  else _top({k: v for k, v in glyph_scores[i].items() if k != SYMBOL})
+    char_scores = [{k: v for k, v in glyph_scores[i].items() if k != SYMBOL} for i in idx]
+    kept = set(idx)
+    raw = "".join(SYMBOL if glyphs[i] is start or glyphs[i] is end
+                  else (_top({k: v for k, v in glyph_scores[i].items() if k != SYMBOL})
+                        if i in kept else "~")
                   for i in range(len(glyphs)))
     return StripRead(glyph_scores, start, end, chars, char_scores, raw, used, errors)
+
+
+# Stamped VIN characters are narrow (width/height <= ~0.65); the usual end symbols
+# (stars, diamond, triangle, reference mark, a letter in a ring) are about as wide as tall.
+SYMBOL_ASPECT = 0.72
+
+
+def symbol_score(glyphs: Sequence[Glyph], i: int, scores: CellScores) -> float:
+    """How much glyph ``i`` looks like an end symbol (0-1): the engines' probability of a
+    non-VIN glyph, or a shape as wide as tall (``SYMBOL_ASPECT``) compared with the median
+    glyph of the line."""
+    g = glyphs[i]
+    p = float(scores.get(SYMBOL, 0.0))
+    med_h = float(np.median([x.h for x in glyphs]))
+    aspect = g.w / max(1.0, max(g.h, med_h))
+    if aspect >= SYMBOL_ASPECT:
+        p = max(p, 0.8)
+    return p
 
 
 def _spans(glyphs: Sequence[Glyph], width: int) -> list[tuple[float, float]]:

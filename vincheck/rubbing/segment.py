@@ -52,13 +52,22 @@ class Segmentation:
     band: tuple[int, int]
 
 
-def binarize(norm: np.ndarray) -> np.ndarray:
-    """Ink mask (uint8 0/1) of a normalised strip: Otsu on a lightly smoothed copy."""
-    blur = cv2.GaussianBlur(norm, (0, 0), max(1.0, norm.shape[0] / 150.0))
-    _, b = cv2.threshold(blur, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    k = max(3, int(norm.shape[0] / 60) | 1)
+def binarize(norm: np.ndarray, level: float = 0.5) -> np.ndarray:
+    """Ink mask (uint8 0/1) of a normalised strip.
+
+    The threshold sits ``level`` of the way from the background (median grey) to the
+    character grey (2nd percentile): light pencil streaks, which are only partly as light
+    as the recessed characters, stay background. A small opening removes what is left of
+    thin streaks and grain; a closing joins the dots of dot-peen characters.
+    """
+    h = norm.shape[0]
+    blur = cv2.GaussianBlur(norm, (0, 0), max(1.0, h / 200.0))
+    bg = float(np.median(blur))
+    dark = float(np.percentile(blur, 2))
+    thr = bg - level * max(bg - dark, 1.0)
+    b = (blur < thr).astype(np.uint8)
+    k = max(3, int(h / 70) | 1)
     b = cv2.morphologyEx(b, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
-    # join the dots of dot-peen characters and the grains of a light rubbing
     b = cv2.morphologyEx(b, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
     return b
 
@@ -80,71 +89,142 @@ def estimate_pitch(ink: np.ndarray, band: tuple[int, int], char_h: float) -> flo
     return float(lag)
 
 
-def _merge_overlapping(boxes: list[list[int]], min_overlap: float = 0.5) -> list[list[int]]:
-    """Merge boxes [x0, y0, x1, y1, area] whose x ranges overlap by ``min_overlap`` of the
-    narrower one."""
-    boxes = sorted(boxes, key=lambda b: b[0])
-    out: list[list[int]] = []
-    for b in boxes:
-        if out:
-            p = out[-1]
-            ov = min(p[2], b[2]) - max(p[0], b[0])
-            if ov > min_overlap * min(p[2] - p[0], b[2] - b[0]):
-                out[-1] = [min(p[0], b[0]), min(p[1], b[1]), max(p[2], b[2]), max(p[3], b[3]),
-                           p[4] + b[4]]
-                continue
-        out.append(list(b))
-    return out
+def text_band(ink: np.ndarray) -> tuple[int, int]:
+    """Rows (y0, y1) of the text line: the run of rows around the densest one whose ink
+    count stays above a quarter of the peak (smoothed over ~1/40 of the strip height)."""
+    h = ink.shape[0]
+    prof = ink.sum(axis=1).astype(np.float64)
+    k = max(1, h // 40)
+    prof = np.convolve(prof, np.ones(2 * k + 1) / (2 * k + 1), mode="same")
+    if prof.max() <= 0:
+        return 0, h
+    peak = int(np.argmax(prof))
+    thr = 0.25 * prof[peak]
+    y0 = peak
+    while y0 > 0 and prof[y0 - 1] >= thr:
+        y0 -= 1
+    y1 = peak
+    while y1 < h - 1 and prof[y1 + 1] >= thr:
+        y1 += 1
+    return y0, y1 + 1
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of True in a 1-D boolean array as (start, end exclusive)."""
+    d = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
+    starts = np.nonzero(d == 1)[0]
+    ends = np.nonzero(d == -1)[0]
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
+
+
+def clean_ink(ink: np.ndarray) -> np.ndarray:
+    """Drop components touching the crop border (tape edges, paper at the ends) and grains
+    too small to be part of a character (area below (H/40)^2, H the strip height)."""
+    h, w = ink.shape
+    n, lab, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    keep = np.zeros(n, dtype=np.uint8)
+    min_area = max(6.0, (h / 40.0) ** 2)
+    for i in range(1, n):
+        x, y, cw, ch, area = (int(v) for v in stats[i])
+        if area < min_area:
+            continue
+        if y <= 0 or y + ch >= h or x <= 0 or x + cw >= w:
+            continue
+        keep[i] = 1
+    return keep[lab]
+
+
+def _glyph_rows(sub: np.ndarray) -> tuple[int, int] | None:
+    """Top and bottom (exclusive) rows of a glyph cell's ink, ignoring thin slivers (rows
+    with less than a third of the typical stroke run, e.g. a pencil streak touching it)."""
+    counts = sub.sum(axis=1)
+    nz = counts[counts > 0]
+    if len(nz) == 0:
+        return None
+    thr = max(1.0, 0.34 * float(np.median(nz)))
+    rows = np.nonzero(counts >= thr)[0]
+    if len(rows) == 0:
+        return None
+    return int(rows[0]), int(rows[-1]) + 1
 
 
 def segment_strip(norm: np.ndarray, ink: np.ndarray | None = None) -> Segmentation:
-    """Glyph cells of a normalised strip (H x W uint8, dark characters), left to right."""
+    """Glyph cells of a normalised strip (H x W uint8, dark characters), left to right.
+
+    Glyphs are runs of ink columns within the text band (gaps narrower than ~4 % of the
+    band height are bridged); runs much wider than the line's pitch (touching or smeared
+    characters) are split at the emptiest columns near the expected cuts.
+    """
     if ink is None:
         ink = binarize(norm)
+    ink = clean_ink(ink)
     h, w = ink.shape
-    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    comps = []
-    for i in range(1, n):
-        x, y, cw, ch, area = (int(v) for v in stats[i])
-        if area < max(12, h * h / 2000) or ch < h * 0.06:
+    y0, y1 = text_band(ink)
+    bh = max(1, y1 - y0)
+    ya, yb = max(0, int(y0 - 0.1 * bh)), min(h, int(y1 + 0.1 * bh))
+    band = ink[ya:yb]
+    col = band.sum(axis=0)
+    has = col > 0
+    bridge = max(1, int(0.04 * bh))
+    for a, b in _runs(~has):  # bridge narrow gaps inside a character
+        if b - a <= bridge and a > 0 and b < w:
+            has[a:b] = True
+    runs = [(a, b) for a, b in _runs(has)]
+    boxes: list[list[int]] = []
+    for a, b in runs:
+        sub = band[:, a:b]
+        rows = np.nonzero(sub.any(axis=1))[0]
+        if len(rows) == 0:
             continue
-        if y <= 0 or y + ch >= h:  # light tape edge, not a stamped character
+        gy0, gy1 = ya + int(rows[0]), ya + int(rows[-1]) + 1
+        if gy1 - gy0 < 0.35 * bh or int(sub.sum()) < 0.01 * bh * bh:
             continue
-        comps.append([x, y, x + cw, y + ch, area])
-    if not comps:
-        return Segmentation([], ink, (0, h))
-    heights = np.array([c[3] - c[1] for c in comps])
-    tall = [c for c in comps if c[3] - c[1] >= 0.5 * heights.max()]
-    ref_h = float(np.median([c[3] - c[1] for c in tall]))
-    band_y0 = float(np.median([c[1] for c in tall]))
-    band_y1 = float(np.median([c[3] for c in tall]))
-    # keep parts that sit in the text band (dots of a ※ are small but inside the band)
-    keep = []
-    for c in comps:
-        cy = (c[1] + c[3]) / 2.0
-        if band_y0 - 0.25 * ref_h <= cy <= band_y1 + 0.25 * ref_h:
-            keep.append(c)
-    merged = _merge_overlapping(keep)
-    glyphs = [g for g in merged if (g[3] - g[1]) >= 0.35 * ref_h]
-    if not glyphs:
-        return Segmentation([], ink, (int(band_y0), int(band_y1)))
-    # split glyphs much wider than the typical glyph (touching characters)
-    pitch = estimate_pitch(ink, (int(band_y0), int(band_y1)), ref_h)
-    widths = np.array([g[2] - g[0] for g in glyphs])
-    typ_w = float(np.median(widths))
+        boxes.append([a, gy0, b, gy1, int(sub.sum())])
+    if not boxes:
+        return Segmentation([], ink, (y0, y1))
+    ref_h = float(np.median([g[3] - g[1] for g in boxes]))
+    pitch = estimate_pitch(ink, (y0, y1), ref_h)
+    typ_w = float(np.median([g[2] - g[0] for g in boxes]))
     out: list[Glyph] = []
-    for g in glyphs:
+    for g in boxes:
         gw = g[2] - g[0]
         parts = 1
-        if gw > 1.45 * min(max(typ_w, 1), pitch) and pitch > 0:
+        if gw > 1.45 * min(max(typ_w, 1.0), pitch) and pitch > 0:
             parts = max(1, int(round(gw / pitch)))
-        for k in range(parts):
-            x0 = int(round(g[0] + gw * k / parts))
-            x1 = int(round(g[0] + gw * (k + 1) / parts))
-            sub = ink[g[1]:g[3], x0:x1]
-            ys = np.nonzero(sub.any(axis=1))[0]
-            y0 = g[1] + (int(ys[0]) if len(ys) else 0)
-            y1 = g[1] + (int(ys[-1]) + 1 if len(ys) else g[3] - g[1])
-            out.append(Glyph(x0, y0, x1, y1, int(sub.sum()),
+        cuts = [g[0]]
+        for k in range(1, parts):
+            want = g[0] + gw * k / parts
+            lo, hi = int(want - 0.2 * pitch), int(want + 0.2 * pitch) + 1
+            seg = col[max(lo, g[0] + 1):min(hi, g[2] - 1)]
+            cuts.append(int(max(lo, g[0] + 1) + int(np.argmin(seg))) if len(seg) else int(want))
+        cuts.append(g[2])
+        for x0, x1 in zip(cuts[:-1], cuts[1:], strict=True):
+            yy = _glyph_rows(ink[ya:yb, x0:x1])
+            if yy is None:
+                continue
+            out.append(Glyph(x0, ya + yy[0], x1, ya + yy[1],
+                             int(ink[ya + yy[0]:ya + yy[1], x0:x1].sum()),
                              at_edge=(x0 <= 1 or x1 >= w - 1)))
-    return Segmentation(out, ink, (int(band_y0), int(band_y1)))
+    return Segmentation(trim_outliers(out, pitch), ink, (y0, y1))
+
+
+def trim_outliers(glyphs: list[Glyph], pitch: float) -> list[Glyph]:
+    """Drop glyphs at either end that are not part of the line: separated from their
+    neighbour by more than 2 pitches, much lower than the line's characters, or off the
+    line's centre. End symbols sit about 1.15 pitches out and are as tall as a character."""
+    if len(glyphs) < 3:
+        return glyphs
+    med_h = float(np.median([g.h for g in glyphs]))
+    med_cy = float(np.median([g.cy for g in glyphs]))
+
+    def odd(g: Glyph, nb: Glyph) -> bool:
+        gap = abs(g.cx - nb.cx)
+        return (gap > 2.0 * max(pitch, 1.0) or g.h < 0.55 * med_h
+                or abs(g.cy - med_cy) > 0.3 * med_h)
+
+    out = list(glyphs)
+    while len(out) >= 3 and odd(out[0], out[1]):
+        out.pop(0)
+    while len(out) >= 3 and odd(out[-1], out[-2]):
+        out.pop()
+    return out
