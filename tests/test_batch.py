@@ -317,3 +317,29 @@ def test_report_exit_code_rules() -> None:
     assert BatchReport([CaseOutcome("a", "error")]).exit_code == 1
     assert BatchReport([CaseOutcome("a", "checked", verdict="pass")],
                        interrupted=True).exit_code == 130
+
+
+def test_files_without_name_hints_are_sorted_by_pixels(tmp_path: Path) -> None:
+    import numpy as np
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    folder = tmp_path / "in" / VINS[0]
+    folder.mkdir(parents=True)
+    sheet = np.full((600, 900, 3), 245, np.uint8)  # white paper, one dark long strip
+    sheet[260:330, 60:840] = 50
+    info = PngInfo()
+    info.add_text("note", f"VIN={VINS[0]} ")
+    Image.fromarray(sheet).save(folder / "scan_001.png", pnginfo=info)
+    rng = np.random.default_rng(3)
+    photo = rng.integers(0, 255, (600, 880, 3), dtype=np.uint8)  # colourful, busy
+    photo[:, :, 0] = 200
+    Image.fromarray(photo).save(folder / "scan_002.jpg", quality=90)
+    with Store(tmp_path / "r.sqlite3") as st:
+        rep = run_batch(tmp_path / "in", store=st, jobs=1, runner=fake_runner)
+        o = rep.outcomes[0]
+        assert (o.status, o.verdict, o.n_rubbing, o.n_photo) == ("checked", "pass", 1, 1)
+        ci, res, _ = st.get_case(o.case_id)
+    assert [Path(f).name for f in ci.rubbing_files] == ["scan_001.png"]
+    assert [Path(f).name for f in ci.photo_files] == ["scan_002.jpg"]
+    assert res.vins_read == [VINS[0]]

@@ -283,3 +283,25 @@ def test_default_path_under_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyP
         assert st.path == tmp_path / "data" / "records.sqlite3"
     with Store(settings=Settings(database_path=str(tmp_path / "x.db"))) as st:
         assert st.path == tmp_path / "x.db"
+
+
+def test_store_shared_between_threads(store: Store, files: list[Path]) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            for _ in range(n):
+                store.record_case(_input(files), make_result())
+                store.search(vin="2184")
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(8,)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and store.count() == 32
+    assert len({s.id for s in store.search(limit=None)}) == 32
