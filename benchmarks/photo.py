@@ -195,6 +195,9 @@ def main(argv: list[str] | None = None) -> None:
         print("corpus absent: synthetic photos only")
     out["synthetic_plates"] = run_plates(*synthetic_plate_sets(n_syn))
     out["synthetic_views"] = run_views(synthetic_view_items(n_syn))
+    from benchmarks import photo_view  # plate-anchored view / fill, held-out split
+
+    out.update(photo_view.run(args.quick))
     try:
         from benchmarks import photo_print  # P1's print-format benchmark, when present
 

@@ -19,11 +19,13 @@ import cv2
 import numpy as np
 
 from vincheck.errors import UnreadableImageError
-from vincheck.findings import Finding, Shape, Status
+from vincheck.findings import Finding, PlateRead, Shape, Status
+from vincheck.photo.vehicle_anchor import box_from_anchor, main_plate
 from vincheck.settings import PhotoSettings
 
 WORK_SIDE = 320  # px: longest side of the working copy
 SIDES = ("left", "right", "top", "bottom")
+ANCHOR_SCORE = 0.6  # outline score of a box estimated from the plate anchor
 
 
 @dataclass
@@ -148,10 +150,21 @@ def _holes(binary: np.ndarray) -> np.ndarray:
     return filled > 0
 
 
-def locate_vehicle(rgb: np.ndarray, settings: PhotoSettings) -> VehicleRegion | None:
-    """Find the main vehicle in an RGB photo; None when nothing vehicle-like stands out."""
+def locate_vehicle(rgb: np.ndarray, settings: PhotoSettings,
+                   plates: list[PlateRead] | None = None) -> VehicleRegion | None:
+    """Find the main vehicle in an RGB photo; None when nothing vehicle-like stands out.
+
+    ``plates`` (optional, from :func:`vincheck.photo.plates.detect_plates`): when one is
+    found, the box comes from the plate anchor (scale and position,
+    :mod:`.vehicle_anchor`) instead of the segmentation, which swallows neighbouring cars
+    and shadows on real photos."""
     _check_rgb(rgb)
     h, w = rgb.shape[:2]
+    anchor = main_plate(plates, (w, h))
+    if anchor is not None:
+        box, cut = box_from_anchor(anchor, (w, h))
+        return VehicleRegion(box=box, fill_bbox=float(box[2] * box[3] / (w * h)),
+                             fill_mask=None, cut_off_sides=cut, score=ANCHOR_SCORE)
     small, s = _work_copy(rgb)
     fg = _segment(small)
     if fg is None:

@@ -25,8 +25,10 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from vincheck.findings import Finding, Shape, Status
+from vincheck.findings import Finding, PlateRead, Shape, Status
 from vincheck.photo.vehicle import VehicleRegion
+from vincheck.photo.vehicle_anchor import main_plate
+from vincheck.photo.view_anchor import view_from_anchor
 from vincheck.photo.view_cues import find_face, find_lamps, find_wheels
 from vincheck.settings import PhotoSettings
 
@@ -66,9 +68,18 @@ def _angle_from_face_share(f: float) -> float:
 
 
 def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
-                  settings: PhotoSettings) -> ViewEstimate:
-    """Estimate the view of the vehicle in ``region`` (the whole photo when None)."""
+                  settings: PhotoSettings, plates: list[PlateRead] | None = None
+                  ) -> ViewEstimate:
+    """Estimate the view of the vehicle in ``region`` (the whole photo when None).
+
+    ``plates`` (optional, from :func:`vincheck.photo.plates.detect_plates`): when one is
+    found the view comes from the plate anchor (:mod:`.view_anchor`), else from the
+    classical face / wheel / lamp cues of the region."""
     h, w = rgb.shape[:2]
+    anchor = main_plate(plates, (w, h))
+    if anchor is not None:
+        az, conf, cues, ev = view_from_anchor(rgb, anchor)
+        return ViewEstimate(view_of_azimuth(az), az, conf, _plain(cues), ev)
     if region is not None:
         x, y, bw, bh = (int(round(v)) for v in region.box)
         x, y = max(0, x), max(0, y)

@@ -1,0 +1,146 @@
+"""View and fill benchmark on the labelled real photos (and synthetic ones).
+
+Run: ``.venv/bin/python -m benchmarks.photo_view [--quick] [--no-plates]``. Uses
+``tests/labels/photo_labels.csv`` with ``../shared/corpus`` when present; otherwise the
+synthetic renderer. Fixed split: every third labelled row (index % 3 == 2) is held out
+(the cue constants were chosen on the other two thirds). Reports view-class accuracy
+overall, on the confident subset (the ``angle`` finding is not REVIEW) and the share sent
+to review; mean azimuth error; fill ratio within +/- 0.07 of the labelled box; vehicle +
+view time per photo (plate detection, which the photo check runs anyway, timed apart).
+Baseline in the same run: "always front-left".
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+
+from tests.conftest import CORPUS
+from tests.synth.car_photo import render_car_photo
+from vincheck.findings import Status
+from vincheck.imageio import load_image
+from vincheck.photo.plates import detect_plates
+from vincheck.photo.vehicle import locate_vehicle
+from vincheck.photo.view import azimuth_difference, estimate_view, judge_view
+from vincheck.settings import PhotoSettings
+
+S = PhotoSettings()
+LABELS = Path(__file__).resolve().parent.parent / "tests" / "labels" / "photo_labels.csv"
+
+
+def is_held_out(index: int) -> bool:
+    """The fixed split: every third labelled row is held out."""
+    return index % 3 == 2
+
+
+def evaluate(rgb: np.ndarray, plates: list | None) -> tuple:
+    """(region, view estimate, angle finding status, seconds for vehicle + view)."""
+    t = time.perf_counter()
+    region = locate_vehicle(rgb, S, plates=plates)
+    v = estimate_view(rgb, region, S, plates=plates)
+    dt = time.perf_counter() - t
+    return region, v, judge_view(v, "car", S).status, dt
+
+
+def summarise(rows: list[dict]) -> dict:
+    """rows: dicts with view, view_true, az_err, fill_err (or None), review, ms."""
+    n = max(1, len(rows))
+    conf = [r for r in rows if not r["review"]]
+    fills = [r["fill_err"] for r in rows if r["fill_err"] is not None]
+    return {
+        "n": len(rows),
+        "view_accuracy": sum(r["view"] == r["view_true"] for r in rows) / n,
+        "baseline_view_accuracy": sum(r["view_true"] == "front-left" for r in rows) / n,
+        "review_share": 1 - len(conf) / n,
+        "confident_view_accuracy": (sum(r["view"] == r["view_true"] for r in conf)
+                                    / len(conf)) if conf else None,
+        "mean_azimuth_error_deg": float(np.mean([r["az_err"] for r in rows])) if rows else None,
+        "fill_within_0.07": float(np.mean(np.array(fills) <= 0.07)) if fills else None,
+        "mean_fill_error": float(np.mean(fills)) if fills else None,
+        "vehicle_view_median_ms": statistics.median(r["ms"] for r in rows) if rows else 0.0,
+    }
+
+
+def corpus_rows(use_plates: bool, quick: bool = False, verbose: bool = False) -> list[dict]:
+    out = []
+    labels = list(csv.DictReader(LABELS.open(encoding="utf-8")))
+    for i, r in enumerate(labels):
+        if quick and i % 2:
+            continue
+        rgb = load_image(CORPUS / r["file"]).rgb
+        t = time.perf_counter()
+        plates = detect_plates(rgb, S) if use_plates else None
+        plate_ms = 1000 * (time.perf_counter() - t)
+        region, v, status, dt = evaluate(rgb, plates)
+        h, w = rgb.shape[:2]
+        truth = float(r["w"]) * float(r["h"]) / (w * h)
+        row = {"file": r["file"], "held_out": is_held_out(i), "view": v.view,
+               "view_true": r["view"], "az": v.azimuth_deg,
+               "az_err": azimuth_difference(v.azimuth_deg, float(r["azimuth"])),
+               "fill": None if region is None else region.fill_bbox, "fill_true": truth,
+               "fill_err": None if region is None else abs(region.fill_bbox - truth),
+               "review": status is Status.REVIEW, "conf": v.confidence,
+               "ms": 1000 * dt, "plate_ms": plate_ms}
+        out.append(row)
+        if verbose:
+            mark = "ok " if row["view"] == row["view_true"] else "BAD"
+            fill = "-" if row["fill"] is None else f"{row['fill']:.2f}"
+            print(f"  {mark} {'H' if row['held_out'] else 'T'} {r['file']}: "
+                  f"{r['view']} -> {v.view} ({v.azimuth_deg:.0f} deg, conf "
+                  f"{v.confidence:.2f}{', review' if row['review'] else ''}) "
+                  f"fill {fill}/{truth:.2f}")
+    return out
+
+
+def synthetic_rows(n: int) -> list[dict]:
+    out = []
+    colours = ["white", "blue", "silver", "red", "black", "green"]
+    for i in range(n):
+        az = (i * 45 + (i // 8) * 10) % 360
+        rgb, t = render_car_photo(azimuth_deg=az, body_color=colours[i % 6], seed=i,
+                                  background=["street", "plain", "grass"][i % 3])
+        region, v, status, dt = evaluate(rgb, None)
+        out.append({"view": v.view, "view_true": t["view"],
+                    "az_err": azimuth_difference(v.azimuth_deg, az),
+                    "fill_err": None if region is None else abs(region.fill_bbox - t["fill"]),
+                    "review": status is Status.REVIEW, "ms": 1000 * dt})
+    return out
+
+
+def run(quick: bool = False, use_plates: bool = True, verbose: bool = False) -> dict:
+    """All sections as {name: summary dict}."""
+    out: dict = {}
+    if CORPUS.is_dir():
+        rows = corpus_rows(use_plates, quick, verbose)
+        out["corpus_views_all"] = summarise(rows)
+        out["corpus_views_train"] = summarise([r for r in rows if not r["held_out"]])
+        out["corpus_views_held_out"] = summarise([r for r in rows if r["held_out"]])
+        if use_plates:
+            out["corpus_views_all"]["plate_detect_median_ms"] = statistics.median(
+                r["plate_ms"] for r in rows)
+    out["synthetic_views"] = summarise(synthetic_rows(8 if quick else 24))
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--no-plates", action="store_true",
+                    help="do not pass detected plates (the segmentation-only path)")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    if not CORPUS.is_dir():
+        print("corpus absent: synthetic photos only")
+    for section, vals in run(args.quick, not args.no_plates, args.verbose).items():
+        print(f"== {section}")
+        for k, v in vals.items():
+            print(f"  {k}: {round(v, 3) if isinstance(v, float) else v}")
+
+
+if __name__ == "__main__":
+    main()
