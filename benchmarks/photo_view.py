@@ -48,7 +48,8 @@ def evaluate(rgb: np.ndarray, plates: list | None) -> tuple:
 
 
 def summarise(rows: list[dict]) -> dict:
-    """rows: dicts with view, view_true, az_err, fill_err (or None), review, ms."""
+    """rows: dicts with view, view_true, az_err, fill_err (or None), review, decision_ok
+    (the car ``angle`` PASS/FAIL agrees with the label), ms."""
     n = max(1, len(rows))
     conf = [r for r in rows if not r["review"]]
     fills = [r["fill_err"] for r in rows if r["fill_err"] is not None]
@@ -59,6 +60,8 @@ def summarise(rows: list[dict]) -> dict:
         "review_share": 1 - len(conf) / n,
         "confident_view_accuracy": (sum(r["view"] == r["view_true"] for r in conf)
                                     / len(conf)) if conf else None,
+        "confident_car_angle_decision_right": (sum(r["decision_ok"] for r in conf)
+                                               / len(conf)) if conf else None,
         "mean_azimuth_error_deg": float(np.mean([r["az_err"] for r in rows])) if rows else None,
         "fill_within_0.07": float(np.mean(np.array(fills) <= 0.07)) if fills else None,
         "mean_fill_error": float(np.mean(fills)) if fills else None,
@@ -77,6 +80,8 @@ def corpus_rows(use_plates: bool, quick: bool = False, verbose: bool = False) ->
         plates = detect_plates(rgb, S) if use_plates else None
         plate_ms = 1000 * (time.perf_counter() - t)
         region, v, status, dt = evaluate(rgb, plates)
+        want_pass = azimuth_difference(float(r["azimuth"]), S.car_azimuth_deg) \
+            <= S.azimuth_tolerance_deg
         h, w = rgb.shape[:2]
         truth = float(r["w"]) * float(r["h"]) / (w * h)
         row = {"file": r["file"], "held_out": is_held_out(i), "view": v.view,
@@ -85,6 +90,7 @@ def corpus_rows(use_plates: bool, quick: bool = False, verbose: bool = False) ->
                "fill": None if region is None else region.fill_bbox, "fill_true": truth,
                "fill_err": None if region is None else abs(region.fill_bbox - truth),
                "review": status is Status.REVIEW, "conf": v.confidence,
+               "decision_ok": (status is Status.PASS) == want_pass,
                "ms": 1000 * dt, "plate_ms": plate_ms}
         out.append(row)
         if verbose:
@@ -105,7 +111,9 @@ def synthetic_rows(n: int) -> list[dict]:
         rgb, t = render_car_photo(azimuth_deg=az, body_color=colours[i % 6], seed=i,
                                   background=["street", "plain", "grass"][i % 3])
         region, v, status, dt = evaluate(rgb, None)
+        want_pass = azimuth_difference(az, S.car_azimuth_deg) <= S.azimuth_tolerance_deg
         out.append({"view": v.view, "view_true": t["view"],
+                    "decision_ok": (status is Status.PASS) == want_pass,
                     "az_err": azimuth_difference(v.azimuth_deg, az),
                     "fill_err": None if region is None else abs(region.fill_bbox - t["fill"]),
                     "review": status is Status.REVIEW, "ms": 1000 * dt})

@@ -56,3 +56,46 @@ def test_input_not_modified_and_bad_input():
 def test_no_region_is_review():
     f = judge_vehicle(None, (880, 600), S)
     assert {x.status for x in f} == {Status.REVIEW}
+
+
+# --- the plate anchor (plates= argument) ------------------------------------------------
+
+def _plate(cx, cy, hp, score=0.9, aspect=3.2):
+    from vincheck.findings import PlateRead
+
+    w = hp * aspect
+    box = (cx - w / 2, cy - hp / 2, cx + w / 2, cy - hp / 2, cx + w / 2, cy + hp / 2,
+           cx - w / 2, cy + hp / 2)
+    return PlateRead(box, "A12345", score, "blue")
+
+
+def test_anchor_picks_the_biggest_confident_plate():
+    from vincheck.photo.vehicle_anchor import main_plate
+
+    small, big, weak = _plate(100, 300, 10), _plate(400, 300, 30), _plate(450, 300, 60, 0.3)
+    a = main_plate([small, weak, big], (880, 600))
+    assert a is not None and abs(a.cx - 400) < 1 and abs(a.height - 30) < 1
+    assert main_plate([weak], (880, 600)) is None
+    assert main_plate(None, (880, 600)) is None
+
+
+def test_anchor_box_scales_with_the_plate_and_grows_towards_the_flank():
+    rgb = np.full((600, 880, 3), 128, np.uint8)
+    centred = locate_vehicle(rgb, S, plates=[_plate(440, 380, 30)])
+    x, y, w, h = centred.box
+    assert x < 440 < x + w and y < 380 < y + h
+    assert abs((440 - x) - (x + w - 440)) < 0.05 * w  # end-on: plate in the middle
+    bigger = locate_vehicle(rgb, S, plates=[_plate(440, 380, 36)])
+    assert bigger.fill_bbox > centred.fill_bbox
+    left = locate_vehicle(rgb, S, plates=[_plate(250, 380, 30)])
+    lx, _, lw, _ = left.box
+    assert (lx + lw - 250) > 2 * (250 - lx)  # face on the left, flank runs off right
+    assert left.cut_off_sides == []
+
+
+def test_anchor_box_reports_a_vehicle_running_out_of_the_frame():
+    rgb = np.full((600, 880, 3), 128, np.uint8)
+    region = locate_vehicle(rgb, S, plates=[_plate(440, 380, 90)])
+    assert {"left", "right", "top"} <= set(region.cut_off_sides)
+    f = {x.code: x for x in judge_vehicle(region, (880, 600), S)}
+    assert f["vehicle_cut_off"].status is Status.FAIL

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tests.synth.car_photo import render_car_photo
@@ -50,21 +51,94 @@ def test_helpers():
     assert azimuth_difference(350, 10) == 20
 
 
+# --- the plate anchor (plates= argument) ------------------------------------------------
+
+def _scene(plate_cx, rear, hp=24, size=(880, 600)):
+    """A grey body with a plate; a rear has red lamps beside the plate and a smooth lid
+    above it, a front a striped grille above the plate and no red."""
+    import cv2
+
+    from vincheck.findings import PlateRead
+
+    w, h = size
+    rgb = np.full((h, w, 3), (90, 110, 90), np.uint8)
+    cy = int(0.62 * h)
+    x0, x1 = int(plate_cx - 7 * hp), int(plate_cx + 7 * hp)
+    cv2.rectangle(rgb, (x0, cy - 7 * hp), (x1, cy + 3 * hp), (150, 150, 155), -1)
+    pw = int(3.2 * hp)
+    px0 = int(plate_cx - pw / 2)
+    cv2.rectangle(rgb, (px0, cy - hp // 2), (px0 + pw, cy + hp // 2), (250, 250, 250), -1)
+    for i in range(6):  # characters
+        cx = px0 + int((i + 0.7) * pw / 6.5)
+        cv2.rectangle(rgb, (cx, cy - hp // 3), (cx + hp // 5, cy + hp // 3), (10, 10, 10), -1)
+    if rear:
+        for sx in (-1, 1):
+            lx = int(plate_cx + sx * 5 * hp)
+            cv2.rectangle(rgb, (lx - hp, cy - 3 * hp), (lx + hp, cy - hp), (210, 20, 25), -1)
+    else:
+        for k in range(12):  # grille: dark and bright bars just above the plate
+            yy = cy - hp - k * hp // 6
+            cv2.line(rgb, (int(plate_cx - 2.5 * hp), yy), (int(plate_cx + 2.5 * hp), yy),
+                     (10, 10, 10) if k % 2 else (240, 240, 240), 2)
+    box = (px0, cy - hp / 2, px0 + pw, cy - hp / 2, px0 + pw, cy + hp / 2, px0, cy + hp / 2)
+    return rgb, [PlateRead(tuple(float(v) for v in box), "A12345", 0.95, "blue")]
+
+
+@pytest.mark.parametrize(("cx", "rear", "want"), [
+    (440, True, "rear"), (440, False, "front"), (200, False, "front-left"),
+    (680, False, "front-right"), (680, True, "rear-left"), (200, True, "rear-right")])
+def test_anchor_view_classes(cx, rear, want):
+    rgb, plates = _scene(cx, rear)
+    v = estimate_view(rgb, locate_vehicle(rgb, S, plates=plates), S, plates=plates)
+    assert v.view == want, v.cues
+    assert v.confidence >= S.min_view_confidence
+
+
+def test_anchor_front_left_passes_and_near_boundary_goes_to_review():
+    rgb, plates = _scene(200, False)
+    v = estimate_view(rgb, None, S, plates=plates)
+    assert judge_view(v, "car", S).status is Status.PASS
+    # plate about one eighth of the width off centre: between end-on and three-quarter
+    rgb, plates = _scene(440 - 0.13 * 880, False)
+    v = estimate_view(rgb, None, S, plates=plates)
+    assert judge_view(v, "car", S).status is Status.REVIEW
+
+
+@pytest.fixture(scope="module")
+def corpus_runs(corpus_dir):
+    """Per labelled photo: (label row, region, view) with detected plates passed in."""
+    from vincheck.imageio import load_image
+    from vincheck.photo.plates import detect_plates
+
+    out = []
+    for r in csv.DictReader(LABELS.open(encoding="utf-8")):
+        rgb = load_image(corpus_dir / r["file"]).rgb
+        plates = detect_plates(rgb, S)
+        region = locate_vehicle(rgb, S, plates=plates)
+        out.append((r, rgb.shape, region, estimate_view(rgb, region, S, plates=plates)))
+    return out
+
+
 @pytest.mark.corpus
 @pytest.mark.slow
-def test_labelled_corpus_view_accuracy_floor(corpus_dir):
-    from vincheck.imageio import load_image
+def test_labelled_corpus_view_and_fill_floors(corpus_runs):
+    n = len(corpus_runs)
+    right = sum(v.view == r["view"] for r, _s, _g, v in corpus_runs)
+    assert right / n >= VIEW_FLOOR, f"view accuracy {right / n:.2f}"
+    conf = [(r, v) for r, _s, _g, v in corpus_runs
+            if judge_view(v, "car", S).status is not Status.REVIEW]
+    conf_right = sum(v.view == r["view"] for r, v in conf) / max(1, len(conf))
+    assert conf_right >= CONFIDENT_VIEW_FLOOR, f"confident accuracy {conf_right:.2f}"
+    fill_ok = 0
+    for r, shape, region, _v in corpus_runs:
+        truth = float(r["w"]) * float(r["h"]) / (shape[0] * shape[1])
+        fill_ok += region is not None and abs(region.fill_bbox - truth) <= 0.07
+    assert fill_ok / n >= FILL_FLOOR, f"fill within 0.07 on {fill_ok / n:.2f}"
 
-    rows = list(csv.DictReader(LABELS.open(encoding="utf-8")))
-    right = 0
-    for r in rows:
-        rgb = load_image(corpus_dir / r["file"]).rgb
-        v = estimate_view(rgb, locate_vehicle(rgb, S), S)
-        right += v.view == r["view"]
-    acc = right / len(rows)
-    assert acc >= VIEW_FLOOR, f"view accuracy {acc:.2f}"
 
-
-# Measured 0.24 on the 41 labelled photos (benchmarks.photo, same as the "always
-# front-left" baseline): classical cues are weak on real photos. Floor a bit below.
-VIEW_FLOOR = 0.17
+# Measured with detected plates passed in (benchmarks.photo_view): view class right on
+# 0.59 of the 41 labelled photos, 0.83 of the confident ones, fill within 0.07 on 0.37.
+# Floors a bit below (the plate detector is being tuned at the same time).
+VIEW_FLOOR = 0.48
+CONFIDENT_VIEW_FLOOR = 0.65
+FILL_FLOOR = 0.28

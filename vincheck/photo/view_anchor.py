@@ -28,10 +28,14 @@ from vincheck.photo.vehicle_anchor import (
 
 MAX_OFF_AXIS_DEG = 45.0
 SIDE_BOUNDARY = 0.5 * OBLIQUE_OFFSET  # offset of a 22.5 deg view: the class boundary
-SIDE_MARGIN = 0.08  # offset distance from the boundary that counts as a sure decision
+SIDE_MARGIN = 0.12  # offset distance from the boundary that counts as a sure decision
 RED_LAMP_SHARE = 0.01  # share of red px on each side of the plate where lamps start
 RED_BODY_SHARE = 0.3  # red px share above the plate from which the body is red
 TEXTURE_SPLIT = 0.5  # grille-over-plate texture ratio between rear and front
+# |rear evidence| below END_WEAK gives no end confidence, END_WEAK + END_SURE full; a
+# texture-only vote (no lamps either way) stays near the review threshold
+END_WEAK = 1.1
+END_SURE = 1.75
 
 
 def rear_evidence(cues: dict) -> float:
@@ -40,7 +44,7 @@ def rear_evidence(cues: dict) -> float:
     if cues["body_red"] < RED_BODY_SHARE:
         lamps = min(cues["red_left"], cues["red_right"])
         ev += 2.0 * float(np.clip((lamps - RED_LAMP_SHARE) / 0.02, -0.5, 1.5))
-    ev += 4.0 * (TEXTURE_SPLIT - cues["texture"])
+    ev += float(np.clip(4.0 * (TEXTURE_SPLIT - cues["texture"]), -2.5, 1.5))
     return float(ev)
 
 
@@ -60,7 +64,7 @@ def view_from_anchor(rgb: np.ndarray, anchor: PlateAnchor
     else:
         az = a_off if face_left else 360 - a_off
     side_c = float(np.clip(abs(abs(off) - SIDE_BOUNDARY) / SIDE_MARGIN, 0, 1))
-    end_c = float(np.clip(abs(rear) / 1.5, 0, 1))
+    end_c = float(np.clip((abs(rear) - END_WEAK) / END_SURE, 0, 1))
     conf = 0.25 + 0.7 * min(side_c, end_c)
     cues.update({"plate_offset": off, "obliqueness": s, "rear_evidence": rear,
                  "end": "rear" if is_rear else "front",
