@@ -46,15 +46,15 @@ class RubbingSettings:
     default_dpi: float | None = None
     # Whether the check digit is mandatory (China, North America: yes).
     require_check_digit: bool = True
-    # A secondary autocorrelation peak (relative to the zero-shift peak) at least this high
-    # counts as a doubled impression; an undoubled line's own stroke structure (the two legs
-    # of an H, N, U ...) stays below it on the synthetic set, a doubled one at 0.5 strength
-    # reaches ~0.35 (benchmarks/rubbing.py reports recall and false rejects).
-    min_ghost_strength: float = 0.30
-    # Half-width at half maximum of the central autocorrelation peak over the character
-    # height: the blur of a smear band; a crisp rubbing's strokes stay near stroke width
-    # (~0.08-0.12 of the height).
-    max_smear_ratio: float = 0.20
+    # A doubled impression shows as an echo peak in the power cepstrum of the text band;
+    # it counts when at least this many standard deviations above the cepstrum around it.
+    # Undoubled synthetic strips peak at 2-4 (stroke spacing), doubled ones (strength
+    # 0.45-0.65) at 4.2-10; benchmarks/rubbing.py reports the resulting recall.
+    min_ghost_score: float = 4.5
+    # A smear band blurs a run of characters: the edge sharpness of the blurriest run of
+    # three characters over the line's median below this counts as smeared (even lines stay
+    # above ~0.71 on the synthetic set, smeared runs fall to 0.48-0.69).
+    min_sharpness_ratio: float = 0.68
 
 
 @dataclass

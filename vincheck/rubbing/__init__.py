@@ -119,7 +119,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     ("rapidocr", "tesseract", "both") or the settings choose.
     """
     from vincheck.rubbing.judge import StripEvidence, judge_strip, sheet_findings
-    from vincheck.rubbing.locate import locate_strips
+    from vincheck.rubbing.locate import locate_strips, whole_image_strip
     from vincheck.rubbing.measure import line_geometry, measure_ghost
     from vincheck.rubbing.normalize import normalize_strip
     from vincheck.rubbing.read import read_strip
@@ -143,6 +143,9 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     min_len = MIN_STRIP_LEN_MM * ppm if ppm else None
     min_h = MIN_STRIP_HEIGHT_MM * ppm if ppm else None
     strips = locate_strips(gray, min_len, min_h)
+    if not strips:
+        whole = whole_image_strip(gray)
+        strips = [whole] if whole is not None else []
     rubbings: list[RubbingResult] = []
     for strip in strips:
         poll()

@@ -237,30 +237,35 @@ def _deformed(geo: Geometry, ppm: float | None, cfg: RubbingSettings, outline: S
 
 def _shifted(gh: Ghost, geo: Geometry, ppm: float | None, cfg: RubbingSettings,
              outline: Shape, char_shapes: list[Shape]) -> Finding:
-    ghost_px = gh.offset_px if gh.strength >= cfg.min_ghost_strength else 0.0
-    smear = max(gh.spread_px) / max(geo.height_px, 1.0)
+    echo = gh.score >= cfg.min_ghost_score
     if ppm:
-        offset = ghost_px / ppm
+        offset = gh.offset_px / ppm
         unit, limit = "mm", cfg.max_ghost_offset_mm
     else:  # relative to the character height: a doubled impression is not a unit question
-        offset = ghost_px / max(geo.height_px, 1.0)
+        offset = gh.offset_px / max(geo.height_px, 1.0)
         unit, limit = "char heights", cfg.max_ghost_offset_mm / cfg.min_char_height_mm
-    smeared = smear > cfg.max_smear_ratio
-    bad = offset > limit or smeared
+    doubled = echo and offset > limit
+    smeared = gh.sharpness_ratio < cfg.min_sharpness_ratio
     msg = []
-    if offset > limit:
-        msg.append(f"doubled impression offset by {offset:.2f} {unit} (strength "
-                   f"{gh.strength:.2f})")
+    if doubled:
+        msg.append(f"doubled impression offset by {offset:.2f} {unit} (echo score "
+                   f"{gh.score:.1f})")
     if smeared:
-        msg.append(f"smeared strokes (blur {smear:.2f} of the character height)")
-    return Finding("shifted", Status.FAIL if bad else Status.PASS,
-                   measured={"ghost_offset": round(offset, 3), "ghost_strength":
-                             round(gh.strength, 3), "ghost_dx_px": round(gh.dx, 1),
-                             "ghost_dy_px": round(gh.dy, 1), "smear": round(smear, 3)},
-                   limit={"ghost_offset": round(limit, 3), "ghost_strength":
-                          cfg.min_ghost_strength, "smear": cfg.max_smear_ratio},
+        pos = ", ".join(str(i + 1) for i in gh.smeared)
+        msg.append(f"smeared characters around position(s) {pos} (edge sharpness "
+                   f"{gh.sharpness_ratio:.0%} of the line's)")
+    ev = list(char_shapes) or [outline]
+    if smeared and char_shapes:
+        ev = [char_shapes[i] for i in gh.smeared if i < len(char_shapes)] + [outline]
+    return Finding("shifted", Status.FAIL if doubled or smeared else Status.PASS,
+                   measured={"ghost_offset": round(offset, 3) if echo else 0.0,
+                             "ghost_score": round(gh.score, 2),
+                             "ghost_dx_px": round(gh.dx, 1), "ghost_dy_px": round(gh.dy, 1),
+                             "sharpness_ratio": round(gh.sharpness_ratio, 3)},
+                   limit={"ghost_offset": round(limit, 3), "ghost_score": cfg.min_ghost_score,
+                          "sharpness_ratio": cfg.min_sharpness_ratio},
                    unit=unit, message="; ".join(msg) if msg else "no doubled or smeared "
-                   "impression", evidence=char_shapes or [outline])
+                   "impression", evidence=ev)
 
 
 def sheet_findings(rubbings: Sequence[RubbingResult], expected_vin: str | None,

@@ -166,3 +166,18 @@ def locate_strips(gray: np.ndarray, min_len_px: float | None = None,
     """Every rubbing strip on the sheet, deskewed, top to bottom."""
     return [cut_strip(gray, c, ln, ht, ang)
             for c, ln, ht, ang in find_strips(gray, min_len_px, min_height_px)]
+
+
+def whole_image_strip(gray: np.ndarray) -> Strip | None:
+    """When there is no light paper at all (a photo of the stamped plate itself, a scan
+    cropped to the tape), the whole image is taken as one strip; None when the image is
+    mostly light (a sheet on which simply nothing was found)."""
+    mask, _ = dark_mask(gray, min_contrast=0.0)
+    small = cv2.resize(gray, (64, 64), interpolation=cv2.INTER_AREA)
+    if float(np.mean(mask > 0)) < 0.5 and float(np.median(small)) > 128:
+        return None
+    h, w = gray.shape[:2]
+    m = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    corners = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=np.float64)
+    return Strip(crop=gray.copy(), to_sheet=m, corners=corners, angle_deg=0.0,
+                 core_x=(0.0, float(w)))

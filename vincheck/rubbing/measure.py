@@ -126,74 +126,95 @@ def estimate_slant(glyphs: Sequence[Glyph], ink: np.ndarray, max_deg: float = 25
 
 @dataclass
 class Ghost:
-    """Doubled impression: strongest secondary autocorrelation peak of the text band.
+    """Doubled or smeared impression.
 
-    ``offset_px`` distance of the peak from the origin (px), ``dx``/``dy`` its components,
-    ``strength`` its height relative to the zero-shift peak (0-1). ``spread_px`` is the
-    half-maximum half-width of the central peak along x and y (px): a smear widens it.
+    ``offset_px``/``dx``/``dy``: the strongest echo of the text (a second, shifted copy)
+    found in the power cepstrum of the text band, px; ``score`` its height in standard
+    deviations of the cepstrum around it (0 when none was searched). ``sharpness_ratio``:
+    edge sharpness of the blurriest run of 3 characters over the line's median (1 = even;
+    a smear band drops it), with ``smeared`` the 0-based indexes of that run.
     """
 
     offset_px: float
     dx: float
     dy: float
-    strength: float
-    spread_px: tuple[float, float]
+    score: float
+    sharpness_ratio: float
+    smeared: tuple[int, ...] = ()
 
 
-def autocorrelation(img: np.ndarray) -> np.ndarray:
-    """Normalised circular-free 2-D autocorrelation (zero padded) of a float image, with
-    zero shift at the centre; R(0) = 1."""
-    a = img.astype(np.float64) - float(img.mean())
+def _hp_cepstrum(a: np.ndarray) -> np.ndarray:
+    """High-passed power cepstrum of a window (zero shift at the centre)."""
+    a = a - a.mean()
     h, w = a.shape
-    fh, fw = cv2.getOptimalDFTSize(2 * h), cv2.getOptimalDFTSize(2 * w)
-    pad = np.zeros((fh, fw))
-    pad[:h, :w] = a
-    f = np.fft.rfft2(pad)
-    r = np.fft.irfft2(f * np.conj(f), s=(fh, fw))
-    r = np.fft.fftshift(r)
-    r0 = r[fh // 2, fw // 2]
-    return r / r0 if r0 > 0 else r
+    a = a * np.outer(np.hanning(h), np.hanning(w))
+    p = np.abs(np.fft.fft2(a)) ** 2
+    c = np.fft.fftshift(np.real(np.fft.ifft2(np.log(p + p.mean() * 1e-3 + 1e-12))))
+    return c - cv2.GaussianBlur(c, (0, 0), 2.0)
+
+
+def cepstral_echo(band: np.ndarray, min_off: float, max_off: float, win_w: int | None = None
+                  ) -> tuple[float, float, float]:
+    """Strongest echo (score, dx, dy) of an image within ``min_off``..``max_off`` px.
+
+    A copy shifted by d multiplies the power spectrum by (1 + a^2 + 2a cos(k.d)); the
+    power cepstrum (inverse FFT of the log spectrum) turns that fringe into a sharp peak at
+    +-d. The cepstrum is high-passed (minus its 2 px Gaussian blur) and averaged over
+    overlapping windows of ``win_w`` px along the line: the echo is the same in every
+    window, the characters' own structure is not. Shifts steeper than ~50 degrees from the
+    line are not searched (vertical stroke structure echoes there by itself).
+    """
+    a = band.astype(np.float64)
+    h, w = a.shape
+    if h < 8 or w < 8:
+        return 0.0, 0.0, 0.0
+    win_w = min(w, win_w or w)
+    starts = list(range(0, max(1, w - win_w + 1), max(1, win_w // 2)))
+    c = np.mean([_hp_cepstrum(a[:, x:x + win_w]) for x in starts], axis=0)
+    hh, ww = c.shape
+    cy, cx = hh // 2, ww // 2
+    yy, xx = np.mgrid[-cy:hh - cy, -cx:ww - cx]
+    r = np.hypot(xx, yy)
+    m = (r >= min_off) & (r <= max_off) & (np.abs(yy) <= np.abs(xx) * 1.2)
+    if not m.any():
+        return 0.0, 0.0, 0.0
+    ref = float(np.std(c[m])) or 1.0
+    v = np.where(m, c, -np.inf)
+    i = np.unravel_index(int(np.argmax(v)), v.shape)
+    return float(c[i] / ref), float(xx[i]), float(yy[i])
+
+
+def edge_sharpness(norm: np.ndarray, g: Glyph) -> float:
+    """95th percentile of the horizontal gradient in a glyph cell over its contrast."""
+    p = norm[g.y0:g.y1, g.x0:g.x1].astype(np.float32)
+    if p.size < 4:
+        return 0.0
+    gx = cv2.Sobel(p, cv2.CV_32F, 1, 0, ksize=3)
+    lo, hi = np.percentile(p, [5, 95])
+    return float(np.percentile(np.abs(gx), 95) / max(float(hi - lo), 1.0))
 
 
 def measure_ghost(norm: np.ndarray, glyphs: Sequence[Glyph], pitch_px: float,
                   height_px: float, min_offset_px: float) -> Ghost:
-    """Look for a second, shifted copy of the characters (doubled rubbing).
-
-    ``norm``: normalised strip (dark characters). Searches shifts up to ~0.45 pitch along x
-    and ~0.45 character height along y, beyond ``min_offset_px`` (below which a ghost is
-    indistinguishable from the stroke itself).
-    """
-    if not glyphs or pitch_px <= 0 or height_px <= 0:
-        return Ghost(0.0, 0.0, 0.0, 0.0, (0.0, 0.0))
-    y0 = max(0, int(min(g.y0 for g in glyphs) - 0.3 * height_px))
-    y1 = min(norm.shape[0], int(max(g.y1 for g in glyphs) + 0.3 * height_px))
-    x0 = max(0, int(min(g.x0 for g in glyphs) - 0.3 * height_px))
-    x1 = min(norm.shape[1], int(max(g.x1 for g in glyphs) + 0.3 * height_px))
+    """Look for a second, shifted copy of the characters (doubled rubbing) and for a
+    smeared run of characters. ``norm``: normalised strip (dark characters); echoes are
+    searched from ``min_offset_px`` (below it a ghost is indistinguishable from the stroke)
+    to 0.3 character heights."""
+    if len(glyphs) < 3 or height_px <= 0:
+        return Ghost(0.0, 0.0, 0.0, 0.0, 1.0)
+    pad = 0.2 * height_px
+    y0 = max(0, int(min(g.y0 for g in glyphs) - pad))
+    y1 = min(norm.shape[0], int(max(g.y1 for g in glyphs) + pad))
+    x0 = max(0, int(glyphs[0].x0 - pad))
+    x1 = min(norm.shape[1], int(glyphs[-1].x1 + pad))
     band = 255.0 - norm[y0:y1, x0:x1].astype(np.float64)
-    # work at ~40 px per character height: enough for 0.1 mm steps at 7-10 mm characters
-    scale = min(1.0, 40.0 / height_px)
-    if scale < 1.0:
-        band = cv2.resize(band, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    r = autocorrelation(band)
-    cy, cx = r.shape[0] // 2, r.shape[1] // 2
-    rx = int(0.45 * pitch_px * scale)
-    ry = int(0.45 * height_px * scale)
-    win = r[cy - ry:cy + ry + 1, cx - rx:cx + rx + 1]
-    # central peak half-widths (smear widens the peak along the smear)
-    row = r[cy, cx:cx + rx + 1]
-    col = r[cy:cy + ry + 1, cx]
-    hw_x = float(np.argmax(row < 0.5)) if (row < 0.5).any() else float(rx)
-    hw_y = float(np.argmax(col < 0.5)) if (col < 0.5).any() else float(ry)
-    # local maxima beyond the minimum offset
-    dil = cv2.dilate(win.astype(np.float32), np.ones((3, 3), np.uint8))
-    yy, xx = np.mgrid[-ry:ry + 1, -rx:rx + 1]
-    dist = np.hypot(xx, yy) / scale
-    cand = (win >= dil - 1e-12) & (dist >= min_offset_px) & (dist > 0)
-    if not cand.any():
-        return Ghost(0.0, 0.0, 0.0, 0.0, (hw_x / scale, hw_y / scale))
-    vals = np.where(cand, win, -np.inf)
-    i = np.unravel_index(int(np.argmax(vals)), vals.shape)
-    strength = float(win[i])
-    dx, dy = float(xx[i]) / scale, float(yy[i]) / scale
-    return Ghost(float(math.hypot(dx, dy)), dx, dy, max(0.0, strength),
-                 (hw_x / scale, hw_y / scale))
+    score, dx, dy = cepstral_echo(band, max(min_offset_px, 4.0), 0.3 * height_px)
+    sharp = np.array([edge_sharpness(norm, g) for g in glyphs])
+    med = float(np.median(sharp))
+    ratio, run = 1.0, ()
+    if med > 0 and len(sharp) >= 3:
+        rm = rolling_median(sharp) / med
+        k = int(np.argmin(rm))
+        ratio = float(rm[k])
+        run = tuple(range(max(0, k - 1), min(len(sharp), k + 2)))
+    return Ghost(float(np.hypot(dx, dy)), dx, dy, score, ratio, run)

@@ -1,0 +1,82 @@
+"""``vincheck rubbing FILE [FILE ...]``: read and judge scanned VIN-rubbing sheets.
+
+Exit code 0 when every sheet passes, 1 when any fails or needs review, 2 when a file
+could not be read (the other files are still checked) or on usage errors, 3 when no OCR
+engine is available. ``--json`` prints JSON Lines: one object per file page
+(``SheetResult.to_dict()``), or an error record for a file that could not be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from vincheck.cli.output import error_record, print_json_line
+from vincheck.errors import InputFileError, UsageError
+from vincheck.findings import SheetResult, Status
+from vincheck.settings import load_settings
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("rubbing", help="read and judge scanned VIN rubbings (Annex 2)",
+                       description="Locate every VIN rubbing on the scanned sheets, read the "
+                       "VIN and judge it against Annex 2 (17 characters, start/stop "
+                       "symbols, no deformation or shift, character height, check digit).")
+    p.add_argument("files", nargs="+", metavar="FILE", help="PNG, JPEG, TIFF or BMP scans")
+    p.add_argument("--expect", metavar="VIN", help="the VIN the rubbings must carry")
+    p.add_argument("--dpi", type=float, help="scan resolution when the file has none "
+                   "(overrides the file's)")
+    p.add_argument("--json", action="store_true", help="JSON Lines, one object per page")
+    p.add_argument("--engine", choices=["rapidocr", "tesseract", "both"], default=None,
+                   help="OCR engine (default: the first available of the settings' list)")
+    p.set_defaults(func=run)
+
+
+def _human(sheet: SheetResult) -> list[str]:
+    page = f" page {sheet.page + 1}" if sheet.page else ""
+    vins = ", ".join(r.vin or "?" for r in sheet.rubbings) or "-"
+    lines = [f"{sheet.file}{page}: {str(sheet.verdict).upper()}  {len(sheet.rubbings)} "
+             f"rubbing(s): {vins}  ({sheet.ms:.0f} ms)"]
+    for i, r in enumerate(sheet.rubbings):
+        for f in r.findings:
+            if f.status is not Status.PASS:
+                lines.append(f"  rubbing {i + 1}: {f.status.value:7s} {f.code}: {f.message}")
+    for f in sheet.findings:
+        if f.status is not Status.PASS:
+            lines.append(f"  sheet:     {f.status.value:7s} {f.code}: {f.message}")
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    from vincheck.rubbing import check_rubbing_file, select_engines
+    from vincheck.vin import clean
+
+    if args.dpi is not None and not (0 < args.dpi <= 10000):
+        raise UsageError(f"--dpi must be a positive resolution, got {args.dpi}")
+    settings = load_settings()
+    expected = clean(args.expect) if args.expect and args.expect.strip() else None
+    engines, notes = select_engines(settings, args.engine)  # fails early (exit 3) if none
+    for note in notes:
+        print(f"vincheck: note: OCR engine not available: {note}", file=sys.stderr)
+    bad_input = False
+    any_not_pass = False
+    for path in args.files:
+        try:
+            sheets = check_rubbing_file(path, settings, expected_vin=expected, dpi=args.dpi,
+                                        engines=engines)
+        except InputFileError as exc:
+            bad_input = True
+            if args.json:
+                print_json_line(error_record(path, exc))
+            print(f"vincheck: error: {exc}", file=sys.stderr)
+            continue
+        for sheet in sheets:
+            if str(sheet.verdict) != "pass":
+                any_not_pass = True
+            if args.json:
+                print_json_line(sheet.to_dict())
+            else:
+                print("\n".join(_human(sheet)))
+    if bad_input:
+        return 2
+    return 1 if any_not_pass else 0
