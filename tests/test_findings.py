@@ -96,3 +96,20 @@ def test_unreadable_input_keeps_a_case_from_passing() -> None:
                       findings=[_f("size", Status.PASS)],
                       errors=[{"file": "a.png", "error": "truncated"}])
     assert case.verdict is Verdict.REVIEW
+
+
+def test_decision_with_a_target_settles_only_that_rubbing() -> None:
+    def rub() -> RubbingResult:
+        return RubbingResult(box=(0, 0, 1, 0, 1, 1, 0, 1), vin="A" * 17, confidence=0.5,
+                             findings=[_f("check_digit", Status.REVIEW)])
+
+    sheet = SheetResult(file="/scans/sheet.png", rubbings=[rub(), rub()])
+    case = CaseResult(expected_vin=None, kind="car", color=None, sheets=[sheet])
+    targets = [t for t, _ in case.targeted_findings()]
+    assert targets == ["sheet.png#r1", "sheet.png#r2"]
+    case.decisions.append(Decision("check_digit", True, "王", target="sheet.png#r1"))
+    assert case.decided_verdict() is Verdict.REVIEW  # rubbing 2 still undecided
+    case.decisions.append(Decision("check_digit", True, "王", target="sheet.png#r2"))
+    assert case.decided_verdict() is Verdict.PASS
+    case.decisions.append(Decision("check_digit", False, "王", target="sheet.png#r2"))
+    assert case.decided_verdict() is Verdict.FAIL  # the latest decision wins

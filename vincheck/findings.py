@@ -476,24 +476,51 @@ class CaseResult:
     def reasons(self) -> list[str]:
         return reasons_of(self.all_findings())
 
+    def targeted_findings(self) -> list[tuple[str, Finding]]:
+        """Every finding with the name of what it belongs to, as decisions refer to it:
+        ``"case"``, ``"<file>#r<n>"`` for the n-th rubbing on a sheet, ``"<file>"`` for a
+        sheet or photo (``"<file> p<k>"`` for page k > 1 of a multi-page file)."""
+        out: list[tuple[str, Finding]] = [("case", f) for f in self.findings]
+        for s in self.sheets:
+            name = _target_name(s.file, s.page)
+            for ri, r in enumerate(s.rubbings):
+                out.extend((f"{name}#r{ri + 1}", f) for f in r.findings)
+            out.extend((name, f) for f in s.findings)
+        for p in self.photos:
+            name = _target_name(p.file, p.page)
+            out.extend((name, f) for f in p.findings)
+        return out
+
     def decided_verdict(self) -> Verdict:
         """The verdict after operator decisions: a ``review`` finding the operator accepted
-        counts as passed, one rejected counts as failed. Failures stay failures."""
+        counts as passed, one rejected counts as failed. Failures stay failures. A decision
+        with a ``target`` applies to that rubbing / file only, one without to its code."""
         v = self.verdict
         if v is not Verdict.REVIEW:
             return v
-        by_code = {d.code: d for d in self.decisions}
         pending = False
-        for f in self.all_findings():
-            if f.status in (Status.REVIEW, Status.SKIPPED):
-                d = by_code.get(f.code)
-                if d is None:
-                    pending = True
-                elif not d.accepted:
-                    return Verdict.FAIL
-        if self.errors and "input_error" not in by_code:
-            pending = True
+        for target, f in self.targeted_findings():
+            if f.status not in (Status.REVIEW, Status.SKIPPED):
+                continue
+            d = self._decision_for(f.code, target)
+            if d is None:
+                pending = True
+            elif not d.accepted:
+                return Verdict.FAIL
+        for e in self.errors:
+            d = self._decision_for("input_error", e.get("file", ""))
+            if d is None:
+                pending = True
+            elif not d.accepted:
+                return Verdict.FAIL
         return Verdict.REVIEW if pending else Verdict.PASS
+
+    def _decision_for(self, code: str, target: str) -> Decision | None:
+        found = None
+        for d in self.decisions:  # the latest decision wins
+            if d.code == code and d.target in ("", target):
+                found = d
+        return found
 
     @property
     def vins_read(self) -> list[str]:
@@ -533,6 +560,12 @@ class CaseResult:
             errors=list(d.get("errors", [])),
             ms=float(d.get("ms", 0.0)),
         )
+
+
+def _target_name(file: str, page: int) -> str:
+    from pathlib import Path
+
+    return Path(file).name + (f" p{page + 1}" if page else "")
 
 
 def _jsonable(v: Any) -> Any:
