@@ -68,25 +68,33 @@ def corpus_plate_sets(quick: bool) -> tuple[list, list]:
     names = sorted(by)[:: 4 if quick else 1]
     for n in names:
         rgb = load_image(CORPUS / "easypr-general-test" / n).rgb
-        pos.append(("easypr/" + n, rgb))
         quads = [cv2.boxPoints(((float(r["x_center"]), float(r["y_center"])),
                                 (float(r["width"]), float(r["height"])),
                                 float(r["rotation_deg"]))) for r in by[n]]
+        pos.append(("easypr/" + n, rgb, quads))
         neg.append(("easypr-painted/" + n, _paint_out(rgb, quads)))
     for f in sorted((CORPUS / "openalpr-benchmarks").glob("*/*.jpg"))[:: 4 if quick else 1]:
         txt = f.with_suffix(".txt")
         rgb = load_image(f).rgb
-        pos.append(("openalpr/" + f.name, rgb))
         if txt.exists():
             parts = txt.read_text().split()
             x, y, w, h = (float(v) for v in parts[1:5])
             q = np.array([[x, y], [x + w, y], [x + w, y + h], [x, y + h]], np.float32)
+            pos.append(("openalpr/" + f.name, rgb, [q]))
             neg.append(("openalpr-painted/" + f.name, _paint_out(rgb, [q])))
+        else:
+            pos.append(("openalpr/" + f.name, rgb, None))
     for f in sorted((CORPUS / "ccpd-samples").glob("sample_np_*.jpg")):
         neg.append(("ccpd-np/" + f.name, load_image(f).rgb))
     for f in sorted((CORPUS / "ccpd-named-zhijucen").glob("*.jpg"))[:: 3 if quick else 1]:
-        pos.append(("ccpd/" + f.name, load_image(f).rgb))
+        pos.append(("ccpd/" + f.name, load_image(f).rgb, [_ccpd_quad(f.name)]))
     return pos, neg
+
+
+def _ccpd_quad(name: str) -> np.ndarray:
+    """The plate's 4 corners from a CCPD file name (field 4: BR, BL, TL, TR as x&y)."""
+    pts = [tuple(float(v) for v in p.split("&")) for p in name.split("-")[3].split("_")]
+    return np.array([pts[2], pts[3], pts[0], pts[1]], np.float32)
 
 
 def synthetic_plate_sets(n: int) -> tuple[list, list]:
@@ -95,42 +103,85 @@ def synthetic_plate_sets(n: int) -> tuple[list, list]:
     colours = ["white", "red", "blue", "silver", "black", "green"]
     for i in range(n):
         az = [0, 20, 45, 60, 135, 180][i % 6]
-        rgb, _ = render_car_photo(azimuth_deg=az, body_color=colours[i % 6],
+        rgb, t = render_car_photo(azimuth_deg=az, body_color=colours[i % 6],
                                   plate=kinds[i % 4], seed=i)
-        pos.append((f"synth-{kinds[i % 4]}-{az}", rgb))
+        pos.append((f"synth-{kinds[i % 4]}-{az}", rgb,
+                    [np.array(b, np.float32) for b in t["plate_boxes"]] or None))
         rgb, _ = render_car_photo(azimuth_deg=az, body_color=colours[i % 6], plate=None,
                                   seed=i)
         neg.append((f"synth-none-{az}", rgb))
     return pos, neg
 
 
-def run_plates(pos: list, neg: list) -> dict:
-    times, found, base_found, false, base_false = [], 0, 0, 0, 0
+def _on_truth(plates: list, quads: list | None) -> bool:
+    """Whether a plate read at or above the threshold covers a true plate's centre."""
+    if not quads:
+        return True
+    for p in plates:
+        if p.score < S.min_plate_score:
+            continue
+        box = np.array(p.box, np.float32).reshape(4, 2)
+        for q in quads:
+            c = np.asarray(q, np.float32).reshape(4, 2).mean(0)
+            if cv2.pointPolygonTest(box, (float(c[0]), float(c[1])), True) >= -8:
+                return True
+    return False
+
+
+def _dump(folder: Path, name: str, rgb: np.ndarray, plates: list, quads: list | None) -> None:
+    """The photo with true plates (green) and reads (red: counted, orange: below) as PNG."""
+    img = cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
+    for q in quads or []:
+        cv2.polylines(img, [np.asarray(q, np.int32).reshape(-1, 1, 2)], True, (0, 200, 0), 2)
+    for p in plates:
+        box = np.array(p.box).reshape(-1, 1, 2).astype(np.int32)
+        col = (0, 0, 255) if p.score >= S.min_plate_score else (0, 140, 255)
+        cv2.polylines(img, [box], True, col, 2)
+        x, y = box.reshape(-1, 2).min(0)
+        cv2.putText(img, f"{p.score:.2f} {p.color} {p.text.encode('ascii', 'replace').decode()}",
+                    (int(x), max(12, int(y) - 4)), cv2.FONT_HERSHEY_SIMPLEX, 0.5, col, 1)
+    folder.mkdir(parents=True, exist_ok=True)
+    cv2.imwrite(str(folder / (name.replace("/", "__").rsplit(".", 1)[0] + ".png")), img)
+
+
+def run_plates(pos: list, neg: list, dump: Path | None = None) -> dict:
+    """pos: (name, rgb, true quads or None); neg: (name, rgb). ``dump``: write misses and
+    false plates there as annotated PNGs."""
+    times, found, located, base_found, false, base_false = [], 0, 0, 0, 0, 0
     misses = []
-    for name, rgb in pos:
+    for name, rgb, quads in pos:
         t = time.perf_counter()
-        f = judge_plates(detect_plates(rgb, S), S)
+        plates = detect_plates(rgb, S)
+        f = judge_plates(plates, S)
         times.append(time.perf_counter() - t)
         if f.status is Status.FAIL:
             found += 1
+            located += _on_truth(plates, quads)
         else:
             misses.append(name)
+            if dump is not None:
+                _dump(dump / "miss", name, rgb, plates, quads)
         base_found += baseline_plate(rgb)
     fps = []
     for name, rgb in neg:
         t = time.perf_counter()
-        f = judge_plates(detect_plates(rgb, S), S)
+        plates = detect_plates(rgb, S)
+        f = judge_plates(plates, S)
         times.append(time.perf_counter() - t)
         if f.status is Status.FAIL:
             false += 1
             fps.append(name)
+            if dump is not None:
+                _dump(dump / "false", name, rgb, plates, None)
         base_false += baseline_plate(rgb)
     return {"plate_recall": found / max(1, len(pos)), "n_pos": len(pos),
+            "plate_located": located / max(1, len(pos)),
             "baseline_plate_recall": base_found / max(1, len(pos)),
             "false_plate_rate": false / max(1, len(neg)), "n_neg": len(neg),
             "baseline_false_plate_rate": base_false / max(1, len(neg)),
             "plate_median_ms": 1000 * statistics.median(times) if times else 0.0,
-            "misses": misses[:15], "false_plates": fps[:15]}
+            "plate_p90_ms": 1000 * float(np.percentile(times, 90)) if times else 0.0,
+            "misses": misses[:40], "false_plates": fps[:40]}
 
 
 def run_views(items: list) -> dict:
@@ -184,26 +235,36 @@ def synthetic_view_items(n: int) -> list:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--only", choices=("plates", "views"), default=None,
+                    help="run only the plate or only the view/fill/print part")
+    ap.add_argument("--dump", type=Path, default=None,
+                    help="write plate misses and false plates as annotated PNGs here")
     args = ap.parse_args(argv)
     out: dict = {}
     n_syn = 8 if args.quick else 24
+    plates, views = args.only in (None, "plates"), args.only in (None, "views")
     if CORPUS.is_dir():
-        pos, neg = corpus_plate_sets(args.quick)
-        out["corpus_plates"] = run_plates(pos, neg)
-        out["corpus_views"] = run_views(corpus_view_items())
+        if plates:
+            pos, neg = corpus_plate_sets(args.quick)
+            out["corpus_plates"] = run_plates(pos, neg, args.dump)
+        if views:
+            out["corpus_views"] = run_views(corpus_view_items())
     else:
         print("corpus absent: synthetic photos only")
-    out["synthetic_plates"] = run_plates(*synthetic_plate_sets(n_syn))
-    out["synthetic_views"] = run_views(synthetic_view_items(n_syn))
-    from benchmarks import photo_view  # plate-anchored view / fill, held-out split
+    if plates:
+        out["synthetic_plates"] = run_plates(*synthetic_plate_sets(n_syn))
+    if views:
+        out["synthetic_views"] = run_views(synthetic_view_items(n_syn))
+        from benchmarks import photo_view  # plate-anchored view / fill, held-out split
 
-    out.update(photo_view.run(args.quick))
-    try:
-        from benchmarks import photo_print  # P1's print-format benchmark, when present
+        out.update(photo_view.run(args.quick))
+    if views:
+        try:
+            from benchmarks import photo_print  # P1's print-format benchmark, when present
 
-        out["print"] = photo_print.run(10 if args.quick else 40, 0)
-    except ImportError:
-        pass
+            out["print"] = photo_print.run(10 if args.quick else 40, 0)
+        except ImportError:
+            pass
     for section, vals in out.items():
         print(f"== {section}")
         if isinstance(vals, dict):
