@@ -99,3 +99,19 @@ def test_anchor_box_reports_a_vehicle_running_out_of_the_frame():
     assert {"left", "right", "top"} <= set(region.cut_off_sides)
     f = {x.code: x for x in judge_vehicle(region, (880, 600), S)}
     assert f["vehicle_cut_off"].status is Status.FAIL
+
+
+# --- the bundled sample case: a car with a ground shadow and a narrow margin -------------
+
+def test_sample_case_picture_is_not_cut_off_and_shadow_is_not_vehicle():
+    # the same parameters as tests/synth/sample_case.py
+    rgb, truth = render_car_photo(azimuth_deg=45.0, body_color="white", plate=None,
+                                  fill=0.60, size=(1320, 900), background="street", seed=11)
+    region, f = _judge(rgb)
+    assert f["vehicle_cut_off"].status is Status.PASS, region.cut_off_sides
+    assert abs(region.fill_bbox - truth["fill"]) <= 0.07
+    # the bottom of the box is the tyre contact line, not the end of the cast shadow
+    tx, ty, tw, th = truth["vehicle_box"]
+    x, y, w, h = region.box
+    assert abs((y + h) - (ty + th)) <= 0.04 * th
+    assert abs(x - tx) <= 0.03 * tw and abs((x + w) - (tx + tw)) <= 0.03 * tw

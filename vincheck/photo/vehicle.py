@@ -21,11 +21,13 @@ import numpy as np
 from vincheck.errors import UnreadableImageError
 from vincheck.findings import Finding, PlateRead, Shape, Status
 from vincheck.photo.vehicle_anchor import box_from_anchor, main_plate
+from vincheck.photo.vehicle_shadow import shadow_mask, strip_shadow
 from vincheck.settings import PhotoSettings
 
 WORK_SIDE = 320  # px: longest side of the working copy
 SIDES = ("left", "right", "top", "bottom")
 ANCHOR_SCORE = 0.6  # outline score of a box estimated from the plate anchor
+TOUCH_SHARE = 0.08  # share of a side the mask must run along to count as cut off
 
 
 @dataclass
@@ -74,6 +76,7 @@ def _objectness(small: np.ndarray) -> np.ndarray:
     lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
     border = _border_pixels(lab)
     crit = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 15, 1.0)
+    cv2.setRNGSeed(11)  # deterministic centres
     _, _, centers = cv2.kmeans(border, 10, None, crit, 1, cv2.KMEANS_PP_CENTERS)
     wl = np.array([0.6, 1.0, 1.0], np.float32)  # lightness counts less: shadows, shading
     diff = (lab[:, :, None, :] - centers[None, None]) * wl
@@ -97,13 +100,15 @@ def _largest_blob_box(binary: np.ndarray) -> tuple[int, int, int, int] | None:
     return x, y, w, h
 
 
-def _segment(small: np.ndarray) -> np.ndarray | None:
-    """Foreground mask (bool, work size) of the main object, or None."""
+def _segment(small: np.ndarray, shadow: np.ndarray) -> np.ndarray | None:
+    """Foreground mask (bool, work size) of the main object, or None. ``shadow``: pixels
+    that look like ground in shadow (never seeds of the foreground)."""
     h, w = small.shape[:2]
     obj = _objectness(small)
+    obj[shadow] *= 0.3
     seed = (obj > 0.4).astype(np.uint8)
     k = max(3, round(0.05 * w)) | 1
-    seed = cv2.morphologyEx(seed, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    seed = close_inside(seed, k)
     seed = cv2.morphologyEx(seed, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
     rect = _largest_blob_box(seed)
     if rect is None or rect[2] * rect[3] < 0.01 * h * w:
@@ -121,6 +126,7 @@ def _segment(small: np.ndarray) -> np.ndarray | None:
     mask[inner & (obj > 0.3)] = cv2.GC_PR_FGD
     core = cv2.erode(blob.astype(np.uint8), np.ones((k, k), np.uint8)) > 0
     mask[inner & core & (obj > 0.5)] = cv2.GC_FGD
+    mask[inner & shadow] = cv2.GC_PR_BGD
     bgd = np.zeros((1, 65), np.float64)
     fgd = np.zeros((1, 65), np.float64)
     try:
@@ -131,7 +137,7 @@ def _segment(small: np.ndarray) -> np.ndarray | None:
     fg = ((mask == cv2.GC_FGD) | (mask == cv2.GC_PR_FGD)).astype(np.uint8)
     fg = cv2.morphologyEx(fg, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
     kc = max(3, round(0.04 * w)) | 1
-    joined = cv2.morphologyEx(fg, cv2.MORPH_CLOSE, np.ones((kc, kc), np.uint8))
+    joined = close_inside(fg, kc)
     n, lab, stats, _ = cv2.connectedComponentsWithStats(joined, 8)
     if n <= 1:
         return None
@@ -140,6 +146,16 @@ def _segment(small: np.ndarray) -> np.ndarray | None:
         return None
     out = (lab == main) & (fg > 0) | (lab == main) & _holes(lab == main)
     return out
+
+
+def close_inside(binary: np.ndarray, k: int) -> np.ndarray:
+    """Morphological closing (k x k px) that treats the outside of the frame as empty:
+    OpenCV's default border would glue anything within k/2 px to the frame edge."""
+    p = k
+    padded = cv2.copyMakeBorder(binary.astype(np.uint8), p, p, p, p, cv2.BORDER_CONSTANT,
+                                value=0)
+    closed = cv2.morphologyEx(padded, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    return closed[p:-p, p:-p]
 
 
 def _holes(binary: np.ndarray) -> np.ndarray:
@@ -166,29 +182,51 @@ def locate_vehicle(rgb: np.ndarray, settings: PhotoSettings,
         return VehicleRegion(box=box, fill_bbox=float(box[2] * box[3] / (w * h)),
                              fill_mask=None, cut_off_sides=cut, score=ANCHOR_SCORE)
     small, s = _work_copy(rgb)
-    fg = _segment(small)
+    shadow = shadow_mask(small)
+    fg = _segment(small, shadow)
     if fg is None:
         return None
-    ys, xs = np.nonzero(fg)
+    fg = strip_shadow(fg, shadow)
+    return _region_from_mask(fg, s, (w, h))
+
+
+def touching_sides(fg: np.ndarray) -> list[str]:
+    """Sides of the frame the mask runs into: a run of foreground along the outermost
+    2 px covering at least TOUCH_SHARE of that side (corners excluded: a rounded print
+    corner or a stray pixel is no cut)."""
     sh, sw = fg.shape
+    out = []
+    for side, line, n in (("left", fg[:, :2].any(1), sh), ("right", fg[:, -2:].any(1), sh),
+                          ("top", fg[:2, :].any(0), sw), ("bottom", fg[-2:, :].any(0), sw)):
+        c = max(1, round(0.04 * n))
+        if _longest_run(line[c:n - c]) >= TOUCH_SHARE * n:
+            out.append(side)
+    return out
+
+
+def _longest_run(line: np.ndarray) -> int:
+    best = run = 0
+    for v in line:
+        run = run + 1 if v else 0
+        best = max(best, run)
+    return best
+
+
+def _region_from_mask(fg: np.ndarray, s: float, size: tuple[int, int]) -> VehicleRegion:
+    """Box, fills, cut-off sides and score of a work-size mask (``s``: work / input)."""
+    w, h = size
+    ys, xs = np.nonzero(fg)
     x0, x1 = xs.min(), xs.max() + 1
     y0, y1 = ys.min(), ys.max() + 1
     box = (x0 / s, y0 / s, (x1 - x0) / s, (y1 - y0) / s)
     box = (max(0.0, box[0]), max(0.0, box[1]), min(box[2], w - box[0]), min(box[3], h - box[1]))
-    cut: list[str] = []
-    edge = 1
-    if (fg[:, :edge].sum() / sh) > 0.05:
-        cut.append("left")
-    if (fg[:, -edge:].sum() / sh) > 0.05:
-        cut.append("right")
-    if (fg[:edge, :].sum() / sw) > 0.05:
-        cut.append("top")
-    if (fg[-edge:, :].sum() / sw) > 0.05:
-        cut.append("bottom")
+    cut = touching_sides(fg)
     fill_mask = float(fg.mean())
     fill_bbox = float(box[2] * box[3] / (w * h))
     solidity = fg.sum() / max(1, (x1 - x0) * (y1 - y0))
     score = float(np.clip(0.3 + 0.7 * solidity, 0, 1))
+    if len(cut) >= 3 or fill_bbox > 0.97:
+        score = min(score, 0.3)  # the whole picture: no outline was found
     mask = cv2.resize(fg.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST) > 0
     return VehicleRegion(box=box, fill_bbox=fill_bbox, fill_mask=fill_mask,
                          cut_off_sides=cut, score=score, mask=mask)
