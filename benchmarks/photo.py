@@ -57,9 +57,24 @@ def _paint_out(rgb: np.ndarray, quads: list[np.ndarray]) -> np.ndarray:
     return cv2.inpaint(out, mask, 5, cv2.INPAINT_TELEA)
 
 
+UNLABELLED = LABELS.parent / "plates_unlabelled.csv"
+
+
+def _unlabelled_plates() -> dict[str, list[np.ndarray]]:
+    """Real plates the corpus' ground truth leaves out (other cars in the scene), by file:
+    painted out too, so the plate-free copies are plate-free."""
+    out: dict[str, list[np.ndarray]] = {}
+    for r in csv.DictReader(UNLABELLED.open(encoding="utf-8")):
+        x, y, w, h = (float(r[k]) for k in ("x", "y", "w", "h"))
+        q = np.array([[x, y], [x + w, y], [x + w, y + h], [x, y + h]], np.float32)
+        out.setdefault(r["file"], []).append(q)
+    return out
+
+
 def corpus_plate_sets(quick: bool) -> tuple[list, list]:
-    """(photos with plates, plate-free photos) as (name, rgb) lists."""
+    """(photos with plates as (name, rgb, true quads), plate-free photos as (name, rgb))."""
     pos, neg = [], []
+    extra = _unlabelled_plates()
     gt = CORPUS / "easypr-general-test" / "ground_truth.tsv"
     rows = list(csv.DictReader(gt.open(encoding="utf-8"), delimiter="\t"))
     by: dict[str, list] = {}
@@ -72,7 +87,8 @@ def corpus_plate_sets(quick: bool) -> tuple[list, list]:
                                 (float(r["width"]), float(r["height"])),
                                 float(r["rotation_deg"]))) for r in by[n]]
         pos.append(("easypr/" + n, rgb, quads))
-        neg.append(("easypr-painted/" + n, _paint_out(rgb, quads)))
+        neg.append(("easypr-painted/" + n,
+                    _paint_out(rgb, quads + extra.get("easypr-general-test/" + n, []))))
     for f in sorted((CORPUS / "openalpr-benchmarks").glob("*/*.jpg"))[:: 4 if quick else 1]:
         txt = f.with_suffix(".txt")
         rgb = load_image(f).rgb
@@ -81,7 +97,8 @@ def corpus_plate_sets(quick: bool) -> tuple[list, list]:
             x, y, w, h = (float(v) for v in parts[1:5])
             q = np.array([[x, y], [x + w, y], [x + w, y + h], [x, y + h]], np.float32)
             pos.append(("openalpr/" + f.name, rgb, [q]))
-            neg.append(("openalpr-painted/" + f.name, _paint_out(rgb, [q])))
+            more = extra.get(f"openalpr-benchmarks/{f.parent.name}/{f.name}", [])
+            neg.append(("openalpr-painted/" + f.name, _paint_out(rgb, [q, *more])))
         else:
             pos.append(("openalpr/" + f.name, rgb, None))
     for f in sorted((CORPUS / "ccpd-samples").glob("sample_np_*.jpg")):

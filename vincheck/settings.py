@@ -87,6 +87,19 @@ class PhotoSettings:
     # rectangle with character texture that could not be read) is sent to a person (REVIEW)
     # rather than passed silently.
     plate_review_margin: float = 0.15
+    # Plate finder (vincheck.photo.plate_candidates): the text detector and the colour
+    # rectangles see a copy scaled to this longest side (px); 640 finds plates down to
+    # ~12 px character height in a 1600 px photo at ~1/3 the cost of 960.
+    plate_detect_side_px: int = 640
+    # At most this many candidates are read by the recogniser (~10-20 ms each).
+    plate_max_reads: int = 8
+    # Plates lower than this (px, full resolution) are not looked at: nobody can read them.
+    plate_min_height_px: float = 8.0
+    # A plate-coloured rectangle needs this share of off-colour (character) pixels inside
+    # and this grey-level contrast (0-255) between them and the plate colour; a blank plate
+    # holder or a painted panel has neither.
+    plate_min_mark_share: float = 0.06
+    plate_min_contrast: float = 30.0
     # Below this view confidence (0-1) the angle finding is REVIEW: classical view cues
     # (wheel ellipses, the symmetric face, lamp colours) can disagree on real photos.
     min_view_confidence: float = 0.45

@@ -1,0 +1,104 @@
+"""Plate text: reading rectified crops with the PP-OCR recogniser and judging whether what
+was read looks like a licence-plate number.
+
+Kinds of text (:func:`classify_plate_text`):
+
+* ``cn`` - a full Chinese plate: province character, letter, 5-6 letters/digits
+  (blue/yellow 7 characters, new-energy green 8), optionally 挂/学/警/港/澳/领/使.
+* ``mixed`` - 4-8 Latin letters and digits with at least one of each (EU, US, BR plates,
+  a Chinese plate whose province character was misread or cut off).
+* ``letters`` / ``digits`` - 4-8 characters of one kind only (vanity plates, old US plates;
+  also badges, words and numbers on signs, so they need plate-shaped evidence).
+* ``none`` - anything else: Chinese words (shop signs), times and dates (timestamps
+  burned into surveillance frames), phone numbers and long strings.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import cv2
+import numpy as np
+
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+SUFFIXES = "挂学警港澳领使"
+CN_PLATE = re.compile(rf"^[{PROVINCES}][A-Z][A-Z0-9]{{5,6}}[{SUFFIXES}]?$")
+LATIN = re.compile(r"^[A-Z0-9]{4,8}$")
+# times (12:05, 12:05:33) and dates (2014-04-28, 2014/4/28, 2014年4月) in the raw text
+TIME_OR_DATE = re.compile(r"(?<![A-Za-z0-9])\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?(?!\d)"
+                          r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
+SEPARATORS = re.compile(r"[\s·•．.\-_:：|'\"“”‘’，,。=+*~`°©®()<>/\\#&^%$@!?;；、]")
+# recogniser look-alikes of plate characters (a bracket or bar read for the digit 1)
+LOOKALIKES = str.maketrans({"]": "1", "[": "1", "｜": "1", "〇": "0", "○": "0"})
+
+_rec_lock = threading.Lock()
+
+
+def normalise_plate_text(text: str) -> str:
+    """Upper case, without separators (·, spaces, dots, dashes, symbols between the state
+    and the number) and with bracket look-alikes read as 1."""
+    t = text.upper().translate(LOOKALIKES)
+    t = SEPARATORS.sub("", t)
+    return t
+
+
+def classify_plate_text(raw: str) -> tuple[str, str]:
+    """(kind, normalised text) for what the recogniser read; see the module docstring."""
+    if TIME_OR_DATE.search(raw):
+        return "none", normalise_plate_text(raw)
+    t = normalise_plate_text(raw)
+    if CN_PLATE.match(t):
+        return "cn", t
+    core = t
+    # a province character read as something else, or a Chinese suffix: drop one non-Latin
+    # character at either end
+    if core and not core[0].isascii():
+        core = core[1:]
+    if core and not core[-1].isascii():
+        core = core[:-1]
+    if not LATIN.match(core):
+        return "none", t
+    letters = sum(c.isalpha() for c in core)
+    digits = len(core) - letters
+    if letters and digits:
+        return "mixed", t
+    if len(core) >= 5 or (digits and len(core) >= 4):
+        return ("letters" if letters else "digits"), t
+    return "none", t
+
+
+def _recogniser():
+    from vincheck.ocr.rapid import get_rapidocr
+
+    engine = get_rapidocr()
+    rec = engine.text_rec
+    if rec is None:
+        loader = getattr(engine, "_load_rec_model", None)
+        rec = loader() if loader else None
+    return rec
+
+
+def read_crops(crops_rgb: list[np.ndarray]) -> list[tuple[str, float]]:
+    """(text, confidence 0-1) for each rectified crop (RGB, any width, 48 px high).
+
+    The crops go to the recogniser in one batch padded only to the widest crop (the engine's
+    own call pads every crop to 320 px, twice the width of a plate)."""
+    if not crops_rgb:
+        return []
+    rec = _recogniser()
+    if rec is None:
+        return [("", 0.0)] * len(crops_rgb)
+    _, img_h, _ = rec.rec_image_shape
+    widths = [max(8, int(np.ceil(img_h * c.shape[1] / max(1, c.shape[0])))) for c in crops_rgb]
+    max_w = max(widths)
+    batch = np.zeros((len(crops_rgb), 3, img_h, max_w), np.float32)
+    for i, (c, w) in enumerate(zip(crops_rgb, widths, strict=True)):
+        bgr = cv2.cvtColor(c, cv2.COLOR_RGB2BGR)
+        r = cv2.resize(bgr, (w, img_h)).astype(np.float32).transpose(2, 0, 1) / 255.0
+        batch[i, :, :, :w] = (r - 0.5) / 0.5
+    with _rec_lock:
+        preds = rec.session(batch)
+    lines, _ = rec.postprocess_op(preds, False, wh_ratio_list=[w / img_h for w in widths],
+                                  max_wh_ratio=max_w / img_h)
+    return [(str(t), float(s)) for t, s in lines]
