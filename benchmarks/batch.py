@@ -94,6 +94,9 @@ def timed_batch(folder: Path, jobs: int, work: Path, label: str) -> tuple[float,
     print(f"{label}: {rep.n_checked} cases, {jobs} worker(s), {rep.wall_s:.1f} s -> "
           f"{rep.cases_per_min:.1f} cases/min  (pass {c['pass']}, fail {c['fail']}, "
           f"review {c['review']}, error {c['error']})")
+    errors = sorted({o.error for o in rep.outcomes if o.status == "error"})
+    for e in errors[:3]:
+        print(f"  error: {e[:300]}")
     if rep.top_reasons():
         print("  top reasons: " + ", ".join(f"{r} x{k}" for r, k in rep.top_reasons(6)))
     rec = [o.record_ms for o in rep.outcomes if o.status == "checked"]
