@@ -26,12 +26,15 @@ from typing import Any
 VIN_WHITELIST = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ"
 
 
-def dataset(out: Path, n: int, seed: int, dpi: int) -> list[dict[str, Any]]:
-    """Generate (once) and load the truth records."""
+def dataset(out: Path, n: int, seed: int, dpi: int, need: int = 0) -> list[dict[str, Any]]:
+    """Generate (once) and load the truth records (``need``: enough when at least this many
+    sheets are already there, e.g. while the set is still being written)."""
     truth = out / "truth.jsonl"
     if truth.exists():
-        rows = [json.loads(line) for line in truth.read_text(encoding="utf-8").splitlines()]
-        if len(rows) == n and all((out / r["file"]).exists() for r in rows):
+        rows = [json.loads(line) for line in truth.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        rows = [r for r in rows if (out / r["file"]).exists()]
+        if len(rows) == n or (need and len(rows) >= need):
             return rows
     from tests.synth.rubbing import write_dataset
 
@@ -97,7 +100,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     n = 40 if args.quick and not args.n_given else args.n
     out = Path(args.out) if args.out else (
         Path.home() / ".cache" / "vincheck" / f"bench-rubbing-n{n}-s{args.seed}-d{args.dpi}")
-    rows = dataset(out, n, args.seed, args.dpi)
+    rows = dataset(out, n, args.seed, args.dpi, need=args.limit)
     if args.limit:
         rows = rows[: args.limit]
     settings = Settings()

@@ -54,6 +54,16 @@ class RapidEngine:
                         for j in range(len(VIN_ALPHABET))]
         self._ignore = np.array(sorted(set(ignore)), dtype=np.int64)
 
+    def _fold_preds(self, preds: np.ndarray) -> np.ndarray:
+        """T x C recogniser probabilities -> T x 34 (VIN alphabet + SYMBOL)."""
+        folded = np.zeros((preds.shape[0], len(self._keys)), dtype=np.float64)
+        for j, cols in enumerate(self._groups):
+            if len(cols):
+                folded[:, j] = preds[:, cols].sum(axis=1)
+        rest = preds.sum(axis=1) - preds[:, self._ignore].sum(axis=1)
+        folded[:, -1] = np.clip(rest - folded[:, :-1].sum(axis=1), 0.0, None)
+        return folded
+
     def frame_probs(self, line: np.ndarray) -> tuple[np.ndarray, float]:
         """Folded per-frame probabilities (T x 34: VIN alphabet + SYMBOL) of a line image
         (H x W uint8 grey) and the line px covered by one frame."""
@@ -66,12 +76,7 @@ class RapidEngine:
         except Exception as exc:  # noqa: BLE001
             raise OcrEngineError(f"RapidOCR failed on a text line: {exc}") from exc
         t = preds.shape[0]
-        folded = np.zeros((t, len(self._keys)), dtype=np.float64)
-        for j, cols in enumerate(self._groups):
-            if len(cols):
-                folded[:, j] = preds[:, cols].sum(axis=1)
-        rest = preds.sum(axis=1) - preds[:, self._ignore].sum(axis=1)
-        folded[:, -1] = np.clip(rest - folded[:, :-1].sum(axis=1), 0.0, None)
+        folded = self._fold_preds(preds)
         resized_w = min(norm.shape[3], int(np.ceil(REC_HEIGHT * w / float(h))))
         px_per_frame = (norm.shape[3] / t) * (w / max(resized_w, 1))
         return folded, px_per_frame
@@ -121,6 +126,30 @@ class RapidEngine:
             # recogniser merged): keep the frames' evidence, marked weak (mass 0.3 of 1)
             weak = normalized({k: float(v) for k, v in zip(self._keys, ev, strict=True)})
             out.append({k: UNMATCHED_MASS * v for k, v in weak.items()})
+        return out
+
+    def read_cells(self, cells: Sequence[np.ndarray]) -> list[CellScores]:
+        """One distribution per single-character crop (H x W grey, dark on light), all
+        cells recognised in one batch."""
+        if not cells:
+            return []
+        imgs = [cv2.cvtColor(c, cv2.COLOR_GRAY2BGR) if c.ndim == 2 else c for c in cells]
+        ratio = max(1.0, max(c.shape[1] / float(max(1, c.shape[0])) for c in imgs))
+        batch = np.concatenate([self._rec.resize_norm_img(c, ratio)[None] for c in imgs])
+        try:
+            preds = np.asarray(self._rec.session(batch.astype(np.float32)))
+        except Exception as exc:  # noqa: BLE001
+            raise OcrEngineError(f"RapidOCR failed on character cells: {exc}") from exc
+        out: list[CellScores] = []
+        for k in range(preds.shape[0]):
+            folded = self._fold_preds(preds[k])
+            em = self.emissions(cells[k], (folded, 1.0))
+            if em:
+                out.append(max((d for _, d in em), key=lambda d: max(d.values())))
+            else:
+                ev = folded.max(axis=0)
+                weak = normalized({c: float(v) for c, v in zip(self._keys, ev, strict=True)})
+                out.append({c: UNMATCHED_MASS * v for c, v in weak.items()})
         return out
 
     def read_text(self, line: np.ndarray) -> tuple[str, float]:

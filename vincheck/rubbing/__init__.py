@@ -29,6 +29,9 @@ _engine_lock = threading.Lock()
 # several characters of >= 4 mm plus tape; printed lines and words are shorter or thinner.
 MIN_STRIP_LEN_MM = 40.0
 MIN_STRIP_HEIGHT_MM = 8.0
+# Read the text from the polarity-corrected strip without background flattening (the
+# recogniser copes with uneven pressure itself; flattening sharpens pencil streaks).
+OCR_ON_RAW = True
 
 
 def _make_engine(name: str, settings: Settings) -> OcrEngine:
@@ -121,7 +124,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     from vincheck.rubbing.judge import StripEvidence, judge_strip, sheet_findings
     from vincheck.rubbing.locate import locate_strips, whole_image_strip
     from vincheck.rubbing.measure import line_geometry, measure_ghost
-    from vincheck.rubbing.normalize import normalize_strip
+    from vincheck.rubbing.normalize import normalize_strip, ocr_image
     from vincheck.rubbing.read import read_strip
     from vincheck.rubbing.segment import segment_strip
 
@@ -149,12 +152,14 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     rubbings: list[RubbingResult] = []
     for strip in strips:
         poll()
-        norm = normalize_strip(strip.crop).image
+        nz = normalize_strip(strip.crop)
+        norm = nz.image
+        ocr_src = ocr_image(strip.crop, nz.inverted) if OCR_ON_RAW else None
         seg = segment_strip(norm)
         # glyphs outside the dark band (in the margin cut around it) are tape ends or paper
         seg.glyphs = [g for g in seg.glyphs if strip.core_x[0] <= g.cx <= strip.core_x[1]]
         poll()
-        rd = read_strip(norm, seg, engines)
+        rd = read_strip(norm, seg, engines, ocr_src)
         poll()
         geo = line_geometry(rd.chars, seg.ink) if rd.chars else None
         ghost = None

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from vincheck.findings import CharRead, Finding, RubbingResult, Shape, Status
 from vincheck.rubbing.locate import Strip
 from vincheck.rubbing.measure import Geometry, Ghost
@@ -53,10 +55,26 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
     rep = None
     vin: str | None = None
     conf = 0.0
+    doubtful_invalid = False
     if n_chars == VIN_LEN:
         rep = _repair(rd.char_scores, cfg)
         vin = rep.vin
         conf = float(rep.confidence)
+        # no valid VIN lies within the plausible readings at all: whichever way the unsure
+        # characters are read, the check digit fails. Report the reading as stamped (check
+        # digit failed) and ask a person to confirm the unsure characters.
+        if (rep.decision == "unrepairable" and not rep.candidates and "?" not in rep.as_read
+                and 0 < len(rep.unsure_positions) <= 2 and cfg.require_check_digit
+                and _invalid_everywhere(rd.char_scores, rep.as_read)):
+            doubtful_invalid = True
+            vin = rep.as_read
+            conf = _joint(rd.char_scores, rep.as_read)
+    # the reading fails the check digit: would a common OCR confusion (U/V, S/5, Z/2 ...)
+    # at one position make it valid? Then a person must look (never silently corrected)
+    confusion = None
+    if rep is not None and cfg.require_check_digit and (
+            rep.decision == "stamped_invalid" or doubtful_invalid):
+        confusion = _confusion_alternative(rd.char_scores, rep.as_read)
     chosen = vin or (rep.as_read if rep is not None else "")
     chars: list[CharRead] = []
     char_shapes: list[Shape] = []
@@ -75,7 +93,11 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
     if rd.end is not None:
         sym_shapes.append(_poly(strip, rd.end, role="end_symbol", label="end", page=page))
     all_shapes = [outline, *sym_shapes, *char_shapes]
-    low = [i + 1 for i, c in enumerate(chars) if c.confidence < cfg.min_char_confidence]
+    # a valid check digit is ~10:1 evidence for the whole reading: with it, a character
+    # needs only half the usual confidence before it is flagged
+    need = cfg.min_char_confidence * (0.5 if rep is not None and rep.decision == "as_read"
+                                      else 1.0)
+    low = [i + 1 for i, c in enumerate(chars) if c.confidence < need]
     min_conf = min((c.confidence for c in chars), default=0.0)
     details = {"engines": rd.engines, "engine_errors": rd.errors, "raw": rd.raw}
     if rep is not None:
@@ -86,6 +108,23 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
         findings.append(Finding("unreadable", Status.FAIL, measured=0, limit=VIN_LEN,
                                 unit="characters", message="no characters could be found on "
                                 "the rubbing", evidence=[outline], details=details))
+    elif confusion is not None:
+        assert rep is not None
+        findings.append(Finding(
+            "unreadable", Status.REVIEW, measured=round(min_conf, 3),
+            limit=cfg.min_char_confidence, unit="ratio",
+            message=f"read as {rep.as_read}, whose check digit fails; reading position "
+            f"{confusion[1]} as {confusion[2]!r} (a common OCR confusion) gives the valid VIN "
+            f"{confusion[0]}: please compare with the tape", evidence=all_shapes,
+            details={**details, "suggested_vin": confusion[0]}))
+    elif doubtful_invalid:
+        assert rep is not None
+        pos = ", ".join(map(str, rep.unsure_positions))
+        findings.append(Finding(
+            "unreadable", Status.REVIEW, measured=round(min_conf, 3),
+            limit=cfg.min_char_confidence, unit="ratio",
+            message=f"read as {rep.as_read}; position(s) {pos} are unsure: please confirm",
+            evidence=all_shapes, details=details))
     elif rep is not None and rep.decision in ("unrepairable", "ambiguous"):
         status = Status.FAIL if rep.decision == "unrepairable" else Status.REVIEW
         findings.append(Finding(
@@ -128,7 +167,12 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
             evidence=[outline, *char_shapes]))
 
     # --- check digit ------------------------------------------------------------------
-    findings.append(_check_digit(rep, n_chars, outline, char_shapes, cfg))
+    cd = _check_digit(rep, n_chars, outline, char_shapes, cfg, doubtful_invalid)
+    if confusion is not None and cd.status is Status.FAIL:
+        cd.status = Status.REVIEW
+        cd.message += (f"; or misread: {confusion[0]} (position {confusion[1]} as "
+                       f"{confusion[2]!r}) is valid")
+    findings.append(cd)
 
     # --- start / stop symbols ---------------------------------------------------------
     if blocked:
@@ -183,14 +227,67 @@ def _skipped(code: str, message: str, outline: Shape) -> Finding:
     return Finding(code, Status.SKIPPED, message=message, evidence=[outline])
 
 
+def _joint(scores: Sequence[dict], text: str) -> float:
+    p = 1.0
+    for sc, ch in zip(scores, text, strict=False):
+        p *= float(sc.get(ch, 0.0))
+    return p
+
+
+def _confusion_alternative(scores: Sequence[dict], as_read: str
+                           ) -> tuple[str, int, str] | None:
+    """The single valid VIN one common OCR confusion away from ``as_read`` (vin, 1-based
+    position, character), preferring the position read with the lowest confidence; None
+    when there is none or more than one."""
+    from vincheck.vin import CONFUSIONS, compute_check_digit
+
+    found = []
+    for i, ch in enumerate(as_read):
+        for alt in CONFUSIONS.get(ch, ""):
+            v = as_read[:i] + alt + as_read[i + 1:]
+            try:
+                ok = compute_check_digit(v) == v[8]
+            except Exception:  # noqa: BLE001 - not allowed there
+                ok = False
+            if ok:
+                found.append((float(scores[i].get(ch, 0.0)), v, i + 1, alt))
+    if len({f[1] for f in found}) != 1:
+        return None
+    _, v, pos, alt = min(found)
+    return v, pos, alt
+
+
+def _invalid_everywhere(scores: Sequence[dict], as_read: str, min_score: float = 0.01) -> bool:
+    """True when no combination of the listed readings (score >= ``min_score``) at the
+    unsure positions has a valid check digit (at most a few hundred combinations)."""
+    import itertools
+
+    from vincheck.vin import compute_check_digit
+
+    options = []
+    for sc, ch in zip(scores, as_read, strict=True):
+        alts = sorted({c for c, v in sc.items() if v >= min_score} | {ch})
+        options.append(alts)
+    if np.prod([len(o) for o in options], dtype=float) > 5000:
+        return False
+    for combo in itertools.product(*options):
+        v = "".join(combo)
+        try:
+            if compute_check_digit(v) == v[8]:
+                return False
+        except Exception:  # noqa: BLE001 - a character not allowed: not a valid VIN
+            continue
+    return True
+
+
 def _check_digit(rep, n_chars: int, outline: Shape, char_shapes: list[Shape],
-                 cfg: RubbingSettings) -> Finding:
+                 cfg: RubbingSettings, doubtful_invalid: bool = False) -> Finding:
     if rep is None:
         return _skipped("check_digit", f"not judged: {n_chars} of 17 characters read", outline)
     from vincheck.vin import compute_check_digit
 
     ev = [char_shapes[8]] if len(char_shapes) > 8 else [outline]
-    if rep.decision == "stamped_invalid":
+    if rep.decision == "stamped_invalid" or doubtful_invalid:
         expected = compute_check_digit(rep.as_read)
         return Finding("check_digit", Status.FAIL, measured=rep.as_read[8], limit=expected,
                        message=f"check digit (position 9) is {rep.as_read[8]!r}, the VIN "

@@ -61,3 +61,12 @@ def normalize_strip(crop: np.ndarray) -> Normalized:
     flat = (flat - lo) / max(hi - lo, 1e-3)
     out = np.clip(flat * 255.0, 0, 255).astype(np.uint8)
     return Normalized(out, inverted)
+
+
+def ocr_image(crop: np.ndarray, inverted: bool) -> np.ndarray:
+    """The strip for the recogniser: characters dark on light, contrast stretched between
+    the 1st and 99.5th percentiles, nothing else changed (H x W uint8)."""
+    img = 255 - crop if inverted else crop
+    lo, hi = np.percentile(img, [1, 99.5])
+    out = (img.astype(np.float32) - lo) * (255.0 / max(float(hi - lo), 1.0))
+    return np.clip(out, 0, 255).astype(np.uint8)

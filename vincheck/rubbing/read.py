@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import cv2
 import numpy as np
 
 from vincheck.errors import OcrEngineError
@@ -16,7 +17,7 @@ from vincheck.rubbing.segment import Glyph, Segmentation
 # "not a VIN character" class at least this probability.
 SYMBOL_PROB = 0.5
 # Share of the character height added above and below the text band for the line image.
-LINE_PAD = 0.35
+LINE_PAD = 0.25
 
 
 @dataclass
@@ -53,15 +54,15 @@ def _top(d: CellScores) -> str:
     return max(d.items(), key=lambda kv: kv[1])[0] if d else "?"
 
 
-def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
-               ) -> StripRead:
+def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine],
+               ocr_src: np.ndarray | None = None) -> StripRead:
     """Run every engine on the strip's line and combine their per-glyph distributions.
 
     An engine that raises :class:`OcrEngineError` is skipped and its message kept; when
     every engine fails the last error is raised.
     """
     glyphs = seg.glyphs
-    line, _ = line_image(norm, seg)
+    line, _ = line_image(norm if ocr_src is None else ocr_src, seg)
     spans = _spans(glyphs, line.shape[1])
     per_engine: list[list[CellScores]] = []
     used: list[str] = []
@@ -84,6 +85,7 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
             raise last_exc
         raise OcrEngineError("no OCR engine returned a reading: " + "; ".join(errors))
     glyph_scores = [combine([pe[i] for pe in per_engine]) for i in range(len(glyphs))]
+    _second_opinion(norm if ocr_src is None else ocr_src, seg, glyph_scores, engines)
     start = end = None
     lo, hi = 0, len(glyphs)
     if glyphs:
@@ -114,6 +116,43 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
                         if i in kept else "~")
                   for i in range(len(glyphs)))
     return StripRead(glyph_scores, start, end, chars, char_scores, raw, used, errors)
+
+
+# Below this top probability a glyph read from the whole line is read again on its own.
+SURE_PROB = 0.9
+
+
+def cell_image(norm: np.ndarray, g: Glyph, pad: float = 0.3) -> np.ndarray:
+    """One glyph cut out of the normalised strip, its neighbours blanked: the glyph's
+    columns with ``pad`` x its height of background added on every side (px)."""
+    p = int(round(pad * g.h))
+    y0, y1 = max(0, g.y0 - p), min(norm.shape[0], g.y1 + p)
+    cell = norm[y0:y1, g.x0:g.x1]
+    bg = int(np.median(norm[y0:y1]))
+    return cv2.copyMakeBorder(cell, 0, 0, p, p, cv2.BORDER_CONSTANT, value=bg)
+
+
+def _second_opinion(norm: np.ndarray, seg: Segmentation, glyph_scores: list[CellScores],
+                    engines: Sequence[OcrEngine]) -> None:
+    """Re-read unsure glyphs one by one (engines with ``read_cells``) and average the
+    line and cell readings in place: a character read alone is not pulled towards its
+    neighbours (the line recogniser's S/5, V/U confusions)."""
+    unsure = [i for i, sc in enumerate(glyph_scores)
+              if max(sc.values(), default=0.0) < SURE_PROB]
+    if not unsure:
+        return
+    for eng in engines:
+        reader = getattr(eng, "read_cells", None)
+        if reader is None:
+            continue
+        try:
+            cells = reader([cell_image(norm, seg.glyphs[i]) for i in unsure])
+        except OcrEngineError:
+            continue
+        for i, sc in zip(unsure, cells, strict=False):
+            if sc:
+                glyph_scores[i] = combine([glyph_scores[i], capped(sc)])
+        return
 
 
 # Stamped VIN characters are narrow (width/height <= ~0.65); the usual end symbols
