@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import tempfile
@@ -88,12 +89,20 @@ def expect_for(folder: Path) -> dict[str, str]:
 def timed_batch(folder: Path, jobs: int, work: Path, label: str) -> tuple[float, Store, Path]:
     db = work / f"{label}.sqlite3"
     store = Store(db, settings=Settings())
+    cpu0 = _cpu_s()
     rep = run_batch(folder, store=store, settings=Settings(), expect=expect_for(folder),
                     jobs=jobs)
+    cpu = _cpu_s() - cpu0
     c = rep.counts()
     print(f"{label}: {rep.n_checked} cases, {jobs} worker(s), {rep.wall_s:.1f} s -> "
           f"{rep.cases_per_min:.1f} cases/min  (pass {c['pass']}, fail {c['fail']}, "
           f"review {c['review']}, error {c['error']})")
+    if rep.n_checked:
+        per = cpu / rep.n_checked
+        cores = min(jobs, os.cpu_count() or 1)
+        print(f"  CPU time (main + workers): {per:.2f} s per case -> on an idle machine "
+              f"about {60 * cores / per:.0f} cases/min with {cores} busy core(s); load "
+              f"average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     errors = sorted({o.error for o in rep.outcomes if o.status == "error"})
     for e in errors[:3]:
         print(f"  error: {e[:300]}")
@@ -104,6 +113,13 @@ def timed_batch(folder: Path, jobs: int, work: Path, label: str) -> tuple[float,
         print(f"  record_case inside the batch: median {statistics.median(rec):.2f} ms, "
               f"max {max(rec):.1f} ms per case")
     return rep.cases_per_min, store, db
+
+
+def _cpu_s() -> float:
+    """CPU seconds (user + system) of this process and its finished children."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def recording_cost(store: Store, work: Path, n: int = 100) -> float:

@@ -186,7 +186,7 @@ from tests.test_batch import slow_runner
 from vincheck.batch import run_batch
 from vincheck.store import Store
 with Store({db!r}) as st:
-    run_batch({root!r}, store=st, jobs=1, runner=slow_runner)
+    run_batch({root!r}, store=st, jobs=2, runner=slow_runner)
 """
 
 
@@ -206,8 +206,19 @@ def test_records_survive_sigkill_and_batch_resumes(tmp_path: Path) -> None:
                 break
             assert proc.poll() is None, "the batch ended before it could be killed"
             time.sleep(0.05)
-        os.killpg(proc.pid, signal.SIGKILL)
+        workers = _children(proc.pid)
+        assert workers, "the batch runs its cases in worker processes"
+        os.kill(proc.pid, signal.SIGKILL)  # the main process only
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 15  # orphaned workers end themselves
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(w) for w in workers)
     finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     with Store(db) as st:
@@ -225,6 +236,27 @@ def test_records_survive_sigkill_and_batch_resumes(tmp_path: Path) -> None:
         after = st.search(limit=None)
         assert sorted(s.expected_vin for s in after) == sorted(vins)  # no duplicates
         assert all(before[i].time == st.get_summary(i).time for i in before)
+
+
+def _children(pid: int) -> list[int]:
+    """Child process ids (Linux /proc), polled until the worker pool has started."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            kids = [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        except OSError:
+            kids = []
+        if len(kids) >= 2:
+            return kids
+        time.sleep(0.1)
+    return kids
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (OSError, IndexError):
+        return False
 
 
 def _count_committed(db: Path) -> int:

@@ -30,6 +30,7 @@ import csv
 import hashlib
 import io
 import multiprocessing
+import os
 import re
 import signal
 import sys
@@ -338,10 +339,13 @@ class ResultsCsv:
         self._fh.close()
 
 
-def _worker_init(jobs: int) -> None:
-    """Workers ignore Ctrl+C (the main process decides how to stop); with several workers
+def _worker_init(jobs: int, parent_pid: int) -> None:
+    """Workers ignore Ctrl+C (the main process decides how to stop) and end themselves when
+    the main process dies (e.g. SIGKILL), instead of idling forever; with several workers
     each keeps OpenCV to one thread so they do not fight over the cores."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True,
+                     name="vincheck-parent-watch").start()
     if jobs > 1:
         try:
             import cv2
@@ -349,6 +353,13 @@ def _worker_init(jobs: int) -> None:
             cv2.setNumThreads(1)
         except ImportError:  # pragma: no cover
             pass
+
+
+def _exit_with_parent(parent_pid: int, poll_s: float = 1.0) -> None:
+    while True:
+        time.sleep(poll_s)
+        if os.getppid() != parent_pid:
+            os._exit(3)
 
 
 def check_one(runner: Runner, settings: Settings, case_input: CaseInput,
@@ -401,7 +412,7 @@ class BatchRunner:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs,
                                              mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_worker_init,
-                                             initargs=(self.jobs,))
+                                             initargs=(self.jobs, os.getpid()))
         return self
 
     def __exit__(self, *exc: object) -> None:
