@@ -92,8 +92,10 @@ class PhotoSettings:
     # rather than passed silently.
     plate_review_margin: float = 0.15
     # Plate finder (vincheck.photo.plate_candidates): the text detector and the colour
-    # rectangles see a copy scaled to this longest side (px); 640 finds plates down to
-    # ~12 px character height in a 1600 px photo at ~1/3 the cost of 960.
+    # rectangles see a copy scaled to this longest side (px). The detector needs ~8 px high
+    # characters, so 512 finds plates whose characters are >= 1/64 of the photo's longest
+    # side (the plate of the photographed vehicle is several times that) at ~1/3 the cost
+    # of 800; 640 finds no more corpus plates.
     plate_detect_side_px: int = 512
     # At most this many candidates are read by the recogniser (~10-20 ms each).
     plate_max_reads: int = 8
@@ -104,6 +106,9 @@ class PhotoSettings:
     # holder or a painted panel has neither.
     plate_min_mark_share: float = 0.06
     plate_min_contrast: float = 30.0
+    # Text read with less confidence (0-1) than this is no evidence of a plate number (the
+    # recogniser guesses letters in grilles, leaves and blank holders at 0.1-0.45).
+    plate_min_text_confidence: float = 0.5
     # Below this view confidence (0-1) the angle finding is REVIEW: classical view cues
     # (wheel ellipses, the symmetric face, lamp colours) can disagree on real photos.
     min_view_confidence: float = 0.45

@@ -115,24 +115,31 @@ def panel_evidence(tight_rgb: np.ndarray, padded_rgb: np.ndarray) -> tuple[str, 
 
 
 def frame_evidence(framed_rgb: np.ndarray, pad_y: float) -> float:
-    """0-1: straight horizontal edges just above and just below the characters (the plate's
-    rim). ``framed_rgb``: the text line rectified with a margin of ``pad_y`` of its height
-    above and below. Both edges must span the line; the weaker one counts."""
+    """0-1: straight horizontal edges around the top and the bottom of the characters
+    (the plate's rim). ``framed_rgb``: the text line rectified with a margin of ``pad_y``
+    of its height above and below. An edge counts by the share of the line's width it runs
+    along without a gap (characters' own tops cover about half of it); the weaker of the
+    top and the bottom edge counts."""
     g = cv2.cvtColor(framed_rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
     h, w = g.shape
     if h < 12 or w < 12:
         return 0.0
-    gy = np.abs(cv2.Sobel(g, cv2.CV_32F, 0, 1, ksize=3))
-    prof = gy[:, int(w * 0.1): max(int(w * 0.1) + 1, int(w * 0.9))].mean(1)
-    top = int(round(h * pad_y / (1 + 2 * pad_y)))
-    bottom = h - top
-    above = prof[1: max(2, top - 1)]
-    below = prof[min(h - 2, bottom + 1): h - 1]
+    gy = np.abs(cv2.Sobel(cv2.GaussianBlur(g, (3, 3), 0), cv2.CV_32F, 0, 1, ksize=3))
+    gy = gy[:, int(w * 0.08): max(int(w * 0.08) + 1, int(w * 0.92))]
+    thr = max(16.0, 0.3 * float(np.percentile(gy, 97)))
+    cover = (gy > thr).mean(1)
+    # a rim one pixel off between columns still counts: best of three neighbouring rows
+    cover = np.maximum(cover, (np.maximum(np.maximum(gy[:-2], gy[1:-1]), gy[2:]) > thr)
+                       .mean(1).repeat(1)[np.clip(np.arange(h) - 1, 0, h - 3)])
+    top = h * pad_y / (1 + 2 * pad_y)
+    text_h = h - 2 * top
+    reach = int(round(top + 0.2 * text_h))
+    above = cover[1:max(2, reach)]
+    below = cover[min(h - 2, h - reach): h - 1]
     if above.size == 0 or below.size == 0:
         return 0.0
-    inner = float(np.median(prof[top:bottom])) + 1.0
     weak = min(float(above.max()), float(below.max()))
-    return float(np.clip((weak / inner - 0.8) / 1.2, 0.0, 1.0) * np.clip(weak / 40.0, 0, 1))
+    return float(np.clip((weak - 0.55) / 0.35, 0.0, 1.0))
 
 
 def eu_band(left_rgb: np.ndarray) -> float:

@@ -5,6 +5,8 @@ Kinds of text (:func:`classify_plate_text`):
 
 * ``cn`` - a full Chinese plate: province character, letter, 5-6 letters/digits
   (blue/yellow 7 characters, new-energy green 8), optionally 挂/学/警/港/澳/领/使.
+* ``cn_like`` - a Chinese plate whose province character was misread as a Latin letter
+  or digit or lost: (one character) letter, 5 letters/digits with at least 2 digits.
 * ``mixed`` - 4-8 Latin letters and digits with at least one of each (EU, US, BR plates,
   a Chinese plate whose province character was misread or cut off).
 * ``letters`` / ``digits`` - 4-8 characters of one kind only (vanity plates, old US plates;
@@ -25,6 +27,9 @@ PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕�
 SUFFIXES = "挂学警港澳领使"
 CN_PLATE = re.compile(rf"^[{PROVINCES}][A-Z][A-Z0-9]{{5,6}}[{SUFFIXES}]?$")
 LATIN = re.compile(r"^[A-Z0-9]{4,8}$")
+# a Chinese plate whose province character was read as a Latin letter or digit (川 as M,
+# 皖 as W ...) or dropped: [province?] letter, then 5 letters/digits with >= 2 digits
+CN_LIKE = re.compile(r"^[A-Z0-9]?[A-Z](?=(?:[A-Z]*\d){2})[A-Z0-9]{5}$")
 # times (12:05, 12:05:33) and dates (2014-04-28, 2014/4/28, 2014年4月) in the raw text
 TIME_OR_DATE = re.compile(r"(?<![A-Za-z0-9])\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?(?!\d)"
                           r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
@@ -61,6 +66,8 @@ def classify_plate_text(raw: str) -> tuple[str, str]:
         return "none", t
     letters = sum(c.isalpha() for c in core)
     digits = len(core) - letters
+    if CN_LIKE.match(core):
+        return "cn_like", t
     if letters and digits:
         return "mixed", t
     if len(core) >= 5 or (digits and len(core) >= 4):

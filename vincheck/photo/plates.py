@@ -114,12 +114,19 @@ def score_candidate(kind: str, rec_score: float, panel: float, aspect: float,
     plate_sign = max(band, float(colour_rect))
     if kind == "cn":
         return float(min(1.0, 0.7 + 0.2 * rec_score + 0.1 * max(panel, aspect_ok)))
+    if kind == "cn_like":
+        return float(min(1.0, 0.45 + 0.25 * rec_score + 0.15 * panel + 0.15 * frame
+                         + 0.1 * plate_sign))
     if kind == "mixed" and n_chars >= 5:
         return float(min(1.0, 0.1 + 0.2 * rec_score + 0.3 * panel + 0.2 * frame
                          + 0.15 * plate_sign + 0.05 * aspect_ok + 0.05 * texture))
-    if kind in ("mixed", "letters", "digits"):
+    if kind == "digits":  # old US plates; also prices and house numbers
         return float(min(1.0, 0.05 + 0.1 * rec_score + 0.15 * panel + 0.2 * frame
                          + 0.35 * plate_sign + 0.05 * aspect_ok + 0.05 * texture))
+    if kind in ("mixed", "letters"):  # vanity plates; also badges and words on signs,
+        # often framed by a trunk lid or grille bars: the rim counts little
+        return float(min(1.0, 0.05 + 0.1 * rec_score + 0.15 * panel + 0.1 * frame
+                         + 0.4 * plate_sign + 0.05 * aspect_ok + 0.05 * texture))
     # unreadable: only a plate-coloured rectangle full of characters counts a little
     if colour_rect:
         return float(0.1 + 0.3 * panel * texture * aspect_ok)
@@ -167,9 +174,11 @@ def read_candidates(rgb: np.ndarray, settings: PhotoSettings) -> list[CandidateR
             top, bottom = texts[a + 1], texts[a + 2]
             options.append((top[0] + bottom[0], min(top[1], bottom[1])))
         best: tuple[str, float, str, str] | None = None
-        rank = {"cn": 3, "mixed": 2, "letters": 1, "digits": 1, "none": 0}
+        rank = {"cn": 4, "cn_like": 3, "mixed": 2, "letters": 1, "digits": 1, "none": 0}
         for raw, rec in options:
             kind, norm = classify_plate_text(raw)
+            if rec < settings.plate_min_text_confidence:
+                kind = "none"  # a guess of the recogniser is no text evidence
             if best is None or (rank[kind], rec) > (rank[best[2]], best[1]):
                 best = (norm, rec, kind, raw)
         assert best is not None
