@@ -23,13 +23,17 @@ CellScores = dict[str, float]
 
 @runtime_checkable
 class OcrEngine(Protocol):
-    """Reads glyph cells. ``name`` is shown in reports ("rapidocr", "tesseract", ...)."""
+    """Reads the glyph cells of one text line. ``name`` is shown in reports ("rapidocr",
+    "tesseract", ...). Engines may also offer ``read_cells(cells) -> list[CellScores]``
+    (each cell a single-character crop) for a second opinion on unsure glyphs."""
 
     name: str
 
-    def read_cells(self, cells: Sequence[np.ndarray]) -> list[CellScores]:
-        """One distribution per cell ({char: probability}, summing to about 1; keys are
-        VIN characters or :data:`SYMBOL`). ``cells``: H x W uint8 grey, dark on light."""
+    def read_glyphs(self, line: np.ndarray, spans: Sequence[tuple[float, float]]
+                    ) -> list[CellScores]:
+        """One distribution per span ({char: probability}, total <= 1: the rest means
+        "unknown"; keys are VIN characters or :data:`SYMBOL`). ``line``: H x W uint8 grey,
+        dark characters on light; ``spans``: each glyph's x-range (px) in the line."""
         ...
 
 

@@ -85,7 +85,7 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
             raise last_exc
         raise OcrEngineError("no OCR engine returned a reading: " + "; ".join(errors))
     glyph_scores = [combine([pe[i] for pe in per_engine]) for i in range(len(glyphs))]
-    _second_opinion(norm if ocr_src is None else ocr_src, seg, glyph_scores, engines)
+    _second_opinion(norm, seg, glyph_scores, engines)
     start = end = None
     lo, hi = 0, len(glyphs)
     if glyphs:

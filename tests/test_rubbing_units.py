@@ -1,0 +1,293 @@
+"""Unit tests of the rubbing pipeline on small arrays whose answer is known by
+construction, and the OCR-engine interface with canned and crashing engines."""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+import pytest
+
+from vincheck.errors import Cancelled, OcrEngineError, TesseractNotFoundError
+from vincheck.findings import Status
+from vincheck.imageio import from_array
+from vincheck.inspection import CancelToken
+from vincheck.ocr.base import SYMBOL, OcrEngine, combine, fold_char
+from vincheck.ocr.rapid_engine import align_to_spans
+from vincheck.rubbing import check_sheet, select_engines
+from vincheck.rubbing.locate import find_strips, locate_strips
+from vincheck.rubbing.measure import (
+    cepstral_echo,
+    line_geometry,
+    rolling_median,
+    theil_sen_slope,
+)
+from vincheck.rubbing.normalize import characters_are_light, normalize_strip
+from vincheck.rubbing.segment import segment_strip
+from vincheck.settings import Settings
+from vincheck.vin import compute_check_digit
+
+FONT = cv2.FONT_HERSHEY_SIMPLEX
+DPI = 300
+PX_MM = DPI / 25.4
+
+
+def _strip_image(text: str, h_mm: float = 8.0, angle: float = 0.0, shear: float = 0.0,
+                 ghost_mm: float = 0.0, seed: int = 0) -> np.ndarray:
+    """A sheet with one dark strip carrying light glyphs: ``text`` between two filled
+    diamonds (the end symbols), drawn with cv2 (no generator involved)."""
+    rng = np.random.default_rng(seed)
+    ch = h_mm * PX_MM
+    pitch = 0.8 * ch
+    n = len(text) + 2
+    w = int(pitch * n + 4 * ch)
+    h = int(2.6 * ch)
+    strip8 = np.zeros((h, w), np.uint8)
+    scale = cv2.getFontScaleFromHeight(FONT, int(ch), 3)
+    thick = max(2, int(ch / 9))
+    y = int(h / 2 + ch / 2)
+    x = 2 * ch
+    for i in range(n):
+        cx = int(x + i * pitch)
+        if i in (0, n - 1):
+            r = ch * 0.45
+            pts = np.array([[cx + r * 0.8, y - ch / 2 - r], [cx + 1.6 * r, y - ch / 2],
+                            [cx + r * 0.8, y - ch / 2 + r], [cx, y - ch / 2]], np.int32)
+            cv2.fillPoly(strip8, [pts], 255)
+        else:
+            cv2.putText(strip8, text[i - 1], (cx, y), FONT, scale, 255, thick, cv2.LINE_AA)
+    strip = strip8.astype(np.float32) / 255.0
+    if shear:
+        t = math.tan(math.radians(shear))
+        m = np.array([[1, -t, t * h / 2], [0, 1, 0]], np.float32)
+        strip = cv2.warpAffine(strip, m, (w, h))
+    if ghost_mm:
+        m = np.array([[1, 0, ghost_mm * PX_MM], [0, 1, 0]], np.float32)
+        strip = np.maximum(strip, 0.55 * cv2.warpAffine(strip, m, (w, h)))
+    tape = 70 + rng.normal(0, 8, (h, w))
+    img = tape * (1 - strip) + 215 * strip
+    sheet = np.full((h + 600, w + 600), 244.0)
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    m[:, 2] += (300, 300)
+    warped = cv2.warpAffine(img.astype(np.float32), m, (w + 600, h + 600), borderValue=-1)
+    sheet = np.where(warped >= 0, warped, sheet)
+    return np.clip(sheet, 0, 255).astype(np.uint8)
+
+
+VIN = "LSVAU2180N2183594"
+
+
+@pytest.fixture(scope="module")
+def straight() -> np.ndarray:
+    return _strip_image(VIN)
+
+
+def test_locate_recovers_rotation_and_outline():
+    for angle in (-12.0, 0.0, 9.0):
+        gray = _strip_image(VIN, angle=angle)
+        strips = find_strips(gray)
+        assert len(strips) == 1
+        _, length, height, ang = strips[0]
+        # cv2 angle is counter-clockwise; ours is image y-down clockwise
+        assert abs(ang + angle) < 1.0
+        assert length > 5 * height
+
+
+def test_polarity_and_normalisation(straight):
+    strip = locate_strips(straight)[0]
+    assert characters_are_light(strip.crop)
+    norm = normalize_strip(strip.crop)
+    assert norm.inverted
+    assert not characters_are_light(norm.image)  # dark characters on light now
+    assert strip.crop is not norm.image
+
+
+def test_segmentation_finds_17_characters_and_two_symbols(straight):
+    strip = locate_strips(straight)[0]
+    seg = segment_strip(normalize_strip(strip.crop).image)
+    assert len(seg.glyphs) == 19
+    hs = [g.h for g in seg.glyphs[1:-1]]
+    ch = 8.0 * PX_MM
+    canvas = np.zeros((300, 300), np.uint8)
+    cv2.putText(canvas, "8", (50, 200), FONT, cv2.getFontScaleFromHeight(FONT, int(ch), 3),
+                255, max(2, int(ch / 9)), cv2.LINE_AA)
+    drawn_h = cv2.boundingRect(cv2.findNonZero((canvas > 127).astype(np.uint8)))[3]
+    assert abs(np.median(hs) - drawn_h) < 0.1 * drawn_h
+
+
+def test_geometry_measures_height_pitch_and_slant():
+    for shear, want in ((0.0, 0.0), (12.0, 12.0)):
+        gray = _strip_image(VIN, shear=shear)
+        strip = locate_strips(gray)[0]
+        seg = segment_strip(normalize_strip(strip.crop).image)
+        geo = line_geometry(seg.glyphs[1:-1], seg.ink)
+        assert abs(geo.pitch_px - 0.8 * 8.0 * PX_MM) < 0.05 * 8.0 * PX_MM
+        assert abs(abs(geo.slant_deg) - want) < 3.0
+        if not shear:
+            assert geo.pitch_spread < 0.1 and geo.height_spread < 0.1
+
+
+def test_robust_statistics():
+    v = np.array([10, 10, 30, 10, 10], float)
+    assert rolling_median(v).max() == 10  # one outlier is not a run
+    assert theil_sen_slope(np.arange(10) * 2.0 + 5) == pytest.approx(2.0)
+
+
+def test_cepstral_echo_finds_a_doubled_pattern():
+    rng = np.random.default_rng(3)
+    base = np.zeros((120, 400))
+    for _ in range(60):
+        x, y = rng.integers(10, 380), rng.integers(10, 110)
+        cv2.circle(base, (int(x), int(y)), 3, 1.0, -1)
+    doubled = np.maximum(base, 0.5 * np.roll(base, 11, axis=1))
+    score, dx, dy = cepstral_echo(doubled, 4, 30)
+    assert abs(abs(dx) - 11) <= 1 and abs(dy) <= 1 and score > 5
+    score0, _, _ = cepstral_echo(base, 4, 30)
+    assert score0 < score
+
+
+def test_alignment_and_folding():
+    spans = [(0, 10), (10, 20), (20, 30)]
+    assert align_to_spans([5, 25], spans) == [0, None, 1]
+    assert align_to_spans([4, 15, 16, 26], spans)[0] == 0
+    assert fold_char("O") == "0" and fold_char("I") == "1" and fold_char("★") == SYMBOL
+    assert fold_char(" ") is None
+    merged = combine([{"A": 1.0}, {"A": 0.5, "B": 0.5}])
+    assert merged == pytest.approx({"A": 0.75, "B": 0.25})
+
+
+class CannedEngine:
+    """Returns fixed readings: symbols at both ends, ``text`` in between (one char per
+    glyph), each with ``conf`` and an optional alternative per position."""
+
+    name = "canned"
+
+    def __init__(self, text: str, conf: float = 0.97, alts: dict | None = None) -> None:
+        self.text, self.conf, self.alts = text, conf, alts or {}
+        self.calls = 0
+
+    def read_glyphs(self, line, spans):
+        self.calls += 1
+        out = []
+        for i in range(len(spans)):
+            if i == 0 or i == len(spans) - 1:
+                out.append({SYMBOL: 0.99})
+                continue
+            k = i - 1
+            ch = self.text[k] if k < len(self.text) else "0"
+            d = {ch: self.conf}
+            if k in self.alts:
+                d = {ch: self.alts[k][1], self.alts[k][0]: 1.0 - self.alts[k][1]}
+            out.append(d)
+        return out
+
+
+class CrashingEngine:
+    name = "crash"
+
+    def read_glyphs(self, line, spans):
+        raise OcrEngineError("the engine crashed")
+
+
+def _wrong_check(vin: str) -> str:
+    good = compute_check_digit(vin)
+    return vin[:8] + ("1" if good != "1" else "2") + vin[9:]
+
+
+def test_canned_engine_is_an_engine():
+    assert isinstance(CannedEngine(VIN), OcrEngine)
+
+
+def test_stamped_invalid_is_reported_as_stamped(straight):
+    valid = VIN[:8] + compute_check_digit(VIN) + VIN[9:]
+    bad = _wrong_check(valid)
+    sheet = check_sheet(from_array(straight, dpi=DPI), Settings(), engines=[CannedEngine(bad)])
+    rb = sheet.rubbings[0]
+    assert rb.vin == bad  # as stamped, never corrected
+    f = next(f for f in rb.findings if f.code == "check_digit")
+    assert f.status in (Status.FAIL, Status.REVIEW)
+    assert f.measured == bad[8] and f.limit == compute_check_digit(bad)
+    assert str(sheet.verdict) != "pass"
+
+
+def test_valid_reading_passes_and_plausible_repair(straight):
+    valid = VIN[:8] + compute_check_digit(VIN) + VIN[9:]
+    sheet = check_sheet(from_array(straight, dpi=DPI), Settings(),
+                        engines=[CannedEngine(valid)])
+    rb = sheet.rubbings[0]
+    assert rb.vin == valid
+    assert next(f for f in rb.findings if f.code == "check_digit").status is Status.PASS
+    assert [c.char for c in rb.chars] == list(valid)
+    # position 12 misread as a wrong digit with the right one as a strong alternative
+    wrong = "7" if valid[11] != "7" else "1"
+    misread = valid[:11] + wrong + valid[12:]
+    eng = CannedEngine(misread, alts={11: (valid[11], 0.55)})
+    rb2 = check_sheet(from_array(straight, dpi=DPI), Settings(), engines=[eng]).rubbings[0]
+    if rb2.vin is not None:  # repaired: must be the VIN on the tape, flagged if unlikely
+        assert rb2.vin == valid
+    un = next(f for f in rb2.findings if f.code == "unreadable")
+    assert un.status is not Status.FAIL
+
+
+def test_crashing_engine_falls_back_or_raises(straight):
+    valid = VIN[:8] + compute_check_digit(VIN) + VIN[9:]
+    img = from_array(straight, dpi=DPI)
+    sheet = check_sheet(img, Settings(), engines=[CrashingEngine(), CannedEngine(valid)])
+    rb = sheet.rubbings[0]
+    assert rb.vin == valid
+    details = next(f for f in rb.findings if f.code == "unreadable").details
+    assert details["engines"] == ["canned"] and "crashed" in details["engine_errors"][0]
+    with pytest.raises(OcrEngineError):
+        check_sheet(img, Settings(), engines=[CrashingEngine()])
+
+
+def test_cancel_stops_between_stages(straight):
+    token = CancelToken()
+    token.cancel()
+    eng = CannedEngine(VIN)
+    with pytest.raises(Cancelled):
+        check_sheet(from_array(straight, dpi=DPI), Settings(), cancel=token, engines=[eng])
+    assert eng.calls == 0
+
+
+def test_no_engine_gives_install_advice(monkeypatch):
+    import vincheck.rubbing as rub
+
+    def missing(name, settings):
+        raise (TesseractNotFoundError if name == "tesseract" else OcrEngineError)(
+            f"{name} missing")
+
+    monkeypatch.setattr(rub, "_make_engine", missing)
+    with pytest.raises(TesseractNotFoundError) as exc:
+        select_engines(Settings())
+    assert "install" in str(exc.value).lower()
+
+
+def test_missing_tesseract_with_rapidocr_still_reads(monkeypatch):
+    import vincheck.rubbing as rub
+
+    real = rub._make_engine
+
+    def no_tesseract(name, settings):
+        if name == "tesseract":
+            raise TesseractNotFoundError("Tesseract OCR was not found; install it")
+        return real(name, settings)
+
+    monkeypatch.setattr(rub, "_make_engine", no_tesseract)
+    engines, notes = select_engines(Settings(), "both")
+    assert [e.name for e in engines] == ["rapidocr"]
+    assert notes and "tesseract" in notes[0]
+
+
+def test_doubled_impression_is_shifted_and_measured():
+    for ghost_mm in (1.0, 1.5):
+        sheet = check_sheet(from_array(_strip_image(VIN, ghost_mm=ghost_mm), dpi=DPI),
+                            Settings(), engines=[CannedEngine(VIN)])
+        f = next(f for f in sheet.rubbings[0].findings if f.code == "shifted")
+        assert f.status is Status.FAIL and f.unit == "mm"
+        assert abs(f.measured["ghost_offset"] - ghost_mm) < 0.15
+    clean = check_sheet(from_array(_strip_image(VIN), dpi=DPI), Settings(),
+                        engines=[CannedEngine(VIN)])
+    f = next(f for f in clean.rubbings[0].findings if f.code == "shifted")
+    assert f.status is Status.PASS
