@@ -36,6 +36,8 @@ VIEWS = ("front", "front-left", "left", "rear-left", "rear", "rear-right", "righ
          "front-right")
 WIDTH_OVER_LENGTH = 0.40  # a saloon: 1.8 m wide, 4.5 m long
 WORK_WIDTH = 480  # px: the vehicle region is scaled to this width for the cues
+CLEAN_OUTLINE = 0.65  # region score from which the outline counts as clean
+UNSURE_CONFIDENCE = 0.35  # the plate-free confidence when the cues do not agree
 
 
 @dataclass
@@ -59,6 +61,18 @@ def azimuth_difference(a: float, b: float) -> float:
     """Smallest absolute difference of two angles, degrees (0-180)."""
     d = abs((a - b) % 360)
     return min(d, 360 - d)
+
+
+def cue_agreement(wheel_votes: float | None, face_left: bool, lamp_area: float,
+                  area: float) -> dict[str, bool]:
+    """Which independent plate-free cues hold: ``lamps`` lamp blobs were found (the end
+    and the face side are decided on evidence, ``lamp_area`` / ``area`` px of the scaled
+    crop), ``wheels_agree`` tyres were found and put the face on the same side as the
+    lamps (``wheel_votes`` > 0: face on the left; None without tyres)."""
+    lamps = lamp_area > 0.0008 * area
+    agree = wheel_votes is not None and abs(wheel_votes) >= 0.1 and \
+        (wheel_votes > 0) == face_left
+    return {"lamps": bool(lamps), "wheels_agree": bool(agree)}
 
 
 def _angle_from_face_share(f: float) -> float:
@@ -109,6 +123,7 @@ def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
     # --- which side the face is on: wheels first (the near wheel is bigger and the face lies
     # beyond the wheels on that side), else the symmetric band's position
     side_votes = 0.0
+    wheel_votes: float | None = None
     if len(wheels) >= 2:
         w1, w2 = sorted(wheels[:2], key=lambda d: d["cx"])
         size_vote = (w1["major"] - w2["major"]) / max(w1["major"], w2["major"])
@@ -117,6 +132,8 @@ def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
         cues["wheel_side_votes"] = [size_vote, gap_vote]
     elif len(wheels) == 1:
         side_votes = 2.0 * (0.5 - wheels[0]["cx"] / W)
+    if wheels:
+        wheel_votes = side_votes
     face_c = (f0 + f1) / 2 / W
     side_votes += 0.5 * (0.5 - face_c) * 2
     # --- lamps decide the end and, when present, the side: head lamps (bright white) sit on
@@ -167,6 +184,16 @@ def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
     conf += 0.15 * min(1.0, abs(rear_votes) / (0.001 * small.shape[0] * W + 1e-6))
     if region is None:
         conf *= 0.6
+    agree = cue_agreement(wheel_votes, face_left, white_a + red_a, area)
+    agree["clean_outline"] = bool(region is not None and region.score >= CLEAN_OUTLINE
+                                  and not region.cut_off_sides)
+    cues["agreement"] = agree
+    if not (agree["lamps"] and (agree["wheels_agree"] or agree["clean_outline"])):
+        # measured on the painted-out corpus photos: unless lamps were found and either
+        # the wheels put the face on the same side as the lamps do or the vehicle's
+        # outline is clean (solid mask clear of the frame), the plate-free cues are right
+        # no more often than chance, so such an estimate is sent to review
+        conf = min(conf, UNSURE_CONFIDENCE)
     conf = float(np.clip(conf, 0, 1))
 
     ev: list[Shape] = []
