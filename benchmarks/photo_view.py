@@ -1,6 +1,9 @@
 """View and fill benchmark on the labelled real photos (and synthetic ones).
 
-Run: ``.venv/bin/python -m benchmarks.photo_view [--quick] [--no-plates]``. Uses
+Run: ``.venv/bin/python -m benchmarks.photo_view [--quick] [--no-plates | --painted]``.
+``--painted`` is the compliant case: the ground-truth plates are painted out
+(:mod:`tests.corpus_plates`) and the plate-free path runs, printed beside the numbers of
+the plate-free path before its rewrite. Uses
 ``tests/labels/photo_labels.csv`` with ``../shared/corpus`` when present; otherwise the
 synthetic renderer. Fixed split: every third labelled row (index % 3 == 2) is held out
 (the cue constants were chosen on the other two thirds). Reports view-class accuracy
