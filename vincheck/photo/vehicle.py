@@ -121,7 +121,7 @@ def _segment(small: np.ndarray, shadow: np.ndarray) -> np.ndarray | None:
     bgd = np.zeros((1, 65), np.float64)
     fgd = np.zeros((1, 65), np.float64)
     try:
-        cv2.grabCut(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), mask, None, bgd, fgd, 3,
+        cv2.grabCut(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), mask, None, bgd, fgd, 2,
                     cv2.GC_INIT_WITH_MASK)
     except cv2.error:
         return None
