@@ -91,6 +91,9 @@ def test_record_and_get_round_trip(store: Store, files: list[Path]) -> None:
     fill = next(r for r in rows if r["code"] == "fill_ratio")
     assert fill["measured"] == 0.61 and fill["limit"] == [0.55, 0.8] and fill["unit"] == "ratio"
     assert fill["file"] == str(files[1]) and fill["passed"] is True
+    assert fill["target"] == files[1].name  # as decisions name it
+    heights = [r for r in rows if r["code"] == "char_height"]
+    assert [r["target"] for r in heights] == [f"{files[0].name}#r1", f"{files[0].name}#r2"]
 
 
 def test_settings_names_used_when_not_given(tmp_path: Path, files: list[Path]) -> None:

@@ -305,7 +305,7 @@ def write_case_pdf(result: CaseResult, case_input: CaseInput | None, path: str |
                                    "限值 Limit", "说明 Explanation")]]
     status_cells: list[tuple[int, str]] = []
     for file, target, f in iter_findings(result):
-        where = f"{Path(file).name} ({target})" if file else "案例 case"
+        where = target if file else "案例 case"
         unit = f" {f.unit}" if f.unit else ""
         rows.append([P(rule_label(f.code), small), P(where, small),
                      P(STATUS_TEXT.get(str(f.status), str(f.status)), small),
@@ -329,7 +329,8 @@ def write_case_pdf(result: CaseResult, case_input: CaseInput | None, path: str |
         drows = [[P(x, small) for x in ("项目 Rule", "决定 Decision", "操作员 Operator",
                                         "时间 Time", "备注 Note")]]
         for d in result.decisions:
-            drows.append([P(rule_label(d.code), small),
+            on = f" ({Path(d.target).name})" if d.target and d.target != "case" else ""
+            drows.append([P(rule_label(d.code) + on, small),
                           P("接受 accepted" if d.accepted else "拒绝 rejected", small),
                           P(d.operator, small), P(d.time, small), P(d.note, small)])
         dt = Table(drows, colWidths=[40 * mm, 25 * mm, 25 * mm, 35 * mm, 55 * mm])

@@ -600,20 +600,18 @@ class Store:
 
 
 def iter_findings(result: CaseResult) -> Iterator[tuple[str, str, Finding]]:
-    """(file, target, finding) for every finding of a case; ``target`` says where in the
-    file, counting from 1 (``page 1``, ``page 1 rubbing 2``); case-level findings have
+    """(file, target, finding) for every finding of a case, in the order and with the
+    target names of :meth:`CaseResult.targeted_findings` (``"case"``, ``"<file>"``,
+    ``"<file>#r<n>"``, ...), which operator decisions refer to; case-level findings have
     file ''."""
+    files: list[str] = ["" for _ in result.findings]
     for s in result.sheets:
-        for i, r in enumerate(s.rubbings):
-            for f in r.findings:
-                yield s.file, f"page {s.page + 1} rubbing {i + 1}", f
-        for f in s.findings:
-            yield s.file, f"page {s.page + 1}", f
+        files += [s.file for r in s.rubbings for _ in r.findings]
+        files += [s.file for _ in s.findings]
     for p in result.photos:
-        for f in p.findings:
-            yield p.file, f"page {p.page + 1}", f
-    for f in result.findings:
-        yield "", "", f
+        files += [p.file for _ in p.findings]
+    for file, (target, f) in zip(files, result.targeted_findings(), strict=True):
+        yield file, target, f
 
 
 def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
