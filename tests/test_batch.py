@@ -375,3 +375,34 @@ def test_files_without_name_hints_are_sorted_by_pixels(tmp_path: Path) -> None:
     assert [Path(f).name for f in ci.rubbing_files] == ["scan_001.png"]
     assert [Path(f).name for f in ci.photo_files] == ["scan_002.jpg"]
     assert res.vins_read == [VINS[0]]
+
+
+@pytest.mark.slow
+def test_cli_watch_records_new_case_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    hot, db = tmp_path / "hot", tmp_path / "r.sqlite3"
+    hot.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vincheck", "batch", str(hot), "--watch", "--interval", "0.2",
+         "--jobs", "1", "--db", str(db), "--out", str(tmp_path / "res.csv")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        start_new_session=True)
+    try:
+        time.sleep(1.0)
+        write_case(hot, VINS[0])  # not decodable images: recorded with input errors
+        deadline = time.monotonic() + 60
+        while _count_committed(db) < 1 and time.monotonic() < deadline:
+            assert proc.poll() is None
+            time.sleep(0.1)
+        assert _count_committed(db) == 1
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 1, err  # the case needs review: its files are not images
+    assert f'"case":"{VINS[0]}"' in out and "Traceback" not in err
+    assert "watching" in err and "1 case(s)" in err
+    rows = list(csv.DictReader((tmp_path / "res.csv").open(encoding="utf-8-sig")))
+    assert [r["case"] for r in rows] == [VINS[0]]
