@@ -36,7 +36,7 @@ VIEWS = ("front", "front-left", "left", "rear-left", "rear", "rear-right", "righ
          "front-right")
 WIDTH_OVER_LENGTH = 0.40  # a saloon: 1.8 m wide, 4.5 m long
 WORK_WIDTH = 480  # px: the vehicle region is scaled to this width for the cues
-CLEAN_OUTLINE = 0.65  # region score from which the outline counts as clean
+CLEAN_OUTLINE = 0.6  # region score from which the outline counts as clean
 UNSURE_CONFIDENCE = 0.35  # the plate-free confidence when the cues do not agree
 
 
