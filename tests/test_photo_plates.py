@@ -1,20 +1,101 @@
-"""plate_visible: synthetic plates of every kind fire, plate-free cars and blank holders don't;
-real corpus plates fire and painted-out copies don't."""
+"""plate_visible: synthetic plates of every kind fire, plate-free cars, blank holders and
+other scene text don't; real corpus plates fire and painted-out copies don't."""
 
 from __future__ import annotations
 
 import csv
+from functools import lru_cache
 
 import cv2
 import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from tests.synth.car_photo import render_car_photo
+from vincheck.errors import UnreadableImageError
 from vincheck.findings import Status
-from vincheck.photo.plates import detect_plates, judge_plates, normalise_plate_text
+from vincheck.photo.plate_candidates import colour_candidates
+from vincheck.photo.plate_color import eu_band, frame_evidence, panel_evidence
+from vincheck.photo.plate_text import classify_plate_text
+from vincheck.photo.plates import (
+    detect_plates,
+    judge_plates,
+    normalise_plate_text,
+    score_candidate,
+)
 from vincheck.settings import PhotoSettings
 
 S = PhotoSettings()
+CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
+LATIN = "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed-Bold.ttf"
+
+
+@lru_cache(maxsize=8)
+def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, size)
+
+
+def _plate(bg, fg, rows: list[tuple[str, float]], size=(440, 140), band=None, top_text=None
+           ) -> np.ndarray:
+    """A plate picture: ``rows`` of (text, share of the height), optional coloured band
+    (colour, "left"|"top") and a small line of text at the top (a US state name)."""
+    w, h = size
+    img = Image.new("RGB", (w, h), bg)
+    d = ImageDraw.Draw(img)
+    d.rounded_rectangle([3, 3, w - 4, h - 4], radius=10, outline=fg, width=4)
+    x0, y0 = 12, 10
+    if band is not None:
+        colour, where = band
+        if where == "left":
+            d.rectangle([6, 6, 52, h - 7], fill=colour)
+            x0 = 60
+        else:
+            d.rectangle([6, 6, w - 7, 30], fill=colour)
+            y0 = 34
+    if top_text:
+        d.text((w / 2, 18), top_text, fill=(170, 30, 30), font=_font(LATIN, 22), anchor="mm")
+        y0 = 32
+    y = y0
+    for text, share in rows:
+        rh = (h - y0 - 8) * share
+        font = _font(CJK if any(ord(c) > 127 for c in text) else LATIN, int(rh * 0.8))
+        d.text(((x0 + w - 12) / 2, y + rh / 2), text, fill=fg, font=font, anchor="mm")
+        y += rh
+    return np.array(img)
+
+
+def _paste(rgb: np.ndarray, quad, picture: np.ndarray) -> np.ndarray:
+    """``picture`` warped into ``quad`` (TL TR BR BL, px) of a copy of ``rgb``."""
+    h, w = picture.shape[:2]
+    src = np.float32([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]])
+    m = cv2.getPerspectiveTransform(src, np.float32(quad))
+    size = (rgb.shape[1], rgb.shape[0])
+    warped = cv2.warpPerspective(picture, m, size, flags=cv2.INTER_AREA)
+    mask = cv2.warpPerspective(np.full((h, w), 255, np.uint8), m, size) > 127
+    out = rgb.copy()
+    out[mask] = warped[mask]
+    return out
+
+
+def _car_with(picture: np.ndarray, az: float = 0, color: str = "silver", taller: float = 1.0
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """A plate-free car photo with ``picture`` in the place of its plate (``taller``: the
+    holder extended upwards, for two-row plates)."""
+    rgb, truth = render_car_photo(azimuth_deg=az, body_color=color, plate="blue")
+    base, _ = render_car_photo(azimuth_deg=az, body_color=color, plate=None)
+    q = np.array(truth["plate_box"], np.float32)
+    if taller != 1.0:
+        up = (q[3] - q[0]) * (taller - 1)
+        q = np.float32([q[0] - up, q[1] - up, q[2], q[3]])
+    return _paste(base, q, picture), q
+
+
+def _assert_found_on(plates, quad) -> None:
+    f = judge_plates(plates, S)
+    assert f.status is Status.FAIL, [p.to_dict() for p in plates]
+    tx, ty = np.asarray(quad).mean(0)
+    box = np.array(plates[0].box, np.float32).reshape(4, 2)
+    assert cv2.pointPolygonTest(box, (float(tx), float(ty)), True) >= -8
 
 
 @pytest.mark.parametrize("kind,az,color", [("blue", 45, "white"), ("yellow", 0, "red"),
@@ -22,15 +103,30 @@ S = PhotoSettings()
 def test_plates_of_every_kind_fail_the_photo(kind, az, color):
     rgb, truth = render_car_photo(azimuth_deg=az, body_color=color, plate=kind)
     plates = detect_plates(rgb, S)
-    f = judge_plates(plates, S)
-    assert f.status is Status.FAIL
-    # the plate found lies on the true plate
-    tx, ty = np.array(truth["plate_box"]).mean(0)
-    best = plates[0]
-    q = np.array(best.box).reshape(4, 2)
-    assert q[:, 0].min() - 5 <= tx <= q[:, 0].max() + 5
-    assert q[:, 1].min() - 5 <= ty <= q[:, 1].max() + 5
-    assert f.evidence and f.evidence[0].kind == "polygon"
+    _assert_found_on(plates, truth["plate_box"])
+    assert judge_plates(plates, S).evidence[0].kind == "polygon"
+
+
+PLATES = {
+    # Chinese white (police) plate: black characters, red 警
+    "cn-white": (lambda: _plate((245, 245, 245), (15, 15, 15), [("京A·0006警", 1.0)]), 1.0),
+    # Chinese black plate (foreign-owned / Hong Kong-Macau cross-border): white characters
+    "cn-black": (lambda: _plate((20, 20, 22), (240, 240, 240), [("粤Z·F023港", 1.0)]), 1.0),
+    # two-row yellow plate (trucks, buses): province + letter above, five below
+    "cn-two-row": (lambda: _plate((240, 190, 20), (15, 15, 15),
+                                  [("冀 B", 0.38), ("K1234", 0.62)], size=(440, 220)), 1.55),
+    "us": (lambda: _plate((240, 240, 236), (20, 40, 120), [("7ABC123", 1.0)],
+                          top_text="California"), 1.0),
+    "br": (lambda: _plate((245, 245, 245), (20, 20, 20), [("BRA2E19", 1.0)],
+                          band=((20, 60, 160), "top")), 1.0),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLATES))
+def test_white_black_two_row_and_foreign_plates_fail_the_photo(name):
+    make, taller = PLATES[name]
+    rgb, quad = _car_with(make(), taller=taller)
+    _assert_found_on(detect_plates(rgb, S), quad)
 
 
 def test_plate_free_car_passes():
@@ -39,18 +135,111 @@ def test_plate_free_car_passes():
     assert f.status is Status.PASS
 
 
-def test_blank_plate_holder_is_not_a_plate():
+@pytest.mark.parametrize("colour", [(25, 65, 185), (240, 190, 20), (245, 245, 245)])
+def test_blank_plate_holder_is_not_a_plate(colour):
     rgb, truth = render_car_photo(azimuth_deg=10, body_color="white", plate="blue")
     out = rgb.copy()
-    q = np.array(truth["plate_box"], np.int32)
-    cv2.fillPoly(out, [q], (25, 65, 185))  # a blue holder with nothing on it
+    cv2.fillPoly(out, [np.array(truth["plate_box"], np.int32)], colour)
     f = judge_plates(detect_plates(out, S), S)
     assert f.status is not Status.FAIL
+
+
+def _text_panel(text: str, bg, fg, size, font=CJK) -> np.ndarray:
+    img = Image.new("RGB", size, bg)
+    ImageDraw.Draw(img).text((size[0] / 2, size[1] / 2), text, fill=fg,
+                             font=_font(font, int(size[1] * 0.6)), anchor="mm")
+    return np.array(img)
+
+
+def test_scene_text_is_not_a_plate():
+    """A shop sign, a surveillance timestamp and a dealer sticker on a plate-free car."""
+    rgb, _ = render_car_photo(azimuth_deg=20, body_color="white", plate=None,
+                              background="street")
+    out = rgb.copy()
+    sign = _text_panel("北门入口", (180, 20, 20), (250, 230, 120), (220, 60))
+    out[20:80, 600:820] = sign
+    stamp = _text_panel("2014-04-28 11:08:05", (0, 0, 0), (250, 250, 250), (300, 26), LATIN)
+    out[0:26, 0:300] = np.maximum(out[0:26, 0:300] // 3, stamp)
+    sticker = _text_panel("AUTOHAUS", (250, 250, 250), (20, 20, 20), (150, 40), LATIN)
+    out[300:340, 120:270] = sticker
+    plates = detect_plates(out, S)
+    assert judge_plates(plates, S).status is not Status.FAIL, [p.to_dict() for p in plates]
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(UnreadableImageError):
+        detect_plates(np.zeros((10, 10, 3), np.uint8), S)
+    with pytest.raises(UnreadableImageError):
+        detect_plates(np.zeros((100, 100), np.uint8), S)
 
 
 def test_normalise_plate_text():
     assert normalise_plate_text("京A·52837") == "京A52837"
     assert normalise_plate_text("ba 123-xy") == "BA123XY"
+    assert normalise_plate_text("MF2=Y8X") == "MF2Y8X"
+
+
+@pytest.mark.parametrize("raw,kind", [
+    ("京A·52837", "cn"), ("粤B·D12345", "cn"), ("沪A·1234学", "cn"),
+    ("MA561WP", "cn_like"),  # 川 read as M
+    ("A·52837", "cn_like"),  # province lost
+    ("CGT+2069", "cn_like"), ("3B2:9485", "cn_like"),  # 7 characters in the same layout
+    ("M5-XSX", "mixed"), ("WOB-VWMK4", "mixed"), ("12AB", "mixed"),
+    ("BIMMIAN", "letters"), ("78188", "digits"),
+    ("17:45:57", "none"), ("2014-04-28 11:08:05", "none"), ("2013年04月04日", "none"),
+    ("北门入口", "none"), ("1860565864", "none"), ("AB", "none"), ("905", "none"),
+])
+def test_plate_text_kinds(raw, kind):
+    assert classify_plate_text(raw)[0] == kind
+
+
+def test_score_needs_plate_evidence_beyond_words():
+    thr = S.min_plate_score
+    # a full Chinese plate number counts on its own
+    assert score_candidate("cn", 0.9, 0.0, 3.0, 0.0) >= thr
+    # a word on a badge or sign: framed by a trunk lid, on an even panel, still not a plate
+    assert score_candidate("letters", 1.0, 0.6, 4.0, 1.0, frame=1.0) < thr
+    # the same word beside an EU band is a vanity plate
+    assert score_candidate("letters", 1.0, 0.6, 4.0, 1.0, frame=1.0, band=1.0) >= thr
+    # letters and digits need some panel evidence
+    assert score_candidate("mixed", 0.9, 0.0, 3.0, 1.0, n_chars=6) < thr
+    assert score_candidate("mixed", 0.9, 0.5, 3.0, 1.0, frame=0.8, n_chars=6) >= thr
+    # unreadable marks in a coloured rectangle at most ask a person
+    assert score_candidate("none", 0.0, 1.0, 3.0, 1.0, colour_rect=True) < thr
+
+
+def test_panel_frame_and_band_evidence():
+    plate = _plate((245, 245, 245), (15, 15, 15), [("AB 123", 1.0)], band=((20, 50, 170),
+                                                                        "left"))
+    h, w = plate.shape[:2]
+    body = np.full((h * 3, w * 2, 3), (120, 20, 20), np.uint8)
+    y0, x0 = h, w // 2
+    body[y0:y0 + h, x0:x0 + w] = plate
+    tight = body[y0 + 12:y0 + h - 12, x0 + 60:x0 + w - 10]
+    colour, ev = panel_evidence(tight, body[y0 - 10:y0 + h + 10, x0 + 60:x0 + w - 10])
+    assert colour == "white" and ev > 0.5
+    th = h - 24
+    framed = body[y0 + 12 - int(0.6 * th):y0 + h - 12 + int(0.6 * th), x0 + 60:x0 + w - 10]
+    assert frame_evidence(framed, 0.6) > 0.5
+    assert eu_band(body[y0 + 5:y0 + h - 5, x0:x0 + 62]) > 0.5
+    # text painted on the car body: no panel rim, no band
+    painted = body.copy()
+    painted[y0:y0 + h, x0:x0 + w] = (120, 20, 20)
+    framed_p = painted[y0 + 12 - int(0.6 * th):y0 + h - 12 + int(0.6 * th),
+                       x0 + 60:x0 + w - 10]
+    assert frame_evidence(framed_p, 0.6) < 0.2
+    assert eu_band(painted[y0 + 5:y0 + h - 5, x0:x0 + 62]) < 0.2
+
+
+def test_blank_coloured_rectangle_is_no_candidate():
+    img = np.full((300, 500, 3), 128, np.uint8)
+    cv2.rectangle(img, (50, 100), (190, 145), (25, 65, 185), -1)  # blank blue holder
+    plate = _plate((25, 65, 185), (250, 250, 250), [("A12345", 1.0)], size=(140, 45))
+    img[200:245, 300:440] = plate
+    cands = colour_candidates(img, 1.0, S)
+    centres = [c.quad.mean(0) for c in cands]
+    assert any(300 <= x <= 440 and 200 <= y <= 245 for x, y in centres)
+    assert not any(50 <= x <= 190 and 100 <= y <= 145 for x, y in centres)
 
 
 def _easypr_rows(corpus):
@@ -83,5 +272,30 @@ def test_real_plates_found_and_painted_out_plates_not(corpus_dir):
                 painted.reshape(-1, 3), 0)))
         if judge_plates(detect_plates(painted, S), S).status is not Status.FAIL:
             clean += 1
-    assert hits >= 6, f"plates found on {hits}/{len(files)} real photos"
-    assert clean >= 6, f"painted-out photos clean on {clean}/{len(files)}"
+    assert hits >= 7, f"plates found on {hits}/{len(files)} real photos"
+    assert clean >= 7, f"painted-out photos clean on {clean}/{len(files)}"
+
+
+@pytest.mark.corpus
+def test_foreign_plates_found(corpus_dir):
+    """EU/US/BR plates (openalpr benchmark photos, every 7th): measured 98 % recall on the
+    whole set; the floor leaves room for one miss."""
+    from vincheck.imageio import load_image
+
+    files = sorted((corpus_dir / "openalpr-benchmarks").glob("*/*.jpg"))[::7]
+    hits = 0
+    for f in files:
+        if judge_plates(detect_plates(load_image(f).rgb, S), S).status is Status.FAIL:
+            hits += 1
+    assert hits >= len(files) - 2, f"plates found on {hits}/{len(files)} photos"
+
+
+@pytest.mark.corpus
+def test_cars_without_plates_pass(corpus_dir):
+    """CCPD's no-plate subset: cars whose plate is absent."""
+    from vincheck.imageio import load_image
+
+    files = sorted((corpus_dir / "ccpd-samples").glob("sample_np_*.jpg"))
+    fails = [f.name for f in files
+             if judge_plates(detect_plates(load_image(f).rgb, S), S).status is Status.FAIL]
+    assert len(fails) <= 1, fails

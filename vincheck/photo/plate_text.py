@@ -4,9 +4,10 @@ was read looks like a licence-plate number.
 Kinds of text (:func:`classify_plate_text`):
 
 * ``cn`` - a full Chinese plate: province character, letter, 5-6 letters/digits
-  (blue/yellow 7 characters, new-energy green 8), optionally 挂/学/警/港/澳/领/使.
+  (blue/yellow 7 characters, new-energy green 8), or 4 and 挂/学/警/港/澳/领/使.
 * ``cn_like`` - a Chinese plate whose province character was misread as a Latin letter
-  or digit or lost: (one character) letter, 5 letters/digits with at least 2 digits.
+  or digit or lost: (one character) letter, 5 letters/digits with at least 2 digits; or
+  a province character and 5-7 letters/digits (the letter after it misread).
 * ``mixed`` - 4-8 Latin letters and digits with at least one of each (EU, US, BR plates,
   a Chinese plate whose province character was misread or cut off).
 * ``letters`` / ``digits`` - 4-8 characters of one kind only (vanity plates, old US plates;
@@ -25,7 +26,7 @@ import numpy as np
 
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 SUFFIXES = "挂学警港澳领使"
-CN_PLATE = re.compile(rf"^[{PROVINCES}][A-Z][A-Z0-9]{{5,6}}[{SUFFIXES}]?$")
+CN_PLATE = re.compile(rf"^[{PROVINCES}][A-Z](?:[A-Z0-9]{{5,6}}|[A-Z0-9]{{4}}[{SUFFIXES}])$")
 LATIN = re.compile(r"^[A-Z0-9]{4,8}$")
 # a Chinese plate whose province character was read as a Latin letter or digit (川 as M,
 # 皖 as W ...) or dropped: [province?] letter, then 5 letters/digits with >= 2 digits
@@ -58,6 +59,7 @@ def classify_plate_text(raw: str) -> tuple[str, str]:
     core = t
     # a province character read as something else, or a Chinese suffix: drop one non-Latin
     # character at either end
+    province = bool(core) and core[0] in PROVINCES
     if core and not core[0].isascii():
         core = core[1:]
     if core and not core[-1].isascii():
@@ -66,7 +68,7 @@ def classify_plate_text(raw: str) -> tuple[str, str]:
         return "none", t
     letters = sum(c.isalpha() for c in core)
     digits = len(core) - letters
-    if CN_LIKE.match(core):
+    if CN_LIKE.match(core) or (province and 5 <= len(core) <= 7):
         return "cn_like", t
     if letters and digits:
         return "mixed", t

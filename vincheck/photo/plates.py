@@ -134,13 +134,14 @@ def score_candidate(kind: str, rec_score: float, panel: float, aspect: float,
 
 
 def _left_of(rgb: np.ndarray, quad: np.ndarray) -> np.ndarray:
-    """The strip left of a text line (0.6 of its height wide, its height high)."""
+    """The strip from 0.6 of its height left of a text line to 0.3 of its height into it
+    (the detector's box sometimes takes the EU band in)."""
     tl, tr, br, bl = quad
     wv = (tr - tl + br - bl) / 2
     hv = (bl - tl + br - tr) / 2
-    step = wv / max(float(np.linalg.norm(wv)), 1e-6) * float(np.linalg.norm(hv)) * 0.6
-    q = np.float32([tl - step - hv * 0.1, tl + wv * 0.04 - hv * 0.1,
-                    bl + wv * 0.04 + hv * 0.1, bl - step + hv * 0.1])
+    unit = wv / max(float(np.linalg.norm(wv)), 1e-6) * float(np.linalg.norm(hv))
+    q = np.float32([tl - unit * 0.6 - hv * 0.1, tl + unit * 0.3 - hv * 0.1,
+                    bl + unit * 0.3 + hv * 0.1, bl - unit * 0.6 + hv * 0.1])
     return _rectify(rgb, q, 0.0, 0.0, out_h=24)
 
 
@@ -188,7 +189,9 @@ def read_candidates(rgb: np.ndarray, settings: PhotoSettings) -> list[CandidateR
         colour, panel = panel_evidence(tight, padded)
         tex = char_texture(_rectify(rgb, c.quad, 0.02, 0.05))
         frame = frame_evidence(_rectify(rgb, c.quad, 0.0, FRAME_PAD), FRAME_PAD)
-        band = eu_band(_left_of(rgb, c.quad))
+        # EU/BR plates are white or yellow with the band: on a blue car body or a blue
+        # plate the "band" would be the body or the plate itself
+        band = eu_band(_left_of(rgb, c.quad)) if colour in ("white", "yellow") else 0.0
         sc = score_candidate(kind, rec, panel, c.aspect, tex, bool(c.colour_hint), frame,
                              band, len(norm))
         out.append(CandidateRead(c, norm, rec, kind, colour or c.colour_hint, panel, tex,
