@@ -99,7 +99,8 @@ def _assert_found_on(plates, quad) -> None:
 
 
 @pytest.mark.parametrize("kind,az,color", [("blue", 45, "white"), ("yellow", 0, "red"),
-                                           ("green", 30, "silver"), ("eu", 20, "black")])
+                                           ("green", 30, "silver"), ("eu", 20, "black"),
+                                           ("blue", 45, "blue")])  # no colour contrast
 def test_plates_of_every_kind_fail_the_photo(kind, az, color):
     rgb, truth = render_car_photo(azimuth_deg=az, body_color=color, plate=kind)
     plates = detect_plates(rgb, S)
@@ -199,6 +200,8 @@ def test_score_needs_plate_evidence_beyond_words():
     assert score_candidate("cn", 0.9, 0.0, 3.0, 0.0) >= thr
     # a word on a badge or sign: framed by a trunk lid, on an even panel, still not a plate
     assert score_candidate("letters", 1.0, 0.6, 4.0, 1.0, frame=1.0) < thr
+    # ... nor lettering on a blue van (a blue "rectangle" around it is the body)
+    assert score_candidate("letters", 1.0, 0.8, 4.0, 1.0, colour_rect=True, frame=1.0) < thr
     # the same word beside an EU band is a vanity plate
     assert score_candidate("letters", 1.0, 0.6, 4.0, 1.0, frame=1.0, band=1.0) >= thr
     # letters and digits need some panel evidence
@@ -229,6 +232,17 @@ def test_panel_frame_and_band_evidence():
                        x0 + 60:x0 + w - 10]
     assert frame_evidence(framed_p, 0.6) < 0.2
     assert eu_band(painted[y0 + 5:y0 + h - 5, x0:x0 + 62]) < 0.2
+
+
+def test_orange_paint_and_shaded_white_plates():
+    """Orange car paint is not a yellow plate; a white plate in shade is still white and a
+    black plate (light characters on a dark panel) black."""
+    orange = _plate((235, 110, 20), (200, 200, 200), [("POLO", 1.0)])
+    assert panel_evidence(orange[20:-20, 20:-20], orange)[0] != "yellow"
+    shaded = _plate((105, 105, 110), (20, 20, 20), [("AB 123", 1.0)])
+    assert panel_evidence(shaded[20:-20, 20:-20], shaded)[0] == "white"
+    black = _plate((20, 20, 22), (235, 235, 235), [("AB 123", 1.0)])
+    assert panel_evidence(black[20:-20, 20:-20], black)[0] == "black"
 
 
 def test_blank_coloured_rectangle_is_no_candidate():

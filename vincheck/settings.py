@@ -97,6 +97,9 @@ class PhotoSettings:
     # side (a US plate at the far end of a 1280 px gate-camera frame) at about half the
     # cost of 800; 512 loses ~5 % of the corpus plates.
     plate_detect_side_px: int = 640
+    # Least mean text probability (0-1) in a detected line's box; the OCR default 0.5
+    # drops US plates behind frames and stickers (they score 0.35-0.55).
+    plate_det_box_thresh: float = 0.35
     # At most this many candidates are read by the recogniser (~10-20 ms each).
     plate_max_reads: int = 8
     # Plates lower than this (px, full resolution) are not looked at: nobody can read them.

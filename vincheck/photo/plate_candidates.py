@@ -55,9 +55,11 @@ def order_quad(pts: np.ndarray) -> np.ndarray:
     return pts
 
 
-def text_candidates(bgr_small: np.ndarray, scale: float) -> list[Candidate]:
-    """Text lines from the PP-OCR detector run on ``bgr_small`` as it is (no resizing)."""
-    from rapidocr.ch_ppocr_det.utils import DetPreProcess
+def text_candidates(bgr_small: np.ndarray, scale: float, box_thresh: float = 0.5
+                    ) -> list[Candidate]:
+    """Text lines from the PP-OCR detector run on ``bgr_small`` as it is (no resizing);
+    ``box_thresh``: least mean text probability (0-1) inside a line's box."""
+    from rapidocr.ch_ppocr_det.utils import DBPostProcess, DetPreProcess
 
     from vincheck.ocr.rapid import get_rapidocr
 
@@ -71,9 +73,13 @@ def text_candidates(bgr_small: np.ndarray, scale: float) -> list[Candidate]:
     prep = DetPreProcess(max(bgr_small.shape[:2]), "max", det.mean, det.std)(bgr_small)
     if prep is None:
         return []
+    # the engine's own post-processing with our box threshold (the shared engine's
+    # settings stay untouched)
+    post = DBPostProcess(thresh=0.3, box_thresh=box_thresh, unclip_ratio=1.6,
+                         use_dilation=True)
     with _det_lock:
         preds = det.session(prep)
-        boxes, scores = det.postprocess_op(preds, bgr_small.shape[:2])
+    boxes, scores = post(preds, bgr_small.shape[:2])
     return [Candidate(order_quad(np.asarray(b, np.float32) / scale), "text", float(s))
             for b, s in zip(boxes, scores, strict=False)]
 
@@ -167,7 +173,8 @@ def find_candidates(rgb: np.ndarray, settings: PhotoSettings) -> list[Candidate]
     scale = min(1.0, settings.plate_detect_side_px / max(h, w))
     small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))),
                        interpolation=cv2.INTER_AREA) if scale < 1 else rgb
-    texts = [c for c in text_candidates(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), scale)
+    texts = [c for c in text_candidates(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), scale,
+                                        settings.plate_det_box_thresh)
              if plausible_text_box(c, w, h, settings)]
     colours = colour_candidates(small, scale, settings)
     cands: list[Candidate] = []

@@ -18,7 +18,7 @@ def plate_colour_masks(rgb: np.ndarray) -> dict[str, np.ndarray]:
     hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
     hh, ss, vv = hsv[..., 0], hsv[..., 1], hsv[..., 2]
     blue = (hh >= 100) & (hh <= 124) & (ss >= 110) & (vv >= 70)
-    yellow = (hh >= 15) & (hh <= 34) & (ss >= 110) & (vv >= 110)
+    yellow = (hh >= 16) & (hh <= 34) & (ss >= 110) & (vv >= 110)
     green = (hh >= 40) & (hh <= 85) & (ss >= 50) & (vv >= 120)
     return {k: m.astype(np.uint8) * 255 for k, m in
             (("blue", blue), ("yellow", yellow), ("green", green))}
@@ -55,21 +55,24 @@ def plate_colour(crop_rgb: np.ndarray) -> tuple[str, float]:
     return name, share
 
 
-def _hsv_name(rgb_mean: np.ndarray) -> str:
-    """Plate colour name of one mean RGB colour (blue/yellow/green/white/black or "")."""
+def _hsv_name(rgb_mean: np.ndarray, lighter_than_marks: bool = True) -> str:
+    """Plate colour name of one mean RGB background colour (blue/yellow/green/white/black
+    or ""). Yellow starts at hue 16 (orange car paint is 8-15). An unsaturated background
+    is white when it is lighter than the characters on it (a white plate in shade or at
+    night stays lighter than its characters) and black when darker."""
     px = np.clip(rgb_mean, 0, 255).astype(np.uint8).reshape(1, 1, 3)
     h, s, v = (int(x) for x in cv2.cvtColor(px, cv2.COLOR_RGB2HSV)[0, 0])
     if s >= 70 and v >= 60:
         if 95 <= h <= 130:
             return "blue"
-        if 12 <= h <= 36:
+        if 16 <= h <= 36:
             return "yellow"
         if 36 < h <= 90:
             return "green"
         return ""
-    if s < 70 and v >= 110:
+    if s < 70 and lighter_than_marks and v >= 60:
         return "white"
-    if v < 70:
+    if s < 70 and not lighter_than_marks and v < 90:
         return "black"
     return ""
 
@@ -95,7 +98,7 @@ def panel_evidence(tight_rgb: np.ndarray, padded_rgb: np.ndarray) -> tuple[str, 
     bg_col = pix[bg.ravel()].mean(0)
     fg_col = pix[~bg.ravel()].mean(0)
     contrast = abs(float(g[bg].mean()) - float(g[~bg].mean()))
-    name = _hsv_name(bg_col)
+    name = _hsv_name(bg_col, float(g[bg].mean()) > float(g[~bg].mean()))
     # characters must contrast with the background: white on blue/green/black, dark on
     # white/yellow/green
     contrast_term = float(np.clip((contrast - 25.0) / 50.0, 0.0, 1.0))

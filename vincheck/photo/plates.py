@@ -105,13 +105,17 @@ def char_texture(crop_rgb: np.ndarray) -> float:
 
 def score_candidate(kind: str, rec_score: float, panel: float, aspect: float,
                     texture: float, colour_rect: bool = False, frame: float = 0.0,
-                    band: float = 0.0, n_chars: int = 0) -> float:
+                    band: float = 0.0, n_chars: int = 0, panel_colour: str = "") -> float:
     """Plate score 0-1 (see the module docstring). ``panel``, ``frame`` (the plate's rim
     above and below), ``band`` (an EU band left of it) and ``texture`` are 0-1, ``aspect``
     width/height of the text line, ``colour_rect``: a plate-coloured rectangle with
-    characters was found around it, ``n_chars``: length of the normalised text."""
+    characters was found around it, ``n_chars``: length of the normalised text,
+    ``panel_colour``: the background colour under the characters."""
     aspect_ok = 1.0 if 1.6 <= aspect <= 6.5 else 0.0
-    plate_sign = max(band, float(colour_rect))
+    # a Chinese plate colour under the characters vouches a little even where no coloured
+    # rectangle stands out (a blue plate on a blue car)
+    cn_colour = 0.4 if panel_colour in ("blue", "yellow", "green") else 0.0
+    plate_sign = max(band, float(colour_rect), cn_colour)
     if kind == "cn":
         return float(min(1.0, 0.7 + 0.2 * rec_score + 0.1 * max(panel, aspect_ok)))
     if kind == "cn_like":
@@ -124,9 +128,10 @@ def score_candidate(kind: str, rec_score: float, panel: float, aspect: float,
         return float(min(1.0, 0.05 + 0.1 * rec_score + 0.15 * panel + 0.2 * frame
                          + 0.35 * plate_sign + 0.05 * aspect_ok + 0.05 * texture))
     if kind in ("mixed", "letters"):  # vanity plates; also badges and words on signs,
-        # often framed by a trunk lid or grille bars: the rim counts little
+        # often framed by a trunk lid or grille bars: the rim counts little, and only the
+        # EU band vouches (no Chinese plate is letters only; a blue van is no plate)
         return float(min(1.0, 0.05 + 0.1 * rec_score + 0.15 * panel + 0.1 * frame
-                         + 0.4 * plate_sign + 0.05 * aspect_ok + 0.05 * texture))
+                         + 0.4 * band + 0.05 * aspect_ok + 0.05 * texture))
     # unreadable: only a plate-coloured rectangle full of characters counts a little
     if colour_rect:
         return float(0.1 + 0.3 * panel * texture * aspect_ok)
@@ -193,7 +198,7 @@ def read_candidates(rgb: np.ndarray, settings: PhotoSettings) -> list[CandidateR
         # plate the "band" would be the body or the plate itself
         band = eu_band(_left_of(rgb, c.quad)) if colour in ("white", "yellow") else 0.0
         sc = score_candidate(kind, rec, panel, c.aspect, tex, bool(c.colour_hint), frame,
-                             band, len(norm))
+                             band, len(norm), colour)
         out.append(CandidateRead(c, norm, rec, kind, colour or c.colour_hint, panel, tex,
                                  frame, band, sc))
     return out
