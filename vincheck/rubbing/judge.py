@@ -95,8 +95,8 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
     all_shapes = [outline, *sym_shapes, *char_shapes]
     # a valid check digit is ~10:1 evidence for the whole reading: with it, a character
     # needs only half the usual confidence before it is flagged
-    need = cfg.min_char_confidence * (0.5 if rep is not None and rep.decision == "as_read"
-                                      else 1.0)
+    need = cfg.min_char_confidence * (
+        0.5 if rep is not None and rep.decision in ("as_read", "repaired") else 1.0)
     low = [i + 1 for i, c in enumerate(chars) if c.confidence < need]
     min_conf = min((c.confidence for c in chars), default=0.0)
     details = {"engines": rd.engines, "engine_errors": rd.errors, "raw": rd.raw}
@@ -134,7 +134,7 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
     elif rep is not None and rep.decision == "repaired":
         best = rep.best
         pos = list(best.changed_positions) if best else []
-        unlikely = any(chars[p - 1].confidence < cfg.min_char_confidence for p in pos)
+        unlikely = any(chars[p - 1].confidence < need for p in pos)
         findings.append(Finding(
             "unreadable", Status.REVIEW if unlikely or low else Status.PASS,
             measured=round(min_conf, 3), limit=cfg.min_char_confidence, unit="ratio",
