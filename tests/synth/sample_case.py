@@ -3,8 +3,8 @@
 ``python -m tests.synth.sample_case`` writes: the rubbing sheet (two clean rubbings of
 ``SAMPLE_VIN`` at 300 dpi), a 300-dpi flatbed scan of the exterior photo print (a white
 car seen from the front-left at 45 degrees, no plate, its box filling 60 % of the picture
-with a margin to the frame), the same picture as a digital file, and ``case.json`` naming them. Every image is generated here;
-nothing comes from the corpus.
+with a margin to the frame), the same picture as a digital file, and ``case.json`` naming
+them. Every image is generated here; nothing comes from the corpus.
 """
 
 from __future__ import annotations
