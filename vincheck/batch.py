@@ -347,6 +347,7 @@ def _worker_init(jobs: int, parent_pid: int) -> None:
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True,
                      name="vincheck-parent-watch").start()
     if jobs > 1:
+        os.environ.setdefault("VINCHECK_OCR_THREADS", "1")  # read when the OCR loads
         try:
             import cv2
 

@@ -1,12 +1,14 @@
 """RapidOCR (PP-OCR models shipped inside the ``rapidocr`` wheel, run by ONNX Runtime).
 
 One shared engine per process, created on first use (about 1 s); nothing is downloaded:
-the models are read from the installed package. Threads: ONNX Runtime uses up to 2 here.
+the models are read from the installed package. Threads: ONNX Runtime's default (all
+cores) unless ``VINCHECK_OCR_THREADS`` says how many (batch workers set 1).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from typing import Any
 
@@ -28,8 +30,14 @@ def get_rapidocr() -> Any:
                     f"RapidOCR is not installed ({exc}); reinstall vincheck with its "
                     "dependencies (pip install rapidocr onnxruntime)") from exc
             logging.getLogger("RapidOCR").setLevel(logging.WARNING)
+            params: dict[str, Any] = {"Global.log_level": "warning"}
+            threads = os.environ.get("VINCHECK_OCR_THREADS")
+            if threads and threads.isdigit() and int(threads) > 0:
+                # one thread per process when several worker processes share the cores
+                params["EngineConfig.onnxruntime.intra_op_num_threads"] = int(threads)
+                params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
             try:
-                _engine = RapidOCR(params={"Global.log_level": "warning"})
+                _engine = RapidOCR(params=params)
             except TypeError:
                 _engine = RapidOCR()
             except Exception as exc:  # noqa: BLE001 - any model-loading failure
