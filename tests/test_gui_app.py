@@ -13,7 +13,7 @@ import pytest
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
-from tests.test_gui_support import FakeRunner, write_case  # noqa: E402
+from tests.gui_support import FakeRunner, write_case  # noqa: E402
 from vincheck.cli.cmd_gui import add_arguments  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent

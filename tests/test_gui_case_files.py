@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.test_gui_support import photo_image, sheet_image, write_case
+from tests.gui_support import photo_image, sheet_image, write_case
 from vincheck.case_files import (
     classify_file,
     classify_image,
@@ -62,7 +62,7 @@ def test_classify_file_and_errors(tmp_path: Path) -> None:
 
 
 def test_saved_case_round_trip_keeps_relative_paths(tmp_path: Path) -> None:
-    from tests.test_gui_support import fake_result
+    from tests.gui_support import fake_result
 
     case = write_case(tmp_path / "files")
     result = fake_result(case)

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.gui
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
 
-from tests.test_gui_support import VIN, FakeRunner, fake_result, write_case  # noqa: E402
+from tests.gui_support import VIN, FakeRunner, fake_result, write_case  # noqa: E402
 from vincheck.errors import TesseractNotFoundError  # noqa: E402
 from vincheck.findings import Status, Verdict  # noqa: E402
 from vincheck.gui import texts  # noqa: E402
