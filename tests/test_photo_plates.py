@@ -130,6 +130,21 @@ def test_white_black_two_row_and_foreign_plates_fail_the_photo(name):
     _assert_found_on(detect_plates(rgb, S), quad)
 
 
+@pytest.mark.parametrize("angle", [-48, 40])
+def test_steeply_tilted_plate_is_read_either_way(angle):
+    """A plate turned by ~45 degrees (photo held askew): which end of the line comes first
+    is ambiguous, so the line is also read turned by 180 degrees."""
+    base, _ = render_car_photo(azimuth_deg=0, body_color="white", plate=None)
+    plate = _plate((25, 65, 185), (250, 250, 250), [("川A·019W2", 1.0)], size=(300, 80))
+    u = np.float32([np.cos(np.radians(angle)), np.sin(np.radians(angle))])  # along
+    n = np.float32([-u[1], u[0]])  # across, pointing down the characters
+    c, half_w, half_h = np.float32([440, 330]), 150.0, 40.0
+    quad = np.float32([c - u * half_w - n * half_h, c + u * half_w - n * half_h,
+                       c + u * half_w + n * half_h, c - u * half_w + n * half_h])
+    rgb = _paste(base, quad, plate)
+    _assert_found_on(detect_plates(rgb, S), quad)
+
+
 def test_plate_free_car_passes():
     rgb, _ = render_car_photo(azimuth_deg=45, body_color="blue", plate=None)
     f = judge_plates(detect_plates(rgb, S), S)
@@ -185,10 +200,12 @@ def test_normalise_plate_text():
     ("MA561WP", "cn_like"),  # 川 read as M
     ("A·52837", "cn_like"),  # province lost
     ("CGT+2069", "cn_like"), ("3B2:9485", "cn_like"),  # 7 characters in the same layout
+    ("POLO 1.6", "mixed"), ("EXIT 79B", "mixed"),  # a serial has >= 3 digits
     ("M5-XSX", "mixed"), ("WOB-VWMK4", "mixed"), ("12AB", "mixed"),
     ("BIMMIAN", "letters"), ("78188", "digits"),
     ("17:45:57", "none"), ("2014-04-28 11:08:05", "none"), ("2013年04月04日", "none"),
     ("北门入口", "none"), ("1860565864", "none"), ("AB", "none"), ("905", "none"),
+    ("2011", "none"), ("POLO", "none"),
 ])
 def test_plate_text_kinds(raw, kind):
     assert classify_plate_text(raw)[0] == kind

@@ -6,11 +6,11 @@ Kinds of text (:func:`classify_plate_text`):
 * ``cn`` - a full Chinese plate: province character, letter, 5-6 letters/digits
   (blue/yellow 7 characters, new-energy green 8), or 4 and 挂/学/警/港/澳/领/使.
 * ``cn_like`` - a Chinese plate whose province character was misread as a Latin letter
-  or digit or lost: (one character) letter, 5 letters/digits with at least 2 digits; or
+  or digit or lost: (one character) letter, 5 letters/digits with at least 3 digits; or
   a province character and 5-7 letters/digits (the letter after it misread).
 * ``mixed`` - 4-8 Latin letters and digits with at least one of each (EU, US, BR plates,
   a Chinese plate whose province character was misread or cut off).
-* ``letters`` / ``digits`` - 4-8 characters of one kind only (vanity plates, old US plates;
+* ``letters`` / ``digits`` - 5-8 characters of one kind only (vanity plates, old US plates;
   also badges, words and numbers on signs, so they need plate-shaped evidence).
 * ``none`` - anything else: Chinese words (shop signs), times and dates (timestamps
   burned into surveillance frames), phone numbers and long strings.
@@ -29,8 +29,9 @@ SUFFIXES = "挂学警港澳领使"
 CN_PLATE = re.compile(rf"^[{PROVINCES}][A-Z](?:[A-Z0-9]{{5,6}}|[A-Z0-9]{{4}}[{SUFFIXES}])$")
 LATIN = re.compile(r"^[A-Z0-9]{4,8}$")
 # a Chinese plate whose province character was read as a Latin letter or digit (川 as M,
-# 皖 as W ...) or dropped: [province?] letter, then 5 letters/digits with >= 2 digits
-CN_LIKE = re.compile(r"^[A-Z0-9]?[A-Z](?=(?:[A-Z]*\d){2})[A-Z0-9]{5}$")
+# 皖 as W ...) or dropped: [province?] letter, then the 5-character serial, which has at
+# most two letters (GA 36), so >= 3 digits ("POLO 1.6", "EXIT 79B" have two)
+CN_LIKE = re.compile(r"^[A-Z0-9]?[A-Z](?=(?:[A-Z]*\d){3})[A-Z0-9]{5}$")
 # times (12:05, 12:05:33) and dates (2014-04-28, 2014/4/28, 2014年4月) in the raw text
 TIME_OR_DATE = re.compile(r"(?<![A-Za-z0-9])\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?(?!\d)"
                           r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
@@ -72,7 +73,7 @@ def classify_plate_text(raw: str) -> tuple[str, str]:
         return "cn_like", t
     if letters and digits:
         return "mixed", t
-    if len(core) >= 5 or (digits and len(core) >= 4):
+    if len(core) >= 5:  # four digits alone are a year or a house number more often
         return ("letters" if letters else "digits"), t
     return "none", t
 

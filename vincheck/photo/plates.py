@@ -6,12 +6,17 @@ rectified from the full-resolution image and read by the PP-OCR recogniser in on
 (:mod:`.plate_text`); a near-square coloured rectangle (two-row plate, 440x220 mm) is also
 read row by row. Its score (0-1) combines:
 
-* the text: a full Chinese plate number is enough on its own; Latin letters and digits
-  (EU/US/BR plates, a Chinese plate whose province character was misread) need some panel
-  evidence; letters only or digits only (badges, prices, phone numbers, vanity plates)
-  need strong panel evidence; times, dates, Chinese words and long strings never count;
+* the text (:func:`.plate_text.classify_plate_text`): a full Chinese plate number is
+  enough on its own; a Chinese number with a misread province character, or Latin
+  letters and digits (EU/US/BR plates) need some plate evidence; digits only need a rim
+  or a plate colour; letters only (badges, words on signs, vanity plates) need the EU
+  band; times, dates, Chinese words and long strings never count; reads below
+  ``settings.plate_min_text_confidence`` are no text;
 * the panel (:func:`.plate_color.panel_evidence`): contrasting characters on one even
   plate colour that continues into the margin around them;
+* the rim (:func:`.plate_color.frame_evidence`): straight edges along the whole line just
+  above and below the characters; the EU band (:func:`.plate_color.eu_band`) left of
+  them; a plate-coloured rectangle with characters around them;
 * the aspect of the line (plates 2:1 to 5:1) and its character texture.
 
 A blank plate holder (a coloured rectangle without characters) is never a candidate or
@@ -38,6 +43,9 @@ __all__ = ["detect_plates", "judge_plates", "normalise_plate_text", "read_candid
 REC_HEIGHT = 48  # px: height of the rectified crop given to the recogniser
 TWO_ROW_MAX_ASPECT = 2.6  # coloured rectangles up to this width/height are also read by row
 FRAME_PAD = 0.6  # margin (share of the line height) searched for the plate's rim
+STEEP_DEG = 30.0  # lines steeper than this (degrees) are also read turned by 180 degrees
+# which reading of a candidate counts (whole line or two rows): the most plate-like kind
+KIND_RANK = {"cn": 4, "cn_like": 3, "mixed": 2, "letters": 1, "digits": 1, "none": 0}
 
 
 @dataclass
@@ -154,6 +162,10 @@ def _crops(rgb: np.ndarray, c: Candidate) -> list[np.ndarray]:
     """The crops to read for a candidate: the whole line, and for a near-square coloured
     rectangle also its top and bottom row (two-row plates)."""
     out = [_rectify(rgb, c.quad)]
+    tl, tr = c.quad[0], c.quad[1]
+    if abs(np.degrees(np.arctan2(tr[1] - tl[1], tr[0] - tl[0]))) > STEEP_DEG:
+        # which end of a steep line is its start is a guess: read it both ways
+        out.append(np.ascontiguousarray(out[0][::-1, ::-1]))
     if c.source == "colour" and c.aspect <= TWO_ROW_MAX_ASPECT:
         tl, tr, br, bl = c.quad
         cut_l, cut_r = tl + (bl - tl) * 0.38, tr + (br - tr) * 0.38
@@ -175,28 +187,25 @@ def read_candidates(rgb: np.ndarray, settings: PhotoSettings) -> list[CandidateR
     texts = read_crops(crops)
     out: list[CandidateRead] = []
     for c, (a, b) in zip(cands, spans, strict=True):
-        options = [texts[a]]
-        if b - a == 3:  # two rows read separately, top then bottom
-            top, bottom = texts[a + 1], texts[a + 2]
+        options = texts[a:b]
+        if c.source == "colour" and c.aspect <= TWO_ROW_MAX_ASPECT:
+            # two rows read separately: the last two crops, top then bottom
+            top, bottom = texts[b - 2], texts[b - 1]
             options.append((top[0] + bottom[0], min(top[1], bottom[1])))
-        best: tuple[str, float, str, str] | None = None
-        rank = {"cn": 4, "cn_like": 3, "mixed": 2, "letters": 1, "digits": 1, "none": 0}
+        judged = []
         for raw, rec in options:
             kind, norm = classify_plate_text(raw)
             if rec < settings.plate_min_text_confidence:
                 kind = "none"  # a guess of the recogniser is no text evidence
-            if best is None or (rank[kind], rec) > (rank[best[2]], best[1]):
-                best = (norm, rec, kind, raw)
-        assert best is not None
-        norm, rec, kind, _ = best
+            judged.append((KIND_RANK[kind], rec, kind, norm))
+        _, rec, kind, norm = max(judged)
         tight = _rectify(rgb, c.quad, 0.0, 0.0)
         padded = _rectify(rgb, c.quad, 0.0, 0.35)
         colour, panel = panel_evidence(tight, padded)
         tex = char_texture(_rectify(rgb, c.quad, 0.02, 0.05))
         frame = frame_evidence(_rectify(rgb, c.quad, 0.0, FRAME_PAD), FRAME_PAD)
-        # EU/BR plates are white or yellow with the band: on a blue car body or a blue
-        # plate the "band" would be the body or the plate itself
-        band = eu_band(_left_of(rgb, c.quad)) if colour in ("white", "yellow") else 0.0
+        # on a blue car body or a blue plate the "band" would be the body or the plate
+        band = eu_band(_left_of(rgb, c.quad)) if colour != "blue" else 0.0
         sc = score_candidate(kind, rec, panel, c.aspect, tex, bool(c.colour_hint), frame,
                              band, len(norm), colour)
         out.append(CandidateRead(c, norm, rec, kind, colour or c.colour_hint, panel, tex,
