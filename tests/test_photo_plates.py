@@ -205,7 +205,7 @@ def test_normalise_plate_text():
     ("BIMMIAN", "letters"), ("78188", "digits"),
     ("17:45:57", "none"), ("2014-04-28 11:08:05", "none"), ("2013年04月04日", "none"),
     ("北门入口", "none"), ("1860565864", "none"), ("AB", "none"), ("905", "none"),
-    ("2011", "none"), ("POLO", "none"),
+    ("2011", "digits"), ("POLO", "none"),
 ])
 def test_plate_text_kinds(raw, kind):
     assert classify_plate_text(raw)[0] == kind
@@ -224,6 +224,11 @@ def test_score_needs_plate_evidence_beyond_words():
     # letters and digits need some panel evidence
     assert score_candidate("mixed", 0.9, 0.0, 3.0, 1.0, n_chars=6) < thr
     assert score_candidate("mixed", 0.9, 0.5, 3.0, 1.0, frame=0.8, n_chars=6) >= thr
+    # four digits are a year or a house number, unless in a plate-coloured rectangle
+    assert score_candidate("digits", 1.0, 0.9, 2.0, 0.0, frame=1.0, n_chars=4,
+                           panel_colour="yellow") < thr
+    assert score_candidate("digits", 1.0, 0.9, 2.0, 0.0, colour_rect=True, frame=1.0,
+                           n_chars=4, panel_colour="blue") >= thr
     # unreadable marks in a coloured rectangle at most ask a person
     assert score_candidate("none", 0.0, 1.0, 3.0, 1.0, colour_rect=True) < thr
 

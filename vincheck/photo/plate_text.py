@@ -10,7 +10,7 @@ Kinds of text (:func:`classify_plate_text`):
   a province character and 5-7 letters/digits (the letter after it misread).
 * ``mixed`` - 4-8 Latin letters and digits with at least one of each (EU, US, BR plates,
   a Chinese plate whose province character was misread or cut off).
-* ``letters`` / ``digits`` - 5-8 characters of one kind only (vanity plates, old US plates;
+* ``letters`` / ``digits`` - 5-8 letters or 4-8 digits only (vanity plates, old US plates;
   also badges, words and numbers on signs, so they need plate-shaped evidence).
 * ``none`` - anything else: Chinese words (shop signs), times and dates (timestamps
   burned into surveillance frames), phone numbers and long strings.
@@ -73,7 +73,7 @@ def classify_plate_text(raw: str) -> tuple[str, str]:
         return "cn_like", t
     if letters and digits:
         return "mixed", t
-    if len(core) >= 5:  # four digits alone are a year or a house number more often
+    if len(core) >= 5 or not letters:  # (four digits alone need a plate colour: score)
         return ("letters" if letters else "digits"), t
     return "none", t
 

@@ -132,6 +132,8 @@ def score_candidate(kind: str, rec_score: float, panel: float, aspect: float,
     if kind == "mixed" and n_chars >= 5:
         return float(min(1.0, 0.1 + 0.2 * rec_score + 0.3 * panel + 0.2 * frame
                          + 0.15 * plate_sign + 0.05 * aspect_ok + 0.05 * texture))
+    if kind == "digits" and n_chars < 5 and not colour_rect:
+        kind = "none"  # four digits: a year or a house number unless on a plate colour
     if kind == "digits":  # old US plates; also prices and house numbers
         return float(min(1.0, 0.05 + 0.1 * rec_score + 0.15 * panel + 0.2 * frame
                          + 0.35 * plate_sign + 0.05 * aspect_ok + 0.05 * texture))
