@@ -55,23 +55,32 @@ def _paper_level(small: np.ndarray) -> float:
     return float(np.percentile(small, 90))
 
 
+def _working_copy(gray: np.ndarray) -> tuple[np.ndarray, float]:
+    """The sheet scaled so its longest side is at most :data:`LOCATE_MAX_SIDE` px and
+    blurred (5 x 5 Gaussian), plus that scale (small px / sheet px)."""
+    h, w = gray.shape[:2]
+    scale = min(1.0, LOCATE_MAX_SIDE / max(h, w))
+    small = gray if scale == 1.0 else cv2.resize(gray, (max(1, int(w * scale)),
+                                                        max(1, int(h * scale))),
+                                                 interpolation=cv2.INTER_AREA)
+    return cv2.GaussianBlur(small, (5, 5), 0), scale
+
+
 def dark_mask(gray: np.ndarray, min_contrast: float = 45.0) -> tuple[np.ndarray, float]:
     """Mask (uint8 0/255) of pixels clearly darker than the paper, and the scale used.
 
     ``gray`` is the sheet in grey levels; returns the mask of a working copy scaled so its
     longest side is at most :data:`LOCATE_MAX_SIDE` px, plus that scale (small px / sheet px).
     """
-    h, w = gray.shape[:2]
-    scale = min(1.0, LOCATE_MAX_SIDE / max(h, w))
-    small = gray if scale == 1.0 else cv2.resize(gray, (max(1, int(w * scale)),
-                                                        max(1, int(h * scale))),
-                                                 interpolation=cv2.INTER_AREA)
-    small = cv2.GaussianBlur(small, (5, 5), 0)
+    small, scale = _working_copy(gray)
+    return _dark_mask_small(small, min_contrast), scale
+
+
+def _dark_mask_small(small: np.ndarray, min_contrast: float) -> np.ndarray:
     paper = _paper_level(small)
     otsu, _ = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     thr = min(float(otsu), paper - min_contrast)
-    mask = (small < thr).astype(np.uint8) * 255
-    return mask, scale
+    return (small < thr).astype(np.uint8) * 255
 
 
 def _order_long_horizontal(box: np.ndarray) -> tuple[np.ndarray, float, float, float]:
@@ -102,12 +111,91 @@ def _order_long_horizontal(box: np.ndarray) -> tuple[np.ndarray, float, float, f
     return c, length, height, angle
 
 
+# Along its axis a strip continues while the middle of its cross-section is tape: at least
+# this share of the samples darker than the paper by TAPE_CONTRAST grey levels (a lightly
+# rubbed end of the tape is paler than the middle and drops out of the dark mask).
+TAPE_SHARE = 0.5
+TAPE_CONTRAST = 22.0
+# ... and it ends at a gap of this many strip heights; it never grows by more than
+# MAX_EXTEND of its length at either end.
+TAPE_GAP = 0.15
+MAX_EXTEND = 0.6
+
+
+def _axis_profile(small: np.ndarray, paper: float, c: np.ndarray, u: np.ndarray,
+                  height: float, ts: np.ndarray) -> np.ndarray:
+    """Share of tape-dark samples across the middle 60 % of the strip height at each
+    distance ``ts`` (small px) from ``c`` along the unit axis ``u``."""
+    nrm = np.array([-u[1], u[0]])
+    ss = np.linspace(-0.3 * height, 0.3 * height, 9)
+    pts = c[None, None, :] + ts[:, None, None] * u + ss[None, :, None] * nrm
+    xs = np.clip(np.round(pts[..., 0]).astype(int), 0, small.shape[1] - 1)
+    ys = np.clip(np.round(pts[..., 1]).astype(int), 0, small.shape[0] - 1)
+    inside = ((pts[..., 0] >= 0) & (pts[..., 0] < small.shape[1]) & (pts[..., 1] >= 0)
+              & (pts[..., 1] < small.shape[0]))
+    dark = (small[ys, xs] < paper - TAPE_CONTRAST) & inside
+    return dark.mean(axis=1)
+
+
+def _extend(small: np.ndarray, paper: float, c: np.ndarray, length: float, height: float,
+            angle: float) -> tuple[np.ndarray, float]:
+    """Grow a strip (small px, angle in degrees) along its axis over paler tape at both
+    ends; returns the new centre and length."""
+    u = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
+    gap = max(2, int(round(TAPE_GAP * height)))
+    ends = []
+    for sign in (1.0, -1.0):
+        ts = np.arange(0.0, MAX_EXTEND * length + gap + 1.0)
+        share = _axis_profile(small, paper, c, sign * u, height, length / 2.0 + ts)
+        last, miss = 0.0, 0
+        for t, v in zip(ts, share, strict=True):
+            if v >= TAPE_SHARE:
+                last, miss = float(t), 0
+            else:
+                miss += 1
+                if miss > gap:
+                    break
+        ends.append(last)
+    grow_r, grow_l = min(ends[0], MAX_EXTEND * length), min(ends[1], MAX_EXTEND * length)
+    return c + u * (grow_r - grow_l) / 2.0, length + grow_r + grow_l
+
+
+def _merge_collinear(cands: list[list]) -> list[list]:
+    """Join candidates (centre, length, height, angle; small px) that lie on one axis and
+    overlap or nearly touch: one strip split by a pale patch is found once."""
+    out: list[list] = []
+    for cand in sorted(cands, key=lambda k: -k[1]):
+        c, ln, ht, ang = cand
+        for o in out:
+            oc, oln, oht, oang = o
+            da = abs((ang - oang + 90.0) % 180.0 - 90.0)
+            u = np.array([math.cos(math.radians(oang)), math.sin(math.radians(oang))])
+            d = c - oc
+            along, across = float(d @ u), abs(float(d[0] * -u[1] + d[1] * u[0]))
+            if da > 4.0 or across > 0.5 * max(ht, oht):
+                continue
+            if abs(along) > (ln + oln) / 2.0 + 0.5 * max(ht, oht):
+                continue
+            lo = min(-oln / 2.0, along - ln / 2.0)
+            hi = max(oln / 2.0, along + ln / 2.0)
+            o[0] = oc + u * (lo + hi) / 2.0
+            o[1] = hi - lo
+            o[2] = max(ht, oht)
+            break
+        else:
+            out.append([np.asarray(c, dtype=np.float64), ln, ht, ang])
+    return out
+
+
 def find_strips(gray: np.ndarray, min_len_px: float | None = None,
                 min_height_px: float | None = None) -> list[tuple]:
     """Candidate strips as (centre (x, y), length px, height px, angle deg) in sheet px,
     sorted top to bottom. ``min_len_px`` / ``min_height_px`` are the smallest strip
-    accepted (sheet px; defaults relative to the sheet size)."""
-    mask, scale = dark_mask(gray)
+    accepted (sheet px; defaults relative to the sheet size). Each strip is grown along its
+    axis over paler tape at its ends, and pieces of one strip are joined."""
+    small, scale = _working_copy(gray)
+    mask = _dark_mask_small(small, 45.0)
+    paper = _paper_level(small)
     h, w = mask.shape
     k = max(3, int(round(min(h, w) / 150)) | 1)
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(
@@ -115,7 +203,7 @@ def find_strips(gray: np.ndarray, min_len_px: float | None = None,
     contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     min_len = (min_len_px * scale) if min_len_px else 0.15 * max(h, w)
     min_ht = (min_height_px * scale) if min_height_px else 0.03 * min(h, w)
-    out = []
+    cands = []
     for cnt in contours:
         area = cv2.contourArea(cnt)
         if area < 0.002 * h * w:
@@ -123,13 +211,14 @@ def find_strips(gray: np.ndarray, min_len_px: float | None = None,
         rect = cv2.minAreaRect(cnt)
         box = cv2.boxPoints(rect)
         c, length, height, angle = _order_long_horizontal(box)
-        if height < max(min_ht, 1.0) or length < min_len:
-            continue
-        if length / height < MIN_STRIP_ASPECT:
+        if height < max(min_ht, 1.0) or length / height < MIN_STRIP_ASPECT:
             continue
         if area / (length * height) < MIN_STRIP_FILL:
             continue
-        out.append(((c[0] / scale, c[1] / scale), length / scale, height / scale, angle))
+        c, length = _extend(small, paper, c, length, height, angle)
+        cands.append([c, length, height, angle])
+    out = [((c[0] / scale, c[1] / scale), ln / scale, ht / scale, ang)
+           for c, ln, ht, ang in _merge_collinear(cands) if ln >= min_len]
     out.sort(key=lambda s: (s[0][1], s[0][0]))
     return out
 

@@ -134,6 +134,39 @@ def clean_ink(ink: np.ndarray) -> np.ndarray:
     return keep[lab]
 
 
+def rescue_border_glyphs(norm: np.ndarray, ink: np.ndarray, clean: np.ndarray,
+                         band: tuple[int, int], level: float = 0.75) -> np.ndarray:
+    """``clean`` plus characters that :func:`clean_ink` dropped because a pale patch of
+    tape (or paper past the tape's edge) joined them to the crop border: inside the dropped
+    components the strip is thresholded again ``level`` of the way to the character grey
+    (stricter than :func:`binarize`), and the parts that no longer touch the border, are
+    at least half the text band high and overlap the band are kept (uint8 0/1), unless
+    they are only a small part of the dropped ink around them in the band (a sliver of the
+    tape's end or edge rather than a character standing in a pale patch)."""
+    dropped = (ink > 0) & (clean == 0)
+    if not dropped.any():
+        return clean
+    h, w = ink.shape
+    strict = binarize(norm, level) & dropped.astype(np.uint8)
+    n, lab, stats, _ = cv2.connectedComponentsWithStats(strict, connectivity=8)
+    out = clean.copy()
+    bh = max(1, band[1] - band[0])
+    ya, yb = max(0, int(band[0] - 0.1 * bh)), min(h, int(band[1] + 0.1 * bh))
+    min_area = max(6.0, (h / 40.0) ** 2)
+    for i in range(1, n):
+        x, y, cw, ch, area = (int(v) for v in stats[i])
+        if area < min_area or y <= 0 or y + ch >= h or x <= 0 or x + cw >= w:
+            continue
+        if ch < 0.5 * bh or ch > 1.6 * bh or y + ch < band[0] or y > band[1]:
+            continue
+        xa, xb = max(0, int(x - 0.3 * bh)), min(w, int(x + cw + 0.3 * bh))
+        around = int(dropped[ya:yb, xa:xb].sum())
+        if area < 0.5 * around:
+            continue
+        out[lab == i] = 1
+    return out
+
+
 def _glyph_rows(sub: np.ndarray) -> tuple[int, int] | None:
     """Top and bottom (exclusive) rows of a glyph cell's ink, ignoring thin slivers (rows
     with less than a third of the typical stroke run, e.g. a pencil streak touching it)."""
@@ -157,9 +190,11 @@ def segment_strip(norm: np.ndarray, ink: np.ndarray | None = None) -> Segmentati
     """
     if ink is None:
         ink = binarize(norm)
-    ink = clean_ink(ink)
+    raw_ink = ink
+    ink = clean_ink(raw_ink)
     h, w = ink.shape
     y0, y1 = text_band(ink)
+    ink = rescue_border_glyphs(norm, raw_ink, ink, (y0, y1))
     bh = max(1, y1 - y0)
     ya, yb = max(0, int(y0 - 0.1 * bh)), min(h, int(y1 + 0.1 * bh))
     band = ink[ya:yb]
@@ -177,7 +212,7 @@ def segment_strip(norm: np.ndarray, ink: np.ndarray | None = None) -> Segmentati
         if len(rows) == 0:
             continue
         gy0, gy1 = ya + int(rows[0]), ya + int(rows[-1]) + 1
-        if gy1 - gy0 < 0.35 * bh or int(sub.sum()) < 0.01 * bh * bh:
+        if gy1 - gy0 < 0.45 * bh or int(sub.sum()) < 0.01 * bh * bh:
             continue
         boxes.append([a, gy0, b, gy1, int(sub.sum())])
     if not boxes:
@@ -205,22 +240,48 @@ def segment_strip(norm: np.ndarray, ink: np.ndarray | None = None) -> Segmentati
             out.append(Glyph(x0, ya + yy[0], x1, ya + yy[1],
                              int(ink[ya + yy[0]:ya + yy[1], x0:x1].sum()),
                              at_edge=(x0 <= 1 or x1 >= w - 1)))
+    if out:
+        out = merge_fragments(out, float(np.median([g.w for g in out])), pitch, ink)
     return Segmentation(trim_outliers(out, pitch), ink, (y0, y1))
+
+
+def merge_fragments(glyphs: list[Glyph], typ_w: float, pitch: float,
+                    ink: np.ndarray) -> list[Glyph]:
+    """Join neighbouring pieces of one character (a dot-matrix ``X`` or ``V`` falls apart
+    at its empty middle columns): two glyphs each narrower than 0.7 x the typical width
+    ``typ_w`` whose union is at most 1.25 x ``typ_w`` wide and whose gap is empty but under
+    0.3 x the ``pitch`` (px). Two narrow characters (``11``) are a pitch apart and stay
+    separate; the cells of a split run (no gap) stay split."""
+    out: list[Glyph] = []
+    for g in glyphs:
+        if out:
+            p = out[-1]
+            if (p.w < 0.7 * typ_w and g.w < 0.7 * typ_w and g.x1 - p.x0 <= 1.25 * typ_w
+                    and 0 < g.x0 - p.x1 < 0.3 * pitch):
+                x0, x1 = p.x0, g.x1
+                y0, y1 = min(p.y0, g.y0), max(p.y1, g.y1)
+                out[-1] = Glyph(x0, y0, x1, y1, int(ink[y0:y1, x0:x1].sum()),
+                                at_edge=p.at_edge or g.at_edge)
+                continue
+        out.append(g)
+    return out
 
 
 def trim_outliers(glyphs: list[Glyph], pitch: float) -> list[Glyph]:
     """Drop glyphs at either end that are not part of the line: separated from their
     neighbour by more than 2 pitches, much lower than the line's characters, or off the
-    line's centre. End symbols sit about 1.15 pitches out and are as tall as a character."""
+    line's centre, or with under a fifth of the median ink (a pencil streak). End symbols
+    sit about 1.15 pitches out and are nearly as tall as a character."""
     if len(glyphs) < 3:
         return glyphs
     med_h = float(np.median([g.h for g in glyphs]))
     med_cy = float(np.median([g.cy for g in glyphs]))
+    med_area = float(np.median([g.area for g in glyphs]))
 
     def odd(g: Glyph, nb: Glyph) -> bool:
         gap = abs(g.cx - nb.cx)
         return (gap > 2.0 * max(pitch, 1.0) or g.h < 0.55 * med_h
-                or abs(g.cy - med_cy) > 0.3 * med_h)
+                or abs(g.cy - med_cy) > 0.3 * med_h or g.area < 0.2 * med_area)
 
     out = list(glyphs)
     while len(out) >= 3 and odd(out[0], out[1]):
