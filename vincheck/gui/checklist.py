@@ -196,7 +196,7 @@ class Checklist(QTreeWidget):
             for e in g.entries:
                 self.entries[e.key] = e
                 top.addChild(self._row(e))
-            top.setExpanded(worst is not Status.PASS or len(groups) <= 3)
+            top.setExpanded(True)  # every rule visible with its value, passed or not
         self.blockSignals(False)
 
     def _row(self, e: Entry) -> QTreeWidgetItem:
