@@ -18,6 +18,9 @@ from vincheck.photo.plate_color import plate_colour_masks
 from vincheck.settings import PhotoSettings
 
 _det_lock = threading.Lock()
+# longest text line (width / height) worth reading: an EU plate's line is ~5:1 with the
+# detector's margin; timestamps and banners are longer
+MAX_LINE_ASPECT = 7.5
 
 
 @dataclass
@@ -137,7 +140,7 @@ def plausible_text_box(c: Candidate, w: int, h: int, settings: PhotoSettings) ->
     ww, hh = c.size
     if hh < settings.plate_min_height_px or ww < 2 * settings.plate_min_height_px:
         return False
-    return 1.0 <= ww / hh <= 12 and ww < 0.6 * w
+    return 1.0 <= ww / hh <= MAX_LINE_ASPECT and ww < 0.6 * w
 
 
 def iou(a: np.ndarray, b: np.ndarray) -> float:

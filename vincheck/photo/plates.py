@@ -201,6 +201,10 @@ def read_candidates(rgb: np.ndarray, settings: PhotoSettings) -> list[CandidateR
                 kind = "none"  # a guess of the recogniser is no text evidence
             judged.append((KIND_RANK[kind], rec, kind, norm))
         _, rec, kind, norm = max(judged)
+        if kind == "none" and not c.colour_hint:  # scores < 0.1 whatever it looks like
+            out.append(CandidateRead(c, norm, rec, kind, "", 0.0, 0.0, 0.0, 0.0,
+                                     score_candidate(kind, rec, 0.0, c.aspect, 0.0)))
+            continue
         tight = _rectify(rgb, c.quad, 0.0, 0.0)
         padded = _rectify(rgb, c.quad, 0.0, 0.35)
         colour, panel = panel_evidence(tight, padded)
