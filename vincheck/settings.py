@@ -45,20 +45,24 @@ class RubbingSettings:
     max_ghost_offset_mm: float = 0.4
     # Below this OCR confidence (0-1) a character is flagged for review.
     min_char_confidence: float = 0.60
+    # A rubbing counts as unreadable (FAIL) when at least this share of its characters are
+    # read below ``min_char_confidence`` (a smudged or faint rubbing); fewer unsure
+    # characters only ask for review.
+    max_illegible_share: float = 0.5
     # Default scan resolution when a file carries none and the user gave none (None = unknown).
     default_dpi: float | None = None
     # Whether the check digit is mandatory (China, North America: yes).
     require_check_digit: bool = True
-    # A doubled impression shows as an echo peak in the power cepstrum of the text band;
-    # it counts when at least this many standard deviations above the cepstrum around it.
-    # Undoubled synthetic strips peak at 2-4 (stroke spacing), doubled ones (strength
-    # 0.45-0.65) at 4.2-10; benchmarks/rubbing.py reports the resulting recall.
-    min_ghost_score: float = 5.0
-    # A smear band blurs a run of characters: the edge sharpness of the blurriest run of
-    # three characters over the line's median below this counts as smeared. Even lines go
-    # down to ~0.6 under heavy pencil streaks, smeared runs to 0.47-0.69: 0.55 keeps false
-    # alarms rare at the cost of missing light smears (see benchmarks/rubbing.py).
-    min_sharpness_ratio: float = 0.55
+    # A doubled impression is a fainter copy of the strokes at an offset: it counts when the
+    # strokes shifted by that offset land on at least this much contrast (share of the
+    # strokes' contrast, see measure.shifted_copy). Clean synthetic strips reach <= 0.14,
+    # doubled ones (ghost strength 0.45-0.65) 0.33-0.49; benchmarks/rubbing.py reports it.
+    min_ghost_score: float = 0.22
+    # A smear band blurs a run of characters: the edge sharpness (steepest gradients over
+    # contrast) of the blurriest run of three characters over the line's median below this
+    # counts as smeared. Even synthetic lines stay >= ~0.73, smeared runs (0.8-2 mm motion
+    # blur) reach 0.50-0.72: light smears near the limit are still missed.
+    min_sharpness_ratio: float = 0.70
 
 
 @dataclass

@@ -21,6 +21,12 @@ from vincheck.rubbing.segment import Glyph
 from vincheck.settings import RubbingSettings
 
 VIN_LEN = 17
+# A line of this many characters or fewer is no readable VIN (a truncated tape still
+# carries most of the 17): it is unreadable rather than truncated.
+MIN_LINE_CHARS = 4
+# A character whose best reading scores below this is unreadable (``vin.repair``'s
+# ``min_top_score``): more than two of them cannot be repaired by the check digit.
+UNREADABLE_SCORE = 0.40
 
 
 @dataclass
@@ -104,10 +110,31 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
         details["repair"] = rep.to_dict()
 
     # --- unreadable -------------------------------------------------------------------
+    # FAIL only when the VIN truly cannot be read off the tape: no characters, a short line
+    # most of whose characters are illegible (a smudged or faint rubbing falls apart into a
+    # few unsure blobs), or a full line with more unreadable positions than can be repaired.
+    # One unsure glyph, or a reading the check digit does not confirm, is for review.
+    tops = [max(sc.values(), default=0.0) for sc in rd.char_scores]
+    illegible_share = (sum(t < cfg.min_char_confidence for t in tops) / n_chars
+                       if n_chars else 1.0)
+    n_unreadable = sum(t < UNREADABLE_SCORE for t in tops)
+    many_unreadable = n_chars == VIN_LEN and (
+        illegible_share >= cfg.max_illegible_share
+        or (rep is not None and rep.decision == "unrepairable" and n_unreadable > 2))
+    illegible = n_chars == 0 or many_unreadable or (
+        n_chars < VIN_LEN and (n_chars <= MIN_LINE_CHARS
+                               or illegible_share >= cfg.max_illegible_share))
     if n_chars == 0:
         findings.append(Finding("unreadable", Status.FAIL, measured=0, limit=VIN_LEN,
                                 unit="characters", message="no characters could be found on "
                                 "the rubbing", evidence=[outline], details=details))
+    elif illegible:
+        findings.append(Finding(
+            "unreadable", Status.FAIL, measured=round(illegible_share, 3),
+            limit=cfg.max_illegible_share, unit="share of characters",
+            message=f"the VIN cannot be read: {n_chars} character(s) found, "
+            f"{illegible_share:.0%} of them illegible (read as {rd.raw})",
+            evidence=all_shapes, details=details))
     elif confusion is not None:
         assert rep is not None
         findings.append(Finding(
@@ -126,9 +153,8 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
             message=f"read as {rep.as_read}; position(s) {pos} are unsure: please confirm",
             evidence=all_shapes, details=details))
     elif rep is not None and rep.decision in ("unrepairable", "ambiguous"):
-        status = Status.FAIL if rep.decision == "unrepairable" else Status.REVIEW
         findings.append(Finding(
-            "unreadable", status, measured=round(min_conf, 3), limit=cfg.min_char_confidence,
+            "unreadable", Status.REVIEW, measured=round(min_conf, 3), limit=cfg.min_char_confidence,
             unit="ratio", message=f"the VIN cannot be read with confidence ({rep.reason}); "
             f"read as {rep.as_read}", evidence=all_shapes, details=details))
     elif rep is not None and rep.decision == "repaired":
@@ -152,12 +178,13 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
                                 limit=cfg.min_char_confidence, unit="ratio",
                                 message=f"{n_chars} characters read", evidence=all_shapes,
                                 details=details))
-    blocked = n_chars == 0 or (rep is not None and rep.decision == "unrepairable"
-                               and n_chars == VIN_LEN and len(rep.unsure_positions) > 2)
+    blocked = illegible or (rep is not None and rep.decision == "unrepairable"
+                            and n_chars == VIN_LEN and len(rep.unsure_positions) > 2)
 
     # --- truncated --------------------------------------------------------------------
-    if n_chars == 0:
-        findings.append(_skipped("truncated", "not judged: no characters found", outline))
+    if illegible:
+        findings.append(_skipped("truncated", "not judged: the rubbing is unreadable",
+                                 outline))
     else:
         findings.append(Finding(
             "truncated", Status.PASS if n_chars >= VIN_LEN else Status.FAIL,

@@ -128,9 +128,9 @@ def estimate_slant(glyphs: Sequence[Glyph], ink: np.ndarray, max_deg: float = 25
 class Ghost:
     """Doubled or smeared impression.
 
-    ``offset_px``/``dx``/``dy``: the strongest echo of the text (a second, shifted copy)
-    found in the power cepstrum of the text band, px; ``score`` its height in standard
-    deviations of the cepstrum around it (0 when none was searched). ``sharpness_ratio``:
+    ``offset_px``/``dx``/``dy``: the offset of the strongest second, shifted copy of the
+    strokes (:func:`shifted_copy`), px; ``score`` its contrast as a share of the strokes'
+    above the background (0 when none was searched). ``sharpness_ratio``:
     edge sharpness of the blurriest run of 3 characters over the line's median (1 = even;
     a smear band drops it), with ``smeared`` the 0-based indexes of that run.
     """
@@ -153,6 +153,34 @@ def _hp_cepstrum(a: np.ndarray) -> np.ndarray:
     return c - cv2.GaussianBlur(c, (0, 0), 2.0)
 
 
+def _mean_cepstrum(a: np.ndarray, win_w: int | None = None) -> np.ndarray:
+    """High-passed power cepstrum averaged over overlapping windows ``win_w`` px wide."""
+    w = a.shape[1]
+    win_w = min(w, win_w or w)
+    starts = list(range(0, max(1, w - win_w + 1), max(1, win_w // 2)))
+    return np.mean([_hp_cepstrum(a[:, x:x + win_w]) for x in starts], axis=0)
+
+
+def refine_offset(band: np.ndarray, dx: float, dy: float) -> tuple[float, float]:
+    """The echo of ``band`` nearest the rough offset (dx, dy) px: the cepstral peak within
+    45 % of its length (at least 3 px) around it; (dx, dy) unchanged if there is none. The
+    shifted-copy search finds a ghost reliably but only roughly where it is; the cepstrum
+    puts it to the pixel."""
+    a = band.astype(np.float64)
+    h, w = a.shape
+    if h < 8 or w < 8:
+        return dx, dy
+    c = _mean_cepstrum(a)
+    cy, cx = h // 2, w // 2
+    yy, xx = np.mgrid[-cy:h - cy, -cx:w - cx]
+    rad = max(3.0, 0.45 * math.hypot(dx, dy))
+    m = (np.hypot(xx - dx, yy - dy) <= rad) & (xx * dx + yy * dy > 0)
+    if not m.any():
+        return dx, dy
+    i = np.unravel_index(int(np.argmax(np.where(m, c, -np.inf))), c.shape)
+    return float(xx[i]), float(yy[i])
+
+
 def cepstral_echo(band: np.ndarray, min_off: float, max_off: float, win_w: int | None = None
                   ) -> tuple[float, float, float]:
     """Strongest echo (score, dx, dy) of an image within ``min_off``..``max_off`` px.
@@ -168,9 +196,7 @@ def cepstral_echo(band: np.ndarray, min_off: float, max_off: float, win_w: int |
     h, w = a.shape
     if h < 8 or w < 8:
         return 0.0, 0.0, 0.0
-    win_w = min(w, win_w or w)
-    starts = list(range(0, max(1, w - win_w + 1), max(1, win_w // 2)))
-    c = np.mean([_hp_cepstrum(a[:, x:x + win_w]) for x in starts], axis=0)
+    c = _mean_cepstrum(a, win_w)
     hh, ww = c.shape
     cy, cx = hh // 2, ww // 2
     yy, xx = np.mgrid[-cy:hh - cy, -cx:ww - cx]
@@ -184,31 +210,99 @@ def cepstral_echo(band: np.ndarray, min_off: float, max_off: float, win_w: int |
     return float(c[i] / ref), float(xx[i]), float(yy[i])
 
 
+def shifted_copy(band: np.ndarray, min_off: float, max_off: float, halo_px: float
+                 ) -> tuple[float, float, float]:
+    """Strongest second, fainter copy of the strokes (score, dx, dy) in ``band`` (grey,
+    strokes bright), searched at offsets ``min_off``..``max_off`` px.
+
+    The cores of the full-strength strokes (thresholded at 70 % of the stroke contrast and
+    eroded by 30 % of the stroke width) are shifted by every offset d; the score at d is the
+    mean contrast (0 = background, 1 = stroke) the shifted cores land on *outside* the
+    strokes and their ``halo_px`` blur halo, minus the median over all offsets. A clean
+    rubbing lands on tape everywhere (score ~0.1 at most where blur or a neighbouring
+    stroke reaches); a doubled impression lands on its ghost at d (its strength, 0.3-0.6).
+    ``dx``/``dy`` is the score-weighted centre of the offsets within 75 % of the peak on
+    the peak's side. Shifts steeper than ~50 degrees from the line are not searched.
+    """
+    a = band.astype(np.float32)
+    h, w = a.shape
+    if h < 8 or w < 8 or max_off <= min_off:
+        return 0.0, 0.0, 0.0
+    bg = float(np.median(a))
+    top = float(np.percentile(a, 98))
+    if top - bg < 1.0:
+        return 0.0, 0.0, 0.0
+    z = np.clip((a - bg) / (top - bg), -0.5, 1.5)
+    strokes = (z > 0.7).astype(np.uint8)
+    r = max(1, int(round(halo_px)))
+    outside = 1.0 - cv2.dilate(strokes, cv2.getStructuringElement(
+        cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1))).astype(np.float32)
+    dist = cv2.distanceTransform(strokes, cv2.DIST_L2, 3)
+    width = 2.0 * float(np.percentile(dist[dist > 0], 90)) if (dist > 0).any() else 4.0
+    ke = max(1, int(round(0.3 * width)))
+    core = cv2.erode(strokes, cv2.getStructuringElement(
+        cv2.MORPH_ELLIPSE, (2 * ke + 1, 2 * ke + 1))).astype(np.float32)
+    if core.sum() < 10:
+        core = strokes.astype(np.float32)
+    big = int(math.ceil(max_off))
+    shape = (h + big, w + big)
+    fc = np.conj(np.fft.rfft2(core, shape))
+    # hit[d] = sum_x core(x) * z(x + d) * outside(x + d); cover[d] = sum_x core(x) outside(x+d)
+    hit = np.fft.irfft2(fc * np.fft.rfft2(z * outside, shape), shape)
+    cover = np.fft.irfft2(fc * np.fft.rfft2(outside, shape), shape)
+    d = np.arange(-big, big + 1)
+    dy, dx = np.meshgrid(d, d, indexing="ij")
+    hh = hit[dy % shape[0], dx % shape[1]]
+    cc = cover[dy % shape[0], dx % shape[1]]
+    rr = np.hypot(dx, dy)
+    ok = ((rr >= min_off) & (rr <= max_off) & (np.abs(dy) <= np.abs(dx) * 1.2)
+          & (cc > 0.2 * core.sum()))
+    if not ok.any():
+        return 0.0, 0.0, 0.0
+    score = np.where(ok, hh / np.maximum(cc, 1.0), 0.0)
+    score = np.where(ok, score - float(np.median(score[ok])), -np.inf)
+    i = np.unravel_index(int(np.argmax(score)), score.shape)
+    peak = float(score[i])
+    if peak <= 0:
+        return 0.0, 0.0, 0.0
+    near = ok & (score >= 0.75 * peak) & (dx * dx[i] + dy * dy[i] > 0)
+    wgt = np.where(near, score, 0.0)
+    return (peak, float((wgt * dx).sum() / wgt.sum()), float((wgt * dy).sum() / wgt.sum()))
+
+
 def edge_sharpness(norm: np.ndarray, g: Glyph) -> float:
-    """95th percentile of the horizontal gradient in a glyph cell over its contrast."""
-    p = norm[g.y0:g.y1, g.x0:g.x1].astype(np.float32)
-    if p.size < 4:
+    """97th percentile of the gradient magnitude (Sobel / 8, grey levels per px) around a
+    glyph cell (padded by 15 % of its height) over its contrast (95th - 5th percentile):
+    about 1 / the width (px) of its sharpest edges; a smear widens every edge."""
+    pad = int(0.15 * g.h)
+    p = norm[max(0, g.y0 - pad):g.y1 + pad, max(0, g.x0 - pad):g.x1 + pad].astype(np.float32)
+    if p.size < 4 or min(p.shape) < 3:
         return 0.0
     gx = cv2.Sobel(p, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(p, cv2.CV_32F, 0, 1, ksize=3)
     lo, hi = np.percentile(p, [5, 95])
-    return float(np.percentile(np.abs(gx), 95) / max(float(hi - lo), 1.0))
+    return float(np.percentile(np.hypot(gx, gy) / 8.0, 97) / max(float(hi - lo), 1.0))
 
 
 def measure_ghost(norm: np.ndarray, glyphs: Sequence[Glyph], pitch_px: float,
                   height_px: float, min_offset_px: float) -> Ghost:
     """Look for a second, shifted copy of the characters (doubled rubbing) and for a
-    smeared run of characters. ``norm``: normalised strip (dark characters); echoes are
-    searched from ``min_offset_px`` (below it a ghost is indistinguishable from the stroke)
-    to 0.3 character heights."""
+    smeared run of characters. ``norm``: normalised strip (dark characters); copies are
+    searched from ``min_offset_px`` (below it a ghost is indistinguishable from the stroke;
+    the strokes' blur halo is taken as 60 % of it) to 0.3 character heights."""
     if len(glyphs) < 3 or height_px <= 0:
         return Ghost(0.0, 0.0, 0.0, 0.0, 1.0)
-    pad = 0.2 * height_px
+    pad = 0.3 * height_px
     y0 = max(0, int(min(g.y0 for g in glyphs) - pad))
     y1 = min(norm.shape[0], int(max(g.y1 for g in glyphs) + pad))
     x0 = max(0, int(glyphs[0].x0 - pad))
     x1 = min(norm.shape[1], int(glyphs[-1].x1 + pad))
-    band = 255.0 - norm[y0:y1, x0:x1].astype(np.float64)
-    score, dx, dy = cepstral_echo(band, max(min_offset_px, 4.0), 0.3 * height_px)
+    band = 255.0 - norm[y0:y1, x0:x1].astype(np.float32)
+    lo = max(min_offset_px, 4.0)
+    score, dx, dy = shifted_copy(band, lo, max(0.3 * height_px, lo + 1.0),
+                                 max(2.0, 0.6 * min_offset_px))
+    if score > 0:
+        dx, dy = refine_offset(band, dx, dy)
     sharp = np.array([edge_sharpness(norm, g) for g in glyphs])
     med = float(np.median(sharp))
     ratio, run = 1.0, ()
