@@ -1,8 +1,11 @@
 """Photo benchmark: plates, false plates, view, fill ratio and time, with baselines.
 
-Run: ``.venv/bin/python -m benchmarks.photo [--quick]``. Uses ``../shared/corpus`` when
-present (plate recall on EasyPR / CCPD / openalpr plates, false plates on painted-out
-copies and CCPD ``sample_np_*``, view and fill on ``tests/labels/photo_labels.csv``);
+Run: ``.venv/bin/python -m benchmarks.photo [--quick] [--only plates|views] [--dump DIR]``
+(``--dump`` writes plate misses and false plates as annotated PNGs). Uses
+``../shared/corpus`` when present (plate recall on EasyPR / CCPD / openalpr plates, false
+plates on painted-out copies, with the real plates their labels leave out painted out too
+(``tests/labels/plates_unlabelled.csv``), and CCPD ``sample_np_*``; view and fill on
+``tests/labels/photo_labels.csv``);
 otherwise synthetic photos from ``tests.synth.car_photo``. Baselines in the same run: a
 plain HSV colour-and-aspect plate detector and "always front-left" for the view.
 """
