@@ -245,7 +245,7 @@ def shifted_copy(band: np.ndarray, min_off: float, max_off: float, halo_px: floa
     if core.sum() < 10:
         core = strokes.astype(np.float32)
     big = int(math.ceil(max_off))
-    shape = (h + big, w + big)
+    shape = (cv2.getOptimalDFTSize(h + big), cv2.getOptimalDFTSize(w + big))
     fc = np.conj(np.fft.rfft2(core, shape))
     # hit[d] = sum_x core(x) * z(x + d) * outside(x + d); cover[d] = sum_x core(x) outside(x+d)
     hit = np.fft.irfft2(fc * np.fft.rfft2(z * outside, shape), shape)
@@ -284,6 +284,10 @@ def edge_sharpness(norm: np.ndarray, g: Glyph) -> float:
     return float(np.percentile(np.hypot(gx, gy) / 8.0, 97) / max(float(hi - lo), 1.0))
 
 
+# Characters (the middle of the line) searched for a doubled impression.
+GHOST_GLYPHS = 9
+
+
 def measure_ghost(norm: np.ndarray, glyphs: Sequence[Glyph], pitch_px: float,
                   height_px: float, min_offset_px: float) -> Ghost:
     """Look for a second, shifted copy of the characters (doubled rubbing) and for a
@@ -295,8 +299,11 @@ def measure_ghost(norm: np.ndarray, glyphs: Sequence[Glyph], pitch_px: float,
     pad = 0.3 * height_px
     y0 = max(0, int(min(g.y0 for g in glyphs) - pad))
     y1 = min(norm.shape[0], int(max(g.y1 for g in glyphs) + pad))
-    x0 = max(0, int(glyphs[0].x0 - pad))
-    x1 = min(norm.shape[1], int(glyphs[-1].x1 + pad))
+    # a doubled impression covers the whole line: the middle GHOST_GLYPHS cells suffice
+    mid = len(glyphs) // 2
+    part = glyphs[max(0, mid - GHOST_GLYPHS // 2):mid - GHOST_GLYPHS // 2 + GHOST_GLYPHS]
+    x0 = max(0, int(part[0].x0 - pad))
+    x1 = min(norm.shape[1], int(part[-1].x1 + pad))
     band = 255.0 - norm[y0:y1, x0:x1].astype(np.float32)
     lo = max(min_offset_px, 4.0)
     score, dx, dy = shifted_copy(band, lo, max(0.3 * height_px, lo + 1.0),

@@ -167,15 +167,17 @@ def rescue_border_glyphs(norm: np.ndarray, ink: np.ndarray, clean: np.ndarray,
     return out
 
 
-def _glyph_rows(sub: np.ndarray) -> tuple[int, int] | None:
+def _glyph_rows(sub: np.ndarray, keep: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
     """Top and bottom (exclusive) rows of a glyph cell's ink, ignoring thin slivers (rows
-    with less than a third of the typical stroke run, e.g. a pencil streak touching it)."""
+    with less than a third of the typical stroke run, e.g. a pencil streak touching it)
+    outside the rows ``keep`` (the text band: the thin tips of a star stay)."""
     counts = sub.sum(axis=1)
     nz = counts[counts > 0]
     if len(nz) == 0:
         return None
     thr = max(1.0, 0.34 * float(np.median(nz)))
-    rows = np.nonzero(counts >= thr)[0]
+    idx = np.arange(len(counts))
+    rows = np.nonzero((counts >= thr) | ((counts > 0) & (idx >= keep[0]) & (idx < keep[1])))[0]
     if len(rows) == 0:
         return None
     return int(rows[0]), int(rows[-1]) + 1
@@ -234,7 +236,7 @@ def segment_strip(norm: np.ndarray, ink: np.ndarray | None = None) -> Segmentati
             cuts.append(int(max(lo, g[0] + 1) + int(np.argmin(seg))) if len(seg) else int(want))
         cuts.append(g[2])
         for x0, x1 in zip(cuts[:-1], cuts[1:], strict=True):
-            yy = _glyph_rows(ink[ya:yb, x0:x1])
+            yy = _glyph_rows(ink[ya:yb, x0:x1], (y0 - ya, y1 - ya))
             if yy is None:
                 continue
             out.append(Glyph(x0, ya + yy[0], x1, ya + yy[1],
