@@ -244,7 +244,45 @@ def segment_strip(norm: np.ndarray, ink: np.ndarray | None = None) -> Segmentati
                              at_edge=(x0 <= 1 or x1 >= w - 1)))
     if out:
         out = merge_fragments(out, float(np.median([g.w for g in out])), pitch, ink)
+        out = fill_gaps(norm, out, pitch, (ya, yb), bh)
     return Segmentation(trim_outliers(out, pitch), ink, (y0, y1))
+
+
+# Binarisation level for a lightly stamped character in a gap of the line (see fill_gaps).
+WEAK_LEVEL = 0.3
+
+
+def fill_gaps(norm: np.ndarray, glyphs: list[Glyph], pitch: float, rows: tuple[int, int],
+              band_h: float) -> list[Glyph]:
+    """Look again, at the lower :data:`WEAK_LEVEL`, between neighbouring glyphs more than
+    1.6 pitches apart (a lightly stamped character below the line's threshold): runs of
+    ink columns in the band ``rows`` at least 0.6 x ``band_h`` high and a quarter pitch
+    wide become glyphs (px)."""
+    if len(glyphs) < 3 or pitch <= 0:
+        return glyphs
+    gaps = [i for i in range(len(glyphs) - 1) if glyphs[i + 1].cx - glyphs[i].cx > 1.6 * pitch]
+    if not gaps:
+        return glyphs
+    ya, yb = rows
+    weak = clean_ink(binarize(norm, WEAK_LEVEL))
+    out = list(glyphs)
+    for i in reversed(gaps):
+        a, b = glyphs[i].x1 + 2, glyphs[i + 1].x0 - 2
+        if b - a < 0.25 * pitch:
+            continue
+        sub = weak[ya:yb, a:b]
+        new = []
+        for r0, r1 in _runs(sub.any(axis=0)):
+            if r1 - r0 < 0.25 * pitch or r1 - r0 > 1.3 * pitch:
+                continue
+            yy = _glyph_rows(sub[:, r0:r1])
+            if yy is None or yy[1] - yy[0] < 0.6 * band_h:
+                continue
+            x0, x1 = a + r0, a + r1
+            new.append(Glyph(x0, ya + yy[0], x1, ya + yy[1],
+                             int(sub[yy[0]:yy[1], r0:r1].sum())))
+        out[i + 1:i + 1] = new
+    return out
 
 
 def merge_fragments(glyphs: list[Glyph], typ_w: float, pitch: float,
