@@ -24,7 +24,7 @@ from vincheck.rubbing.measure import (
     theil_sen_slope,
 )
 from vincheck.rubbing.normalize import characters_are_light, normalize_strip
-from vincheck.rubbing.segment import segment_strip
+from vincheck.rubbing.segment import Glyph, merge_fragments, segment_strip
 from vincheck.settings import Settings
 from vincheck.vin import compute_check_digit
 
@@ -92,6 +92,55 @@ def test_locate_recovers_rotation_and_outline():
         # cv2 angle is counter-clockwise; ours is image y-down clockwise
         assert abs(ang + angle) < 1.0
         assert length > 5 * height
+
+
+def test_locate_grows_over_a_pale_end_and_finds_a_faint_strip():
+    """A strip whose right third is rubbed lightly (paler than the dark-mask threshold) is
+    found at its full length, once; a faint strip elsewhere is found by the second pass;
+    a thin printed frame the tape lies across does not hide it."""
+    sheet = np.full((900, 2400), 244, np.uint8)
+    sheet[150:330, 200:1500] = 80          # dark part of strip 1
+    sheet[150:330, 1500:2150] = 205        # lightly rubbed end (39 levels below paper)
+    sheet[560:740, 300:2000] = 212         # a faint strip (32 below paper)
+    cv2.rectangle(sheet, (100, 60), (2300, 850), 150, 2)  # printed frame
+    sheet[150:330, 2148:2152] = 150        # the frame line crossing the tape's end
+    found = find_strips(sheet, 40 * PX_MM, 8 * PX_MM)
+    assert len(found) == 2
+    (c1, len1, h1, _), (c2, len2, _, _) = found
+    assert abs(len1 - 1950) < 0.04 * 1950 and abs(c1[0] - 1175) < 40
+    assert abs(h1 - 180) < 20
+    assert abs(len2 - 1700) < 0.04 * 1700 and abs(c2[1] - 650) < 20
+
+
+def test_merge_fragments_joins_a_split_character_only():
+    ink = np.ones((100, 400), np.uint8)
+    # an X of a dot-matrix font falls into two halves 6 px apart; "11" stays two glyphs
+    halves = [Glyph(10, 10, 30, 90, 800), Glyph(36, 10, 56, 90, 800)]
+    ones = [Glyph(100, 10, 118, 90, 700), Glyph(160, 10, 178, 90, 700)]
+    full = [Glyph(220, 10, 266, 90, 1500)]
+    out = merge_fragments(halves + ones + full, typ_w=46, pitch=60, ink=ink)
+    assert [(g.x0, g.x1) for g in out] == [(10, 56), (100, 118), (160, 178), (220, 266)]
+
+
+def test_faint_character_in_the_line_is_not_lost():
+    """One lightly stamped character (half the contrast of the others) is still a glyph."""
+    norm = np.full((200, 1400), 230, np.uint8)
+    for i in range(17):
+        x = 60 + i * 75
+        level = 150 if i == 8 else 20
+        cv2.rectangle(norm, (x, 60), (x + 14, 140), level, -1)   # stem
+        cv2.rectangle(norm, (x, 60), (x + 45, 74), level, -1)    # top bar
+        cv2.rectangle(norm, (x, 126), (x + 45, 140), level, -1)  # bottom bar
+    seg = segment_strip(norm)
+    assert len(seg.glyphs) == 17
+    assert abs(seg.glyphs[8].cx - (60 + 8 * 75 + 22)) < 10
+
+
+def test_doubled_impression_keeps_its_polarity():
+    for ghost_mm in (0.8, 1.5):
+        strip = locate_strips(_strip_image(VIN, ghost_mm=ghost_mm))[0]
+        assert characters_are_light(strip.crop)
+        assert not characters_are_light(255 - strip.crop)
 
 
 def test_polarity_and_normalisation(straight):
