@@ -222,6 +222,8 @@ def segment_strip(norm: np.ndarray, ink: np.ndarray | None = None) -> Segmentati
     ref_h = float(np.median([g[3] - g[1] for g in boxes]))
     pitch = estimate_pitch(ink, (y0, y1), ref_h)
     typ_w = float(np.median([g[2] - g[0] for g in boxes]))
+    singles = [g[4] for g in boxes if g[2] - g[0] <= 1.45 * typ_w] or [g[4] for g in boxes]
+    single_ink = float(np.median(singles))
     out: list[Glyph] = []
     for g in boxes:
         gw = g[2] - g[0]
@@ -235,6 +237,11 @@ def segment_strip(norm: np.ndarray, ink: np.ndarray | None = None) -> Segmentati
             seg = col[max(lo, g[0] + 1):min(hi, g[2] - 1)]
             cuts.append(int(max(lo, g[0] + 1) + int(np.argmin(seg))) if len(seg) else int(want))
         cuts.append(g[2])
+        # a split that leaves a part with hardly any ink cut a sliver (a streak or the tape's
+        # end) off one wide glyph, such as a ringed end symbol: keep the glyph whole
+        inks = [int(col[x0:x1].sum()) for x0, x1 in zip(cuts[:-1], cuts[1:], strict=True)]
+        if parts > 1 and min(inks) < SLIVER_SHARE * single_ink:
+            cuts = [g[0], g[2]]
         for x0, x1 in zip(cuts[:-1], cuts[1:], strict=True):
             yy = _glyph_rows(ink[ya:yb, x0:x1], (y0 - ya, y1 - ya))
             if yy is None:
@@ -244,20 +251,23 @@ def segment_strip(norm: np.ndarray, ink: np.ndarray | None = None) -> Segmentati
                              at_edge=(x0 <= 1 or x1 >= w - 1)))
     if out:
         out = merge_fragments(out, float(np.median([g.w for g in out])), pitch, ink)
-        out = fill_gaps(norm, out, pitch, (ya, yb), bh)
+        out = fill_gaps(norm, trim_outliers(out, pitch), pitch, (ya, yb), bh,
+                        SLIVER_SHARE * single_ink)
     return Segmentation(trim_outliers(out, pitch), ink, (y0, y1))
 
 
+# A cell cut from a wide run must carry at least this share of a single glyph's ink.
+SLIVER_SHARE = 0.3
 # Binarisation level for a lightly stamped character in a gap of the line (see fill_gaps).
 WEAK_LEVEL = 0.3
 
 
 def fill_gaps(norm: np.ndarray, glyphs: list[Glyph], pitch: float, rows: tuple[int, int],
-              band_h: float) -> list[Glyph]:
+              band_h: float, min_ink: float = 0.0) -> list[Glyph]:
     """Look again, at the lower :data:`WEAK_LEVEL`, between neighbouring glyphs more than
     1.6 pitches apart (a lightly stamped character below the line's threshold): runs of
-    ink columns in the band ``rows`` at least 0.6 x ``band_h`` high and a quarter pitch
-    wide become glyphs (px)."""
+    ink columns in the band ``rows`` at least 0.6 x ``band_h`` high, a quarter pitch wide
+    and with ``min_ink`` px of ink become glyphs (px)."""
     if len(glyphs) < 3 or pitch <= 0:
         return glyphs
     gaps = [i for i in range(len(glyphs) - 1) if glyphs[i + 1].cx - glyphs[i].cx > 1.6 * pitch]
@@ -277,6 +287,8 @@ def fill_gaps(norm: np.ndarray, glyphs: list[Glyph], pitch: float, rows: tuple[i
                 continue
             yy = _glyph_rows(sub[:, r0:r1])
             if yy is None or yy[1] - yy[0] < 0.6 * band_h:
+                continue
+            if int(sub[yy[0]:yy[1], r0:r1].sum()) < min_ink:
                 continue
             x0, x1 = a + r0, a + r1
             new.append(Glyph(x0, ya + yy[0], x1, ya + yy[1],
