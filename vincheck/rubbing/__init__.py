@@ -21,7 +21,10 @@ from vincheck.settings import Settings
 
 __all__ = ["check_rubbing_file", "check_sheet", "select_engines", "ENGINE_NAMES"]
 
-ENGINE_NAMES = ("rapidocr", "tesseract")
+ENGINE_NAMES = ("rapidocr", "tesseract", "glyph")
+# Engines that read beside the first available main engine instead of replacing it (the
+# project's own glyph classifier: a second opinion per glyph).
+COMPANION_ENGINES = ("glyph",)
 _engine_cache: dict[tuple[str, str | None], Any] = {}
 _engine_lock = threading.Lock()
 
@@ -46,6 +49,10 @@ def _make_engine(name: str, settings: Settings) -> OcrEngine:
                 from vincheck.ocr.tesseract_engine import TesseractEngine
 
                 _engine_cache[key] = TesseractEngine(settings.tesseract_cmd)
+            elif name == "glyph":
+                from vincheck.ocr.glyph_engine import GlyphEngine
+
+                _engine_cache[key] = GlyphEngine()
             else:
                 raise OcrEngineError(f"unknown OCR engine {name!r}; use one of "
                                      + ", ".join(ENGINE_NAMES))
@@ -56,29 +63,34 @@ def select_engines(settings: Settings, which: str | None = None
                    ) -> tuple[list[OcrEngine], list[str]]:
     """The engines to read with and messages about configured engines that are missing.
 
-    ``which``: "rapidocr", "tesseract", "both" or None (the first available engine of
-    ``settings.ocr_engines``). Raises :class:`TesseractNotFoundError` (with install advice)
-    when no engine can be used.
+    ``which``: "rapidocr", "tesseract", "glyph", "both" (RapidOCR and Tesseract) or None
+    (the first available main engine of ``settings.ocr_engines`` plus the companion
+    engines listed there, in the order given). Raises :class:`TesseractNotFoundError`
+    (with install advice) when no engine can be used.
     """
     if which in (None, "", "auto"):
         names, want_all = list(settings.ocr_engines) or list(ENGINE_NAMES), False
     elif which == "both":
-        names, want_all = list(settings.ocr_engines) or list(ENGINE_NAMES), True
-        names += [n for n in ENGINE_NAMES if n not in names]
+        names = [n for n in list(settings.ocr_engines) or list(ENGINE_NAMES)
+                 if n not in COMPANION_ENGINES]  # "both": RapidOCR and Tesseract as before
+        names += [n for n in ENGINE_NAMES if n not in names and n not in COMPANION_ENGINES]
+        want_all = True
     else:
         names, want_all = [which], True
     engines: list[OcrEngine] = []
     missing: list[str] = []
     last: OcrEngineError | None = None
+    have_main = False
     for name in names:
+        if have_main and not want_all and name not in COMPANION_ENGINES:
+            continue
         try:
             engines.append(_make_engine(name, settings))
         except OcrEngineError as exc:
             missing.append(f"{name}: {exc}")
             last = exc
             continue
-        if not want_all:
-            break
+        have_main = have_main or name not in COMPANION_ENGINES
     if not engines:
         if isinstance(last, TesseractNotFoundError) or "tesseract" in names:
             from vincheck.ocr.tesseract import install_advice
