@@ -112,11 +112,18 @@ class BodyColor:
     source: str = ""  # "mask", "box" or "centre"
 
 
+# A vehicle region smaller than this share of the picture (px / px) is not trusted for the
+# colour: a registration photo's vehicle fills about two thirds, so a tiny mask or box means
+# the segmentation caught a part (tyres, glass, a shadow) rather than the body.
+MIN_REGION_SHARE = 0.15
+
+
 def _region_pixels(rgb: np.ndarray, mask: np.ndarray | None,
                    box: tuple[float, float, float, float] | None
                    ) -> tuple[np.ndarray, tuple[float, float, float, float], str]:
     h, w = rgb.shape[:2]
-    if mask is not None and mask.shape == (h, w) and mask.sum() > 400:
+    if mask is not None and mask.shape == (h, w) and mask.sum() > max(
+            400, MIN_REGION_SHARE * h * w):
         m = mask.astype(np.uint8)
         k = max(3, int(0.01 * max(h, w)) | 1)
         eroded = cv2.erode(m, np.ones((k, k), np.uint8))  # away from the outline's mix
@@ -125,7 +132,8 @@ def _region_pixels(rgb: np.ndarray, mask: np.ndarray | None,
         ys, xs = np.nonzero(m)
         reg = (float(xs.min()), float(ys.min()), float(np.ptp(xs) + 1), float(np.ptp(ys) + 1))
         return rgb[m > 0], reg, "mask"
-    if box is not None and box[2] >= 8 and box[3] >= 8:
+    if box is not None and box[2] >= 8 and box[3] >= 8 and box[2] * box[3] >= (
+            MIN_REGION_SHARE * h * w):
         x, y, bw, bh = box
         # the box's inner part: the vehicle's outline corners are background
         x0, x1 = int(max(0, x + 0.1 * bw)), int(min(w, x + 0.9 * bw))
