@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", help="cache directory for the generated sheets")
     p.add_argument("--quick", action="store_true", help="40 sheets (development)")
     p.add_argument("--limit", type=int, default=0, help="only the first N sheets of the set")
-    p.add_argument("--engine", choices=["rapidocr", "tesseract", "both"], default=None)
+    p.add_argument("--engine", choices=["glyph", "rapidocr", "tesseract", "both"], default=None)
     p.add_argument("--no-baseline", action="store_true", help="skip plain Tesseract")
     p.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     p.add_argument("--progress", action="store_true")

@@ -27,8 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dpi", type=float, help="scan resolution when the file has none "
                    "(overrides the file's)")
     p.add_argument("--json", action="store_true", help="JSON Lines, one object per page")
-    p.add_argument("--engine", choices=["rapidocr", "tesseract", "both"], default=None,
-                   help="OCR engine (default: the first available of the settings' list)")
+    p.add_argument("--engine", choices=["glyph", "rapidocr", "tesseract", "both"], default=None,
+                   help="OCR engine (default: the glyph classifier beside the first available "
+                   "of the settings' list; both = RapidOCR and Tesseract)")
     p.set_defaults(func=run)
 
 
