@@ -10,12 +10,11 @@ per photo (JSON Lines), a file that could not be read gives an ``"error"`` line.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from vincheck.cli.output import error_record, print_json_line
-from vincheck.errors import Cancelled, InputFileError, UsageError
-from vincheck.findings import PhotoResult, Status, Verdict
+from vincheck.cli.output import check_each_file
+from vincheck.errors import UsageError
+from vincheck.findings import PhotoResult, Status
 from vincheck.settings import load_settings
 
 _MARK = {Status.PASS: "ok  ", Status.FAIL: "FAIL", Status.REVIEW: "REVW",
@@ -64,27 +63,8 @@ def run(args: argparse.Namespace) -> int:
     if args.dpi is not None and not (0 < args.dpi <= 10000):
         raise UsageError(f"--dpi must be a positive resolution, got {args.dpi:g}")
     color = normalize_color_name(args.color) if args.color else None
-    any_bad = False
-    input_error = False
-    for path in args.files:
-        try:
-            results = check_photo_file(path, settings, kind=args.kind, color=color,
-                                       dpi=args.dpi)
-        except Cancelled:
-            raise
-        except InputFileError as exc:
-            input_error = True
-            if args.json:
-                print_json_line(error_record(path, exc))
-            print(f"vincheck: error: {exc}", file=sys.stderr)
-            continue
-        for r in results:
-            if r.verdict is not Verdict.PASS:
-                any_bad = True
-            if args.json:
-                print_json_line(photo_record(r))
-            else:
-                print("\n".join(_human(r)))
-    if input_error:
-        return 2
-    return 1 if any_bad else 0
+    return check_each_file(
+        args.files,
+        lambda path: check_photo_file(path, settings, kind=args.kind, color=color,
+                                      dpi=args.dpi),
+        photo_record, _human, args.json)

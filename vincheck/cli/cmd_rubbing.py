@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from vincheck.cli.output import error_record, print_json_line
-from vincheck.errors import InputFileError, UsageError
+from vincheck.cli.output import check_each_file
+from vincheck.errors import UsageError
 from vincheck.findings import SheetResult, Status
 from vincheck.settings import load_settings
 
@@ -59,25 +59,8 @@ def run(args: argparse.Namespace) -> int:
     engines, notes = select_engines(settings, args.engine)  # fails early (exit 3) if none
     for note in notes:
         print(f"vincheck: note: OCR engine not available: {note}", file=sys.stderr)
-    bad_input = False
-    any_not_pass = False
-    for path in args.files:
-        try:
-            sheets = check_rubbing_file(path, settings, expected_vin=expected, dpi=args.dpi,
-                                        engines=engines)
-        except InputFileError as exc:
-            bad_input = True
-            if args.json:
-                print_json_line(error_record(path, exc))
-            print(f"vincheck: error: {exc}", file=sys.stderr)
-            continue
-        for sheet in sheets:
-            if str(sheet.verdict) != "pass":
-                any_not_pass = True
-            if args.json:
-                print_json_line(sheet.to_dict())
-            else:
-                print("\n".join(_human(sheet)))
-    if bad_input:
-        return 2
-    return 1 if any_not_pass else 0
+    return check_each_file(
+        args.files,
+        lambda path: check_rubbing_file(path, settings, expected_vin=expected, dpi=args.dpi,
+                                        engines=engines),
+        lambda sheet: sheet.to_dict(), _human, args.json)

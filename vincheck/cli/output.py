@@ -18,3 +18,39 @@ def error_record(file: str, error: Exception) -> dict[str, Any]:
     """The JSON line printed for a file that could not be checked."""
     return {"file": file, "verdict": "error", "error": str(error),
             "error_type": type(error).__name__}
+
+
+def check_each_file(
+    paths: Any,
+    check: Any,
+    record: Any,
+    human: Any,
+    as_json: bool,
+) -> int:
+    """Run ``check(path) -> list[result]`` on every file and print each result, as a JSON
+    line (``record(result)``) or as text lines (``human(result)``). A file that cannot be
+    read is reported and the others are still checked. Exit code: 2 if any file could not
+    be read, else 1 if any result did not pass, else 0."""
+    from vincheck.errors import InputFileError
+    from vincheck.findings import Verdict
+
+    bad_input = False
+    any_not_pass = False
+    for path in paths:
+        try:
+            results = check(path)
+        except InputFileError as exc:
+            bad_input = True
+            if as_json:
+                print_json_line(error_record(path, exc))
+            print(f"vincheck: error: {exc}", file=sys.stderr)
+            continue
+        for r in results:
+            any_not_pass |= r.verdict is not Verdict.PASS
+            if as_json:
+                print_json_line(record(r))
+            else:
+                print("\n".join(human(r)))
+    if bad_input:
+        return 2
+    return 1 if any_not_pass else 0
