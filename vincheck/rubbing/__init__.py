@@ -2,8 +2,8 @@
 
 Public API: :func:`check_rubbing_file` (every page of a file) and :func:`check_sheet`
 (one loaded page). Pipeline per strip: :mod:`locate` -> :mod:`normalize` ->
-:mod:`segment` -> :mod:`read` (OCR engines + ``vin.repair``) -> :mod:`measure` ->
-:mod:`judge`.
+:mod:`segment` -> :mod:`read` (OCR engines) -> :mod:`copies` (unsure characters read
+again through the other copies) -> :mod:`measure` -> :mod:`judge` (``vin.repair``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from vincheck.errors import OcrEngineError, TesseractNotFoundError
-from vincheck.findings import Finding, RubbingResult, SheetResult, Status
+from vincheck.findings import Finding, SheetResult, Status
 from vincheck.imageio import LoadedImage, load_pages
 from vincheck.ocr.base import OcrEngine
 from vincheck.settings import Settings
@@ -133,6 +133,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     ``engines`` overrides the OCR engines (tests pass canned ones); otherwise ``engine``
     ("rapidocr", "tesseract", "both") or the settings choose.
     """
+    from vincheck.rubbing.copies import shared_evidence
     from vincheck.rubbing.judge import StripEvidence, judge_strip, sheet_findings
     from vincheck.rubbing.locate import locate_strips, whole_image_strip
     from vincheck.rubbing.measure import line_geometry, measure_ghost
@@ -161,7 +162,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     if not strips:
         whole = whole_image_strip(gray)
         strips = [whole] if whole is not None else []
-    rubbings: list[RubbingResult] = []
+    evidence: list[StripEvidence] = []
     for strip in strips:
         poll()
         nz = normalize_strip(strip.crop)
@@ -178,8 +179,10 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
         if geo is not None:
             min_off = (cfg.max_ghost_offset_mm * ppm) if ppm else 0.05 * geo.height_px
             ghost = measure_ghost(norm, rd.chars, geo.pitch_px, geo.height_px, min_off)
-        ev = StripEvidence(strip, rd, geo, ghost, ppm, page=image.page)
-        rubbings.append(judge_strip(ev, cfg))
+        evidence.append(StripEvidence(strip, rd, geo, ghost, ppm, page=image.page))
+    for ev, shared in zip(evidence, shared_evidence([e.read for e in evidence]), strict=True):
+        ev.read.shared_positions = shared
+    rubbings = [judge_strip(ev, cfg) for ev in evidence]
     findings = sheet_findings(rubbings, expected_vin, page=image.page)
     if notes:
         findings.append(Finding("ocr_engine", Status.PASS, measured=[e.name for e in engines],

@@ -105,7 +105,8 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
         0.5 if rep is not None and rep.decision in ("as_read", "repaired") else 1.0)
     low = [i + 1 for i, c in enumerate(chars) if c.confidence < need]
     min_conf = min((c.confidence for c in chars), default=0.0)
-    details = {"engines": rd.engines, "engine_errors": rd.errors, "raw": rd.raw}
+    details = {"engines": rd.engines, "engine_errors": rd.errors, "raw": rd.raw,
+               "positions_read_with_other_copy": list(rd.shared_positions)}
     if rep is not None:
         details["repair"] = rep.to_dict()
 

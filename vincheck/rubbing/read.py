@@ -28,7 +28,8 @@ class StripRead:
     symbol glyphs or None; ``chars`` the character glyphs between them and ``char_scores``
     their distributions over VIN characters only; ``raw`` the line as read (``#`` for a
     symbol); ``engines`` the engines that answered; ``errors`` messages of engines that
-    failed.
+    failed; ``shared_positions`` the 1-based character positions whose scores were
+    sharpened with the other copies on the sheet (:mod:`vincheck.rubbing.copies`).
     """
 
     glyph_scores: list[CellScores]
@@ -39,6 +40,7 @@ class StripRead:
     raw: str
     engines: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    shared_positions: list[int] = field(default_factory=list)
 
 
 def line_image(norm: np.ndarray, seg: Segmentation) -> tuple[np.ndarray, int]:

@@ -1,0 +1,62 @@
+"""Two rubbings of one stamped VIN are two impressions of the same characters: where one
+copy is unsure of a character, the other copy's reading of that position is evidence too.
+
+Only characters a copy is unsure of are touched; a character both copies read with
+confidence keeps its own reading, so copies that truly differ still differ (and the sheet's
+``copies_differ`` rule still sees it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from vincheck.ocr.base import CellScores
+from vincheck.rubbing.read import SURE_PROB, StripRead
+
+VIN_LEN = 17
+# Two readings are copies of one VIN when their best characters differ at no more than this
+# many positions (a copy with more differences is another VIN: nothing is shared).
+MAX_DIFFERENCES = 3
+# Softening of the other copy's evidence: own(c) x (SOFTEN + other(c)). Both copies are
+# read by the same engines from the same stamping die, so their errors are correlated; a
+# floor of 0.25 keeps any character one copy supports within reach of the other copy
+# (a plain product would let the other copy veto it).
+SOFTEN = 0.25
+
+
+def _top(scores: CellScores) -> tuple[str, float]:
+    return max(scores.items(), key=lambda kv: kv[1]) if scores else ("?", 0.0)
+
+
+def _as_read(read: StripRead) -> str:
+    return "".join(_top(s)[0] for s in read.char_scores)
+
+
+def shared_evidence(reads: Sequence[StripRead]) -> list[list[int]]:
+    """Sharpen each full-length copy's unsure characters with the other copies' readings of
+    the same position, in place (``char_scores``); returns, per read, the 1-based positions
+    that were sharpened. A position counts as unsure below ``read.SURE_PROB``."""
+    texts = [_as_read(r) if len(r.char_scores) == VIN_LEN else None for r in reads]
+    original = [[dict(s) for s in r.char_scores] for r in reads]
+    touched: list[list[int]] = [[] for _ in reads]
+    for i, read in enumerate(reads):
+        if texts[i] is None:
+            continue
+        others = [j for j, t in enumerate(texts) if j != i and t is not None
+                  and sum(a != b for a, b in zip(t, texts[i], strict=True)) <= MAX_DIFFERENCES]
+        if not others:
+            continue
+        for k in range(VIN_LEN):
+            own = original[i][k]
+            if not own or _top(own)[1] >= SURE_PROB:
+                continue
+            fused = dict(own)
+            for j in others:
+                other = original[j][k]
+                fused = {c: p * (SOFTEN + other.get(c, 0.0)) for c, p in fused.items()}
+            total, own_total = sum(fused.values()), sum(own.values())
+            if total <= 0:
+                continue
+            read.char_scores[k] = {c: p * own_total / total for c, p in fused.items()}
+            touched[i].append(k + 1)
+    return touched
