@@ -137,9 +137,9 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     from vincheck.rubbing.judge import StripEvidence, judge_strip, sheet_findings
     from vincheck.rubbing.locate import locate_strips, whole_image_strip
     from vincheck.rubbing.measure import line_geometry, measure_ghost
-    from vincheck.rubbing.normalize import normalize_strip, ocr_image
+    from vincheck.rubbing.normalize import ocr_image
+    from vincheck.rubbing.polarity import normalize_and_segment
     from vincheck.rubbing.read import read_strip
-    from vincheck.rubbing.segment import segment_strip
 
     settings = settings or Settings()
     cfg = settings.rubbing
@@ -165,10 +165,9 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     evidence: list[StripEvidence] = []
     for strip in strips:
         poll()
-        nz = normalize_strip(strip.crop)
+        nz, seg = normalize_and_segment(strip.crop, strip.core_x)
         norm = nz.image
         ocr_src = ocr_image(strip.crop, nz.inverted) if OCR_ON_RAW else None
-        seg = segment_strip(norm)
         # glyphs outside the dark band (in the margin cut around it) are tape ends or paper
         seg.glyphs = [g for g in seg.glyphs if strip.core_x[0] <= g.cx <= strip.core_x[1]]
         poll()

@@ -19,7 +19,14 @@ class Normalized:
 
 
 def characters_are_light(crop: np.ndarray) -> bool:
-    """True when the strokes are lighter than their surroundings.
+    """True when the strokes are lighter than their surroundings (see
+    :func:`light_detail_margin`)."""
+    return light_detail_margin(crop) >= 0.0
+
+
+def light_detail_margin(crop: np.ndarray) -> float:
+    """log(light detail / dark detail): positive when the strokes are lighter than their
+    surroundings; near 0 when pencil streaks are as strong as the characters.
 
     Compares the white top-hat (light detail) with the black top-hat (dark detail) at their
     99.5th percentiles, summed over two kernel sizes, 1/8 and 1/4 of the strip height:
@@ -36,17 +43,25 @@ def characters_are_light(crop: np.ndarray) -> bool:
         se = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
         white += float(np.percentile(cv2.morphologyEx(small, cv2.MORPH_TOPHAT, se), 99.5))
         black += float(np.percentile(cv2.morphologyEx(small, cv2.MORPH_BLACKHAT, se), 99.5))
-    return white >= black
+    return float(np.log(max(white, 1.0) / max(black, 1.0)))
 
 
-def normalize_strip(crop: np.ndarray) -> Normalized:
+def tape_is_dark(crop: np.ndarray) -> bool:
+    """True when most of the strip is darker than mid-grey (graphite on the tape: the
+    recessed characters of a rubbing stay light)."""
+    return float(np.median(crop)) < 128.0
+
+
+def normalize_strip(crop: np.ndarray, inverted: bool | None = None) -> Normalized:
     """Return the strip with dark characters on a flattened light background.
 
-    ``crop``: H x W uint8 grey (not modified). The background is estimated by a grey
-    closing (removes dark characters) with a kernel about a third of the strip height,
-    then divided out, so light and heavy pencil pressure give the same contrast.
+    ``crop``: H x W uint8 grey (not modified); ``inverted``: whether its characters are
+    light (None: decided by :func:`characters_are_light`). The background is estimated by
+    a grey closing (removes dark characters) with a kernel about a third of the strip
+    height, then divided out, so light and heavy pencil pressure give the same contrast.
     """
-    inverted = characters_are_light(crop)
+    if inverted is None:
+        inverted = characters_are_light(crop)
     img = 255 - crop if inverted else crop.copy()
     h = img.shape[0]
     img = cv2.medianBlur(img, 3)
