@@ -340,3 +340,19 @@ def test_doubled_impression_is_shifted_and_measured():
                         engines=[CannedEngine(VIN)])
     f = next(f for f in clean.rubbings[0].findings if f.code == "shifted")
     assert f.status is Status.PASS
+
+
+def test_characters_touching_a_smudge_at_the_border_are_kept():
+    """A solid dark smudge from the tape's edge down onto two characters does not take
+    them with it when border-touching ink is dropped."""
+    norm = np.full((200, 1400), 230, np.uint8)
+    for i in range(17):
+        x = 60 + i * 75
+        cv2.rectangle(norm, (x, 60), (x + 14, 140), 20, -1)   # stem
+        cv2.rectangle(norm, (x, 60), (x + 45, 74), 20, -1)    # top bar
+        cv2.rectangle(norm, (x, 126), (x + 45, 140), 20, -1)  # bottom bar
+    cv2.ellipse(norm, (60 + 9 * 75 + 20, 20), (90, 45), 0, 0, 360, 25, -1)  # smudge
+    seg = segment_strip(norm)
+    assert len(seg.glyphs) == 17
+    for i in (8, 9, 10):
+        assert any(abs(g.cx - (60 + i * 75 + 22)) < 12 for g in seg.glyphs)

@@ -147,24 +147,38 @@ def rescue_border_glyphs(norm: np.ndarray, ink: np.ndarray, clean: np.ndarray,
     if not dropped.any():
         return clean
     h, w = ink.shape
-    strict = binarize(norm, level) & dropped.astype(np.uint8)
-    n, lab, stats, _ = cv2.connectedComponentsWithStats(strict, connectivity=8)
     out = clean.copy()
     bh = max(1, band[1] - band[0])
     ya, yb = max(0, int(band[0] - 0.1 * bh)), min(h, int(band[1] + 0.1 * bh))
     min_area = max(6.0, (h / 40.0) ** 2)
-    for i in range(1, n):
-        x, y, cw, ch, area = (int(v) for v in stats[i])
-        if area < min_area or y <= 0 or y + ch >= h or x <= 0 or x + cw >= w:
-            continue
-        if ch < 0.5 * bh or ch > 1.6 * bh or y + ch < band[0] or y > band[1]:
-            continue
-        xa, xb = max(0, int(x - 0.3 * bh)), min(w, int(x + cw + 0.3 * bh))
-        around = int(dropped[ya:yb, xa:xb].sum())
-        if area < 0.5 * around:
-            continue
-        out[lab == i] = 1
+    strict = binarize(norm, level) & dropped.astype(np.uint8)
+    # strokes cut loose from a solid dark blob (a smudge or shadow touching the border):
+    # what an opening wider than any stroke keeps is blob; the rest, apart from a rim
+    # around the blob, may be characters
+    k = max(3, int(BLOB_SIZE * bh) | 1)
+    se = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
+    blob = cv2.dilate(cv2.morphologyEx(dropped.astype(np.uint8), cv2.MORPH_OPEN, se),
+                      cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5)))
+    unblobbed = dropped.astype(np.uint8) & (blob == 0).astype(np.uint8)
+    for cand in (strict, unblobbed):
+        n, lab, stats, _ = cv2.connectedComponentsWithStats(cand & (out == 0), connectivity=8)
+        for i in range(1, n):
+            x, y, cw, ch, area = (int(v) for v in stats[i])
+            if area < min_area or y <= 0 or y + ch >= h or x <= 0 or x + cw >= w:
+                continue
+            if ch < 0.5 * bh or ch > 1.6 * bh or y + ch < band[0] or y > band[1]:
+                continue
+            xa, xb = max(0, int(x - 0.3 * bh)), min(w, int(x + cw + 0.3 * bh))
+            around = int((dropped[ya:yb, xa:xb] & (blob[ya:yb, xa:xb] == 0)).sum())
+            if area < 0.5 * around:
+                continue
+            out[lab == i] = 1
     return out
+
+
+# An opening this share of the text band's height wide removes every stroke of a
+# character (strokes are ~0.1-0.15 of the height) but keeps a solid blob.
+BLOB_SIZE = 0.3
 
 
 def _glyph_rows(sub: np.ndarray, keep: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
