@@ -356,3 +356,46 @@ def test_characters_touching_a_smudge_at_the_border_are_kept():
     assert len(seg.glyphs) == 17
     for i in (8, 9, 10):
         assert any(abs(g.cx - (60 + i * 75 + 22)) < 12 for g in seg.glyphs)
+
+
+class _ListEngine:
+    """Returns the given distribution for each glyph span, in order."""
+
+    name = "list"
+
+    def __init__(self, dists):
+        self.dists = dists
+
+    def read_glyphs(self, line, spans):
+        assert len(spans) == len(self.dists)
+        return [dict(d) for d in self.dists]
+
+
+def _line_of(n_glyphs: int):
+    from vincheck.rubbing.segment import Glyph, Segmentation
+
+    glyphs = []
+    for i in range(n_glyphs):
+        wide = i in (0, 18)  # the end symbols are about as wide as tall
+        glyphs.append(Glyph(20 + 60 * i, 20, 20 + 60 * i + (50 if wide else 30), 100, 900))
+    return Segmentation(glyphs, np.zeros((120, 60 * n_glyphs + 40), np.uint8), (20, 100))
+
+
+def test_a_weak_glyph_beyond_the_end_symbol_is_not_part_of_the_line():
+    from vincheck.rubbing.read import read_strip
+
+    seg = _line_of(20)
+    norm = np.full((120, 60 * 20 + 40), 200, np.uint8)
+    dists = ([{"#": 0.99}] + [{c: 0.97} for c in VIN] + [{"#": 0.99}]
+             + [{"1": 0.28, "A": 0.21}])  # the torn end of the tape
+    rd = read_strip(norm, seg, [_ListEngine(dists)])
+    assert rd.start is seg.glyphs[0] and rd.end is seg.glyphs[18]
+    assert "".join(max(s, key=s.get) for s in rd.char_scores) == VIN
+    assert rd.raw == "#" + VIN + "#~"
+    # a glyph read surely as a character is not cut off that way
+    from vincheck.rubbing.read import _outside_symbols
+
+    sym = [0.99] + [0.0] * 17 + [0.99, 0.0]
+    assert _outside_symbols(dists, sym) == (0, 19)
+    dists[-1] = {"7": 0.95}
+    assert _outside_symbols(dists, sym) == (0, 20)

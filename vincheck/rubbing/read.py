@@ -92,16 +92,17 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
     lo, hi = 0, len(glyphs)
     if glyphs:
         sym = [symbol_score(glyphs, i, glyph_scores[i]) for i in range(len(glyphs))]
-        extra = len(glyphs) - 17
-        first_sym, last_sym = sym[0] >= SYMBOL_PROB, sym[-1] >= SYMBOL_PROB
-        if len(glyphs) >= 2 and extra == 2:
+        lo, hi = _outside_symbols(glyph_scores, sym)
+        extra = (hi - lo) - 17
+        first_sym, last_sym = sym[lo] >= SYMBOL_PROB, sym[hi - 1] >= SYMBOL_PROB
+        if hi - lo >= 2 and extra == 2:
             first_sym = last_sym = True
-        elif len(glyphs) >= 2 and extra == 1 and not (first_sym or last_sym):
-            first_sym, last_sym = sym[0] >= sym[-1], sym[-1] > sym[0]
+        elif hi - lo >= 2 and extra == 1 and not (first_sym or last_sym):
+            first_sym, last_sym = sym[lo] >= sym[hi - 1], sym[hi - 1] > sym[lo]
         if first_sym:
-            start, lo = glyphs[0], 1
+            start, lo = glyphs[lo], lo + 1
         if last_sym and hi - 1 >= lo:
-            end, hi = glyphs[-1], len(glyphs) - 1
+            end, hi = glyphs[hi - 1], hi - 1
     idx = list(range(lo, hi))
     # more than 17 glyphs between the symbols: drop the least character-like ones
     def vin_mass(i: int) -> float:
@@ -118,6 +119,29 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
                         if i in kept else "~")
                   for i in range(len(glyphs)))
     return StripRead(glyph_scores, start, end, chars, char_scores, raw, used, errors)
+
+
+# A glyph beyond an end symbol is part of the line only when read as a VIN character at
+# least this surely (otherwise it is the tape's torn end, a streak or a mark on the paper).
+BEYOND_SYMBOL_PROB = 0.5
+
+
+def _outside_symbols(glyph_scores: Sequence[CellScores], sym: Sequence[float]
+                     ) -> tuple[int, int]:
+    """Index range [lo, hi) of the line without weak glyphs lying beyond a confident end
+    symbol: more than 19 glyphs, a symbol second from an end and past it only glyphs that
+    no engine reads as a VIN character with :data:`BEYOND_SYMBOL_PROB`."""
+    lo, hi = 0, len(sym)
+
+    def weak(i: int) -> bool:
+        return max((v for k, v in glyph_scores[i].items() if k != SYMBOL),
+                   default=0.0) < BEYOND_SYMBOL_PROB and sym[i] < SYMBOL_PROB
+
+    while hi - lo > 19 and sym[hi - 2] >= SYMBOL_PROB and weak(hi - 1):
+        hi -= 1
+    while hi - lo > 19 and sym[lo + 1] >= SYMBOL_PROB and weak(lo):
+        lo += 1
+    return lo, hi
 
 
 # Below this top probability a glyph read from the whole line is read again on its own.
