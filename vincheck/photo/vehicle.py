@@ -1,14 +1,18 @@
 """Where the vehicle is in the exterior photo and how much of the picture it fills.
 
-No permissively licensed vehicle detector ships inside a wheel, so this is classical
-segmentation on a downscaled copy (max side 240 px): GrabCut initialised from a centre
-prior (photographers centre the vehicle) and a background colour model learnt from the
-picture's border; the ground in the vehicle's cast shadow is removed
-(:mod:`.vehicle_shadow`), so the box ends at the tyres' contact line. The vehicle is the
-component under the picture's centre; its bounding box gives the fill ratio (box area /
-picture area), the mask gives the pixel share. A side counts as cut off when the mask runs
-along the frame there. A box that takes in the whole picture (no outline found) scores
-low and its fill goes to review.
+The vehicle is found by the shipped COCO detector (:mod:`.vehicle_detector`, NanoDet):
+the main vehicle is the large, centred car / truck / bus / motorcycle box
+(:mod:`.vehicle_detected`, preferring the box that holds the main licence plate); its box
+gives the fill ratio (box area / picture area) and a side counts as cut off when the box
+reaches the frame there. GrabCut inside the box gives the vehicle mask (pixel share: the
+fill's alternative reading, and the region the colour and view cues use).
+
+Fallbacks when the detector finds no vehicle: the box estimated from the licence plate
+(:mod:`.vehicle_anchor`) when a plate was read, else classical segmentation on a
+downscaled copy (max side 240 px): GrabCut initialised from a centre prior and a
+background colour model learnt from the picture's border, with the ground in the cast
+shadow removed (:mod:`.vehicle_shadow`). ``VehicleRegion.method`` says which was used and
+the ``fill_ratio`` finding reports it.
 
 Rule codes: ``fill_ratio`` (Annex 1: the vehicle occupies about 2/3 of the photo) and
 ``vehicle_cut_off`` (the vehicle must be wholly in the picture).
@@ -24,20 +28,25 @@ import numpy as np
 from vincheck.errors import UnreadableImageError
 from vincheck.findings import Finding, PlateRead, Shape, Status
 from vincheck.photo.vehicle_anchor import box_from_anchor, main_plate
+from vincheck.photo.vehicle_detected import frame_sides, main_detection, mask_in_box
+from vincheck.photo.vehicle_detector import Detection, detect_vehicles
 from vincheck.photo.vehicle_shadow import shadow_mask, strip_shadow
 from vincheck.settings import PhotoSettings
 
 WORK_SIDE = 240  # px: longest side of the working copy
+MASK_SIDE = 160  # px: longest side of the copy the mask inside a detected box is cut on
 SIDES = ("left", "right", "top", "bottom")
 ANCHOR_SCORE = 0.6  # outline score of a box estimated from the plate anchor
 BORDER_LIKE = 0.08  # objectness below which a pixel has a border (background) colour
 TOUCH_SHARE = 0.08  # share of a side the mask must run along to count as cut off
+METHODS = ("detector", "plate_anchor", "segmentation")
 
 
 @dataclass
 class VehicleRegion:
     """The main vehicle: box (x, y, w, h px of the input image), fill shares, sides where it
-    touches the frame, a score 0-1 and the mask (bool, input size) when one exists."""
+    touches the frame, a score 0-1, the mask (bool, input size) when one exists, how it
+    was found (one of METHODS) and the detector's class name and score when it was."""
 
     box: tuple[float, float, float, float]
     fill_bbox: float
@@ -45,6 +54,9 @@ class VehicleRegion:
     cut_off_sides: list[str]
     score: float
     mask: np.ndarray | None = None
+    method: str = "segmentation"
+    label: str | None = None
+    detector_score: float | None = None
 
 
 def _check_rgb(rgb: np.ndarray) -> None:
@@ -54,9 +66,10 @@ def _check_rgb(rgb: np.ndarray) -> None:
         raise UnreadableImageError(f"the photo is too small ({rgb.shape[1]}x{rgb.shape[0]} px)")
 
 
-def _work_copy(rgb: np.ndarray) -> tuple[np.ndarray, float]:
+def _work_copy(rgb: np.ndarray, side: int = WORK_SIDE) -> tuple[np.ndarray, float]:
+    """A copy scaled to ``side`` px on its longest side (never up) and the scale."""
     h, w = rgb.shape[:2]
-    s = min(1.0, WORK_SIDE / max(h, w))
+    s = min(1.0, side / max(h, w))
     small = cv2.resize(rgb, (max(1, round(w * s)), max(1, round(h * s))),
                        interpolation=cv2.INTER_AREA) if s < 1 else rgb.copy()
     return small, s
@@ -159,20 +172,29 @@ def _holes(binary: np.ndarray) -> np.ndarray:
 
 
 def locate_vehicle(rgb: np.ndarray, settings: PhotoSettings,
-                   plates: list[PlateRead] | None = None) -> VehicleRegion | None:
+                   plates: list[PlateRead] | None = None,
+                   detections: list[Detection] | None = None) -> VehicleRegion | None:
     """Find the main vehicle in an RGB photo; None when nothing vehicle-like stands out.
 
-    ``plates`` (optional, from :func:`vincheck.photo.plates.detect_plates`): when one is
-    found, the box comes from the plate anchor (scale and position,
-    :mod:`.vehicle_anchor`) instead of the segmentation, which swallows neighbouring cars
-    and shadows on real photos."""
+    ``plates`` (optional, from :func:`vincheck.photo.plates.detect_plates`): the main
+    plate marks which detected vehicle is the photographed one and, when the detector
+    finds none, gives the box from the plate anchor (:mod:`.vehicle_anchor`).
+    ``detections``: the detector's vehicle boxes when the caller already has them (else
+    the detector runs here)."""
     _check_rgb(rgb)
     h, w = rgb.shape[:2]
     anchor = main_plate(plates, (w, h))
+    if detections is None:
+        detections = detect_vehicles(rgb)
+    det = main_detection(detections, (w, h),
+                         None if anchor is None else (anchor.cx, anchor.cy))
+    if det is not None:
+        return _region_from_detection(rgb, det)
     if anchor is not None:
         box, cut = box_from_anchor(anchor, (w, h))
         return VehicleRegion(box=box, fill_bbox=float(box[2] * box[3] / (w * h)),
-                             fill_mask=None, cut_off_sides=cut, score=ANCHOR_SCORE)
+                             fill_mask=None, cut_off_sides=cut, score=ANCHOR_SCORE,
+                             method="plate_anchor")
     small, s = _work_copy(rgb)
     shadow = shadow_mask(small)
     fg = _segment(small, shadow)
@@ -180,6 +202,37 @@ def locate_vehicle(rgb: np.ndarray, settings: PhotoSettings,
         return None
     fg = strip_shadow(fg, shadow)
     return _region_from_mask(fg, s, (w, h))
+
+
+def detection_score_to_region(score: float) -> float:
+    """Region score 0-1 of a detector box with class score ``score``: a box the detector
+    reports at all (>= 0.3) counts as a clean outline (>= 0.55), rising with the score."""
+    return float(np.clip(0.55 + 0.5 * (score - 0.3), 0.0, 1.0))
+
+
+def _region_from_detection(rgb: np.ndarray, det: Detection) -> VehicleRegion:
+    """Box, fills, cut-off sides, score and mask from the main detection."""
+    h, w = rgb.shape[:2]
+    x, y, bw, bh = det.box
+    small, s = _work_copy(rgb, MASK_SIDE)
+    sh, sw = small.shape[:2]
+    sbox = (int(np.clip(round(x * s), 0, sw)), int(np.clip(round(y * s), 0, sh)),
+            int(np.clip(round((x + bw) * s), 0, sw)), int(np.clip(round((y + bh) * s), 0, sh)))
+    fg = mask_in_box(small, sbox, shadow_mask(small))
+    mask, fill_mask = None, None
+    cut = frame_sides(det.box, (w, h))
+    if fg is not None:
+        fill_mask = float(fg.mean())
+        mask = cv2.resize(fg.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST) > 0
+        # the box reaching the frame is confirmed by vehicle pixels running along it (a
+        # loose box edge next to a whole vehicle is no cut)
+        touching = touching_sides(fg)
+        cut = [side for side in cut if side in touching]
+    return VehicleRegion(box=(float(x), float(y), float(bw), float(bh)),
+                         fill_bbox=float(bw * bh / (w * h)), fill_mask=fill_mask,
+                         cut_off_sides=cut,
+                         score=detection_score_to_region(det.score), mask=mask,
+                         method="detector", label=det.label, detector_score=det.score)
 
 
 def touching_sides(fg: np.ndarray) -> list[str]:
@@ -233,7 +286,9 @@ def judge_vehicle(region: VehicleRegion | None, image_size: tuple[int, int],
         return [Finding("fill_ratio", Status.REVIEW, None, [lo, hi], "ratio", msg),
                 Finding("vehicle_cut_off", Status.REVIEW, None, [], "", msg)]
     x, y, w, h = region.box
-    ev = [Shape.box(x, y, w, h, label=f"{region.fill_bbox:.2f}", role="vehicle")]
+    name = region.label or "vehicle"
+    ev = [Shape.box(x, y, w, h, label=f"{name} {region.fill_bbox:.2f} ({region.method})",
+                    role="vehicle")]
     ok = lo <= region.fill_bbox <= hi
     if ok:
         status = Status.PASS
@@ -248,7 +303,10 @@ def judge_vehicle(region: VehicleRegion | None, image_size: tuple[int, int],
         msg += "; the vehicle outline is uncertain"
     fill = Finding("fill_ratio", status, region.fill_bbox, [lo, hi], "ratio", msg, ev,
                    {"fill_mask": region.fill_mask, "score": region.score,
-                    "image_size": list(image_size)})
+                    "image_size": list(image_size), "method": region.method,
+                    "detector_class": region.label,
+                    "detector_score": None if region.detector_score is None
+                    else round(region.detector_score, 3)})
     if region.cut_off_sides:
         cut = Finding("vehicle_cut_off", Status.FAIL, list(region.cut_off_sides), [], "",
                       "the vehicle is cut off by the frame at the "

@@ -92,7 +92,8 @@ def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
     h, w = rgb.shape[:2]
     anchor = main_plate(plates, (w, h))
     if anchor is not None:
-        az, conf, cues, ev = view_from_anchor(rgb, anchor)
+        box = region.box if region is not None and region.method == "detector" else None
+        az, conf, cues, ev = view_from_anchor(rgb, anchor, box)
         return ViewEstimate(view_of_azimuth(az), az, conf, _plain(cues), ev)
     if region is not None:
         x, y, bw, bh = (int(round(v)) for v in region.box)

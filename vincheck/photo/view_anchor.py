@@ -9,11 +9,26 @@
   vote rear; dense grille texture just above the plate (relative to the plate's own
   texture) votes front, a smooth boot lid votes rear.
 
+With the detector's vehicle box (:mod:`.vehicle_detected`) two more general cues join:
+
+- *Plate across the box*: the plate is centred on the face, so its position ``p`` across
+  the box (0 left edge, 1 right edge) tells how much of the box the face takes. A pinhole
+  model of a 4.5 x 1.8 m car seen from :data:`CAMERA_DISTANCE_M` gives ``p`` for every
+  off-axis angle (:func:`angle_from_plate_in_box`); that angle is averaged with the
+  picture-offset one.
+- *Plate height in the box*: a front plate sits in the bumper (about 0.4 m above the
+  ground on a 1.45 m car: ~0.72 of the box down from its top), a rear plate on the boot lid
+  or tailgate between the lamps (about 0.7 m: ~0.52 down); :data:`PLATE_HEIGHT_SPLIT`
+  lies between the two and the distance from it votes rear (higher) or front (lower).
+
 Confidence 0-1 is the weaker of the two decisions' margins; near a class boundary or with
 conflicting end cues it drops below ``min_view_confidence`` and the check goes to review.
 """
 
 from __future__ import annotations
+
+import math
+from functools import lru_cache
 
 import numpy as np
 
@@ -36,6 +51,51 @@ TEXTURE_SPLIT = 0.5  # grille-over-plate texture ratio between rear and front
 # texture-only vote (no lamps either way) stays near the review threshold
 END_WEAK = 1.1
 END_SURE = 1.75
+# the car model for the plate's position across the box (m)
+CAR_LENGTH_M = 4.5
+CAR_WIDTH_M = 1.8
+CAMERA_DISTANCE_M = 6.0  # camera to the car's centre when it fills ~2/3 of a phone photo
+PLATE_HEIGHT_SPLIT = 0.62  # plate centre (share of the box height from its top)
+PLATE_HEIGHT_SCALE = 0.1  # share of the box height for a full vote
+PLATE_HEIGHT_WEIGHT = 2.0  # rear-evidence units of a full plate-height vote
+SIDE_MARGIN_DEG = SIDE_MARGIN / OBLIQUE_OFFSET * MAX_OFF_AXIS_DEG
+
+
+def plate_share_of_angle(angle_deg: float, distance_m: float = CAMERA_DISTANCE_M) -> float:
+    """Position of the face's centre across the vehicle's box (0-0.5, face on the left)
+    for a camera ``angle_deg`` off the end axis, pinhole model of the car model."""
+    a = math.radians(angle_deg)
+    cam = np.array([distance_m * math.cos(a), distance_m * math.sin(a)])
+    fwd = -cam / np.linalg.norm(cam)
+    right = np.array([fwd[1], -fwd[0]])
+
+    def u(pt: tuple[float, float]) -> float:
+        v = np.asarray(pt) - cam
+        return float(v @ right / (v @ fwd))
+
+    half_l, half_w = CAR_LENGTH_M / 2, CAR_WIDTH_M / 2
+    us = [u((sx * half_l, sy * half_w)) for sx in (1, -1) for sy in (1, -1)]
+    return (u((half_l, 0.0)) - min(us)) / (max(us) - min(us))
+
+
+@lru_cache(maxsize=1)
+def _share_table() -> tuple[np.ndarray, np.ndarray]:
+    angles = np.linspace(0.0, 89.0, 179)
+    return angles, np.array([plate_share_of_angle(a) for a in angles])
+
+
+def angle_from_plate_in_box(p: float) -> float:
+    """Off-axis angle (deg, 0-89) from the plate's position across the vehicle box."""
+    angles, shares = _share_table()
+    q = min(p, 1.0 - p)
+    return float(np.interp(q, shares[::-1], angles[::-1]))
+
+
+def plate_height_vote(q: float) -> float:
+    """Rear evidence (> 0 rear) from the plate's height in the box (``q`` share from the
+    top): a plate high on the vehicle is on the tailgate, a low one in the front bumper."""
+    return PLATE_HEIGHT_WEIGHT * float(np.clip((PLATE_HEIGHT_SPLIT - q) / PLATE_HEIGHT_SCALE,
+                                               -1.0, 1.0))
 
 
 def rear_evidence(cues: dict) -> float:
@@ -48,9 +108,11 @@ def rear_evidence(cues: dict) -> float:
     return float(ev)
 
 
-def view_from_anchor(rgb: np.ndarray, anchor: PlateAnchor
+def view_from_anchor(rgb: np.ndarray, anchor: PlateAnchor,
+                     box: tuple[float, float, float, float] | None = None
                      ) -> tuple[float, float, dict, list[Shape]]:
-    """(azimuth deg, confidence 0-1, cues, evidence shapes in input px)."""
+    """(azimuth deg, confidence 0-1, cues, evidence shapes in input px). ``box``: the
+    detected vehicle box (x, y, w, h px) holding the plate, when there is one."""
     w = rgb.shape[1]
     off = plate_offset(anchor, w)
     s = obliqueness(anchor, w)
@@ -58,12 +120,23 @@ def view_from_anchor(rgb: np.ndarray, anchor: PlateAnchor
     face_left = off < 0
     cues = end_cues(rgb, anchor)
     rear = rear_evidence(cues)
+    side_c = float(np.clip(abs(abs(off) - SIDE_BOUNDARY) / SIDE_MARGIN, 0, 1))
+    if box is not None and box[2] > 0 and box[3] > 0:
+        p = (anchor.cx - box[0]) / box[2]
+        q = (anchor.cy - box[1]) / box[3]
+        a_box = angle_from_plate_in_box(p)
+        a_off = 0.5 * (a_off + a_box)
+        face_left = (p - 0.5) + off < 0
+        height_vote = plate_height_vote(q)
+        rear += height_vote
+        side_c = float(np.clip(abs(a_off - 0.5 * MAX_OFF_AXIS_DEG) / SIDE_MARGIN_DEG, 0, 1))
+        cues.update({"plate_in_box": [float(p), float(q)], "angle_from_box": a_box,
+                     "plate_height_vote": height_vote})
     is_rear = rear > 0
     if is_rear:
         az = 180 + a_off if face_left else 180 - a_off
     else:
         az = a_off if face_left else 360 - a_off
-    side_c = float(np.clip(abs(abs(off) - SIDE_BOUNDARY) / SIDE_MARGIN, 0, 1))
     end_c = float(np.clip((abs(rear) - END_WEAK) / END_SURE, 0, 1))
     conf = 0.25 + 0.7 * min(side_c, end_c)
     cues.update({"plate_offset": off, "obliqueness": s, "rear_evidence": rear,
