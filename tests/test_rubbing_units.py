@@ -399,3 +399,17 @@ def test_a_weak_glyph_beyond_the_end_symbol_is_not_part_of_the_line():
     assert _outside_symbols(dists, sym) == (0, 19)
     dists[-1] = {"7": 0.95}
     assert _outside_symbols(dists, sym) == (0, 20)
+
+
+def test_a_character_joined_to_the_border_by_a_thin_streak_is_kept():
+    norm = np.full((200, 1400), 230, np.uint8)
+    for i in range(17):
+        x = 60 + i * 75
+        cv2.rectangle(norm, (x, 60), (x + 14, 140), 20, -1)
+        cv2.rectangle(norm, (x, 60), (x + 45, 74), 20, -1)
+        cv2.rectangle(norm, (x, 126), (x + 45, 140), 20, -1)
+    x9 = 60 + 9 * 75
+    cv2.line(norm, (x9 + 60, 0), (x9 + 20, 100), 25, 3)  # a dark pencil streak, 3 px
+    seg = segment_strip(norm)
+    assert len(seg.glyphs) == 17
+    assert any(abs(g.cx - (x9 + 22)) < 12 for g in seg.glyphs)

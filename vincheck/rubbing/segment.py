@@ -160,7 +160,12 @@ def rescue_border_glyphs(norm: np.ndarray, ink: np.ndarray, clean: np.ndarray,
     blob = cv2.dilate(cv2.morphologyEx(dropped.astype(np.uint8), cv2.MORPH_OPEN, se),
                       cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5)))
     unblobbed = dropped.astype(np.uint8) & (blob == 0).astype(np.uint8)
-    for cand in (strict, unblobbed):
+    # ... or joined to the border by a thin pencil streak: an opening narrower than a
+    # character's stroke but wider than the streak cuts the streak
+    kt = max(3, int(STREAK_SIZE * bh) | 1)
+    thinned = cv2.morphologyEx(unblobbed, cv2.MORPH_OPEN,
+                               cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (kt, kt)))
+    for cand in (strict, unblobbed, thinned):
         n, lab, stats, _ = cv2.connectedComponentsWithStats(cand & (out == 0), connectivity=8)
         for i in range(1, n):
             x, y, cw, ch, area = (int(v) for v in stats[i])
@@ -179,6 +184,9 @@ def rescue_border_glyphs(norm: np.ndarray, ink: np.ndarray, clean: np.ndarray,
 # An opening this share of the text band's height wide removes every stroke of a
 # character (strokes are ~0.1-0.15 of the height) but keeps a solid blob.
 BLOB_SIZE = 0.3
+# An opening this share of the band height wide cuts a thin streak (2-5 px at 300 dpi)
+# but keeps strokes, which are about twice as wide.
+STREAK_SIZE = 0.08
 
 
 def _glyph_rows(sub: np.ndarray, keep: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
