@@ -337,3 +337,143 @@ def test_cars_without_plates_pass(corpus_dir):
     fails = [f.name for f in files
              if judge_plates(detect_plates(load_image(f).rgb, S), S).status is Status.FAIL]
     assert len(fails) <= 1, fails
+
+
+def _night(rgb: np.ndarray, quad, contrast: float = 0.45, gain: float = 0.2) -> np.ndarray:
+    """A night frame: the plate's characters only ``contrast`` of their contrast above the
+    plate, the whole picture blurred, scaled by ``gain`` and noisy."""
+    f = rgb.astype(np.float32)
+    inside = np.zeros(rgb.shape[:2], np.uint8)
+    cv2.fillPoly(inside, [np.asarray(quad, np.int32)], 1)
+    sel = inside > 0
+    mean = f[sel].mean(0)
+    f[sel] = mean + contrast * (f[sel] - mean)
+    f = cv2.GaussianBlur(f, (0, 0), 1.0) * gain + 4
+    f += np.random.default_rng(0).normal(0, 3, f.shape)
+    return np.clip(f, 0, 255).astype(np.uint8)
+
+
+def test_dim_plate_in_a_night_frame_is_found():
+    """A dark photo (median grey ~24) with a dim low-contrast plate: found on the
+    contrast-lifted pass."""
+    from vincheck.photo.plate_candidates import is_dark
+
+    rgb, truth = render_car_photo(azimuth_deg=10, body_color="grey", plate="blue")
+    night = _night(rgb, truth["plate_box"])
+    assert is_dark(night)
+    _assert_found_on(detect_plates(night, S), truth["plate_box"])
+
+
+def test_lifted_and_stretched_copies_raise_contrast():
+    from vincheck.photo.plate_candidates import lift_contrast
+    from vincheck.photo.plates import stretch
+
+    rng = np.random.default_rng(1)
+    dim = (20 + rng.integers(0, 12, (48, 160, 3))).astype(np.uint8)
+    dim[14:34, 20:140] += 10  # faint characters
+    before = dim.copy()
+    s = stretch(dim)
+    assert np.array_equal(dim, before)  # input untouched
+    assert np.percentile(s, 98) - np.percentile(s, 2) > 200
+    g = cv2.cvtColor(dim, cv2.COLOR_RGB2GRAY).astype(float)
+    lg = cv2.cvtColor(lift_contrast(dim), cv2.COLOR_RGB2GRAY).astype(float)
+    assert lg[14:34, 20:140].mean() - lg[:10].mean() > g[14:34, 20:140].mean() - g[:10].mean()
+
+
+def _sign(lines: list[str], size=(300, 150)) -> np.ndarray:
+    """A green road sign with ``lines`` of white letters of one size."""
+    w, h = size
+    img = Image.new("RGB", size, (20, 110, 60))
+    d = ImageDraw.Draw(img)
+    d.rounded_rectangle([3, 3, w - 4, h - 4], radius=8, outline=(245, 245, 245), width=4)
+    rh = (h - 16) / len(lines)
+    for i, t in enumerate(lines):
+        d.text((w / 2, 8 + rh * (i + 0.5)), t, fill=(245, 245, 245),
+               font=_font(LATIN, int(rh * 0.7)), anchor="mm")
+    return np.array(img)
+
+
+def test_road_sign_with_stacked_lines_is_not_a_plate():
+    """Letters and digits on a sign with another line of the same size right below them
+    are a sign, not a plate, even inside the sign's rim."""
+    rgb, _ = render_car_photo(azimuth_deg=20, body_color="white", plate=None,
+                              background="street")
+    out = rgb.copy()
+    out[20:170, 560:860] = _sign(["EXIT 79B", "NORTH"])
+    plates = detect_plates(out, S)
+    assert judge_plates(plates, S).status is not Status.FAIL, [p.to_dict() for p in plates]
+
+
+def test_stacked_lines_are_told_apart_from_a_plate_with_small_print():
+    from vincheck.photo.plate_candidates import Candidate, _stacked
+
+    def box(x, y, w, h):
+        return Candidate(np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]]), "text")
+
+    line = box(100, 100, 120, 30)
+    below_same = box(110, 140, 90, 28)  # a second line of a sign
+    state_name = box(120, 80, 80, 12)  # the small state name above a US plate
+    far_right = box(400, 140, 90, 28)  # another text elsewhere
+    assert _stacked(line, [line, below_same])
+    assert not _stacked(line, [line, state_name, far_right])
+    thr = S.min_plate_score
+    args = ("mixed", 0.95, 0.5, 4.0, 1.0)
+    assert score_candidate(*args, frame=1.0, n_chars=6) >= thr
+    assert score_candidate(*args, frame=1.0, n_chars=6, stacked=True) < thr
+    # a Chinese plate number counts even with text around it
+    assert score_candidate("cn", 0.9, 0.0, 3.0, 0.0, stacked=True) >= thr
+
+
+def test_badge_without_a_plate_rim_is_not_a_plate():
+    """Letters and digits of a badge on the body, on an even panel but without the plate's
+    rim above and below: below the threshold; the same with a rim is a plate."""
+    thr = S.min_plate_score
+    assert score_candidate("mixed", 0.97, 0.2, 3.0, 0.6, frame=0.6, n_chars=5) < thr
+    assert score_candidate("mixed", 0.97, 0.5, 3.0, 0.0, frame=0.0, n_chars=6,
+                           panel_colour="blue") < thr
+    assert score_candidate("mixed", 0.97, 0.3, 3.0, 0.6, frame=1.0, n_chars=5) >= thr
+
+
+def test_split_line_is_also_read_as_one():
+    """Two boxes on one baseline a small gap apart (a plate number split at a sticker) are
+    also offered as one line; boxes on different rows or far apart are not merged."""
+    from vincheck.photo.plate_candidates import Candidate, merged_lines
+
+    def box(x, y, w, h):
+        return Candidate(np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]]), "text")
+
+    left, right = box(100, 100, 40, 26), box(150, 98, 70, 30)
+    merged = merged_lines([left, right])
+    assert len(merged) == 1
+    x0, y0 = merged[0].quad.min(0)
+    x1, y1 = merged[0].quad.max(0)
+    assert x0 <= 101 and x1 >= 219 and y0 <= 99 and y1 >= 127
+    assert merged_lines([left, box(100, 160, 70, 30)]) == []  # the next row
+    assert merged_lines([left, box(300, 100, 70, 30)]) == []  # far along the line
+    assert merged_lines([left, box(150, 100, 70, 120)]) == []  # a much taller box
+
+
+def test_plate_under_painted_scene_text_is_still_a_plate():
+    """A blue plate with a slogan of its size painted right above it on the car: the
+    slogan is not on the plate's panel, so the plate still counts."""
+    from vincheck.photo.plate_candidates import _stacked
+    from vincheck.photo.plates import read_candidates
+
+    rgb, quad = _car_with(_plate((25, 65, 185), (250, 250, 250), [("FZ RUL2", 1.0)]),
+                          color="black")
+    q = np.asarray(quad, np.float32)
+    x0, y0 = q.min(0)
+    x1, y1 = q.max(0)
+    ph = int(y1 - y0)
+    slogan = _text_panel("MUSIC IS BEST", (28, 28, 30), (240, 240, 240),
+                         (int((x1 - x0) * 2.2), int(ph * 1.6)), LATIN)
+    sy = int(y0 - ph * 1.65)
+    sx = int((x0 + x1) / 2 - slogan.shape[1] / 2)
+    out = rgb.copy()
+    out[sy:sy + slogan.shape[0], sx:sx + slogan.shape[1]] = slogan
+    reads = read_candidates(out, S)
+    lines = [r.candidate for r in reads if r.candidate.source == "text"]
+    # the slogan is a line of the plate's size right above it ...
+    assert any(_stacked(c, lines) for c in lines)
+    # ... but not on the plate's panel
+    _assert_found_on(detect_plates(out, S), quad)

@@ -4,6 +4,9 @@ rectangles, as quadrilaterals in full-resolution px, most plate-like first.
 Both run on one downscaled copy (longest side ``PhotoSettings.plate_detect_side_px``). A
 colour rectangle must hold contrasting marks (characters) before it is kept, so painted
 panels, blue sky between branches and green leaves do not crowd out the real text lines.
+A dark photo (night frames, a car in shadow against a bright sky) also gets a second
+detector pass on a contrast-lifted copy (:func:`lift_contrast`): the detector does not
+see dim characters a few grey levels above their plate.
 """
 
 from __future__ import annotations
@@ -21,6 +24,17 @@ _det_lock = threading.Lock()
 # longest text line (width / height) worth reading: an EU plate's line is ~5:1 with the
 # detector's margin; timestamps and banners are longer
 MAX_LINE_ASPECT = 7.5
+# a text line of STACK_SIZE x to 1/STACK_SIZE x the height right above or below another
+# makes both lines of a sign, a poster or a label (a plate has one line of its size: a US
+# state name, a slogan or a dealer frame's text are much smaller)
+STACK_SIZE = 0.8
+# two text lines side by side are also read as one (a plate number split by the detector)
+# when the lower is at least MERGE_SIZE of the taller's height and the gap between them is
+# at most MERGE_GAP of that height
+MERGE_SIZE = 0.6
+MERGE_GAP = 0.6
+# photos whose median grey level (0-255) is at most this are also searched lifted
+DARK_MEDIAN = 50.0
 
 
 @dataclass
@@ -31,6 +45,8 @@ class Candidate:
     source: str  # "text" | "colour"
     det_score: float = 0.0
     colour_hint: str = ""  # the plate colour of a colour rectangle around it
+    lifted: bool = False  # found only on the contrast-lifted copy of a dark photo
+    stacked: bool = False  # another text line of its size directly above or below it
 
     @property
     def size(self) -> tuple[float, float]:
@@ -169,6 +185,76 @@ def priority(c: Candidate) -> float:
     return aspect_fit + (0.4 if c.colour_hint else 0.0) + 0.3 * c.det_score
 
 
+def _stacked(c: Candidate, lines: list[Candidate]) -> bool:
+    """Whether one of ``lines`` is a line of text of about ``c``'s height (STACK_SIZE)
+    right above or below it (centres 0.6-2.2 heights apart across the line) and overlaps
+    it along the line by a fifth of the shorter one."""
+    centre, u, n = _frame_of(c)
+    wc, hc = c.size
+    for o in lines:
+        if o is c:
+            continue
+        wo, ho = o.size
+        if not STACK_SIZE * hc <= ho <= hc / STACK_SIZE:
+            continue
+        d = o.quad.mean(0) - centre
+        across, along = abs(float(d @ n)), abs(float(d @ u))
+        overlap = (wc + wo) / 2 - along
+        if 0.6 * hc <= across <= 2.2 * hc and overlap >= 0.2 * min(wc, wo):
+            return True
+    return False
+
+
+def _frame_of(c: Candidate) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(centre, unit vector along the line, unit vector across it, pointing down) px."""
+    tl, tr, br, bl = c.quad
+    u = (tr - tl + br - bl) / 2
+    u = u / max(float(np.linalg.norm(u)), 1e-6)
+    return c.quad.mean(0), u, np.float32([-u[1], u[0]])
+
+
+def merged_lines(lines: list[Candidate]) -> list[Candidate]:
+    """Pairs of text lines that are one plate number split by the detector at a gap, a
+    sticker, a seal or a dash: side by side on one baseline (centres within a quarter of
+    the taller's height across the line), heights within MERGE_SIZE of each other, at most
+    MERGE_GAP heights apart. Each pair as one line around both (source "text")."""
+    out: list[Candidate] = []
+    for i, a in enumerate(lines):
+        ca, ua, na = _frame_of(a)
+        wa, ha = a.size
+        for b in lines[i + 1:]:
+            wb, hb = b.size
+            hmax = max(ha, hb)
+            if min(ha, hb) < MERGE_SIZE * hmax:
+                continue
+            d = b.quad.mean(0) - ca
+            if abs(float(d @ na)) > 0.25 * hmax:
+                continue
+            gap = abs(float(d @ ua)) - (wa + wb) / 2
+            if gap > MERGE_GAP * hmax:
+                continue
+            pts = np.concatenate([a.quad, b.quad]).astype(np.float32)
+            quad = order_quad(cv2.boxPoints(cv2.minAreaRect(pts)))
+            if max(iou(quad, a.quad), iou(quad, b.quad)) > 0.7:
+                continue  # one holds the other: nothing new to read
+            out.append(Candidate(quad, "text", min(a.det_score, b.det_score),
+                                 lifted=a.lifted or b.lifted))
+    return out
+
+
+def lift_contrast(rgb: np.ndarray) -> np.ndarray:
+    """A copy with local contrast equalised (CLAHE on the lightness, 8x8 tiles): dim
+    characters on a dark plate come up to the contrast the text detector needs."""
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB)
+    lab[..., 0] = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8)).apply(lab[..., 0])
+    return cv2.cvtColor(lab, cv2.COLOR_LAB2RGB)
+
+
+def is_dark(rgb_small: np.ndarray) -> bool:
+    """Whether a photo is dark enough for the lifted pass (median grey <= DARK_MEDIAN)."""
+    return float(np.median(cv2.cvtColor(rgb_small, cv2.COLOR_RGB2GRAY))) <= DARK_MEDIAN
+
+
 def find_candidates(rgb: np.ndarray, settings: PhotoSettings) -> list[Candidate]:
     """Candidates in read order (see the module docstring); at most
     ``settings.plate_max_reads``."""
@@ -176,15 +262,28 @@ def find_candidates(rgb: np.ndarray, settings: PhotoSettings) -> list[Candidate]
     scale = min(1.0, settings.plate_detect_side_px / max(h, w))
     small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))),
                        interpolation=cv2.INTER_AREA) if scale < 1 else rgb
-    texts = [c for c in text_candidates(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), scale,
-                                        settings.plate_det_box_thresh)
-             if plausible_text_box(c, w, h, settings)]
+    lines = text_candidates(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), scale,
+                            settings.plate_det_box_thresh)
+    if is_dark(small):
+        lifted = lift_contrast(small)
+        for c in text_candidates(cv2.cvtColor(lifted, cv2.COLOR_RGB2BGR), scale,
+                                 settings.plate_det_box_thresh):
+            if all(iou(c.quad, t.quad) < 0.5 for t in lines):
+                c.lifted = True
+                lines.append(c)
+    texts = [c for c in lines if plausible_text_box(c, w, h, settings)]
+    texts += [m for m in merged_lines(texts) if plausible_text_box(m, w, h, settings)]
     colours = colour_candidates(small, scale, settings)
     cands: list[Candidate] = []
     for t in texts:
         around = [c for c in colours if _inside(t.quad, c.quad)]
+        neighbours = lines
         if around:
             t.colour_hint = around[0].colour_hint
+            # inside a plate-coloured panel only the lines on the same panel make it a
+            # sign (scene text above a plate is not on its panel)
+            neighbours = [o for o in lines if _inside(o.quad, around[0].quad)]
+        t.stacked = _stacked(t, neighbours)
         cands.append(t)
     for c in colours:
         # a colour rectangle that is the text line itself adds nothing; one that is larger

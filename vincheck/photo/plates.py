@@ -19,6 +19,12 @@ read row by row. Its score (0-1) combines:
   them; a plate-coloured rectangle with characters around them;
 * the aspect of the line (plates 2:1 to 5:1) and its character texture.
 
+Latin letters and digits without the plate's rim above and below them count 3/4 (a badge
+on the body, a watermark), and half when another line of text of their size stands right
+above or below them (a road sign, a poster, a label; on a plate-coloured panel only lines
+on the same panel count). A line found only on the contrast-lifted copy of a dark photo
+is also read with its grey levels stretched.
+
 A blank plate holder (a coloured rectangle without characters) is never a candidate or
 scores low; a shop sign or a timestamp scores low whatever its shape.
 """
@@ -113,12 +119,15 @@ def char_texture(crop_rgb: np.ndarray) -> float:
 
 def score_candidate(kind: str, rec_score: float, panel: float, aspect: float,
                     texture: float, colour_rect: bool = False, frame: float = 0.0,
-                    band: float = 0.0, n_chars: int = 0, panel_colour: str = "") -> float:
+                    band: float = 0.0, n_chars: int = 0, panel_colour: str = "",
+                    stacked: bool = False) -> float:
     """Plate score 0-1 (see the module docstring). ``panel``, ``frame`` (the plate's rim
     above and below), ``band`` (an EU band left of it) and ``texture`` are 0-1, ``aspect``
     width/height of the text line, ``colour_rect``: a plate-coloured rectangle with
     characters was found around it, ``n_chars``: length of the normalised text,
-    ``panel_colour``: the background colour under the characters."""
+    ``panel_colour``: the background colour under the characters, ``stacked``: another
+    line of text of its size right above or below (a sign or a label: Latin letters and
+    digits there count half; a Chinese plate number still counts)."""
     aspect_ok = 1.0 if 1.6 <= aspect <= 6.5 else 0.0
     # a Chinese plate colour under the characters vouches a little even where no coloured
     # rectangle stands out (a blue plate on a blue car)
@@ -129,14 +138,26 @@ def score_candidate(kind: str, rec_score: float, panel: float, aspect: float,
     if kind == "cn_like":
         return float(min(1.0, 0.45 + 0.25 * rec_score + 0.15 * panel + 0.15 * frame
                          + 0.1 * plate_sign))
+    latin = _latin_score(kind, rec_score, panel, aspect_ok, texture, colour_rect, frame,
+                         band, n_chars, plate_sign)
+    return latin * (0.5 if stacked else 1.0)
+
+
+def _latin_score(kind: str, rec_score: float, panel: float, aspect_ok: float,
+                 texture: float, colour_rect: bool, frame: float, band: float, n_chars: int,
+                 plate_sign: float) -> float:
+    """score_candidate for Latin letters and digits and for unreadable marks."""
+    # the plate's rim above and below the characters is what tells a plate from a badge on
+    # a body or a watermark on the scene: without it, letters and digits count 3/4
+    rim = 0.75 + 0.25 * float(np.clip((frame - 0.4) / 0.4, 0.0, 1.0))
     if kind == "mixed" and n_chars >= 5:
-        return float(min(1.0, 0.1 + 0.2 * rec_score + 0.3 * panel + 0.2 * frame
-                         + 0.15 * plate_sign + 0.05 * aspect_ok + 0.05 * texture))
+        return rim * float(min(1.0, 0.1 + 0.2 * rec_score + 0.3 * panel + 0.2 * frame
+                               + 0.15 * plate_sign + 0.05 * aspect_ok + 0.05 * texture))
     if kind == "digits" and n_chars < 5 and not colour_rect:
         kind = "none"  # four digits: a year or a house number unless on a plate colour
     if kind == "digits":  # old US plates; also prices and house numbers
-        return float(min(1.0, 0.05 + 0.1 * rec_score + 0.15 * panel + 0.2 * frame
-                         + 0.35 * plate_sign + 0.05 * aspect_ok + 0.05 * texture))
+        return rim * float(min(1.0, 0.05 + 0.1 * rec_score + 0.15 * panel + 0.2 * frame
+                               + 0.35 * plate_sign + 0.05 * aspect_ok + 0.05 * texture))
     if kind in ("mixed", "letters"):  # vanity plates; also badges and words on signs,
         # often framed by a trunk lid or grille bars: the rim counts little, and only the
         # EU band vouches (no Chinese plate is letters only; a blue van is no plate)
@@ -160,10 +181,22 @@ def _left_of(rgb: np.ndarray, quad: np.ndarray) -> np.ndarray:
     return _rectify(rgb, q, 0.0, 0.0, out_h=24)
 
 
+def stretch(crop_rgb: np.ndarray) -> np.ndarray:
+    """A copy with its grey levels stretched so the 2nd..98th percentile span 0..255 (a
+    dim plate read as if it were lit)."""
+    g = cv2.cvtColor(crop_rgb, cv2.COLOR_RGB2GRAY)
+    lo, hi = (float(v) for v in np.percentile(g, (2, 98)))
+    out = (crop_rgb.astype(np.float32) - lo) * (255.0 / max(hi - lo, 1.0))
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
 def _crops(rgb: np.ndarray, c: Candidate) -> list[np.ndarray]:
-    """The crops to read for a candidate: the whole line, and for a near-square coloured
+    """The crops to read for a candidate: the whole line (and, for a line found on the
+    lifted copy of a dark photo, the line stretched), and for a near-square coloured
     rectangle also its top and bottom row (two-row plates)."""
     out = [_rectify(rgb, c.quad)]
+    if c.lifted:
+        out.append(stretch(out[0]))
     tl, tr = c.quad[0], c.quad[1]
     if abs(np.degrees(np.arctan2(tr[1] - tl[1], tr[0] - tl[0]))) > STEEP_DEG:
         # which end of a steep line is its start is a guess: read it both ways
@@ -213,7 +246,7 @@ def read_candidates(rgb: np.ndarray, settings: PhotoSettings) -> list[CandidateR
         # on a blue car body or a blue plate the "band" would be the body or the plate
         band = eu_band(_left_of(rgb, c.quad)) if colour != "blue" else 0.0
         sc = score_candidate(kind, rec, panel, c.aspect, tex, bool(c.colour_hint), frame,
-                             band, len(norm), colour)
+                             band, len(norm), colour, c.stacked)
         out.append(CandidateRead(c, norm, rec, kind, colour or c.colour_hint, panel, tex,
                                  frame, band, sc))
     return out
