@@ -413,3 +413,43 @@ def test_a_character_joined_to_the_border_by_a_thin_streak_is_kept():
     seg = segment_strip(norm)
     assert len(seg.glyphs) == 17
     assert any(abs(g.cx - (x9 + 22)) < 12 for g in seg.glyphs)
+
+
+def _cells(heights, streak_above=()):
+    """Bar characters of the given heights (px) on one baseline; a thin streak ink above
+    the cells listed in ``streak_above`` (their boxes reach up to it)."""
+    from vincheck.rubbing.segment import Glyph
+
+    ink = np.zeros((200, 60 * len(heights) + 40), np.uint8)
+    glyphs = []
+    for i, h in enumerate(heights):
+        x = 20 + 60 * i
+        ink[150 - h:150, x:x + 12] = 1
+        ink[150 - h:150 - h + 12, x:x + 40] = 1
+        y0 = 150 - h
+        if i in streak_above:
+            ink[150 - h - 25:150 - h, x + 20:x + 23] = 1  # 3 px wide streak
+            y0 -= 25
+        glyphs.append(Glyph(x, y0, x + 40, 150, int(ink[y0:150, x:x + 40].sum())))
+    return glyphs, ink
+
+
+def test_core_height_ignores_a_streak_touching_the_cell():
+    from vincheck.rubbing.measure import core_height
+
+    glyphs, ink = _cells([90, 90], streak_above=(1,))
+    assert glyphs[1].h == 115
+    assert abs(core_height(ink, glyphs[1]) - 90) <= 1
+
+
+def test_height_spread_two_bad_cells_are_not_a_deformation_but_a_ramp_is():
+    flat = [90] * 17
+    two_short = flat[:6] + [70, 66] + flat[8:]
+    glyphs, ink = _cells(two_short, streak_above=(2, 9, 12))
+    assert line_geometry(glyphs, ink).height_spread < 0.16
+    ramp = [round(80 + 24 * i / 16) for i in range(17)]  # 1.3 x from end to end
+    glyphs, ink = _cells(ramp)
+    assert line_geometry(glyphs, ink).height_spread > 0.2
+    three_short = flat[:6] + [66, 66, 66] + flat[9:]
+    glyphs, ink = _cells(three_short)
+    assert line_geometry(glyphs, ink).height_spread > 0.2

@@ -37,14 +37,15 @@ class Geometry:
 
 
 def rolling_median(v: np.ndarray, k: int = 3) -> np.ndarray:
-    """Median over a window of ``k`` neighbours (shorter at the ends): a single mis-cut
-    cell does not count as a deformation, a run of ``k`` or more does."""
+    """Median over a window of ``k`` neighbours (moved inward at the ends, so it is always
+    ``k`` long): fewer than half of ``k`` mis-cut cells in a row do not count as a
+    deformation, a run of more than half of ``k`` does."""
     n = len(v)
     if n < k:
         return v.copy()
     half = k // 2
-    return np.array([float(np.median(v[max(0, i - half):min(n, i + half + 1)]))
-                     for i in range(n)])
+    starts = [min(max(0, i - half), n - k) for i in range(n)]
+    return np.array([float(np.median(v[a:a + k])) for a in starts])
 
 
 def theil_sen_slope(v: np.ndarray) -> float:
@@ -56,19 +57,42 @@ def theil_sen_slope(v: np.ndarray) -> float:
     return float(np.median((v[j] - v[i]) / (j - i)))
 
 
+def core_height(ink: np.ndarray, g: Glyph) -> int:
+    """Height (px) of a character cell's ink without thin slivers above or below it: rows
+    holding less than a third of the cell's typical row of ink (a pencil streak crossing
+    the cell's top) do not count. The cell's box height when its ink is empty."""
+    sub = ink[g.y0:g.y1, g.x0:g.x1]
+    counts = sub.sum(axis=1)
+    nz = counts[counts > 0]
+    if len(nz) == 0:
+        return g.h
+    rows = np.nonzero(counts >= max(1.0, 0.34 * float(np.median(nz))))[0]
+    return int(rows[-1] - rows[0] + 1) if len(rows) else g.h
+
+
+# Cells in the running median of character heights: two neighbouring cells cut short or
+# tall (a faint stroke, a streak touching them) are not a deformation; three are.
+HEIGHT_WINDOW = 5
+
+
 def line_geometry(glyphs: Sequence[Glyph], ink: np.ndarray) -> Geometry:
     """Geometry of ``glyphs`` (character cells left to right) on the ink mask (0/1).
 
-    Spreads are robust to one badly cut cell: the height spread is the larger of the
-    end-to-end trend (Theil-Sen) and the largest deviation of a 3-cell running median; the
-    pitch spread is the largest deviation of a 3-gap running median from the median pitch.
+    Spreads are robust to badly cut cells: the height spread (of the cells'
+    :func:`core_height`) is the larger of the end-to-end trend (Theil-Sen) and the largest
+    deviation of a 5-cell running median; the pitch spread is the largest deviation of a
+    3-gap running median from the median pitch.
     """
     hs = np.array([g.h for g in glyphs], dtype=float)
     med_h = float(np.median(hs)) if len(hs) else 0.0
+    # the spread from the cells' core heights (streaks touching a cell do not count)
+    cores = np.array([core_height(ink, g) for g in glyphs], dtype=float)
+    med_core = float(np.median(cores)) if len(cores) else 0.0
     h_spread = 0.0
-    if med_h > 0 and len(hs) >= 3:
-        trend = abs(theil_sen_slope(hs)) * (len(hs) - 1) / med_h
-        local = float(np.max(np.abs(rolling_median(hs) - med_h)) / med_h)
+    if med_core > 0 and len(cores) >= 3:
+        trend = abs(theil_sen_slope(cores)) * (len(cores) - 1) / med_core
+        local = float(np.max(np.abs(rolling_median(cores, HEIGHT_WINDOW) - med_core))
+                      / med_core)
         h_spread = max(trend, local)
     cx = np.array([g.cx for g in glyphs], dtype=float)
     gaps = np.diff(cx) if len(cx) > 1 else np.array([], dtype=float)
