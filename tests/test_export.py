@@ -127,6 +127,25 @@ def test_csv_round_trip(tmp_path: Path, images) -> None:
     assert back[0].vins_read == [VIN_A] and "vin_mismatch" in back[0].reasons
 
 
+def test_csv_cells_are_not_run_as_formulas(tmp_path: Path, images) -> None:
+    import csv
+
+    with Store(tmp_path / "r.sqlite3") as st:
+        st.record_case(_case(images), make_result(VIN_A), station="=HYPERLINK(\"x\")",
+                       operator="@SUM(A1)")
+        st.record_case(_case(images, VIN_B), make_result(VIN_B), station="'plain",
+                       operator="-")
+        rows = st.search()
+    p = export_csv(rows, tmp_path / "out.csv")
+    cells = [c for row in csv.reader(p.read_text(encoding="utf-8-sig").splitlines())
+             for c in row]
+    assert not any(c.startswith(("=", "+", "@")) for c in cells)
+    assert "'=HYPERLINK(\"x\")" in cells and "'@SUM(A1)" in cells
+    back = import_csv(p)  # the apostrophes come off again, other text is left alone
+    assert [b.to_dict() for b in back] == [r.to_dict() for r in rows]
+    assert {b.station for b in back} == {"=HYPERLINK(\"x\")", "'plain"}
+
+
 def test_json_round_trip_summaries_and_records(tmp_path: Path, images) -> None:
     with Store(tmp_path / "r.sqlite3") as st:
         a = st.record_case(_case(images), make_result(VIN_A, status=Status.REVIEW))

@@ -90,9 +90,28 @@ def _summary_of(item: CaseSummary | CaseRecord) -> CaseSummary:
     return item.summary if isinstance(item, CaseRecord) else item
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection):
+# such cells are written with a leading apostrophe, which import_csv takes off again.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell_out(value: Any) -> Any:
+    text = value if isinstance(value, str) else None
+    if text and text.startswith(FORMULA_START):
+        return "'" + text
+    return value
+
+
+def _cell_in(text: str | None) -> str | None:
+    if text and text.startswith("'") and text[1:].startswith(FORMULA_START):
+        return text[1:]
+    return text
+
+
 def export_csv(items: list[CaseSummary] | list[CaseRecord], path: str | Path) -> Path:
     """One row per case (columns :data:`SUMMARY_FIELDS`; lists joined by ``;``), UTF-8
-    with BOM. Returns the path written."""
+    with BOM; a text cell that a spreadsheet would run as a formula gets a leading
+    apostrophe. Returns the path written."""
     p = Path(path)
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(SUMMARY_FIELDS), lineterminator="\r\n")
@@ -104,7 +123,7 @@ def export_csv(items: list[CaseSummary] | list[CaseRecord], path: str | Path) ->
         row["reasons"] = ";".join(s.reasons)
         row["expected_vin"] = s.expected_vin or ""
         row["color"] = s.color or ""
-        w.writerow({k: row.get(k, "") for k in SUMMARY_FIELDS})
+        w.writerow({k: _cell_out(row.get(k, "")) for k in SUMMARY_FIELDS})
     _write_text(p, buf.getvalue(), encoding="utf-8-sig")
     return p
 
@@ -118,7 +137,8 @@ def import_csv(path: str | Path) -> list[CaseSummary]:
         raise InputFileError(f"cannot read the CSV export ({exc})", str(p)) from exc
     out: list[CaseSummary] = []
     try:
-        for row in csv.DictReader(io.StringIO(text)):
+        for raw in csv.DictReader(io.StringIO(text)):
+            row = {k: _cell_in(v) for k, v in raw.items()}
             d: dict[str, Any] = dict(row)
             d["vins_read"] = [v for v in (row.get("vins_read") or "").split(";") if v]
             d["reasons"] = [v for v in (row.get("reasons") or "").split(";") if v]
