@@ -209,11 +209,14 @@ def run_views(items: list) -> dict:
     right = base = 0
     errs, fill_errs, times = [], [], []
     wrong = []
+    methods: dict[str, int] = {}
     for name, rgb, view, az, box in items:
         t = time.perf_counter()
         region = locate_vehicle(rgb, S)
         v = estimate_view(rgb, region, S)
         times.append(time.perf_counter() - t)
+        how = "none" if region is None else region.method
+        methods[how] = methods.get(how, 0) + 1
         right += v.view == view
         if v.view != view:
             wrong.append(f"{name}: {view} -> {v.view}")
@@ -229,6 +232,7 @@ def run_views(items: list) -> dict:
             else None,
             "mean_fill_error": float(np.mean(fill_errs)) if fill_errs else None,
             "vehicle_view_median_ms": 1000 * statistics.median(times) if times else 0.0,
+            "vehicle_located_by": methods,
             "wrong_views": wrong[:20]}
 
 

@@ -138,12 +138,13 @@ def test_labelled_corpus_view_and_fill_floors(corpus_runs):
     assert fill_ok / n >= FILL_FLOOR, f"fill within 0.07 on {fill_ok / n:.2f}"
 
 
-# Measured with detected plates passed in (benchmarks.photo_view): view class right on
-# 0.59 of the 41 labelled photos, 0.83 of the confident ones, fill within 0.07 on 0.37.
-# Floors a bit below (the plate detector is being tuned at the same time).
-VIEW_FLOOR = 0.48
-CONFIDENT_VIEW_FLOOR = 0.65
-FILL_FLOOR = 0.28
+# Measured with detected plates passed in (benchmarks.photo_view) and the detector's
+# vehicle box: view class right on 0.78 of the 41 labelled photos, 0.95 of the confident
+# ones, fill within 0.07 on 0.68. Floors below (the plate detector is being tuned at the
+# same time).
+VIEW_FLOOR = 0.62
+CONFIDENT_VIEW_FLOOR = 0.8
+FILL_FLOOR = 0.55
 
 
 # --- the compliant case: the labelled photos with their plates painted out ---------------
@@ -182,17 +183,18 @@ def test_painted_corpus_fill_and_confident_decisions(painted_runs):
             want = azimuth_difference(float(r["azimuth"]), S.car_azimuth_deg) \
                 <= S.azimuth_tolerance_deg
             conf.append((status is Status.PASS) == want)
-    # weak plate-free evidence must go to review rather than decide wrongly
+    # weak plate-free evidence must go to review rather than decide wrongly: few photos
+    # decided, and few of all the photos given a wrong confident car-angle verdict
     assert len(conf) / n <= PAINTED_MAX_DECIDED, f"decided {len(conf)} of {n}"
-    if conf:
-        assert sum(conf) / len(conf) >= PAINTED_DECISION_FLOOR, \
-            f"confident car-angle decisions right {sum(conf) / len(conf):.2f}"
+    wrong = len(conf) - sum(conf)
+    assert wrong / n <= PAINTED_MAX_WRONG, f"{wrong} of {n} decided wrongly"
 
 
-# Measured (benchmarks.photo_view --painted): fill within 0.07 on 0.22 of the 41 photos
-# (0.15 before the rewrite), view class right on 0.22 (always-front-left baseline 0.24),
-# 0.24 decided (not review), of which 0.80 car-angle decisions right. Floors a bit below.
-PAINTED_FILL_FLOOR = 0.17
-PAINTED_VIEW_FLOOR = 0.15
+# Measured (benchmarks.photo_view --painted) with the detector's vehicle box: fill within
+# 0.07 on 0.68 of the 41 photos (0.22 with the segmentation box), view class right on 0.41
+# (0.22 before; always-front-left baseline 0.24), 4 of 41 decided (not review), 2 of them
+# wrongly (before: 10 decided, 2 wrongly). Floors a bit below.
+PAINTED_FILL_FLOOR = 0.55
+PAINTED_VIEW_FLOOR = 0.3
 PAINTED_MAX_DECIDED = 0.35
-PAINTED_DECISION_FLOOR = 0.6
+PAINTED_MAX_WRONG = 0.075

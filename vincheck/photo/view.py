@@ -28,7 +28,7 @@ import numpy as np
 from vincheck.findings import Finding, PlateRead, Shape, Status
 from vincheck.photo.vehicle import VehicleRegion
 from vincheck.photo.vehicle_anchor import main_plate
-from vincheck.photo.view_anchor import view_from_anchor
+from vincheck.photo.view_anchor import angle_from_plate_in_box, view_from_anchor
 from vincheck.photo.view_cues import find_face, find_lamps, find_wheels
 from vincheck.settings import PhotoSettings
 
@@ -110,7 +110,8 @@ def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
         mask = cv2.resize(m, (small.shape[1], small.shape[0]),
                           interpolation=cv2.INTER_NEAREST) > 0
 
-    face = find_face(small, mask)
+    boxed = region is not None and region.method == "detector"
+    face = find_face(small, mask, anchored=boxed)
     wheels = find_wheels(small, mask)
     lamps = find_lamps(small, mask)
     cues: dict = {"face": face, "wheels": wheels, "lamps": lamps}
@@ -118,7 +119,10 @@ def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
     W = small.shape[1]
     f0, f1 = face["x0"], face["x1"]
     share = (f1 - f0) / W
-    a_face = _angle_from_face_share(share)
+    # in a tight (detected) box the face's centre across the box gives the angle through
+    # the same pinhole car model as the plate; else its share of the region's width does
+    a_face = angle_from_plate_in_box((f0 + f1) / 2 / W) if boxed else \
+        _angle_from_face_share(share)
     cues["face_angle"] = a_face
     ratios = [wh["ratio"] for wh in wheels]
     # --- which side the face is on: wheels first (the near wheel is bigger and the face lies

@@ -26,9 +26,12 @@ def _column_descriptors(gray: np.ndarray, mask: np.ndarray | None) -> np.ndarray
     return np.concatenate([2.0 * d_edge, 0.5 * d_gray], 1)
 
 
-def find_face(small: np.ndarray, mask: np.ndarray | None) -> dict:
+def find_face(small: np.ndarray, mask: np.ndarray | None, anchored: bool = False) -> dict:
     """The widest strongly mirror-symmetric vertical band (the front or rear face).
 
+    ``anchored``: ``small`` is a tight vehicle box, so the face reaches one of its edges
+    (seen from a corner the face runs from the box edge to the near corner) and only bands
+    touching an edge are tried.
     Returns x0, x1 (band in px), centre, score 0-1 (mean mirror similarity above the
     level a random pair of columns reaches)."""
     gray = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
@@ -52,7 +55,8 @@ def find_face(small: np.ndarray, mask: np.ndarray | None) -> dict:
         ds = np.arange(1, max_hw + 1)
         vals = sim[c - ds, c + ds]
         cum = np.cumsum(vals) / ds
-        for hw in range(min_hw, max_hw + 1, 2):
+        widths = [max_hw] if anchored else range(min_hw, max_hw + 1, 2)
+        for hw in widths:
             m = cum[hw - 1]
             excess = (m - base) / (1 - base + 1e-6)
             # favour wide bands: a wide band that stays symmetric is the face
