@@ -49,6 +49,11 @@ def make_window(qtbot, runner, **kw) -> MainWindow:
     return w
 
 
+def wait_image(qtbot, w: MainWindow, timeout: int = 5_000) -> None:
+    """Images load in the background: wait until the current one is on screen."""
+    qtbot.waitUntil(lambda: w.view.has_image() and not w.image_pending(), timeout=timeout)
+
+
 def run_and_wait(qtbot, w: MainWindow, timeout: int = 10_000) -> str:
     with qtbot.waitSignal(w.checkFinished, timeout=timeout) as blocker:
         assert w.start_check()
@@ -69,11 +74,13 @@ def test_check_shows_verdict_checklist_and_evidence(qtbot, english, case) -> Non
     entry = w.checklist.current_entry()
     assert entry is not None and entry.finding.status is Status.FAIL
     assert w.current_image == (case.photo_files[0], 0)
+    wait_image(qtbot, w)
     assert "京A12345 0.88" in w.view.label_texts()
     # clicking a rubbing finding shows the sheet with the characters read
     key = next(k for k, e in w.checklist.entries.items() if e.finding.code == "unreadable")
     assert w.checklist.select_key(key)
     assert w.current_image == (case.rubbing_files[0], 0)
+    wait_image(qtbot, w)
     labels = w.view.label_texts()
     assert f"{VIN[0]} 0.95" in labels and "M 0.41" in labels
     # character labels show only when zoomed in far enough not to overlap
@@ -267,6 +274,7 @@ def test_keyboard_zoom_and_image_navigation(qtbot, english, case) -> None:
     w = make_window(qtbot, FakeRunner())
     w.panel.set_case(case)
     first = w.current_image
+    wait_image(qtbot, w)
     w.act_one.trigger()
     assert w.view.scale_factor() == pytest.approx(1.0)
     w.act_zoom_in.trigger()
@@ -405,6 +413,7 @@ def test_sample_case_with_the_real_checks(qtbot, english) -> None:
     with qtbot.waitSignal(w.checkFinished, timeout=180_000) as blocker:
         assert w.open_sample(run=True)
     assert blocker.args == ["done"], w.messages.text_plain()
+    wait_image(qtbot, w)
     assert w.result is not None
     assert w.checklist.row_count() == len(w.result.all_findings()) + len(w.result.errors)
     assert w.banner.text().startswith(texts.verdict_text(w.result.decided_verdict()))

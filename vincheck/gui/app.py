@@ -26,6 +26,7 @@ from vincheck.gui.main_window import MainWindow
 from vincheck.gui.worker import Runner
 
 _EN_COLOURS = {en: zh for zh, en in texts.COLOURS}
+IMAGE_WAIT_MS = 30_000  # a screenshot waits this long at most for the image to load
 
 
 def get_app() -> QApplication:
@@ -116,7 +117,13 @@ def take_screenshot(window: MainWindow, out: str, size: tuple[int, int],
     window.show()
     state = {"code": 0}
 
+    waited = {"ms": 0}
+
     def grab() -> None:
+        if window.image_pending() and waited["ms"] < IMAGE_WAIT_MS:  # the image is loading
+            waited["ms"] += 100
+            QTimer.singleShot(100, grab)
+            return
         app.processEvents()
         pm = window.grab()
         Path(out).parent.mkdir(parents=True, exist_ok=True)

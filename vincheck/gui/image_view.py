@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QGraphicsPolygonItem,
     QGraphicsRectItem,
     QGraphicsScene,
+    QGraphicsSimpleTextItem,
     QGraphicsView,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -170,6 +171,7 @@ class ImageView(QGraphicsView):
                             | QPainter.RenderHint.SmoothPixmapTransform)
         self.setBackgroundBrush(QBrush(QColor("#3a3a3a")))
         self._pixmap_item: QGraphicsPixmapItem | None = None
+        self._placeholder: QGraphicsSimpleTextItem | None = None
         self._overlays: list[Overlay] = []
         self._items: dict[str, list[QGraphicsItem]] = {}
         self._shown_keys: set[str] = set()
@@ -178,20 +180,44 @@ class ImageView(QGraphicsView):
         self.setMinimumSize(200, 150)
 
     # --- image -------------------------------------------------------------------------
-    def set_image(self, rgb: np.ndarray | None) -> None:
-        """Show an image (or nothing); clears overlays and fits it to the window."""
+    def set_image(self, image: np.ndarray | QImage | None) -> None:
+        """Show an image (an RGB array or a QImage) or nothing; clears overlays and any
+        placeholder text and fits the image to the window."""
         scene = self.scene()
         scene.clear()
         self._items.clear()
         self._overlays = []
         self._pixmap_item = None
+        self._placeholder = None
         self._highlight = None
-        if rgb is not None:
-            pm = QPixmap.fromImage(qimage_from_rgb(rgb))
+        if image is not None:
+            qimg = image if isinstance(image, QImage) else qimage_from_rgb(image)
+            pm = QPixmap.fromImage(qimg)
             self._pixmap_item = scene.addPixmap(pm)
             self._pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
             scene.setSceneRect(QRectF(pm.rect()))
         self.fit()
+
+    def set_placeholder(self, text: str) -> None:
+        """Show ``text`` (e.g. "loading…" or why the image cannot be shown) instead of an
+        image; clears the image and its overlays."""
+        self.set_image(None)
+        item = self.scene().addSimpleText(text)
+        font = QFont()
+        font.setPixelSize(16)
+        item.setFont(font)
+        item.setBrush(QBrush(QColor("#dddddd")))
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        rect = item.boundingRect()
+        item.setPos(-rect.width() / 2, -rect.height() / 2)
+        self.scene().setSceneRect(QRectF(-rect.width() / 2 - 10, -rect.height() / 2 - 10,
+                                         rect.width() + 20, rect.height() + 20))
+        self._placeholder = item
+        self.centerOn(0, 0)
+
+    def placeholder_text(self) -> str:
+        """The placeholder text shown, "" when an image (or nothing) is shown."""
+        return self._placeholder.text() if self._placeholder is not None else ""
 
     def has_image(self) -> bool:
         return self._pixmap_item is not None

@@ -13,15 +13,20 @@ from __future__ import annotations
 
 import html
 import traceback
-from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QImage,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -44,6 +49,7 @@ from vincheck.gui import texts
 from vincheck.gui.case_panel import CasePanel
 from vincheck.gui.checklist import Checklist, Group, base_overlays, build_groups, evidence_overlays
 from vincheck.gui.i18n import current_language, set_language
+from vincheck.gui.image_loader import CACHE_FILES, ImageLoader, LoadFunction, default_load_function
 from vincheck.gui.image_view import ImageView
 from vincheck.gui.state import GuiState, load_state, save_state
 from vincheck.gui.style import VERDICT_COLOURS
@@ -52,7 +58,7 @@ from vincheck.inspection import CaseInput
 from vincheck.settings import Settings, load_settings, save_settings
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
-IMAGE_CACHE = 4  # files whose decoded pages are kept in memory
+IMAGE_CACHE = CACHE_FILES  # files whose decoded pages are kept in memory
 
 
 def sample_case_file() -> Path | None:
@@ -100,13 +106,17 @@ class MessageBar(QLabel):
 
 class MainWindow(QMainWindow):
     """The inspection window. ``runner`` has the signature of ``run_case``; ``record``
-    False keeps finished checks out of the records store (screenshots, tests)."""
+    False keeps finished checks out of the records store (screenshots, tests);
+    ``load_image`` replaces how image files are decoded for display (tests: a slow or
+    failing loader); it runs in a worker thread."""
 
     checkFinished = Signal(str)  # "done" | "failed" | "cancelled"
+    imageShown = Signal(str, int)  # file, page: the image is on screen (after its load)
 
     def __init__(self, runner: Runner | None = None, settings: Settings | None = None,
                  record: bool = True, store_factory: Callable[[Settings], Any] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 load_image: LoadFunction | None = None) -> None:
         super().__init__(parent)
         if runner is None:
             from vincheck.inspection import run_case
@@ -129,7 +139,14 @@ class MainWindow(QMainWindow):
         self.last_traceback = ""
         self.images: list[tuple[str, int]] = []
         self.current_image: tuple[str, int] | None = None
-        self._cache: OrderedDict[str, list[np.ndarray]] = OrderedDict()
+        self._custom_loader = load_image is not None
+        self.loader = ImageLoader(
+            load_image or default_load_function(self.settings.max_image_pixels),
+            IMAGE_CACHE, self)
+        self.loader.loaded.connect(self._on_image_loaded)
+        self.loader.failed.connect(self._on_image_failed)
+        self._image_error: tuple[str, str] | None = None  # (file, reason) shown in the view
+        self._centre_on_load = False
         self._page_counts: dict[str, int] = {}
         self._history_dialog: QDialog | None = None
 
@@ -368,6 +385,10 @@ class MainWindow(QMainWindow):
             if key:
                 self.checklist.select_key(key)
         self._fill_image_combo()
+        if self.view.placeholder_text():
+            self.view.set_placeholder(self._image_error_text() if self._image_error else
+                                      self._loading_text(self.current_image[0])
+                                      if self.current_image else "")
         self._update_banner()
         self._entry_selected(self.checklist.current_key())
         self.status_zoom.setText(self._operator_text())
@@ -552,44 +573,78 @@ class MainWindow(QMainWindow):
         i = self.images.index(self.current_image) if self.current_image in self.images else -1
         self.show_image(self.images[(i + delta) % len(self.images)])
 
-    def _pages(self, file: str) -> list[np.ndarray] | None:
-        if file in self._cache:
-            self._cache.move_to_end(file)
-            return self._cache[file]
-        from vincheck.imageio import load_pages
-
-        try:
-            pages = [p.rgb for p in load_pages(file, max_pixels=self.settings.max_image_pixels)]
-        except VincheckError as exc:
-            self.messages.add(self.tr("Cannot show {file}: {reason}").format(
-                file=Path(file).name, reason=_reason(exc, Path(file))))
-            return None
-        self._cache[file] = pages
-        while len(self._cache) > IMAGE_CACHE:
-            self._cache.popitem(last=False)
-        if len(pages) != self._page_counts.get(file, 1):
-            self._page_counts[file] = len(pages)
-            QTimer.singleShot(0, self._files_changed)
-        return pages
+    def image_pending(self) -> bool:
+        """True while the current image is still being loaded (the viewer says so)."""
+        return self.current_image is not None and not self.view.has_image() and \
+            self.loader.is_loading(self.current_image[0])
 
     def show_image(self, image: tuple[str, int]) -> None:
-        """Show one page of a file with the current result's evidence over it."""
+        """Show one page of a file with the current result's evidence over it.
+
+        Never blocks: a file not in the cache is decoded in the background while the
+        viewer says "loading…"; it is shown when it arrives if it is still the one wanted
+        (``imageShown`` is emitted then)."""
         file, page = image
-        pages = self._pages(file)
         self.current_image = image
-        if pages is None or page >= len(pages):
-            self.view.set_image(None)
-        else:
-            self.view.set_image(pages[page])
-        self._draw_overlays()
         if image in self.images:
             self.image_combo.setCurrentIndex(self.images.index(image))
         self.panel.select_file(file)
         self.empty_hint.setVisible(not self.images)
+        pages = self.loader.cached(file)
+        if pages is not None:
+            self._display(image, pages)
+            return
+        self._image_error = None
+        self.view.set_placeholder(self._loading_text(file))
+        self.loader.request(file)
 
-    def _draw_overlays(self) -> None:
+    def _loading_text(self, file: str) -> str:
+        return self.tr("Loading {file}…").format(file=Path(file).name)
+
+    def _display(self, image: tuple[str, int], pages: list[QImage]) -> None:
+        file, page = image
+        self._image_error = None
+        if page >= len(pages):
+            self.view.set_image(None)
+        else:
+            self.view.set_image(pages[page])
+        centre, self._centre_on_load = self._centre_on_load, False
+        self._draw_overlays(centre=centre)
+        if self.view.has_image():
+            self.imageShown.emit(file, page)
+
+    def _on_image_loaded(self, file: str, pages: list[QImage]) -> None:
+        if len(pages) != self._page_counts.get(file, 1):
+            self._page_counts[file] = len(pages)
+            QTimer.singleShot(0, self._files_changed)
+        if self.current_image is None or self.current_image[0] != file:
+            return  # the operator has moved on: this result is stale (but cached)
+        self._display(self.current_image, pages)
+
+    def _on_image_failed(self, file: str, exc: BaseException) -> None:
+        if self.current_image is None or self.current_image[0] != file:
+            return  # stale: reported again if the operator comes back to it
+        if isinstance(exc, VincheckError):
+            reason = _reason(exc, Path(file))
+        else:
+            reason = str(exc) or type(exc).__name__
+        self._image_error = (file, reason)
+        self._centre_on_load = False
+        self.messages.add(self.tr("Cannot show {file}: {reason}").format(
+            file=Path(file).name, reason=reason))
+        self.view.set_placeholder(self._image_error_text())
+
+    def _image_error_text(self) -> str:
+        if self._image_error is None:
+            return ""
+        return self.tr("{file} cannot be shown.").format(file=Path(self._image_error[0]).name)
+
+    def _draw_overlays(self, centre: bool = False) -> None:
+        """Draw the result's evidence on the image shown (nothing while it loads); the
+        selected finding is highlighted (and centred on when ``centre``)."""
         if self.result is None or self.current_image is None or not self.view.has_image():
-            self.view.set_overlays([], set())
+            if self.view.has_image():
+                self.view.set_overlays([], set())
             return
         overlays = base_overlays(self.result, self.current_image)
         overlays += evidence_overlays(self.groups, self.current_image)
@@ -598,7 +653,7 @@ class MainWindow(QMainWindow):
         self.view.set_overlays(overlays, shown)
         key = self.checklist.current_key()
         if key:
-            self.view.highlight(key, centre=False)
+            self.view.highlight(key, centre=centre)
 
     # ==================================================================================
     # checking
@@ -774,6 +829,8 @@ class MainWindow(QMainWindow):
             self.show_image(entry.image)
         if self.view.has_image():
             self.view.highlight(key, centre=True)
+        elif self.image_pending():  # centre on the evidence when the image arrives
+            self._centre_on_load = True
 
     def _set_decision_enabled(self, on: bool) -> None:
         for w in (self.note_edit, self.accept_button, self.reject_button):
@@ -966,8 +1023,12 @@ class MainWindow(QMainWindow):
         new = dlg.result_settings()
         lang_changed = new.language != self.settings.language
         db_changed = new.database_path != self.settings.database_path
+        pixels_changed = new.max_image_pixels != self.settings.max_image_pixels
         self.settings = new
         self._save_settings()
+        if pixels_changed and not self._custom_loader:
+            self.loader.load_function = default_load_function(new.max_image_pixels)
+            self.loader.forget()
         if db_changed and self._store is not None:
             try:
                 self._store.close()
@@ -997,6 +1058,7 @@ class MainWindow(QMainWindow):
         if self.thread is not None:
             self.thread.cancel()
             self.thread.wait(5000)
+        self.loader.shutdown()
         if self._store is not None:
             try:
                 self._store.close()

@@ -534,8 +534,16 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
         <translation>（第 {n} 页）</translation>
     </message>
     <message>
+        <source>Loading {file}…</source>
+        <translation>正在载入 {file}…</translation>
+    </message>
+    <message>
         <source>Cannot show {file}: {reason}</source>
         <translation>无法显示 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} cannot be shown.</source>
+        <translation>无法显示 {file}。</translation>
     </message>
     <message>
         <source>Add at least one rubbing sheet or photo first (drop files on the window or press Ctrl+O).</source>

@@ -124,6 +124,8 @@ TRANSLATIONS: dict[str, str] = {
     "(none)": "（无）",
     "(page {n})": "（第 {n} 页）",
     "Cannot show {file}: {reason}": "无法显示 {file}：{reason}",
+    "Loading {file}…": "正在载入 {file}…",
+    "{file} cannot be shown.": "无法显示 {file}。",
     "Add at least one rubbing sheet or photo first (drop files on the window or press "
     "Ctrl+O).": "请先添加至少一张拓印膜或相片（将文件拖到窗口或按 Ctrl+O）。",
     "The expected VIN is not valid; the check runs, and the VIN comparison will fail.":

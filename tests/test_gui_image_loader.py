@@ -1,0 +1,199 @@
+"""Images are decoded off the GUI thread: the window says "loading…", stays responsive,
+shows the image (with its evidence) when it arrives, drops stale loads and reports
+unreadable files."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.gui
+
+from PySide6.QtCore import QTimer  # noqa: E402
+
+from tests.gui_support import FakeRunner, write_case  # noqa: E402
+from vincheck.gui.i18n import set_language  # noqa: E402
+from vincheck.gui.image_loader import ImageLoader  # noqa: E402
+from vincheck.gui.main_window import MainWindow  # noqa: E402
+from vincheck.settings import Settings  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def case(tmp_path_factory: pytest.TempPathFactory):
+    return write_case(tmp_path_factory.mktemp("gui-loader-case"))
+
+
+@pytest.fixture
+def english(qapp):
+    set_language("en")
+    yield
+    set_language("en")
+
+
+def make_window(qtbot, load_image=None, runner=None) -> MainWindow:
+    w = MainWindow(runner=runner or FakeRunner(), settings=Settings(operator="Li Lei"),
+                   record=False, load_image=load_image)
+    qtbot.addWidget(w)
+    w.resize(1200, 700)
+    w.show()
+    return w
+
+
+def add_files(w: MainWindow, files: list[tuple[str, str]]) -> None:
+    for path, kind in files:
+        w.panel.add_file(path, kind)
+    w.panel.filesChanged.emit()
+
+
+class SlowLoads:
+    """A load function: ``arrays[file]`` (a list of pages) after ``delays[file]`` seconds;
+    records the thread each load ran in."""
+
+    def __init__(self, arrays: dict[str, list[np.ndarray]], delays: dict[str, float]) -> None:
+        self.arrays = arrays
+        self.delays = delays
+        self.threads: list[int] = []
+        self.calls: list[str] = []
+
+    def __call__(self, file: str) -> list[np.ndarray]:
+        self.calls.append(file)
+        self.threads.append(threading.get_ident())
+        time.sleep(self.delays.get(file, 0.0))
+        return self.arrays[file]
+
+
+def grey(w: int, h: int, value: int = 128) -> np.ndarray:
+    return np.full((h, w, 3), value, np.uint8)
+
+
+def test_switching_shows_the_image_once_it_is_loaded(qtbot, english, case) -> None:
+    w = make_window(qtbot)
+    add_files(w, [(case.rubbing_files[0], "rubbing"), (case.photo_files[0], "photo")])
+    qtbot.waitUntil(lambda: w.view.has_image(), timeout=5000)
+    photo = (case.photo_files[0], 0)
+    with qtbot.waitSignal(w.imageShown, timeout=5000) as blocker:
+        w.show_image(photo)
+        # not decoded yet: the viewer says so instead of showing the previous image
+        assert not w.view.has_image()
+        assert "Loading" in w.view.placeholder_text()
+        assert Path(photo[0]).name in w.view.placeholder_text()
+        assert w.image_pending()
+    assert blocker.args == [photo[0], 0]
+    from PIL import Image
+
+    with Image.open(photo[0]) as im:
+        assert w.view.image_size() == im.size
+    assert w.view.placeholder_text() == "" and not w.image_pending()
+    assert w.image_combo.currentIndex() == w.images.index(photo)
+    # going back to the sheet: it is in the cache and shows at once
+    w.show_image((case.rubbing_files[0], 0))
+    assert w.view.has_image() and not w.image_pending()
+
+
+def test_a_slow_load_does_not_block_the_event_loop(qtbot, english, case) -> None:
+    file = case.rubbing_files[0]
+    loads = SlowLoads({file: [grey(320, 200), grey(300, 180, 60)]}, {file: 0.8})
+    w = make_window(qtbot, load_image=loads)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(20)
+    t0 = time.monotonic()
+    add_files(w, [(file, "rubbing")])  # shows its first page
+    returned_after = time.monotonic() - t0
+    assert returned_after < 0.4, returned_after
+    assert w.image_pending() and "Loading" in w.view.placeholder_text()
+    qtbot.waitUntil(lambda: w.view.has_image(), timeout=5000)
+    timer.stop()
+    ticks_while_loading = [t for t in ticks if t - t0 < 0.8]
+    assert len(ticks_while_loading) >= 10, len(ticks_while_loading)
+    assert loads.threads and threading.get_ident() not in loads.threads
+    assert w.view.image_size() == (320, 200)
+    # the page count learnt from the load reaches the image list and its combo box
+    qtbot.waitUntil(lambda: w.image_combo.count() == 2, timeout=2000)
+    assert w.images == [(file, 0), (file, 1)]
+    w.show_image((file, 1))  # cached: no second load
+    assert w.view.image_size() == (300, 180) and loads.calls == [file]
+
+
+def test_a_stale_load_does_not_replace_a_newer_choice(qtbot, english, case) -> None:
+    slow, fast = case.rubbing_files[0], case.photo_files[0]
+    loads = SlowLoads({slow: [grey(400, 300)], fast: [grey(250, 150)]},
+                      {slow: 0.6, fast: 0.0})
+    w = make_window(qtbot, load_image=loads)
+    add_files(w, [(slow, "rubbing"), (fast, "photo")])
+    assert w.current_image == (slow, 0) and w.image_pending()
+    w.show_image((fast, 0))  # the operator moves on before the slow file arrives
+    qtbot.waitUntil(lambda: w.view.has_image(), timeout=5000)
+    assert w.view.image_size() == (250, 150)
+    qtbot.waitUntil(lambda: not w.loader.is_loading(), timeout=5000)
+    qtbot.wait(50)  # let any late delivery run
+    assert w.current_image == (fast, 0)
+    assert w.view.image_size() == (250, 150)
+    # the stale result was kept: choosing it now shows it without loading again
+    w.show_image((slow, 0))
+    assert w.view.image_size() == (400, 300)
+    assert loads.calls.count(slow) == 1
+
+
+def test_an_unreadable_file_reports_its_error(qtbot, english, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"this is not a PNG at all")
+    w = make_window(qtbot)
+    add_files(w, [(str(bad), "photo")])
+    qtbot.waitUntil(lambda: "broken.png" in w.messages.text_plain(), timeout=5000)
+    assert "Cannot show" in w.messages.text_plain()
+    assert not w.view.has_image() and not w.image_pending()
+    assert "broken.png" in w.view.placeholder_text()
+    assert "Loading" not in w.view.placeholder_text()
+
+
+def test_evidence_is_drawn_when_the_image_arrives(qtbot, english, case) -> None:
+    sheet, photo = case.rubbing_files[0], case.photo_files[0]
+    loads = SlowLoads({sheet: [grey(1200, 800)], photo: [grey(880, 600)]},
+                      {sheet: 0.0, photo: 0.4})
+    w = make_window(qtbot, load_image=loads)
+    w.panel.set_case(case)
+    with qtbot.waitSignal(w.checkFinished, timeout=10_000):
+        assert w.start_check()
+    # the failing plate finding is selected; its photo is still loading
+    assert w.current_image == (photo, 0)
+    assert w.image_pending() and w.view.label_texts() == []
+    qtbot.waitUntil(lambda: w.view.has_image(), timeout=5000)
+    assert "京A12345 0.88" in w.view.label_texts()
+
+
+def test_loader_loads_each_file_once_and_keeps_a_small_cache(qtbot) -> None:
+    files = [f"/virtual/{i}.png" for i in range(4)]
+    loads = SlowLoads({f: [grey(10 + i, 10)] for i, f in enumerate(files)}, {files[0]: 0.2})
+    loader = ImageLoader(loads, cache_files=2)
+    got: list[str] = []
+    loader.loaded.connect(lambda f, _p: got.append(f))
+    loader.request(files[0])
+    loader.request(files[0])  # already on its way
+    qtbot.waitUntil(lambda: not loader.is_loading(), timeout=5000)
+    assert got == [files[0]] and loads.calls == [files[0]]
+    assert loader.cached(files[0])[0].width() == 10
+    for f in files[1:]:
+        loader.request(f, drop_others=False)
+    qtbot.waitUntil(lambda: not loader.is_loading(), timeout=5000)
+    assert sorted(got) == sorted(files)
+    assert loader.cached(files[0]) is None and loader.cached(files[3]) is not None
+    assert loader.shutdown()
+
+
+def test_loader_reports_failures(qtbot) -> None:
+    def boom(_file: str) -> list[np.ndarray]:
+        raise OSError("disk unplugged")
+
+    loader = ImageLoader(boom)
+    with qtbot.waitSignal(loader.failed, timeout=5000) as blocker:
+        loader.request("/virtual/x.png")
+    assert blocker.args[0] == "/virtual/x.png"
+    assert "disk unplugged" in str(blocker.args[1])
+    assert loader.cached("/virtual/x.png") is None and not loader.is_loading()
