@@ -32,6 +32,9 @@ _engine_lock = threading.Lock()
 # several characters of >= 4 mm plus tape; printed lines and words are shorter or thinner.
 MIN_STRIP_LEN_MM = 40.0
 MIN_STRIP_HEIGHT_MM = 8.0
+# A picture without paper falls back to the text detector when no located region holds
+# at least this many characters (a VIN line cut short still has more).
+MIN_LINE_CHARS = 10
 # Read the text from the polarity-corrected strip without background flattening (the
 # recogniser copes with uneven pressure itself; flattening sharpens pencil streaks).
 OCR_ON_RAW = True
@@ -162,23 +165,44 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     if not strips:
         whole = whole_image_strip(gray)
         strips = [whole] if whole is not None else []
-    evidence: list[StripEvidence] = []
-    for strip in strips:
+
+    def read_all(strips: Sequence[Any]) -> list[StripEvidence]:
+        evidence: list[StripEvidence] = []
+        for strip in strips:
+            poll()
+            nz, seg = normalize_and_segment(strip.crop, strip.core_x)
+            norm = nz.image
+            ocr_src = ocr_image(strip.crop, nz.inverted) if OCR_ON_RAW else None
+            # glyphs outside the dark band (in the margin around it) are tape ends or paper
+            seg.glyphs = [g for g in seg.glyphs
+                          if strip.core_x[0] <= g.cx <= strip.core_x[1]]
+            poll()
+            rd = read_strip(norm, seg, engines, ocr_src)
+            poll()
+            geo = line_geometry(rd.chars, seg.ink) if rd.chars else None
+            ghost = None
+            if geo is not None:
+                min_off = (cfg.max_ghost_offset_mm * ppm) if ppm else 0.05 * geo.height_px
+                ghost = measure_ghost(norm, rd.chars, geo.pitch_px, geo.height_px, min_off)
+            evidence.append(StripEvidence(strip, rd, geo, ghost, ppm, page=image.page))
+        return evidence
+
+    evidence = read_all(strips)
+    # a picture without paper (a photo of the stamped VIN itself) whose dark regions hold
+    # no line of characters: look for text lines with the OCR's text detector instead
+    if (not any(len(e.read.chars) >= MIN_LINE_CHARS for e in evidence)
+            and whole_image_strip(gray) is not None):
+        from vincheck.rubbing.text_lines import text_line_strips
+
         poll()
-        nz, seg = normalize_and_segment(strip.crop, strip.core_x)
-        norm = nz.image
-        ocr_src = ocr_image(strip.crop, nz.inverted) if OCR_ON_RAW else None
-        # glyphs outside the dark band (in the margin cut around it) are tape ends or paper
-        seg.glyphs = [g for g in seg.glyphs if strip.core_x[0] <= g.cx <= strip.core_x[1]]
-        poll()
-        rd = read_strip(norm, seg, engines, ocr_src)
-        poll()
-        geo = line_geometry(rd.chars, seg.ink) if rd.chars else None
-        ghost = None
-        if geo is not None:
-            min_off = (cfg.max_ghost_offset_mm * ppm) if ppm else 0.05 * geo.height_px
-            ghost = measure_ghost(norm, rd.chars, geo.pitch_px, geo.height_px, min_off)
-        evidence.append(StripEvidence(strip, rd, geo, ghost, ppm, page=image.page))
+        try:
+            lines = read_all(text_line_strips(gray))
+        except OcrEngineError as exc:
+            notes.append(f"text-line detector: {exc}")
+            lines = []
+        lines = [e for e in lines if len(e.read.chars) >= MIN_LINE_CHARS]
+        if lines:
+            evidence = lines
     for ev, shared in zip(evidence, shared_evidence([e.read for e in evidence]), strict=True):
         ev.read.shared_positions = shared
     rubbings = [judge_strip(ev, cfg) for ev in evidence]
