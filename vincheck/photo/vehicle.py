@@ -34,7 +34,7 @@ from vincheck.photo.vehicle_shadow import shadow_mask, strip_shadow
 from vincheck.settings import PhotoSettings
 
 WORK_SIDE = 240  # px: longest side of the working copy
-MASK_SIDE = 160  # px: longest side of the copy the mask inside a detected box is cut on
+MASK_SIDE = 120  # px: longest side of the copy the mask inside a detected box is cut on
 SIDES = ("left", "right", "top", "bottom")
 ANCHOR_SCORE = 0.6  # outline score of a box estimated from the plate anchor
 BORDER_LIKE = 0.08  # objectness below which a pixel has a border (background) colour

@@ -15,6 +15,12 @@ front-left corner, 90 the left flank, 135 rear-left, 180 rear, 225 rear-right, 2
 - *lamps*: red tail lamps inside the face make it the rear; bright white lamps the front.
 
 The cues are combined into an azimuth and a confidence 0-1.
+
+With the detector's tight vehicle box (``region.method == "detector"``) the face is
+searched only among bands that reach one edge of the box (seen from a corner, the face
+runs from the box edge to the near corner) and its centre across the box gives the angle
+through the same pinhole car model as the plate (:func:`.view_anchor.angle_from_plate_in_box`).
+With a plate, :mod:`.view_anchor` uses the plate's position across and down that box.
 """
 
 from __future__ import annotations
