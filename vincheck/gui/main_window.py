@@ -820,8 +820,9 @@ class MainWindow(QMainWindow):
         lines = [f"<b>{html.escape(texts.rule_title(f.code))}</b> "
                  f"<span style='color:#777'>[{html.escape(f.code)}]</span> — "
                  f"{html.escape(texts.explanation(f))}"]
-        if f.message and current_language() == "en" and f.message not in lines[0]:
-            lines.append(html.escape(f.message))
+        if f.message and f.message not in lines[0]:  # the core's own words (English)
+            lines.append("<span style='color:#666'>" + html.escape(
+                self.tr("Check details: {message}").format(message=f.message)) + "</span>")
         self.detail.setText("<br>".join(lines))
         self._set_decision_enabled(f.status in (Status.REVIEW, Status.SKIPPED))
         if entry.image is not None and entry.image != self.current_image and \

@@ -233,7 +233,15 @@ def rule_title(code: str) -> str:
 
 
 def explanation(finding: Finding) -> str:
-    """One plain sentence about a finding in the current language."""
+    """One plain sentence about a finding in the current language: its code's template
+    with the measured value and limit (:mod:`vincheck.gui.finding_text`); for a status or
+    value shape the template does not know, the rule's plain explanation; for an unknown
+    code, the core's English message."""
+    from vincheck.gui.finding_text import finding_sentence
+
+    sentence = finding_sentence(finding)
+    if sentence:
+        return sentence
     if finding.status is Status.PASS:
         return tr("Meets the rule.")
     if finding.status is Status.SKIPPED:

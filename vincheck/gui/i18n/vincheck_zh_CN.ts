@@ -241,6 +241,381 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
     </message>
 </context>
 <context>
+    <name>FindingText</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>left side</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>right side</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>top</source>
+        <translation>顶部</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>底部</translation>
+    </message>
+    <message>
+        <source>top left</source>
+        <translation>左上</translation>
+    </message>
+    <message>
+        <source>top right</source>
+        <translation>右上</translation>
+    </message>
+    <message>
+        <source>bottom right</source>
+        <translation>右下</translation>
+    </message>
+    <message>
+        <source>bottom left</source>
+        <translation>左下</translation>
+    </message>
+    <message>
+        <source>The expected VIN {vin} is not a valid VIN.</source>
+        <translation>应有车辆识别代号 {vin} 不是有效的车辆识别代号。</translation>
+    </message>
+    <message>
+        <source>No VIN rubbing sheet was given.</source>
+        <translation>未提供车辆识别代号拓印膜。</translation>
+    </message>
+    <message>
+        <source>No exterior photo was given.</source>
+        <translation>未提供机动车外部彩色相片。</translation>
+    </message>
+    <message>
+        <source>{n} rubbing(s) found; the rules call for {need}.</source>
+        <translation>找到 {n} 份拓印，规定需要 {need} 份。</translation>
+    </message>
+    <message>
+        <source>{file} could not be read; see the message above.</source>
+        <translation>文件 {file} 无法读取，见上方提示。</translation>
+    </message>
+    <message>
+        <source>Not every rubbing could be read, so the copies cannot be compared.</source>
+        <translation>并非每份拓印都能识别，无法比对各份是否一致。</translation>
+    </message>
+    <message>
+        <source>The rubbings read different VINs: {vins}.</source>
+        <translation>各份拓印识别出的车辆识别代号不同：{vins}。</translation>
+    </message>
+    <message>
+        <source>Every rubbing reads {vin}.</source>
+        <translation>各份拓印均识别为 {vin}。</translation>
+    </message>
+    <message>
+        <source>No VIN could be read to compare with the expected {expected}.</source>
+        <translation>未识别出车辆识别代号，无法与应有代号 {expected} 比对。</translation>
+    </message>
+    <message>
+        <source>Read {read}, but the papers give {expected}.</source>
+        <translation>识别为 {read}，但资料上为 {expected}。</translation>
+    </message>
+    <message>
+        <source>The VIN read, {vin}, matches the papers.</source>
+        <translation>识别出的车辆识别代号 {vin} 与资料一致。</translation>
+    </message>
+    <message>
+        <source>No VIN rubbing strip was found on the sheet.</source>
+        <translation>拓印膜上未找到车辆识别代号拓印。</translation>
+    </message>
+    <message>
+        <source>{n} rubbing strip(s) found on the sheet.</source>
+        <translation>拓印膜上找到 {n} 份拓印。</translation>
+    </message>
+    <message>
+        <source>No characters could be found on the rubbing.</source>
+        <translation>拓印上找不到任何字符。</translation>
+    </message>
+    <message>
+        <source>The VIN cannot be read: {share} of the characters are illegible (limit {limit}).</source>
+        <translation>车辆识别代号无法识别：{share} 的字符无法辨认（上限 {limit}）。</translation>
+    </message>
+    <message>
+        <source>Some characters are uncertain (lowest confidence {conf}, threshold {need}): compare them with the rubbing by eye.</source>
+        <translation>部分字符识别不确定（最低置信度 {conf}，阈值 {need}）：请对照拓印目视核对。</translation>
+    </message>
+    <message>
+        <source>All characters read (lowest confidence {conf}, threshold {need}).</source>
+        <translation>全部字符均已识别（最低置信度 {conf}，阈值 {need}）。</translation>
+    </message>
+    <message>
+        <source>Only {n} of {need} characters are on the tape: the rubbing is cut off.</source>
+        <translation>拓印膜上只有 {n} 个字符（应为 {need} 个）：拓印不完整。</translation>
+    </message>
+    <message>
+        <source>{n} characters on the tape ({need} needed).</source>
+        <translation>拓印膜上有 {n} 个字符（应为 {need} 个）。</translation>
+    </message>
+    <message>
+        <source>Check digit {got}; the settings do not require a valid one.</source>
+        <translation>校验位为 {got}；按当前设置不要求校验位有效。</translation>
+    </message>
+    <message>
+        <source>Check digit {got} (position 9) is valid.</source>
+        <translation>校验位（第 9 位）{got} 正确。</translation>
+    </message>
+    <message>
+        <source>The check digit (position 9) is {got}, but the other characters need {need}.</source>
+        <translation>校验位（第 9 位）为 {got}，按其余字符应为 {need}。</translation>
+    </message>
+    <message>
+        <source>The check digit (position 9) reads {got}, the other characters need {need}; a character may be misread: check by eye.</source>
+        <translation>校验位（第 9 位）识别为 {got}，按其余字符应为 {need}；可能有字符识别错误：请目视核对。</translation>
+    </message>
+    <message>
+        <source>Start symbol found before the first character.</source>
+        <translation>首字符前有起始符。</translation>
+    </message>
+    <message>
+        <source>Stop symbol found after the last character.</source>
+        <translation>末字符后有终止符。</translation>
+    </message>
+    <message>
+        <source>No start symbol (★ ☆ ※ ◆ or a maker's mark) before the first character.</source>
+        <translation>首字符前没有起始符（★ ☆ ※ ◆ 或厂家标志）。</translation>
+    </message>
+    <message>
+        <source>No stop symbol (★ ☆ ※ ◆ or a maker's mark) after the last character.</source>
+        <translation>末字符后没有终止符（★ ☆ ※ ◆ 或厂家标志）。</translation>
+    </message>
+    <message>
+        <source>Spacing, height, slant and proportions are even (spacing varies {pitch}, height {height}, slant {slant}).</source>
+        <translation>字距、字高、倾斜和字形比例均匀（字距偏差 {pitch}，字高偏差 {height}，倾斜 {slant}）。</translation>
+    </message>
+    <message>
+        <source>spacing varies {v} (limit {lim})</source>
+        <translation>字距偏差 {v}（上限 {lim}）</translation>
+    </message>
+    <message>
+        <source>height varies {v} (limit {lim})</source>
+        <translation>字高偏差 {v}（上限 {lim}）</translation>
+    </message>
+    <message>
+        <source>slanted by {v} (limit {lim})</source>
+        <translation>倾斜 {v}（上限 {lim}）</translation>
+    </message>
+    <message>
+        <source>character width/height {v} outside {lo}–{hi}</source>
+        <translation>字符宽高比 {v}，超出 {lo}–{hi}</translation>
+    </message>
+    <message>
+        <source>The characters are deformed: {problems}.</source>
+        <translation>字符变形：{problems}。</translation>
+    </message>
+    <message>
+        <source>Characters are {h} high, below the {min} minimum.</source>
+        <translation>字符高度 {h}，低于 {min} 的下限。</translation>
+    </message>
+    <message>
+        <source>Characters are {h} high (minimum {min}).</source>
+        <translation>字符高度 {h}（下限 {min}）。</translation>
+    </message>
+    <message>
+        <source>{v} character heights</source>
+        <translation>{v} 个字高</translation>
+    </message>
+    <message>
+        <source>No doubled or smeared impression.</source>
+        <translation>没有重影或拖影。</translation>
+    </message>
+    <message>
+        <source>a doubled impression offset by {off} (limit {lim})</source>
+        <translation>有重影，错位 {off}（上限 {lim}）</translation>
+    </message>
+    <message>
+        <source>smeared characters (edge sharpness {v} of the line's, at least {lim} needed)</source>
+        <translation>有字符拖影（边缘清晰度为整行的 {v}，至少应为 {lim}）</translation>
+    </message>
+    <message>
+        <source>Shifted impression: {problems}.</source>
+        <translation>拓印错位：{problems}。</translation>
+    </message>
+    <message>
+        <source>The scan resolution is unknown, so sizes in mm cannot be measured. Enter the scan DPI.</source>
+        <translation>扫描分辨率未知，无法以毫米测量尺寸。请填写扫描分辨率 (DPI)。</translation>
+    </message>
+    <message>
+        <source>Read with {engines}; not every OCR engine was available.</source>
+        <translation>使用 {engines} 识别；部分文字识别引擎不可用。</translation>
+    </message>
+    <message>
+        <source>{w} × {h} mm ± {t} mm</source>
+        <translation>{w} × {h} mm ± {t} mm</translation>
+    </message>
+    <message>
+        <source>The print outline could not be measured (required {need}): check the size by hand.</source>
+        <translation>无法测量相片轮廓（要求 {need}）：请人工核对尺寸。</translation>
+    </message>
+    <message>
+        <source>{w} × {h} mm</source>
+        <translation>{w} × {h} mm</translation>
+    </message>
+    <message>
+        <source>The print measures {got}; required {need}.</source>
+        <translation>相片尺寸 {got}，要求 {need}。</translation>
+    </message>
+    <message>
+        <source>The print measures {got}, outside the required {need}.</source>
+        <translation>相片尺寸 {got}，不符合要求的 {need}。</translation>
+    </message>
+    <message>
+        <source>The print measures about {got} (required {need}), but an edge is unclear against the scanner bed: check by hand.</source>
+        <translation>相片尺寸约 {got}（要求 {need}），但有边缘与扫描底色难以区分：请人工核对。</translation>
+    </message>
+    <message>
+        <source>{r} mm ± {t} mm</source>
+        <translation>{r} mm ± {t} mm</translation>
+    </message>
+    <message>
+        <source>The corners could not be measured (required {need}): check them by hand.</source>
+        <translation>无法测量圆角（要求 {need}）：请人工核对。</translation>
+    </message>
+    <message>
+        <source>Corner radius could not be measured at the {corners} corner(s); required {need}.</source>
+        <translation>{corners}角的圆角半径无法测量；要求 {need}。</translation>
+    </message>
+    <message>
+        <source>All four corner radii ({values}) are within {need}.</source>
+        <translation>四个圆角半径（{values}）均在 {need} 范围内。</translation>
+    </message>
+    <message>
+        <source>Corner radius out of tolerance at the {corners} corner(s): {values}; required {need}.</source>
+        <translation>{corners}角的圆角半径超差：{values}；要求 {need}。</translation>
+    </message>
+    <message>
+        <source>Corner radii {values} were not measured reliably (required {need}): check them by hand.</source>
+        <translation>圆角半径 {values} 测量不可靠（要求 {need}）：请人工核对。</translation>
+    </message>
+    <message>
+        <source>Long to short side {a}, within {lo}–{hi} (88:60).</source>
+        <translation>长短边之比 {a}，在 {lo}–{hi} 之内（88:60）。</translation>
+    </message>
+    <message>
+        <source>Long to short side {a}, outside {lo}–{hi} (88:60).</source>
+        <translation>长短边之比 {a}，超出 {lo}–{hi}（88:60）。</translation>
+    </message>
+    <message>
+        <source>{n} number plate(s) visible on the vehicle; none is allowed.</source>
+        <translation>车辆上可见 {n} 块号牌；不得悬挂号牌。</translation>
+    </message>
+    <message>
+        <source>Something like a number plate is in the photo: check it by eye.</source>
+        <translation>相片中有疑似号牌的物体：请目视核对。</translation>
+    </message>
+    <message>
+        <source>No number plate is visible.</source>
+        <translation>未见号牌。</translation>
+    </message>
+    <message>
+        <source>No vehicle could be located in the photo: check by eye.</source>
+        <translation>相片中找不到车辆：请目视核对。</translation>
+    </message>
+    <message>
+        <source>The vehicle fills {fill} of the photo (allowed {window}).</source>
+        <translation>车辆占相片的 {fill}（允许 {window}）。</translation>
+    </message>
+    <message>
+        <source>The vehicle fills only {fill} of the photo, less than {lo}.</source>
+        <translation>车辆只占相片的 {fill}，少于 {lo}。</translation>
+    </message>
+    <message>
+        <source>The vehicle fills {fill} of the photo, more than {hi}.</source>
+        <translation>车辆占相片的 {fill}，多于 {hi}。</translation>
+    </message>
+    <message>
+        <source>The vehicle fills about {fill} of the photo (allowed {window}), but its outline is uncertain: check by eye.</source>
+        <translation>车辆约占相片的 {fill}（允许 {window}），但车辆轮廓不确定：请目视核对。</translation>
+    </message>
+    <message>
+        <source>The vehicle is cut off at the {sides} of the picture.</source>
+        <translation>车辆在画面{sides}被截断。</translation>
+    </message>
+    <message>
+        <source>The whole vehicle is inside the picture.</source>
+        <translation>车辆完整位于画面内。</translation>
+    </message>
+    <message>
+        <source>Taken from {got} (required {need}).</source>
+        <translation>拍摄角度为{got}（要求 {need}）。</translation>
+    </message>
+    <message>
+        <source>Taken from {got}; required {need}.</source>
+        <translation>拍摄角度为{got}，要求 {need}。</translation>
+    </message>
+    <message>
+        <source>Probably taken from {got} (required {need}), but the estimate is uncertain: check by eye.</source>
+        <translation>拍摄角度约为{got}（要求 {need}），但估计不确定：请目视核对。</translation>
+    </message>
+    <message>
+        <source>Too few edges in the picture to judge its sharpness: check by eye.</source>
+        <translation>画面中边缘太少，无法判断清晰度：请目视核对。</translation>
+    </message>
+    <message>
+        <source>Edges blurred by {blur} px (at most {max} px).</source>
+        <translation>边缘模糊 {blur} px（上限 {max} px）。</translation>
+    </message>
+    <message>
+        <source>The photo is blurred: edges spread over {blur} px, more than {max} px.</source>
+        <translation>相片模糊：边缘模糊 {blur} px，超过 {max} px。</translation>
+    </message>
+    <message>
+        <source>Well exposed: mean brightness {luma} (allowed {lo}–{hi}), {clip} of pixels clipped.</source>
+        <translation>曝光正常：平均亮度 {luma}（允许 {lo}–{hi}），{clip} 的像素过曝或欠曝。</translation>
+    </message>
+    <message>
+        <source>{v} of pixels blown out (limit {lim})</source>
+        <translation>{v} 的像素过曝（上限 {lim}）</translation>
+    </message>
+    <message>
+        <source>{v} of pixels crushed to black (limit {lim})</source>
+        <translation>{v} 的像素欠曝成黑色（上限 {lim}）</translation>
+    </message>
+    <message>
+        <source>too dark (mean brightness {v}, at least {lim})</source>
+        <translation>过暗（平均亮度 {v}，至少 {lim}）</translation>
+    </message>
+    <message>
+        <source>too bright (mean brightness {v}, at most {lim})</source>
+        <translation>过亮（平均亮度 {v}，至多 {lim}）</translation>
+    </message>
+    <message>
+        <source>Badly exposed: {problems}.</source>
+        <translation>曝光不当：{problems}。</translation>
+    </message>
+    <message>
+        <source>The body colour could not be determined: check by eye.</source>
+        <translation>无法判断车身颜色：请目视核对。</translation>
+    </message>
+    <message>
+        <source>The body colour reads as {got}; the papers give no colour.</source>
+        <translation>车身颜色判断为{got}；资料上未填写颜色。</translation>
+    </message>
+    <message>
+        <source>The body colour {got} matches the papers.</source>
+        <translation>车身颜色{got}与资料一致。</translation>
+    </message>
+    <message>
+        <source>The body colour reads as {got}, but the papers say {want}.</source>
+        <translation>车身颜色判断为{got}，但资料上为{want}。</translation>
+    </message>
+    <message>
+        <source>The body colour probably reads as {got}, but the papers say {want}: check by eye.</source>
+        <translation>车身颜色可能为{got}，但资料上为{want}：请目视核对。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>VIN:</source>
@@ -616,6 +991,10 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
     <message>
         <source>{p} passed, {f} failed, {r} to review</source>
         <translation>{p} 项合格，{f} 项不合格，{r} 项待人工核查</translation>
+    </message>
+    <message>
+        <source>Check details: {message}</source>
+        <translation>检测详情（英文）：{message}</translation>
     </message>
     <message>
         <source>The decision is shown but could not be saved in the records: {reason}</source>
