@@ -249,3 +249,26 @@ def test_checklist_row_is_english_in_the_english_ui(qtbot, english, tmp_path) ->
     text = item.text(3)
     assert not CJK.search(text), text
     assert "6.2 mm" in text and "7.0 mm" in text and "below" in text
+
+
+def test_long_explanations_wrap_instead_of_being_cut_off(qtbot, chinese) -> None:
+    from PySide6.QtWidgets import QTreeWidgetItem
+
+    from vincheck.gui.checklist import Checklist
+
+    c = Checklist()
+    qtbot.addWidget(c)
+    c.resize(1400, 300)
+    c.show()
+    top = QTreeWidgetItem(["g"])
+    c.addTopLevelItem(top)
+    long_text = "车辆约占相片的 62%（允许 55%–80%），但车辆轮廓不确定：请目视核对。" * 2
+    top.addChild(QTreeWidgetItem(["rule", "合格", "0.62", long_text]))
+    top.addChild(QTreeWidgetItem(["rule", "合格", "0.62", "短"]))
+    top.setExpanded(True)
+    qtbot.waitUntil(lambda: c.visualItemRect(top.child(1)).height() > 0)
+    one_line = c.visualItemRect(top.child(1)).height()
+    qtbot.waitUntil(lambda: c.visualItemRect(top.child(0)).height() == one_line)
+    c.resize(600, 300)  # the explanation column narrows: its text needs several lines
+    qtbot.waitUntil(lambda: c.visualItemRect(top.child(0)).height() >= 2 * one_line)
+    assert c.visualItemRect(top.child(1)).height() == one_line

@@ -11,9 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication as Q
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from vincheck.findings import CaseResult, Decision, Finding, Shape, Status
 from vincheck.gui import texts
@@ -21,6 +29,7 @@ from vincheck.gui.image_view import Overlay
 from vincheck.gui.style import STATUS_COLOURS, status_icon
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+WRAPPED_COLUMNS = (3,)  # the explanation wraps onto more lines instead of being cut off
 
 
 
@@ -134,6 +143,31 @@ def evidence_overlays(groups: list[Group], image: tuple[str, int]) -> list[Overl
     return out
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Row heights that fit text wrapped to the width of its column (a plain QTreeView
+    sizes rows as if the text were on one line and then cuts it off)."""
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt API)
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.column() not in WRAPPED_COLUMNS and index.column() != 0:
+            # values stay on one line (cut off with "…"; the tooltip has them whole)
+            option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt API)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        width = self.view.columnWidth(index.column())
+        if index.column() not in WRAPPED_COLUMNS or width <= 0:
+            return super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        opt.rect = QRect(0, 0, width, 10_000)  # a valid rect: the style wraps within it
+        return super().sizeHint(opt, index)
+
+
 class Checklist(QTreeWidget):
     """Rows per finding, grouped. ``entrySelected(key)`` when a finding row is chosen
     (``""`` when a group or nothing is)."""
@@ -146,15 +180,19 @@ class Checklist(QTreeWidget):
         super().__init__(parent)
         self.setColumnCount(self.COLUMNS)
         self.setRootIsDecorated(True)
-        self.setUniformRowHeights(True)
+        # explanations are sentences with values: they wrap instead of being cut off
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(0, 222)
-        self.setColumnWidth(1, 84)
+        header.sectionResized.connect(self._relayout)
+        self.setItemDelegate(WrappingDelegate(self))
+        self.setColumnWidth(0, 196)
+        self.setColumnWidth(1, 64)
         self.setColumnWidth(2, 118)
         self.groups: list[Group] = []
         self.entries: dict[str, Entry] = {}
@@ -226,6 +264,10 @@ class Checklist(QTreeWidget):
             item.setToolTip(c, tip)
         return item
 
+    def _relayout(self, *_args: object) -> None:
+        """Row heights follow the column widths (wrapped text needs more or fewer lines)."""
+        self.scheduleDelayedItemsLayout()
+
     def current_key(self) -> str:
         items = self.selectedItems()
         if not items:
@@ -244,8 +286,15 @@ class Checklist(QTreeWidget):
                     top.setExpanded(True)
                     self.setCurrentItem(child)
                     self.scrollToItem(child)
+                    # rows get their wrapped heights later: scroll again once they have
+                    QTimer.singleShot(0, self._scroll_to_current)
                     return True
         return False
+
+    def _scroll_to_current(self) -> None:
+        item = self.currentItem()
+        if item is not None:
+            self.scrollToItem(item)
 
     def row_count(self) -> int:
         return len(self.entries)

@@ -297,7 +297,7 @@ def _deformed(f: Finding) -> str | None:
             "FindingText",
             "Spacing, height, slant and proportions are even (spacing "
             "varies {pitch}, height {height}, slant {slant}).",
-        ).format(pitch=pct(pitch), height=pct(height), slant=f"{slant:.1f}°")
+        ).format(pitch=pct(pitch), height=pct(height), slant=f"{round(slant, 1) + 0.0:.1f}°")
     if f.status is not Status.FAIL:
         return None
     bad = []

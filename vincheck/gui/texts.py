@@ -187,7 +187,49 @@ SETTINGS_LABELS: dict[str, str] = {
     "min_plate_score": QT_TRANSLATE_NOOP("Texts", "Minimum plate detection score (0-1)"),
 }
 
-UNITS = {"mm": "mm", "px": "px", "deg": "°", "ratio": "", "dpi": "dpi", "": ""}
+UNITS = {"mm": "mm", "px": "px", "deg": "°", "ratio": "", "dpi": "dpi", "": "",
+         "share of characters": ""}
+# units written as words by the core (translated when shown)
+UNIT_WORDS = {
+    "characters": QT_TRANSLATE_NOOP("Texts", "characters"),
+    "strips": QT_TRANSLATE_NOOP("Texts", "strips"),
+    "char heights": QT_TRANSLATE_NOOP("Texts", "character heights"),
+}
+# names of the parts of a measured value or limit that is a small dict (and a few words)
+VALUE_KEYS = {
+    "pitch_spread": QT_TRANSLATE_NOOP("Texts", "spacing spread"),
+    "height_spread": QT_TRANSLATE_NOOP("Texts", "height spread"),
+    "slant_deg": QT_TRANSLATE_NOOP("Texts", "slant °"),
+    "aspect": QT_TRANSLATE_NOOP("Texts", "width/height"),
+    "pitch_mm": QT_TRANSLATE_NOOP("Texts", "spacing mm"),
+    "height_mm": QT_TRANSLATE_NOOP("Texts", "height mm"),
+    "ghost_offset": QT_TRANSLATE_NOOP("Texts", "double offset"),
+    "ghost_score": QT_TRANSLATE_NOOP("Texts", "double score"),
+    "ghost_dx_px": QT_TRANSLATE_NOOP("Texts", "double dx px"),
+    "ghost_dy_px": QT_TRANSLATE_NOOP("Texts", "double dy px"),
+    "sharpness_ratio": QT_TRANSLATE_NOOP("Texts", "sharpness"),
+    "width": QT_TRANSLATE_NOOP("Texts", "width"),
+    "height": QT_TRANSLATE_NOOP("Texts", "height"),
+    "tolerance": QT_TRANSLATE_NOOP("Texts", "tolerance"),
+    "radius": QT_TRANSLATE_NOOP("Texts", "radius"),
+    "nominal": QT_TRANSLATE_NOOP("Texts", "nominal"),
+    "min": QT_TRANSLATE_NOOP("Texts", "min"),
+    "max": QT_TRANSLATE_NOOP("Texts", "max"),
+    "mean_luma": QT_TRANSLATE_NOOP("Texts", "mean brightness"),
+    "clipped_low": QT_TRANSLATE_NOOP("Texts", "crushed"),
+    "clipped_high": QT_TRANSLATE_NOOP("Texts", "blown out"),
+    "max_clipped_share": QT_TRANSLATE_NOOP("Texts", "clipped max"),
+    "max_edge_blur_px": QT_TRANSLATE_NOOP("Texts", "edge blur max px"),
+}
+VALUE_WORDS = {
+    "left": QT_TRANSLATE_NOOP("Texts", "left"),
+    "right": QT_TRANSLATE_NOOP("Texts", "right"),
+    "top": QT_TRANSLATE_NOOP("Texts", "top"),
+    "bottom": QT_TRANSLATE_NOOP("Texts", "bottom"),
+    "one VIN": QT_TRANSLATE_NOOP("Texts", "one VIN"),
+    "known DPI": QT_TRANSLATE_NOOP("Texts", "known DPI"),
+    "not required": QT_TRANSLATE_NOOP("Texts", "not required"),
+}
 
 
 def tr(text: str) -> str:
@@ -261,7 +303,7 @@ def format_value(value: Any, unit: str = "") -> str:
     """A measured value or limit as short text with its unit."""
     if value is None:
         return "–"
-    u = UNITS.get(unit, unit)
+    u = UNITS[unit] if unit in UNITS else tr(UNIT_WORDS[unit]) if unit in UNIT_WORDS else unit
     if isinstance(value, bool):
         text = tr("yes") if value else tr("no")
     elif isinstance(value, float):
@@ -270,7 +312,10 @@ def format_value(value: Any, unit: str = "") -> str:
         text = ", ".join(format_value(v) for v in value[:6]) + ("…" if len(value) > 6 else "")
         text = f"[{text}]"
     elif isinstance(value, dict):
-        text = ", ".join(f"{k} {format_value(v)}" for k, v in list(value.items())[:4])
+        text = ", ".join(f"{tr(VALUE_KEYS[k]) if k in VALUE_KEYS else k} {format_value(v)}"
+                         for k, v in list(value.items())[:4])
+    elif isinstance(value, str) and value in VALUE_WORDS:
+        text = tr(VALUE_WORDS[value])
     else:
         text = str(value)
     if u and not isinstance(value, (str, bool)):

@@ -1581,6 +1581,130 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
         <translation>号牌检测得分下限 (0-1)</translation>
     </message>
     <message>
+        <source>characters</source>
+        <translation>个字符</translation>
+    </message>
+    <message>
+        <source>strips</source>
+        <translation>份</translation>
+    </message>
+    <message>
+        <source>character heights</source>
+        <translation>个字高</translation>
+    </message>
+    <message>
+        <source>spacing spread</source>
+        <translation>字距偏差</translation>
+    </message>
+    <message>
+        <source>height spread</source>
+        <translation>字高偏差</translation>
+    </message>
+    <message>
+        <source>slant °</source>
+        <translation>倾斜°</translation>
+    </message>
+    <message>
+        <source>width/height</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <source>spacing mm</source>
+        <translation>字距 mm</translation>
+    </message>
+    <message>
+        <source>height mm</source>
+        <translation>字高 mm</translation>
+    </message>
+    <message>
+        <source>double offset</source>
+        <translation>重影错位</translation>
+    </message>
+    <message>
+        <source>double score</source>
+        <translation>重影得分</translation>
+    </message>
+    <message>
+        <source>double dx px</source>
+        <translation>重影横移 px</translation>
+    </message>
+    <message>
+        <source>double dy px</source>
+        <translation>重影纵移 px</translation>
+    </message>
+    <message>
+        <source>sharpness</source>
+        <translation>清晰度</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>tolerance</source>
+        <translation>公差</translation>
+    </message>
+    <message>
+        <source>radius</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <source>nominal</source>
+        <translation>标称</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>mean brightness</source>
+        <translation>平均亮度</translation>
+    </message>
+    <message>
+        <source>crushed</source>
+        <translation>欠曝</translation>
+    </message>
+    <message>
+        <source>blown out</source>
+        <translation>过曝</translation>
+    </message>
+    <message>
+        <source>clipped max</source>
+        <translation>过曝/欠曝上限</translation>
+    </message>
+    <message>
+        <source>edge blur max px</source>
+        <translation>边缘模糊上限 px</translation>
+    </message>
+    <message>
+        <source>top</source>
+        <translation>顶部</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>底部</translation>
+    </message>
+    <message>
+        <source>one VIN</source>
+        <translation>同一代号</translation>
+    </message>
+    <message>
+        <source>known DPI</source>
+        <translation>已知分辨率</translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <translation>不要求</translation>
+    </message>
+    <message>
         <source>Meets the rule.</source>
         <translation>符合要求。</translation>
     </message>
