@@ -432,6 +432,9 @@ def test_badge_without_a_plate_rim_is_not_a_plate():
     assert score_candidate("mixed", 0.97, 0.5, 3.0, 0.0, frame=0.0, n_chars=6,
                            panel_colour="blue") < thr
     assert score_candidate("mixed", 0.97, 0.3, 3.0, 0.6, frame=1.0, n_chars=5) >= thr
+    # the edges of a plate-coloured rectangle around the characters are a rim too
+    assert score_candidate("digits", 0.9, 0.3, 3.0, 0.6, colour_rect=True, frame=0.0,
+                           n_chars=5, panel_colour="blue") >= thr
 
 
 def test_split_line_is_also_read_as_one():

@@ -147,9 +147,11 @@ def _latin_score(kind: str, rec_score: float, panel: float, aspect_ok: float,
                  texture: float, colour_rect: bool, frame: float, band: float, n_chars: int,
                  plate_sign: float) -> float:
     """score_candidate for Latin letters and digits and for unreadable marks."""
-    # the plate's rim above and below the characters is what tells a plate from a badge on
-    # a body or a watermark on the scene: without it, letters and digits count 3/4
-    rim = 0.75 + 0.25 * float(np.clip((frame - 0.4) / 0.4, 0.0, 1.0))
+    # the plate's rim above and below the characters (or the edges of a plate-coloured
+    # rectangle around them) is what tells a plate from a badge on a body or a watermark
+    # on the scene: without it, letters and digits count 3/4
+    edged = 1.0 if colour_rect else float(np.clip((frame - 0.4) / 0.4, 0.0, 1.0))
+    rim = 0.75 + 0.25 * edged
     if kind == "mixed" and n_chars >= 5:
         return rim * float(min(1.0, 0.1 + 0.2 * rec_score + 0.3 * panel + 0.2 * frame
                                + 0.15 * plate_sign + 0.05 * aspect_ok + 0.05 * texture))
