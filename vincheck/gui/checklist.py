@@ -29,7 +29,9 @@ from vincheck.gui.image_view import Overlay
 from vincheck.gui.style import STATUS_COLOURS, status_icon
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-WRAPPED_COLUMNS = (3,)  # the explanation wraps onto more lines instead of being cut off
+# rows are as high as the rule and the explanation need, wrapped to their columns
+# widths (other columns wrap within that height)
+WRAPPED_COLUMNS = (0, 3)
 
 
 
@@ -145,24 +147,24 @@ def evidence_overlays(groups: list[Group], image: tuple[str, int]) -> list[Overl
 
 class WrappingDelegate(QStyledItemDelegate):
     """Row heights that fit text wrapped to the width of its column (a plain QTreeView
-    sizes rows as if the text were on one line and then cuts it off)."""
+    sizes rows as if the text were on one line and then cuts it off). Only ``sizeHint``
+    is overridden: overriding ``paint`` or ``initStyleOption`` in Python leaks a reference
+    to None per call in PySide6 6.12 (the interpreter dies after a while)."""
 
     def __init__(self, view: QTreeWidget) -> None:
         super().__init__(view)
         self.view = view
 
-    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt API)
-                        index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        if index.column() not in WRAPPED_COLUMNS and index.column() != 0:
-            # values stay on one line (cut off with "…"; the tooltip has them whole)
-            option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
-
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt API)
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         width = self.view.columnWidth(index.column())
-        if index.column() not in WRAPPED_COLUMNS or width <= 0:
-            return super().sizeHint(option, index)
+        if index.column() == 0:  # less the tree's indentation
+            depth, parent = 1, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= self.view.indentation() * depth
+        if index.column() not in WRAPPED_COLUMNS or width <= 0 or not index.parent().isValid():
+            return super().sizeHint(option, index)  # group titles span the whole row
         opt = QStyleOptionViewItem(option)
         opt.rect = QRect(0, 0, width, 10_000)  # a valid rect: the style wraps within it
         return super().sizeHint(opt, index)

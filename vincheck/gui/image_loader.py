@@ -1,10 +1,15 @@
 """Decode image files off the GUI thread, with a small cache of decoded pages.
 
 :class:`ImageLoader` runs a load function (default: every page of a file through
-:func:`vincheck.imageio.load_pages`) in a private :class:`QThreadPool` and reports on the
+:func:`vincheck.imageio.load_pages`) in a private thread pool and reports on the
 GUI thread with ``loaded(file, pages)`` or ``failed(file, exc)``. Pages are kept as
 :class:`QImage` (converted in the worker, so the GUI thread only makes the pixmap); the
 last :data:`CACHE_FILES` files stay in memory.
+
+A Python :class:`~concurrent.futures.ThreadPoolExecutor` is used rather than a
+QThreadPool with a QRunnable: in PySide6 6.12 every call of a Python ``QRunnable.run``
+override drops references to None, and a session of a few hundred loads ended the
+interpreter ("deallocating None").
 
 The loader knows nothing about which image is on screen: the window compares the file of
 a result with the one it wants and drops stale ones (they are still cached).
@@ -14,9 +19,11 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from vincheck.gui.image_view import qimage_from_rgb
@@ -48,29 +55,25 @@ class _Relay(QObject):
     failed = Signal(str, object)  # file, exception
 
 
-class _LoadTask(QRunnable):
-    """One file decoded in a pool thread."""
+def _decode(load: LoadFunction, file: str) -> list[QImage]:
+    """Runs in a worker thread: the pages of ``file`` as QImages (QImage, unlike QPixmap,
+    may be made outside the GUI thread)."""
+    return [qimage_from_rgb(np.asarray(p)) for p in load(file)]
 
-    def __init__(self, file: str, load: LoadFunction, relay: _Relay) -> None:
-        super().__init__()
-        self.file = file
-        self.load = load
-        self.relay = relay
-        self.setAutoDelete(False)  # Python owns it; the loader drops it when reported
 
-    def run(self) -> None:
-        try:
-            pages = [qimage_from_rgb(np.asarray(p)) for p in self.load(self.file)]
-        except Exception as exc:  # noqa: BLE001 - every failure is reported, none kills
-            self._emit(self.relay.failed, exc)
-            return
-        self._emit(self.relay.done, pages)
-
-    def _emit(self, signal, value: object) -> None:  # noqa: ANN001 (bound Signal)
-        try:
-            signal.emit(self.file, value)
-        except RuntimeError:  # the window (and its relay) is gone: nobody is listening
-            pass
+def _report(relay: _Relay, file: str, future: Future) -> None:
+    """Done-callback of a load (runs in the worker thread): hand the outcome to the GUI
+    thread through the relay's queued signals."""
+    if future.cancelled():
+        return
+    exc = future.exception()
+    try:
+        if exc is not None:
+            relay.failed.emit(file, exc)
+        else:
+            relay.done.emit(file, future.result())
+    except RuntimeError:  # the window (and its relay) is gone: nobody is listening
+        pass
 
 
 class ImageLoader(QObject):
@@ -91,9 +94,8 @@ class ImageLoader(QObject):
         self.load_function: LoadFunction = load or default_load_function()
         self.cache_files = max(1, cache_files)
         self._cache: OrderedDict[str, list[QImage]] = OrderedDict()
-        self._tasks: dict[str, _LoadTask] = {}  # file -> queued or running task
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(WORKERS)
+        self._tasks: dict[str, Future] = {}  # file -> queued or running load
+        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="vincheck-image")
         self._relay = _Relay()  # no parent: it may outlive the loader until tasks finish
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
@@ -122,21 +124,22 @@ class ImageLoader(QObject):
         """Start loading ``file`` in the background unless it is already on its way;
         ``drop_others`` removes queued (not yet started) loads of other files."""
         if drop_others:
-            for other, task in list(self._tasks.items()):
-                if other != file and self._pool.tryTake(task):
+            for other, future in list(self._tasks.items()):
+                if other != file and future.cancel():
                     del self._tasks[other]
         if file in self._tasks:
             return
-        task = _LoadTask(file, self.load_function, self._relay)
-        self._tasks[file] = task
-        self._pool.start(task)
+        future = self._pool.submit(_decode, self.load_function, file)
+        self._tasks[file] = future
+        relay = self._relay
+        future.add_done_callback(lambda fut, f=file: _report(relay, f, fut))
 
     def shutdown(self, wait_ms: int = 3000) -> bool:
         """Drop queued loads and wait up to ``wait_ms`` for running ones; True if done."""
-        for file, task in list(self._tasks.items()):
-            if self._pool.tryTake(task):
-                del self._tasks[file]
-        return bool(self._pool.waitForDone(wait_ms))
+        running = [f for f in self._tasks.values() if not f.cancel()]
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        _done, pending = wait_futures(running, timeout=wait_ms / 1000)
+        return not pending
 
     def _on_done(self, file: str, pages: list[QImage]) -> None:
         self._tasks.pop(file, None)
