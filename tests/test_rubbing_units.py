@@ -392,13 +392,19 @@ def test_a_weak_glyph_beyond_the_end_symbol_is_not_part_of_the_line():
     assert rd.start is seg.glyphs[0] and rd.end is seg.glyphs[18]
     assert "".join(max(s, key=s.get) for s in rd.char_scores) == VIN
     assert rd.raw == "#" + VIN + "#~"
-    # a glyph read surely as a character is not cut off that way
+    # outside two symbols 17 glyphs apart nothing belongs to the VIN, however it reads
     from vincheck.rubbing.read import _outside_symbols
 
     sym = [0.99] + [0.0] * 17 + [0.99, 0.0]
     assert _outside_symbols(dists, sym) == (0, 19)
     dists[-1] = {"7": 0.95}
-    assert _outside_symbols(dists, sym) == (0, 20)
+    assert _outside_symbols(dists, sym) == (0, 19)
+    # without a start symbol: past the end symbol only a weak glyph is cut off
+    no_start = [{c: 0.97} for c in "K" + VIN] + [{"#": 0.99}, {"1": 0.28, "A": 0.21}]
+    sym = [0.0] * 18 + [0.99, 0.0]
+    assert _outside_symbols(no_start, sym) == (0, 19)
+    no_start[-1] = {"7": 0.95}
+    assert _outside_symbols(no_start, sym) == (0, 20)
 
 
 def test_a_character_joined_to_the_border_by_a_thin_streak_is_kept():

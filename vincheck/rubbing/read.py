@@ -128,10 +128,19 @@ BEYOND_SYMBOL_PROB = 0.5
 
 def _outside_symbols(glyph_scores: Sequence[CellScores], sym: Sequence[float]
                      ) -> tuple[int, int]:
-    """Index range [lo, hi) of the line without weak glyphs lying beyond a confident end
-    symbol: more than 19 glyphs, a symbol second from an end and past it only glyphs that
-    no engine reads as a VIN character with :data:`BEYOND_SYMBOL_PROB`."""
+    """Index range [lo, hi) of the line without the glyphs lying beyond its end symbols
+    when there are more than 19: two symbols with exactly 17 glyphs between them, else a
+    symbol second from an end with past it only glyphs that no engine reads as a VIN
+    character with :data:`BEYOND_SYMBOL_PROB`."""
     lo, hi = 0, len(sym)
+    # two symbols exactly 17 glyphs apart frame the VIN: whatever lies outside them is not
+    # part of it (the regulation puts the VIN between its start and end symbols)
+    if hi > 19:
+        pairs = [(sym[i] + sym[i + 18], i) for i in range(hi - 18)
+                 if sym[i] >= SYMBOL_PROB and sym[i + 18] >= SYMBOL_PROB]
+        if pairs:
+            i = max(pairs)[1]
+            return i, i + 19
 
     def weak(i: int) -> bool:
         return max((v for k, v in glyph_scores[i].items() if k != SYMBOL),

@@ -165,7 +165,11 @@ def rescue_border_glyphs(norm: np.ndarray, ink: np.ndarray, clean: np.ndarray,
     kt = max(3, int(STREAK_SIZE * bh) | 1)
     thinned = cv2.morphologyEx(unblobbed, cv2.MORPH_OPEN,
                                cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (kt, kt)))
-    for cand in (strict, unblobbed, thinned):
+    # cut-loose pieces only count between the line's first and last kept character: at
+    # the tape's ends they are its torn edge
+    cols = np.nonzero(clean[ya:yb].any(axis=0))[0]
+    inner = (int(cols[0]), int(cols[-1])) if len(cols) else (w, 0)
+    for cand, inside_only in ((strict, False), (unblobbed, True), (thinned, True)):
         n, lab, stats, _ = cv2.connectedComponentsWithStats(cand & (out == 0), connectivity=8)
         for i in range(1, n):
             x, y, cw, ch, area = (int(v) for v in stats[i])
@@ -173,9 +177,13 @@ def rescue_border_glyphs(norm: np.ndarray, ink: np.ndarray, clean: np.ndarray,
                 continue
             if ch < 0.5 * bh or ch > 1.6 * bh or y + ch < band[0] or y > band[1]:
                 continue
+            if inside_only and (x < inner[0] or x + cw > inner[1]):
+                continue
             xa, xb = max(0, int(x - 0.3 * bh)), min(w, int(x + cw + 0.3 * bh))
-            around = int((dropped[ya:yb, xa:xb] & (blob[ya:yb, xa:xb] == 0)).sum())
-            if area < 0.5 * around:
+            near = dropped[ya:yb, xa:xb]
+            if inside_only:  # the blob it was cut from is not "ink around it"
+                near = near & (blob[ya:yb, xa:xb] == 0)
+            if area < 0.5 * int(near.sum()):
                 continue
             out[lab == i] = 1
     return out
