@@ -459,3 +459,18 @@ def test_height_spread_two_bad_cells_are_not_a_deformation_but_a_ramp_is():
     three_short = flat[:6] + [66, 66, 66] + flat[9:]
     glyphs, ink = _cells(three_short)
     assert line_geometry(glyphs, ink).height_spread > 0.2
+
+
+def test_invalid_everywhere_looks_at_plausible_readings_only():
+    from vincheck.rubbing.judge import _invalid_everywhere
+
+    valid = VIN[:8] + compute_check_digit(VIN) + VIN[9:]
+    bad = _wrong_check(valid)
+    # every position has a few 2 % alternatives: some combination of them is always
+    # valid, but none of them is a plausible reading next to a 95 % character
+    noisy = [{c: 0.90, **{a: 0.02 for a in "0123456789ABC" if a != c}} for c in bad]
+    assert _invalid_everywhere(noisy, bad)
+    # a plausible alternative that makes the VIN valid: not invalid everywhere
+    plaus = [dict(d) for d in noisy]
+    plaus[8] = {bad[8]: 0.55, valid[8]: 0.40}
+    assert not _invalid_everywhere(plaus, bad)

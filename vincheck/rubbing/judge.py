@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from vincheck.findings import CharRead, Finding, RubbingResult, Shape, Status
 from vincheck.rubbing.locate import Strip
 from vincheck.rubbing.measure import Geometry, Ghost
@@ -285,27 +283,27 @@ def _confusion_alternative(scores: Sequence[dict], as_read: str
     return v, pos, alt
 
 
-def _invalid_everywhere(scores: Sequence[dict], as_read: str, min_score: float = 0.01) -> bool:
-    """True when no combination of the listed readings (score >= ``min_score``) at the
-    unsure positions has a valid check digit (at most a few hundred combinations)."""
-    import itertools
+def _invalid_everywhere(scores: Sequence[dict], as_read: str, min_score: float = 0.01,
+                        min_share: float = 0.1) -> bool:
+    """True when no combination of the plausible readings at each position (score >=
+    ``min_score`` and >= ``min_share`` x that position's best) has a valid check digit:
+    the reachable (weighted sum - check value) mod 11 residues are tracked position by
+    position, so any number of combinations is covered exactly."""
+    from vincheck.vin import CHECK_DIGIT_CHARS, TRANSLITERATION, _residue
 
-    from vincheck.vin import compute_check_digit
-
-    options = []
-    for sc, ch in zip(scores, as_read, strict=True):
-        alts = sorted({c for c, v in sc.items() if v >= min_score} | {ch})
-        options.append(alts)
-    if np.prod([len(o) for o in options], dtype=float) > 5000:
-        return False
-    for combo in itertools.product(*options):
-        v = "".join(combo)
-        try:
-            if compute_check_digit(v) == v[8]:
-                return False
-        except Exception:  # noqa: BLE001 - a character not allowed: not a valid VIN
-            continue
-    return True
+    reach = {0}
+    for i, (sc, ch) in enumerate(zip(scores, as_read, strict=True)):
+        top = max(sc.values(), default=0.0)
+        alts = {c for c, v in sc.items() if v >= max(min_score, min_share * top)} | {ch}
+        if i == 8:
+            alts &= set(CHECK_DIGIT_CHARS)
+        else:
+            alts &= set(TRANSLITERATION)
+        steps = {_residue(i, c) for c in alts}
+        reach = {(r + d) % 11 for r in reach for d in steps}
+        if not reach:
+            return True
+    return 0 not in reach
 
 
 def _check_digit(rep, n_chars: int, outline: Shape, char_shapes: list[Shape],
