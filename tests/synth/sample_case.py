@@ -2,8 +2,8 @@
 
 ``python -m tests.synth.sample_case`` writes: the rubbing sheet (two clean rubbings of
 ``SAMPLE_VIN`` at 300 dpi), a 300-dpi flatbed scan of the exterior photo print (a white
-car seen from the front-left at 45 degrees, no plate, its box filling 60 % of the picture
-with a margin to the frame), the same picture as a digital file, and ``case.json`` naming
+car seen from the front-left at 45 degrees, no plate, its box filling 55 % of the picture
+with a clear margin to the frame), the same picture as a digital file, and ``case.json`` naming
 them. Every image is generated here; nothing comes from the corpus.
 """
 
@@ -29,7 +29,7 @@ def build(out: Path = OUT) -> Path:
     sheet, _truth = render_sheet(sample_sheet_spec())
     sheet.save(out / "rubbing_sheet.png", dpi=sheet.info.get("dpi", (300, 300)),
                optimize=True)
-    picture, _ = render_car_photo(azimuth_deg=45.0, body_color="white", plate=None, fill=0.60,
+    picture, _ = render_car_photo(azimuth_deg=45.0, body_color="white", plate=None, fill=0.55,
                                   size=(1320, 900), background="street", seed=11)
     Image.fromarray(picture).save(out / "photo_digital.jpg", quality=92)
     scan, _ = render_print_scan(picture, dpi=300, width_mm=88.0, height_mm=60.0,
