@@ -50,11 +50,11 @@ def normalize_and_segment(crop: np.ndarray, core: tuple[float, float]
     first = margin >= 0.0 if abs(margin) >= SURE_MARGIN else tape_is_dark(crop)
     nz = normalize_strip(crop, inverted=first)
     seg = segment_strip(nz.image)
-    if abs(margin) >= SURE_MARGIN:
-        return nz, seg
+    h = crop.shape[0]
+    if abs(margin) >= SURE_MARGIN or line_score(seg, h, core) >= VIN_GLYPHS:
+        return nz, seg  # sure, or already a whole line of 19 glyphs
     nz2 = normalize_strip(crop, inverted=not first)
     seg2 = segment_strip(nz2.image)
-    h = crop.shape[0]
     if line_score(seg2, h, core) > line_score(seg, h, core):
         return nz2, seg2
     return nz, seg
