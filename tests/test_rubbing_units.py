@@ -474,3 +474,31 @@ def test_invalid_everywhere_looks_at_plausible_readings_only():
     plaus = [dict(d) for d in noisy]
     plaus[8] = {bad[8]: 0.55, valid[8]: 0.40}
     assert not _invalid_everywhere(plaus, bad)
+
+
+def _soft_line(soft: range) -> tuple[np.ndarray, list]:
+    """17 bar characters (dark on light); the cells in ``soft`` smeared."""
+    norm = np.full((200, 1400), 230, np.uint8)
+    glyphs = []
+    for i in range(17):
+        x = 60 + i * 75
+        cell = np.full((200, 75), 230, np.uint8)
+        cv2.rectangle(cell, (5, 60), (19, 140), 20, -1)
+        cv2.rectangle(cell, (5, 60), (50, 74), 20, -1)
+        cv2.rectangle(cell, (5, 126), (50, 140), 20, -1)
+        if i in soft:  # 15 px motion blur at 45 deg: a smear dragged across the line
+            k = np.eye(15, dtype=np.float32) / 15.0
+            cell = cv2.filter2D(cell, -1, k, borderType=cv2.BORDER_REPLICATE)
+        norm[:, x - 5:x + 70] = cell
+        glyphs.append(Glyph(x, 60, x + 46, 141, 2000))
+    return norm, glyphs
+
+
+def test_a_smear_is_a_run_of_soft_characters_not_one_or_two():
+    from vincheck.rubbing.measure import measure_ghost
+
+    limit = Settings().rubbing.min_sharpness_ratio
+    for soft, smeared in ((range(6, 8), False), (range(6, 10), True), (range(6, 9), True)):
+        norm, glyphs = _soft_line(soft)
+        gh = measure_ghost(norm, glyphs, 75.0, 81.0, 12.0)
+        assert (gh.sharpness_ratio < limit) is smeared, (soft, gh.sharpness_ratio)

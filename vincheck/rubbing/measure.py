@@ -308,6 +308,9 @@ def edge_sharpness(norm: np.ndarray, g: Glyph) -> float:
     return float(np.percentile(np.hypot(gx, gy) / 8.0, 97) / max(float(hi - lo), 1.0))
 
 
+# Cells in the running median of edge sharpness: a smear drags across three or more
+# characters; one or two soft cells (a pale patch, a faint stroke) are no smear.
+SMEAR_WINDOW = 5
 # Characters (the middle of the line) searched for a doubled impression.
 GHOST_GLYPHS = 9
 
@@ -338,8 +341,9 @@ def measure_ghost(norm: np.ndarray, glyphs: Sequence[Glyph], pitch_px: float,
     med = float(np.median(sharp))
     ratio, run = 1.0, ()
     if med > 0 and len(sharp) >= 3:
-        rm = rolling_median(sharp) / med
+        rm = rolling_median(sharp, SMEAR_WINDOW) / med
         k = int(np.argmin(rm))
         ratio = float(rm[k])
-        run = tuple(range(max(0, k - 1), min(len(sharp), k + 2)))
+        run = tuple(range(max(0, k - SMEAR_WINDOW // 2),
+                          min(len(sharp), k + SMEAR_WINDOW // 2 + 1)))
     return Ghost(float(np.hypot(dx, dy)), dx, dy, score, ratio, run)
