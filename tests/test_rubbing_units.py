@@ -502,3 +502,30 @@ def test_a_smear_is_a_run_of_soft_characters_not_one_or_two():
         norm, glyphs = _soft_line(soft)
         gh = measure_ghost(norm, glyphs, 75.0, 81.0, 12.0)
         assert (gh.sharpness_ratio < limit) is smeared, (soft, gh.sharpness_ratio)
+
+
+def test_a_wide_glyph_read_surely_as_a_character_is_no_symbol():
+    from vincheck.rubbing.read import symbol_score
+
+    glyphs = [Glyph(20 + 60 * i, 20, 20 + 60 * i + (70 if i == 0 else 50), 110, 900)
+              for i in range(5)]  # glyph 0 as wide as a symbol (a bold, blurred L)
+    assert symbol_score(glyphs, 0, {"L": 0.77, "1": 0.07}) < 0.5
+    assert symbol_score(glyphs, 0, {"L": 0.30, "#": 0.2}) >= 0.8  # unsure: its shape counts
+
+
+def test_glyphs_just_past_the_dark_band_count_only_on_graphite():
+    from vincheck.rubbing import on_tape
+    from vincheck.rubbing.locate import Strip
+
+    crop = np.full((200, 1200), 240, np.uint8)  # paper
+    crop[:, 200:1000] = 70  # the tape's dark band
+    crop[40:160, 150:200] = 70  # a slanted tape end: graphite sticks out on the left
+    m = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    corners = np.array([[0, 0], [1200, 0], [1200, 200], [0, 200]], np.float64)
+    strip = Strip(crop, m, corners, 0.0, core_x=(200.0, 1000.0))
+    inside = [Glyph(300 + 60 * i, 50, 340 + 60 * i, 150, 900) for i in range(5)]
+    on_graphite = Glyph(160, 50, 200, 150, 900)   # centre 180: 20 px outside, dark below
+    on_paper = Glyph(1005, 50, 1045, 150, 900)    # centre 1025: 25 px outside, on paper
+    far = Glyph(60, 50, 100, 150, 900)             # centre 80: far outside
+    kept = on_tape([far, on_graphite, *inside, on_paper], strip, inverted=True)
+    assert kept == [on_graphite, *inside]

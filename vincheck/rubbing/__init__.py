@@ -13,6 +13,8 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from vincheck.errors import OcrEngineError, TesseractNotFoundError
 from vincheck.findings import Finding, SheetResult, Status
 from vincheck.imageio import LoadedImage, load_pages
@@ -35,6 +37,10 @@ MIN_STRIP_HEIGHT_MM = 8.0
 # A picture without paper falls back to the text detector when no located region holds
 # at least this many characters (a VIN line cut short still has more).
 MIN_LINE_CHARS = 10
+# How far (x the median glyph height) a glyph's centre may lie outside the tape's dark
+# band and still be part of the line: the band is measured across the middle of the tape,
+# and at a torn or slanted end the first or last symbol can sit past it.
+CORE_TOLERANCE = 0.4
 # Read the text from the polarity-corrected strip without background flattening (the
 # recogniser copes with uneven pressure itself; flattening sharpens pencil streaks).
 OCR_ON_RAW = True
@@ -105,6 +111,29 @@ def select_engines(settings: Settings, which: str | None = None
     return engines, missing
 
 
+def on_tape(glyphs: Sequence[Any], strip: Any, inverted: bool) -> list[Any]:
+    """The glyphs that lie on the tape: centre inside the strip's dark band
+    (``strip.core_x``, px), or within :data:`CORE_TOLERANCE` x the median glyph height of
+    it and standing on graphite (the darker quarter of its box as dark as the tape)."""
+    if not glyphs:
+        return []
+    lo, hi = strip.core_x
+    tol = CORE_TOLERANCE * float(np.median([g.h for g in glyphs]))
+    crop = strip.crop
+    a, b = int(max(0.0, lo)), int(min(float(crop.shape[1]), hi))
+    tape = float(np.median(crop[:, a:b])) if b > a else float(np.median(crop))
+    paper = float(np.percentile(crop, 95))
+    out = []
+    for g in glyphs:
+        if lo <= g.cx <= hi:
+            out.append(g)
+        elif lo - tol <= g.cx <= hi + tol:
+            dark = float(np.percentile(crop[g.y0:g.y1, g.x0:g.x1], 25))
+            if not inverted or dark < 0.5 * (tape + paper):
+                out.append(g)
+    return out
+
+
 def check_rubbing_file(path: str, settings: Settings | None = None,
                        expected_vin: str | None = None, dpi: float | None = None,
                        cancel: Any = None, engines: Sequence[OcrEngine] | None = None,
@@ -173,9 +202,9 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
             nz, seg = normalize_and_segment(strip.crop, strip.core_x)
             norm = nz.image
             ocr_src = ocr_image(strip.crop, nz.inverted) if OCR_ON_RAW else None
-            # glyphs outside the dark band (in the margin around it) are tape ends or paper
-            seg.glyphs = [g for g in seg.glyphs
-                          if strip.core_x[0] <= g.cx <= strip.core_x[1]]
+            # glyphs outside the dark band (in the margin around it) are tape ends or paper;
+            # a symbol right at a slanted tape end may stick out by a little
+            seg.glyphs = on_tape(seg.glyphs, strip, nz.inverted)
             poll()
             rd = read_strip(norm, seg, engines, ocr_src)
             poll()

@@ -198,14 +198,20 @@ SYMBOL_ASPECT = 0.72
 def symbol_score(glyphs: Sequence[Glyph], i: int, scores: CellScores) -> float:
     """How much glyph ``i`` looks like an end symbol (0-1): the engines' probability of a
     non-VIN glyph, or a shape as wide as tall (``SYMBOL_ASPECT``) compared with the median
-    glyph of the line."""
+    glyph of the line unless the engines read it surely as a character."""
     g = glyphs[i]
     p = float(scores.get(SYMBOL, 0.0))
     med_h = float(np.median([x.h for x in glyphs]))
     aspect = g.w / max(1.0, max(g.h, med_h))
-    if aspect >= SYMBOL_ASPECT:
+    read_as_char = max((v for k, v in scores.items() if k != SYMBOL), default=0.0)
+    if aspect >= SYMBOL_ASPECT and read_as_char < CHAR_OVER_SHAPE:
         p = max(p, 0.8)
     return p
+
+
+# A glyph the engines read as a VIN character at least this surely is a character even
+# when it is as wide as a symbol (a bold L or M, a blurred cell).
+CHAR_OVER_SHAPE = 0.7
 
 
 def _spans(glyphs: Sequence[Glyph], width: int) -> list[tuple[float, float]]:
