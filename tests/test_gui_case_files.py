@@ -74,3 +74,25 @@ def test_saved_case_round_trip_keeps_relative_paths(tmp_path: Path) -> None:
     assert result2 is not None and result2.verdict is result.verdict
     case3, result3 = load_case_result(save_case_result(tmp_path / "plain.json", case))
     assert result3 is None and case3.expected_vin == case.expected_vin
+
+
+def test_a_scan_of_a_grey_white_car_print_is_a_photo() -> None:
+    """A print of a white car on a grey road on the white bed: few coloured pixels and a
+    dark elongated shadow (what made it look like a rubbing sheet), but one solid region
+    of the print's 88:60 shape."""
+    from tests.synth.car_photo import render_car_photo
+    from tests.synth.photo_print import render_print_scan
+
+    pic, _ = render_car_photo(azimuth_deg=45.0, body_color="white", fill=0.55, seed=11,
+                              size=(880, 600))
+    scan, _ = render_print_scan(pic, dpi=150, width_mm=88.0, height_mm=60.0, radius_mm=4.0,
+                                angle_deg=1.2, bed="white", seed=5)
+    arr = np.asarray(scan)
+    if arr.ndim == 2:
+        arr = np.repeat(arr[:, :, None], 3, axis=2)
+    f = image_features(arr)
+    # the old cues alone said rubbing: little colour, much paper, an elongated dark shadow
+    assert f["coloured"] < 0.15 and f["paper"] > 0.45 and f["strip_aspect"] >= 3.0
+    assert f["print_share"] > 0.2
+    assert classify_image(arr) == "photo"
+    assert image_features(sheet_image())["print_share"] == 0.0

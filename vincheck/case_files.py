@@ -33,6 +33,9 @@ _COLOUR_MIN_SAT = 60  # saturation above which a pixel counts as coloured
 _DARK_MAX_VALUE = 110  # 0-255: graphite of a rubbing strip
 _STRIP_MIN_ASPECT = 3.0  # length / width of a rubbing strip's dark band
 _STRIP_MIN_AREA = 0.002  # share of the image a strip covers at least
+_PRINT_ASPECT = (1.25, 1.75)  # long / short side of a photo print (88:60 = 1.47)
+_PRINT_SOLID = 0.85  # share of its bounding rectangle a print's region fills
+_PRINT_MIN_AREA = 0.15  # share of the scan a photo print covers at least
 
 
 def image_features(rgb: np.ndarray) -> dict[str, float]:
@@ -41,7 +44,8 @@ def image_features(rgb: np.ndarray) -> dict[str, float]:
     Returns shares of the image area (0-1): ``paper`` near-white low-saturation pixels,
     ``coloured`` saturated pixels, ``dark`` dark pixels; ``strip_aspect`` the largest
     length / width of a dark connected region covering at least 0.2 % of the image
-    (0 if none); ``edge_density`` the share of edge pixels (texture).
+    (0 if none); ``edge_density`` the share of edge pixels (texture); ``print_share`` the
+    share covered by one solid region of a photo print's shape (0 if none).
     """
     import cv2
 
@@ -78,12 +82,31 @@ def image_features(rgb: np.ndarray) -> dict[str, float]:
         (_, _), (rw, rh), _ = cv2.minAreaRect(pts)
         short, long_ = sorted((max(rw, 1.0), max(rh, 1.0)))
         best_aspect = max(best_aspect, long_ / short)
+    # A photo print on the scanner bed: one large, solid, rectangle-like non-paper region
+    # of about the print's 88:60 shape.
+    body = cv2.morphologyEx((~paper).astype(np.uint8) * 255, cv2.MORPH_CLOSE, kernel)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(body, connectivity=8)
+    print_like = 0.0
+    if count > 1:
+        i = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+        # the outline's area: a white car inside the print counts as print, not a hole
+        cnts, _ = cv2.findContours((labels == i).astype(np.uint8), cv2.RETR_EXTERNAL,
+                                   cv2.CHAIN_APPROX_SIMPLE)
+        outline = max(cnts, key=cv2.contourArea)
+        area = float(cv2.contourArea(outline))
+        (_, _), (rw, rh), _ = cv2.minAreaRect(outline)
+        short, long_ = sorted((max(rw, 1.0), max(rh, 1.0)))
+        solid = area / (rw * rh) if rw * rh > 0 else 0.0
+        if (_PRINT_ASPECT[0] <= long_ / short <= _PRINT_ASPECT[1] and solid >= _PRINT_SOLID
+                and area >= _PRINT_MIN_AREA * n):
+            print_like = float(area / n)
     return {
         "paper": float(paper.sum() / n),
         "coloured": float(coloured.sum() / n),
         "dark": float(dark.sum() / n),
         "strip_aspect": float(best_aspect),
         "edge_density": float((edges > 0).sum() / n),
+        "print_share": print_like,
     }
 
 
@@ -91,7 +114,7 @@ def classify_image(rgb: np.ndarray) -> FileKind:
     """``"rubbing"`` for a mostly white, grey sheet with dark elongated strips; else
     ``"photo"``."""
     f = image_features(rgb)
-    if f["paper"] < 0.45 or f["coloured"] > 0.15:
+    if f["paper"] < 0.45 or f["coloured"] > 0.15 or f["print_share"] > 0.0:
         return "photo"
     if f["strip_aspect"] >= _STRIP_MIN_ASPECT:
         return "rubbing"

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from vincheck.findings import Shape
+from vincheck.gui.shape_labels import display_label
 from vincheck.gui.style import HIGHLIGHT_COLOUR, role_colour
 
 MIN_SCALE = 0.02
@@ -147,7 +148,7 @@ def make_shape_items(shape: Shape, colour: QColor, width: float) -> list[QGraphi
     item.setPen(pen)  # type: ignore[union-attr]
     items.append(item)
     if shape.label and anchor is not None:
-        label = LabelItem(shape.label, colour)
+        label = LabelItem(display_label(shape.label), colour)
         label.setPos(anchor)
         shape_w = item.boundingRect().width() if shape.kind != "point" else 0.0
         if shape_w > 0:

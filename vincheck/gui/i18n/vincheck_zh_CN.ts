@@ -1147,6 +1147,73 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
     </message>
 </context>
 <context>
+    <name>ShapeLabel</name>
+    <message>
+        <source>plate anchor</source>
+        <translation>号牌定位</translation>
+    </message>
+    <message>
+        <source>plate_anchor</source>
+        <translation>号牌定位</translation>
+    </message>
+    <message>
+        <source>segmentation</source>
+        <translation>分割</translation>
+    </message>
+    <message>
+        <source>detector</source>
+        <translation>检测器</translation>
+    </message>
+    <message>
+        <source>motorcycle</source>
+        <translation>摩托车</translation>
+    </message>
+    <message>
+        <source>vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>truck</source>
+        <translation>货车</translation>
+    </message>
+    <message>
+        <source>bus</source>
+        <translation>客车</translation>
+    </message>
+    <message>
+        <source>car</source>
+        <translation>汽车</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>起始符</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>终止符</translation>
+    </message>
+    <message>
+        <source>face</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>top_left</source>
+        <translation>左上</translation>
+    </message>
+    <message>
+        <source>top_right</source>
+        <translation>右上</translation>
+    </message>
+    <message>
+        <source>bottom_right</source>
+        <translation>右下</translation>
+    </message>
+    <message>
+        <source>bottom_left</source>
+        <translation>左下</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <source>white</source>

@@ -1,0 +1,41 @@
+"""Evidence labels on the image follow the UI language (vincheck.gui.shape_labels)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.gui
+
+from vincheck.gui.i18n import set_language  # noqa: E402
+from vincheck.gui.shape_labels import WORDS, display_label  # noqa: E402
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def chinese(qapp):
+    assert set_language("zh_CN")
+    yield
+    set_language("en")
+
+
+def test_core_label_words_are_translated_numbers_and_texts_kept(chinese) -> None:
+    out = display_label("car 0.68 (detector)")
+    assert "0.68" in out and CJK.search(out)
+    assert "car" not in out and "detector" not in out
+    assert display_label("start") != "start" and display_label("end") != "end"
+    assert display_label("top_left") != "top_left"
+    # VINs, plate texts and character reads are left alone (no word inside them changes)
+    for text in ("LSVAU2180N2183594", "京A12345", "S 0.97", "#1 LSVAU2180N2183594 (1.00)"):
+        assert display_label(text) == text
+    # every known word has a Chinese translation
+    assert all(CJK.search(display_label(w)) for w in WORDS)
+
+
+def test_english_ui_keeps_the_words(qapp) -> None:
+    set_language("en")
+    assert display_label("car 0.68 (detector)") == "car 0.68 (detector)"
+    assert display_label("plate anchor") == "plate anchor"
