@@ -96,3 +96,25 @@ def test_a_scan_of_a_grey_white_car_print_is_a_photo() -> None:
     assert f["print_share"] > 0.2
     assert classify_image(arr) == "photo"
     assert image_features(sheet_image())["print_share"] == 0.0
+
+
+def test_a_grey_sheet_is_no_photo_print() -> None:
+    """Grey paper reads as "not paper" in patches joined across the page: a region of a
+    print's shape, but one that fills only part of its outline. Still a rubbing sheet.
+    (Sheet 175 of the rubbing benchmark's set, seed 7, rebuilt alone.)"""
+    from tests.synth.rubbing import DEFECTS, random_sheet_spec, render_sheet
+
+    seed, index, n = 7, 175, 300
+    master = np.random.default_rng(seed)
+    flags = np.array([True] * (n // 2) + [False] * (n - n // 2))
+    master.shuffle(flags)
+    rng = np.random.default_rng([seed, index])
+    defect = DEFECTS[int(flags[:index].sum()) % len(DEFECTS)] if flags[index] else None
+    n_strips = 2 if rng.random() < 0.75 else 1
+    spec = random_sheet_spec(rng, dpi=300, n_strips=n_strips, defect=defect,
+                             clean=bool(rng.random() < 0.5))
+    assert spec.paper == "grey"
+    img, _ = render_sheet(spec)
+    sheet = np.asarray(img.convert("RGB"))
+    assert image_features(sheet)["print_share"] == 0.0
+    assert classify_image(sheet) == "rubbing"

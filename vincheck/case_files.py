@@ -33,9 +33,13 @@ _COLOUR_MIN_SAT = 60  # saturation above which a pixel counts as coloured
 _DARK_MAX_VALUE = 110  # 0-255: graphite of a rubbing strip
 _STRIP_MIN_ASPECT = 3.0  # length / width of a rubbing strip's dark band
 _STRIP_MIN_AREA = 0.002  # share of the image a strip covers at least
+_BARE_SHEET_PAPER = 0.8  # share of paper above which an uncoloured scan is a sheet
+_BARE_SHEET_COLOUR = 0.02  # ... when at most this share is coloured
 _PRINT_ASPECT = (1.25, 1.75)  # long / short side of a photo print (88:60 = 1.47)
 _PRINT_SOLID = 0.85  # share of its bounding rectangle a print's region fills
 _PRINT_MIN_AREA = 0.15  # share of the scan a photo print covers at least
+_PRINT_FILLED = 0.5  # share of its outline a print's non-paper pixels fill (a white car
+# inside is a hole; a printed frame fills almost nothing)
 
 
 def image_features(rgb: np.ndarray) -> dict[str, float]:
@@ -97,8 +101,11 @@ def image_features(rgb: np.ndarray) -> dict[str, float]:
         (_, _), (rw, rh), _ = cv2.minAreaRect(outline)
         short, long_ = sorted((max(rw, 1.0), max(rh, 1.0)))
         solid = area / (rw * rh) if rw * rh > 0 else 0.0
+        # ... but mostly filled: a printed frame around a form encloses a large outline
+        # with hardly any pixels of its own
+        filled = float(stats[i, cv2.CC_STAT_AREA]) / area if area > 0 else 0.0
         if (_PRINT_ASPECT[0] <= long_ / short <= _PRINT_ASPECT[1] and solid >= _PRINT_SOLID
-                and area >= _PRINT_MIN_AREA * n):
+                and filled >= _PRINT_FILLED and area >= _PRINT_MIN_AREA * n):
             print_like = float(area / n)
     return {
         "paper": float(paper.sum() / n),
@@ -117,6 +124,10 @@ def classify_image(rgb: np.ndarray) -> FileKind:
     if f["paper"] < 0.45 or f["coloured"] > 0.15 or f["print_share"] > 0.0:
         return "photo"
     if f["strip_aspect"] >= _STRIP_MIN_ASPECT:
+        return "rubbing"
+    # Nearly all grey-white paper, no colour and no print on it: a sheet whose strips are
+    # short or faint (a photo print would have shown as one solid region above).
+    if f["paper"] >= _BARE_SHEET_PAPER and f["coloured"] < _BARE_SHEET_COLOUR:
         return "rubbing"
     # Mostly white and grey with no strip: a pale sheet (faint rubbing) rather than a
     # photo, unless the non-paper part is busy with edges like a picture.
