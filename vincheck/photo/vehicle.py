@@ -28,7 +28,12 @@ import numpy as np
 from vincheck.errors import UnreadableImageError
 from vincheck.findings import Finding, PlateRead, Shape, Status
 from vincheck.photo.vehicle_anchor import box_from_anchor, main_plate
-from vincheck.photo.vehicle_detected import frame_sides, main_detection, mask_in_box
+from vincheck.photo.vehicle_detected import (
+    frame_sides,
+    grabcut_foreground,
+    main_detection,
+    mask_in_box,
+)
 from vincheck.photo.vehicle_detector import Detection, detect_vehicles
 from vincheck.photo.vehicle_shadow import shadow_mask, strip_shadow
 from vincheck.settings import PhotoSettings
@@ -131,15 +136,9 @@ def _segment(small: np.ndarray, shadow: np.ndarray) -> np.ndarray | None:
     core = (np.abs(xs - w / 2) < 0.18 * w) & (np.abs(ys - 0.55 * h) < 0.14 * h)
     mask[core & (obj >= BORDER_LIKE)] = cv2.GC_FGD
     mask[shadow & (mask == cv2.GC_PR_FGD)] = cv2.GC_PR_BGD
-    bgd = np.zeros((1, 65), np.float64)
-    fgd = np.zeros((1, 65), np.float64)
-    try:
-        cv2.grabCut(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), mask, None, bgd, fgd, 2,
-                    cv2.GC_INIT_WITH_MASK)
-    except cv2.error:
+    fg = grabcut_foreground(small, mask, 2)
+    if fg is None:
         return None
-    fg = ((mask == cv2.GC_FGD) | (mask == cv2.GC_PR_FGD)).astype(np.uint8)
-    fg = cv2.morphologyEx(fg, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
     joined = close_inside(fg, max(3, round(0.04 * w)) | 1)
     n, lab, stats, _ = cv2.connectedComponentsWithStats(joined, 8)
     if n <= 1:

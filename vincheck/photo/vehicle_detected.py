@@ -79,15 +79,9 @@ def mask_in_box(small: np.ndarray, box: tuple[int, int, int, int],
         mask[shadow & lower & (mask == cv2.GC_PR_FGD)] = cv2.GC_PR_BGD
     if (mask == cv2.GC_BGD).sum() < 16:  # the box is the whole picture: no background model
         mask[:2] = cv2.GC_PR_BGD
-    bgd = np.zeros((1, 65), np.float64)
-    fgd = np.zeros((1, 65), np.float64)
-    try:
-        cv2.grabCut(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), mask, None, bgd, fgd, 1,
-                    cv2.GC_INIT_WITH_MASK)
-    except cv2.error:
+    fg = grabcut_foreground(small, mask, 1)
+    if fg is None:
         return None
-    fg = ((mask == cv2.GC_FGD) | (mask == cv2.GC_PR_FGD)).astype(np.uint8)
-    fg = cv2.morphologyEx(fg, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
     n, lab, stats, _ = cv2.connectedComponentsWithStats(fg, 8)
     if n <= 1:
         return None
@@ -96,3 +90,19 @@ def mask_in_box(small: np.ndarray, box: tuple[int, int, int, int],
     cnts, _ = cv2.findContours(out, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     cv2.drawContours(out, cnts, -1, 255, -1)  # windows, grille: holes filled
     return out > 0
+
+
+def grabcut_foreground(small: np.ndarray, mask: np.ndarray, iterations: int
+                       ) -> np.ndarray | None:
+    """GrabCut from the seed ``mask`` (cv2.GC_* labels, updated in place) on the RGB
+    ``small``: the foreground (uint8 0/1) with specks opened away, or None when GrabCut
+    cannot model the picture."""
+    bgd = np.zeros((1, 65), np.float64)
+    fgd = np.zeros((1, 65), np.float64)
+    try:
+        cv2.grabCut(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), mask, None, bgd, fgd,
+                    iterations, cv2.GC_INIT_WITH_MASK)
+    except cv2.error:
+        return None
+    fg = ((mask == cv2.GC_FGD) | (mask == cv2.GC_PR_FGD)).astype(np.uint8)
+    return cv2.morphologyEx(fg, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
