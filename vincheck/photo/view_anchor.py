@@ -15,7 +15,9 @@ With the detector's vehicle box (:mod:`.vehicle_detected`) two more general cues
   the box (0 left edge, 1 right edge) tells how much of the box the face takes. A pinhole
   model of a 4.5 x 1.8 m car seen from :data:`CAMERA_DISTANCE_M` gives ``p`` for every
   off-axis angle (:func:`angle_from_plate_in_box`); that angle is averaged with the
-  picture-offset one.
+  picture-offset one. The side (face left or right) is then the plate's side of the box's
+  centre alone: the box says where the vehicle is, while the picture's centre is only where
+  it should be (a vehicle off-centre in the frame turned the side round).
 - *Plate height in the box*: a front plate sits in the bumper (about 0.4 m above the
   ground on a 1.45 m car: ~0.72 of the box down from its top), a rear plate on the boot lid
   or tailgate between the lamps (about 0.7 m: ~0.52 down); :data:`PLATE_HEIGHT_SPLIT`
@@ -126,7 +128,7 @@ def view_from_anchor(rgb: np.ndarray, anchor: PlateAnchor,
         q = (anchor.cy - box[1]) / box[3]
         a_box = angle_from_plate_in_box(p)
         a_off = 0.5 * (a_off + a_box)
-        face_left = (p - 0.5) + off < 0
+        face_left = p < 0.5
         height_vote = plate_height_vote(q)
         rear += height_vote
         side_c = float(np.clip(abs(a_off - 0.5 * MAX_OFF_AXIS_DEG) / SIDE_MARGIN_DEG, 0, 1))
