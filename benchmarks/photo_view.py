@@ -14,7 +14,9 @@ labelled row (index % 3 == 2) is held out
 overall, on the confident subset (the ``angle`` finding is not REVIEW) and the share sent
 to review; mean azimuth error; fill ratio within +/- 0.07 of the labelled box; vehicle +
 view time per photo (plate detection, which the photo check runs anyway, timed apart).
-Baseline in the same run: "always front-left".
+Baseline in the same run: "always front-left". Beside them, on the other corpus photos
+(``tests/labels/vehicle_end_labels.csv``: end and side only, 276 photos): how often the
+end (front / rear) is right, and a coarse view from end + side.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ from vincheck.settings import PhotoSettings
 
 S = PhotoSettings()
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "labels" / "photo_labels.csv"
+END_LABELS = LABELS.with_name("vehicle_end_labels.csv")
+COARSE_VIEW = {("front", "centre"): "front", ("front", "left"): "front-left",
+               ("front", "right"): "front-right", ("rear", "centre"): "rear",
+               ("rear", "left"): "rear-left", ("rear", "right"): "rear-right"}
 
 
 # The same measurement (--painted) with the classical plate-free path as it stood before
@@ -161,6 +167,35 @@ def synthetic_rows(n: int) -> list[dict]:
     return out
 
 
+def other_corpus_ends(use_plates: bool, painted: bool, quick: bool = False) -> dict:
+    """The end (front / rear) and a coarse view on the other corpus photos: those labelled
+    only with end and side (``vehicle_end_labels.csv``, one annotator; mostly plate-camera
+    close-ups). None of the cue constants were chosen on them."""
+    held = {r["file"] for r in csv.DictReader(LABELS.open(encoding="utf-8"))}
+    end_right, view_right, n, by_source = 0, 0, 0, {}
+    for i, r in enumerate(csv.DictReader(END_LABELS.open(encoding="utf-8"))):
+        if r["end"] not in ("front", "rear") or r["file"] in held or (quick and i % 4):
+            continue
+        rgb = load_image(CORPUS / r["file"]).rgb
+        if painted:
+            rgb = paint_out_plates(rgb, plate_polygons(CORPUS, r["file"]))
+        plates = detect_plates(rgb, S) if use_plates and not painted else None
+        _region, v, _status, _dt = evaluate(rgb, plates)
+        # the end decision itself (a close-up may be put at 90 degrees, but front or rear
+        # is still decided)
+        ok = v.cues.get("end", "rear" if "rear" in v.view else "front") == r["end"]
+        end_right += ok
+        want = COARSE_VIEW.get((r["end"], r["side"]))
+        view_right += want == v.view
+        n += 1
+        src = r["file"].split("/")[0]
+        right, total = by_source.get(src, (0, 0))
+        by_source[src] = (right + ok, total + 1)
+    return {"n": n, "end_right": end_right / max(1, n),
+            "coarse_view_right": view_right / max(1, n),
+            "end_right_by_source": {k: f"{a}/{b}" for k, (a, b) in sorted(by_source.items())}}
+
+
 def run(quick: bool = False, use_plates: bool = True, verbose: bool = False,
         painted: bool = False) -> dict:
     """All sections as {name: summary dict}."""
@@ -173,6 +208,8 @@ def run(quick: bool = False, use_plates: bool = True, verbose: bool = False,
         if use_plates:
             out["corpus_views_all"]["plate_detect_median_ms"] = statistics.median(
                 r["plate_ms"] for r in rows)
+        if END_LABELS.is_file():
+            out["other_corpus_photos_end"] = other_corpus_ends(use_plates, painted, quick)
     out["synthetic_views"] = summarise(synthetic_rows(8 if quick else 24))
     return out
 

@@ -198,3 +198,27 @@ PAINTED_FILL_FLOOR = 0.55
 PAINTED_VIEW_FLOOR = 0.3
 PAINTED_MAX_DECIDED = 0.35
 PAINTED_MAX_WRONG = 0.075
+
+
+def _end_cues(red_left, red_right, texture, body_red=0.0):
+    return {"red_left": red_left, "red_right": red_right, "texture": texture,
+            "body_red": body_red}
+
+
+def test_one_red_lamp_beside_the_plate_votes_rear():
+    """Seen from a corner only the near tail lamp shows beside the plate: still the rear."""
+    from vincheck.photo.view_anchor import rear_evidence
+
+    assert rear_evidence(_end_cues(0.05, 0.0, 0.5)) > 0
+    assert rear_evidence(_end_cues(0.0, 0.05, 0.5)) > 0
+    assert rear_evidence(_end_cues(0.0, 0.0, 0.5)) < 0  # no lamp at all: front
+    # on a red body the red is paint: it does not count as a lamp
+    assert rear_evidence(_end_cues(0.05, 0.0, 0.5, body_red=0.6)) <= 0
+
+
+def test_grille_texture_votes_front_and_lamps_outweigh_it():
+    from vincheck.photo.view_anchor import rear_evidence
+
+    assert rear_evidence(_end_cues(0.0, 0.0, 1.2)) < rear_evidence(_end_cues(0.0, 0.0, 0.2))
+    # rear vents above a plate between two clear tail lamps (rear-engined cars)
+    assert rear_evidence(_end_cues(0.04, 0.04, 0.9)) > 0
