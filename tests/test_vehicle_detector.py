@@ -186,3 +186,18 @@ def test_labelled_corpus_photo_box(corpus_dir):
         assert region is not None and region.method == "detector"
         ious.append(_iou(region.box, tuple(float(r[k]) for k in ("x", "y", "w", "h"))))
     assert min(ious) > 0.7, ious
+
+
+def test_a_weak_box_around_a_surer_vehicle_is_passed_over():
+    """A low-score box merged over a car and the window frame it is seen through holds the
+    surer car box: the car is the vehicle, even though the merged box is bigger."""
+    size = (1600, 1200)
+    car = Detection((200, 200, 900, 700), "car", 0.52)
+    merged = Detection((190, 80, 1400, 1100), "car", 0.31)
+    assert main_detection([merged, car], size, plate_centre=(400, 650)) is car
+    # a big box that is as sure as the one inside it stays the vehicle (a truck and its cab)
+    truck = Detection((190, 80, 1400, 1100), "truck", 0.6)
+    assert main_detection([truck, car], size, plate_centre=(400, 650)) is truck
+    # a small sure box inside (a car on a transporter's deck, 5 % of it) does not count
+    deck_car = Detection((300, 300, 300, 200), "car", 0.9)
+    assert main_detection([merged, deck_car], size) is merged

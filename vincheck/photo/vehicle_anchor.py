@@ -25,6 +25,9 @@ import numpy as np
 from vincheck.findings import PlateRead
 
 MIN_PLATE_SCORE = 0.5
+RED_HUE_MAX = 8  # OpenCV hue (0-180) within this of 0 counts as red
+RED_MIN_SATURATION = 110  # 0-255
+RED_MIN_VALUE = 70  # 0-255
 CUE_PLATE_HEIGHT = 12.0  # px: the plate height the end cues are measured at
 # vehicle extent around the plate centre, plate heights (fitted to end-on cars)
 HALF_WIDTH_HP = 6.4
@@ -134,7 +137,8 @@ def end_cues(rgb: np.ndarray, anchor: PlateAnchor) -> dict:
 
     hsv = cv2.cvtColor(crop, cv2.COLOR_RGB2HSV)
     hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
-    red = ((hue <= 8) | (hue >= 172)) & (sat >= 110) & (val >= 70)
+    red = ((hue <= RED_HUE_MAX) | (hue >= 180 - RED_HUE_MAX)) & (sat >= RED_MIN_SATURATION) & \
+        (val >= RED_MIN_VALUE)
 
     def share(m: np.ndarray) -> float:
         return float(m.mean()) if m.size else 0.0

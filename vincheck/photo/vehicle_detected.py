@@ -3,7 +3,10 @@
 - *Which detection*: the registration photo shows one vehicle large and centred, so among
   the car / truck / bus / motorcycle boxes scoring at least :data:`MAIN_MIN_SCORE` the one
   with the largest ``area share x score x centrality`` wins; when the photo's main licence
-  plate is known, boxes that contain it are preferred (it is that vehicle's plate).
+  plate is known, boxes that contain it are preferred (it is that vehicle's plate). A
+  weaker box that holds a clearly surer one filling a good part of it is a box merged
+  over several objects (e.g. a car seen through a bus window, box and frame together),
+  not a vehicle: it is passed over (:func:`encloses_surer`).
 - *Cut off*: the vehicle runs out of the frame on a side where its box ends within
   :data:`EDGE_MARGIN` of the picture's edge (the detector's box of a truncated vehicle ends
   at the edge; a whole vehicle's box keeps a gap).
@@ -27,6 +30,24 @@ MAIN_MIN_SCORE = 0.3  # detector score from which a box can be the main vehicle
 MIN_AREA_SHARE = 0.01  # smaller boxes are background traffic, not the photographed vehicle
 EDGE_MARGIN = 0.01  # share of the picture's side: a box edge this close touches the frame
 PLATE_BONUS = 3.0  # weight of a box that contains the main plate's centre
+NEST_SCORE_GAP = 0.15  # a box this much surer than the one holding it is the vehicle
+NEST_MIN_SHARE = 0.25  # ... when it fills at least this share of the holding box
+NEST_INSIDE = 0.9  # share of the surer box's area inside the holder for "holds"
+
+
+def encloses_surer(d: Detection, dets: list[Detection]) -> bool:
+    """True when ``d`` holds (NEST_INSIDE of its area) another detection at least
+    NEST_SCORE_GAP surer that fills NEST_MIN_SHARE or more of ``d``."""
+    x, y, w, h = d.box
+    for o in dets:
+        if o is d or o.score < d.score + NEST_SCORE_GAP or o.area < NEST_MIN_SHARE * d.area:
+            continue
+        ox, oy, ow, oh = o.box
+        ix = max(0.0, min(x + w, ox + ow) - max(x, ox))
+        iy = max(0.0, min(y + h, oy + oh) - max(y, oy))
+        if ix * iy >= NEST_INSIDE * o.area:
+            return True
+    return False
 
 
 def main_detection(dets: list[Detection], size: tuple[int, int],
@@ -36,7 +57,7 @@ def main_detection(dets: list[Detection], size: tuple[int, int],
     best, best_val = None, 0.0
     for d in dets:
         share = d.area / float(w * h)
-        if d.score < MAIN_MIN_SCORE or share < MIN_AREA_SHARE:
+        if d.score < MAIN_MIN_SCORE or share < MIN_AREA_SHARE or encloses_surer(d, dets):
             continue
         x, y, bw, bh = d.box
         cx = (x + bw / 2) / w - 0.5
