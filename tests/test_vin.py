@@ -19,6 +19,7 @@ from vincheck.errors import (
 from vincheck.vin import (
     CheckDigitStatus,
     check_digit_status,
+    check_residue,
     clean,
     compute_check_digit,
     describe,
@@ -79,6 +80,15 @@ def test_makers_without_check_digit(vin: str) -> None:
     assert validate(vin, require_check_digit=False) == vin
     assert check_digit_status(vin, require=False) is CheckDigitStatus.NOT_REQUIRED
     assert check_digit_status(vin, require=True) is CheckDigitStatus.INVALID
+
+
+@pytest.mark.parametrize(("vin", "country", "region"), KNOWN_VALID)
+def test_check_residues_sum_to_zero_only_for_a_valid_vin(vin: str, country: str,
+                                                         region: str) -> None:
+    assert sum(check_residue(i, c) for i, c in enumerate(vin)) % 11 == 0
+    wrong = "X" if vin[8] != "X" else "0"
+    broken = vin[:8] + wrong + vin[9:]
+    assert sum(check_residue(i, c) for i, c in enumerate(broken)) % 11 != 0
 
 
 def test_check_digit_by_hand() -> None:

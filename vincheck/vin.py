@@ -414,7 +414,7 @@ def _allowed_at(index: int, require_check_digit: bool, year_rule: bool) -> str:
     return VIN_CHARS
 
 
-def _residue(index: int, ch: str) -> int:
+def check_residue(index: int, ch: str) -> int:
     """Contribution of ``ch`` at ``index`` to (weighted sum - check value) mod 11."""
     if index == CHECK_INDEX:
         return (-CHECK_DIGIT_CHARS.index(ch)) % 11
@@ -607,7 +607,7 @@ def _k_best(probs: Sequence[Mapping[str, float]], spread: Sequence[float],
         for c, s in probs[i].items():
             if c in allowed[i] and (s >= min_score or c == tops[i]):
                 options.append((c, math.log(s + spread[i]),
-                                _residue(i, c) if require_check_digit else 0, c != tops[i]))
+                                check_residue(i, c) if require_check_digit else 0, c != tops[i]))
         if not options:
             return []
         new: dict[tuple[int, int], list[tuple[float, str, tuple[int, ...]]]] = {}
@@ -643,7 +643,7 @@ def _valid_mass(probs: Sequence[Mapping[str, float]], spread: Sequence[float],
         for c in allowed[i]:
             p = probs[i].get(c, 0.0) + spread[i]
             if p > 0.0:
-                per_res[_residue(i, c)] += p
+                per_res[check_residue(i, c)] += p
         new = [0.0] * 11
         for r0, m in enumerate(mass):
             if m == 0.0:

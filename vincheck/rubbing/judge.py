@@ -289,7 +289,7 @@ def _invalid_everywhere(scores: Sequence[dict], as_read: str, min_score: float =
     ``min_score`` and >= ``min_share`` x that position's best) has a valid check digit:
     the reachable (weighted sum - check value) mod 11 residues are tracked position by
     position, so any number of combinations is covered exactly."""
-    from vincheck.vin import CHECK_DIGIT_CHARS, TRANSLITERATION, _residue
+    from vincheck.vin import CHECK_DIGIT_CHARS, TRANSLITERATION, check_residue
 
     reach = {0}
     for i, (sc, ch) in enumerate(zip(scores, as_read, strict=True)):
@@ -299,7 +299,7 @@ def _invalid_everywhere(scores: Sequence[dict], as_read: str, min_score: float =
             alts &= set(CHECK_DIGIT_CHARS)
         else:
             alts &= set(TRANSLITERATION)
-        steps = {_residue(i, c) for c in alts}
+        steps = {check_residue(i, c) for c in alts}
         reach = {(r + d) % 11 for r in reach for d in steps}
         if not reach:
             return True
