@@ -1,0 +1,89 @@
+"""Showing a result in the main window: the checklist, the verdict banner and its one-line
+summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from vincheck.findings import CaseResult, Status, Verdict
+from vincheck.gui import texts
+from vincheck.gui.checklist import build_groups
+from vincheck.gui.style import VERDICT_COLOURS
+from vincheck.inspection import CaseInput
+
+# Texts keep the "MainWindow" translation context of the window they belong to:
+# pyside6-lupdate files ``self.tr()`` under the enclosing class, so a mixin uses
+# ``translate("MainWindow", ...)`` with the literal context instead.
+translate = QCoreApplication.translate
+
+
+class ResultMixin:
+    """The result shown by :class:`~vincheck.gui.main_window.MainWindow` (fresh, from a case
+    file or from the history) and its verdict banner."""
+
+    def show_result(self, result: CaseResult, case: CaseInput | None) -> None:
+        """Show a result (fresh or from a file / the history)."""
+        self.result = result
+        self.result_case = case
+        self.groups = build_groups(result)
+        self.checklist.show_groups(self.groups, result.decisions)
+        for s in result.sheets:
+            self._page_counts[s.file] = max(self._page_counts.get(s.file, 1), s.page + 1)
+        for p in result.photos:
+            self._page_counts[p.file] = max(self._page_counts.get(p.file, 1), p.page + 1)
+        self._files_changed()
+        if self.current_image is not None:
+            self.show_image(self.current_image)
+        self._update_banner()
+        first_bad = next((e.key for g in self.groups for e in g.entries
+                          if e.finding.status is Status.FAIL), "")
+        if first_bad:
+            self.checklist.select_key(first_bad)
+
+    def show_no_result(self) -> None:
+        self.result = None
+        self.groups = []
+        self.checklist.clear_result()
+        self.last_outcome = ""
+        self._update_banner()
+        self._draw_overlays()
+
+    def _update_banner(self) -> None:
+        base = "QLabel { color: white; font-size: 17px; font-weight: bold; padding: 8px; " \
+               "border-radius: 4px; background: %s; }"
+        if self.thread is not None:
+            self.banner.setText(translate("MainWindow", "Checking…"))
+            self.banner.setStyleSheet(base % "#607d8b")
+            self.banner_detail.setText("")
+            return
+        if self.result is None:
+            text = {"failed": translate("MainWindow",
+                                        "No verdict: the check stopped with an error."),
+                    "cancelled": translate("MainWindow",
+                                           "No verdict: the check was cancelled.")}.get(
+                self.last_outcome,
+                translate("MainWindow", "No verdict yet: add files and press Check (F5)."))
+            self.banner.setText(text)
+            self.banner.setStyleSheet(base % "#9e9e9e")
+            self.banner_detail.setText("")
+            return
+        r = self.result
+        decided = r.decided_verdict()
+        text = texts.verdict_text(decided)
+        if decided is not r.verdict:
+            text += "  " + translate("MainWindow", "(after operator decisions)")
+        self.banner.setText(text)
+        self.banner.setStyleSheet(base % VERDICT_COLOURS[decided].name())
+        counts = {s: 0 for s in Status}
+        for f in r.all_findings():
+            counts[f.status] += 1
+        vins = ", ".join(r.vins_read) or translate("MainWindow", "none")
+        parts = [translate("MainWindow", "VIN read: {vins}").format(vins=vins),
+                 translate("MainWindow", "expected: {vin}").format(vin=r.expected_vin or "–"),
+                 translate("MainWindow", "{p} passed, {f} failed, {r} to review").format(
+                     p=counts[Status.PASS], f=counts[Status.FAIL],
+                     r=counts[Status.REVIEW] + counts[Status.SKIPPED])]
+        self.banner_detail.setText(" · ".join(parts))
+
+    def verdict(self) -> Verdict | None:
+        return None if self.result is None else self.result.decided_verdict()

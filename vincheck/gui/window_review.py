@@ -1,0 +1,82 @@
+"""The operator's side of a result in the main window: the details of the selected
+checklist row and the accept / reject decision on a finding that needs review."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from vincheck.findings import Decision, Status
+from vincheck.gui import texts
+
+# Texts keep the "MainWindow" translation context of the window they belong to:
+# pyside6-lupdate files ``self.tr()`` under the enclosing class, so a mixin uses
+# ``translate("MainWindow", ...)`` with the literal context instead.
+translate = QCoreApplication.translate
+
+
+class ReviewMixin:
+    """Selected-finding details and review decisions of
+    :class:`~vincheck.gui.main_window.MainWindow` (decisions are saved in the records when
+    the result was recorded)."""
+
+    def _entry_selected(self, key: str) -> None:
+        entry = self.checklist.entries.get(key) if key else None
+        if entry is None:
+            self.detail.setText("")
+            self._set_decision_enabled(False)
+            if self.view.has_image():
+                self.view.highlight(None)
+            return
+        f = entry.finding
+        lines = [f"<b>{html.escape(texts.rule_title(f.code))}</b> "
+                 f"<span style='color:#777'>[{html.escape(f.code)}]</span> — "
+                 f"{html.escape(texts.explanation(f))}"]
+        if f.message and f.message not in lines[0]:  # the core's own words (English)
+            lines.append("<span style='color:#666'>" + html.escape(
+                translate("MainWindow", "Check details: {message}").format(message=f.message))
+                + "</span>")
+        self.detail.setText("<br>".join(lines))
+        self._set_decision_enabled(f.status in (Status.REVIEW, Status.SKIPPED))
+        if entry.image is not None and entry.image != self.current_image and \
+                entry.finding.evidence:
+            self.show_image(entry.image)
+        if self.view.has_image():
+            self.view.highlight(key, centre=True)
+        elif self.image_pending():  # centre on the evidence when the image arrives
+            self._centre_on_load = True
+
+    def _set_decision_enabled(self, on: bool) -> None:
+        for w in (self.note_edit, self.accept_button, self.reject_button):
+            w.setEnabled(on)
+
+    def decide(self, accepted: bool, note: str | None = None) -> Decision | None:
+        """Record the operator's decision on the selected review finding."""
+        entry = self.checklist.current_entry()
+        if self.result is None or entry is None or \
+                entry.finding.status not in (Status.REVIEW, Status.SKIPPED):
+            return None
+        d = Decision(code=entry.finding.code, accepted=accepted,
+                     operator=self.settings.operator,
+                     note=self.note_edit.text().strip() if note is None else note,
+                     time=datetime.now().astimezone().isoformat(timespec="seconds"),
+                     target=entry.target)
+        self.result.decisions = [x for x in self.result.decisions
+                                 if not (x.code == d.code and x.target == d.target)] + [d]
+        key = entry.key
+        self.checklist.show_groups(self.groups, self.result.decisions)
+        self.checklist.select_key(key)
+        self.note_edit.clear()
+        self._update_banner()
+        if self.record_id is not None:
+            store = self._get_store()
+            if store is not None:
+                try:
+                    store.update_decisions(self.record_id, self.result.decisions)
+                except Exception as exc:  # noqa: BLE001 - never lose the UI state
+                    self.messages.add(translate("MainWindow", "The decision is shown but could "
+                                                "not be saved in the records: {reason}").format(
+                        reason=exc))
+        return d
