@@ -233,7 +233,9 @@ VALUE_WORDS = {
 
 
 def tr(text: str) -> str:
-    """Translate one of the marked texts above."""
+    """Translate one of the marked texts above (a variable, never a literal: lupdate would
+    file ``tr("literal")`` under the empty context; write
+    ``QCoreApplication.translate("Texts", "literal")`` instead)."""
     return QCoreApplication.translate(CTX, text)
 
 
@@ -285,18 +287,15 @@ def explanation(finding: Finding) -> str:
     if sentence:
         return sentence
     if finding.status is Status.PASS:
-        return tr("Meets the rule.")
+        return QCoreApplication.translate("Texts", "Meets the rule.")
     if finding.status is Status.SKIPPED:
         if finding.code == "dpi" or "DPI unknown" in (finding.message or ""):
             return tr(REASONS["dpi"][1])
-        return tr("Could not be measured; a person must check it.")
+        return QCoreApplication.translate(
+            "Texts", "Could not be measured; a person must check it.")
     if finding.code in REASONS:
         return tr(REASONS[finding.code][1])
     return finding.message or rule_title(finding.code)
-
-
-_MARK_NOOP = (QT_TRANSLATE_NOOP("Texts", "Meets the rule."),
-              QT_TRANSLATE_NOOP("Texts", "Could not be measured; a person must check it."))
 
 
 def format_value(value: Any, unit: str = "") -> str:
@@ -305,7 +304,8 @@ def format_value(value: Any, unit: str = "") -> str:
         return "–"
     u = UNITS[unit] if unit in UNITS else tr(UNIT_WORDS[unit]) if unit in UNIT_WORDS else unit
     if isinstance(value, bool):
-        text = tr("yes") if value else tr("no")
+        text = (QCoreApplication.translate("Texts", "yes") if value
+                else QCoreApplication.translate("Texts", "no"))
     elif isinstance(value, float):
         text = f"{value:.3g}" if abs(value) < 100 else f"{value:.1f}"
     elif isinstance(value, (list, tuple)):
@@ -321,6 +321,3 @@ def format_value(value: Any, unit: str = "") -> str:
     if u and not isinstance(value, (str, bool)):
         return f"{text} {u}" if u != "°" else f"{text}°"
     return text
-
-
-_YES_NO = (QT_TRANSLATE_NOOP("Texts", "yes"), QT_TRANSLATE_NOOP("Texts", "no"))

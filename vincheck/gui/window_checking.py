@@ -117,34 +117,36 @@ def _dpi_unknown(f: Finding) -> bool:
     return f.status is Status.SKIPPED and (f.code == "dpi" or "DPI unknown" in (f.message or ""))
 
 
-# Known gap, kept as it was: ``w.tr`` in a module-level function is filed by lupdate under
-# the empty context, but looked up under "MainWindow" at run time, so the texts of
-# error_advice and _progress_text show in English in the Chinese window.
+# Module-level helpers name the "MainWindow" context literally too: ``w.tr()`` here would be
+# filed by lupdate under the empty context but looked up under "MainWindow" at run time.
 def error_advice(w: QWidget, exc: BaseException) -> str:
-    """What went wrong and what to do, for an error that stopped a check."""
-    tr = w.tr
+    """What went wrong and what to do, for an error that stopped a check (``w`` is the
+    window the advice is shown in; the text is in the installed UI language)."""
     if isinstance(exc, OcrEngineError):
-        return tr("The OCR engine is missing or failed: {reason}\nWhat to do: install "
-                  "Tesseract (see the message above) or set its location in Settings ▸ "
-                  "Tesseract program, then press F5.").format(reason=exc)
+        return translate(
+            "MainWindow", "The OCR engine is missing or failed: {reason}\nWhat to do: install "
+            "Tesseract (see the message above) or set its location in Settings ▸ "
+            "Tesseract program, then press F5.").format(reason=exc)
     if isinstance(exc, InputFileError):
-        return tr("A file cannot be used: {reason}\nWhat to do: rescan or export it as PNG, "
-                  "JPEG, TIFF or BMP, replace it in the case and press F5.").format(reason=exc)
+        return translate(
+            "MainWindow", "A file cannot be used: {reason}\nWhat to do: rescan or export it "
+            "as PNG, JPEG, TIFF or BMP, replace it in the case and press F5.").format(reason=exc)
     if isinstance(exc, VincheckError):
-        return tr("The check stopped: {reason}").format(reason=exc)
+        return translate("MainWindow", "The check stopped: {reason}").format(reason=exc)
     where = traceback.format_exception_only(type(exc), exc)[-1].strip()
-    return tr("Internal error in the check ({where}). The case is kept; please report this "
-              "with the files of the case.").format(where=where)
+    return translate(
+        "MainWindow", "Internal error in the check ({where}). The case is kept; please report "
+        "this with the files of the case.").format(where=where)
 
 
 def _progress_text(w: QWidget, message: str) -> str:
-    """Translate the core's progress messages where their form is known."""
-    tr = w.tr
-    for prefix, text in (("reading rubbing sheet ", tr("Reading rubbing sheet {name}")),
-                         ("checking photo ", tr("Checking photo {name}"))):
+    """Translate the core's progress messages where their form is known (``w`` is the
+    window showing them)."""
+    for prefix, text in (
+            ("reading rubbing sheet ", translate("MainWindow", "Reading rubbing sheet {name}")),
+            ("checking photo ", translate("MainWindow", "Checking photo {name}"))):
         if message.startswith(prefix):
             return text.format(name=message[len(prefix):])
     if message == "done":
-        return tr("Done")
+        return translate("MainWindow", "Done")
     return message
-

@@ -1,57 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>The OCR engine is missing or failed: {reason}
-What to do: install Tesseract (see the message above) or set its location in Settings ▸ Tesseract program, then press F5.</source>
-        <translation>文字识别引擎缺失或出错：{reason}
-处理办法：安装 Tesseract（见上方说明），或在“设置 ▸ Tesseract 程序”中指定其位置，然后按 F5。</translation>
-    </message>
-    <message>
-        <source>A file cannot be used: {reason}
-What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the case and press F5.</source>
-        <translation>文件无法使用：{reason}
-处理办法：重新扫描或导出为 PNG、JPEG、TIFF 或 BMP，在案件中替换后按 F5。</translation>
-    </message>
-    <message>
-        <source>The check stopped: {reason}</source>
-        <translation>检查中止：{reason}</translation>
-    </message>
-    <message>
-        <source>Internal error in the check ({where}). The case is kept; please report this with the files of the case.</source>
-        <translation>检查时发生内部错误（{where}）。案件已保留；请连同案件文件一起报告此问题。</translation>
-    </message>
-    <message>
-        <source>Reading rubbing sheet {name}</source>
-        <translation>正在读取拓印膜 {name}</translation>
-    </message>
-    <message>
-        <source>Checking photo {name}</source>
-        <translation>正在检查相片 {name}</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Meets the rule.</source>
-        <translation>符合要求。</translation>
-    </message>
-    <message>
-        <source>Could not be measured; a person must check it.</source>
-        <translation>无法测量，需人工核查。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>Unexpected error</source>
@@ -955,6 +904,38 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
     <message>
         <source>Check cancelled.</source>
         <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <source>The OCR engine is missing or failed: {reason}
+What to do: install Tesseract (see the message above) or set its location in Settings ▸ Tesseract program, then press F5.</source>
+        <translation>文字识别引擎缺失或出错：{reason}
+处理办法：安装 Tesseract（见上方说明），或在“设置 ▸ Tesseract 程序”中指定其位置，然后按 F5。</translation>
+    </message>
+    <message>
+        <source>A file cannot be used: {reason}
+What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the case and press F5.</source>
+        <translation>文件无法使用：{reason}
+处理办法：重新扫描或导出为 PNG、JPEG、TIFF 或 BMP，在案件中替换后按 F5。</translation>
+    </message>
+    <message>
+        <source>The check stopped: {reason}</source>
+        <translation>检查中止：{reason}</translation>
+    </message>
+    <message>
+        <source>Internal error in the check ({where}). The case is kept; please report this with the files of the case.</source>
+        <translation>检查时发生内部错误（{where}）。案件已保留；请连同案件文件一起报告此问题。</translation>
+    </message>
+    <message>
+        <source>Reading rubbing sheet {name}</source>
+        <translation>正在读取拓印膜 {name}</translation>
+    </message>
+    <message>
+        <source>Checking photo {name}</source>
+        <translation>正在检查相片 {name}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Checking…</source>
