@@ -20,9 +20,11 @@ LABELS = Path(__file__).parent / "labels" / "photo_labels.csv"
 
 def _view(az, color="white", bg="street"):
     # fill 0.6: at the default 0.66 an oblique car ends within 5 px of the frame, which the
-    # detector path rightly reports as touching it (a cut-off car's view is not trusted)
+    # detector path rightly reports as touching it (a cut-off car's view is not trusted).
+    # The classical cues alone: the learnt head reads photos, not these drawings (its own
+    # tests are in test_photo_view_head.py)
     rgb, _ = render_car_photo(azimuth_deg=az, body_color=color, background=bg, fill=0.6)
-    return estimate_view(rgb, locate_vehicle(rgb, S), S)
+    return estimate_view(rgb, locate_vehicle(rgb, S), S, use_head=False)
 
 
 @pytest.fixture(scope="module")
@@ -174,8 +176,14 @@ def test_painted_corpus_fill_and_confident_decisions(painted_runs):
         truth = float(r["w"]) * float(r["h"]) / (shape[0] * shape[1])
         fill_ok += region is not None and abs(region.fill_bbox - truth) <= 0.07
     assert fill_ok / n >= PAINTED_FILL_FLOOR, f"fill within 0.07 on {fill_ok / n:.2f}"
-    right = sum(v.view == r["view"] for r, _s, _g, v in painted_runs)
-    assert right / n >= PAINTED_VIEW_FLOOR, f"view accuracy {right / n:.2f}"
+    # the learnt view head was never trained on the openalpr photos (AGPL): judge it on
+    # them, as the benchmark does
+    from benchmarks.photo_view import unseen_by_head
+
+    held = [(r, v) for r, _s, _g, v in painted_runs if unseen_by_head(r["file"])]
+    right = sum(v.view == r["view"] for r, v in held)
+    assert right / len(held) >= PAINTED_VIEW_FLOOR, f"unseen view accuracy {right}/{len(held)}"
+    assert all(v.source == "head" for _r, v in held)
     conf = []
     for r, _s, _g, v in painted_runs:
         status = judge_view(v, "car", S).status
@@ -183,21 +191,21 @@ def test_painted_corpus_fill_and_confident_decisions(painted_runs):
             want = azimuth_difference(float(r["azimuth"]), S.car_azimuth_deg) \
                 <= S.azimuth_tolerance_deg
             conf.append((status is Status.PASS) == want)
-    # weak plate-free evidence must go to review rather than decide wrongly: few photos
-    # decided, and few of all the photos given a wrong confident car-angle verdict
-    assert len(conf) / n <= PAINTED_MAX_DECIDED, f"decided {len(conf)} of {n}"
+    # the head decides most photos, and few of all the photos get a wrong confident
+    # car-angle verdict
+    assert len(conf) / n >= PAINTED_MIN_DECIDED, f"decided {len(conf)} of {n}"
     wrong = len(conf) - sum(conf)
     assert wrong / n <= PAINTED_MAX_WRONG, f"{wrong} of {n} decided wrongly"
 
 
 # Measured (benchmarks.photo_view --painted) with the detector's vehicle box: fill within
-# 0.07 on 0.68 of the 41 photos (0.22 with the segmentation box), view class right on 0.41
-# (0.22 before; always-front-left baseline 0.24), 4 of 41 decided (not review), 2 of them
-# wrongly (before: 10 decided, 2 wrongly). Floors a bit below.
-PAINTED_FILL_FLOOR = 0.55
-PAINTED_VIEW_FLOOR = 0.3
-PAINTED_MAX_DECIDED = 0.35
-PAINTED_MAX_WRONG = 0.075
+# 0.07 on 0.95 of the 41 photos; with the learnt view head the view class is right on 11 of
+# the 13 held-out photos (the classical cues alone: 6), 39 of 41 photos are decided (not
+# review) and 2 of them get a wrong car-angle verdict. Floors a bit below.
+PAINTED_FILL_FLOOR = 0.85
+PAINTED_VIEW_FLOOR = 0.75
+PAINTED_MIN_DECIDED = 0.6
+PAINTED_MAX_WRONG = 0.1
 
 
 def _end_cues(red_left, red_right, texture, body_red=0.0):

@@ -1,0 +1,129 @@
+"""The learnt view head: its symmetry under a mirrored photo, its azimuth conventions, the
+fall-back without weights, and that its split keeps the benchmark's held-out photos out."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.synth.car_photo import render_car_photo
+from vincheck.findings import Status
+from vincheck.photo import view_head as vh
+from vincheck.photo.vehicle import locate_vehicle
+from vincheck.photo.view import ViewEstimate, estimate_view, judge_view, view_of_azimuth
+from vincheck.settings import PhotoSettings
+
+S = PhotoSettings()
+LABELS = Path(__file__).parent / "labels"
+
+
+@pytest.fixture(scope="module")
+def drawn_car():
+    rgb, truth = render_car_photo(azimuth_deg=60, body_color="blue", fill=0.6, seed=3)
+    return rgb, truth["vehicle_box"]
+
+
+def test_a_mirrored_photo_gets_the_mirrored_view(drawn_car):
+    rgb, box = drawn_car
+    x, y, w, h = box
+    mirrored_box = (rgb.shape[1] - x - w, y, w, h)
+    a = vh.read_view(rgb, box)
+    b = vh.read_view(np.ascontiguousarray(rgb[:, ::-1]), mirrored_box)
+    assert b.p_rear == pytest.approx(a.p_rear, abs=1e-4)
+    assert b.p_oblique == pytest.approx(a.p_oblique, abs=1e-4)
+    assert b.p_face_left == pytest.approx(1 - a.p_face_left, abs=1e-4)
+    assert b.azimuth_deg == pytest.approx((360 - a.azimuth_deg) % 360, abs=0.05)
+
+
+def test_features_of_a_mirrored_crop():
+    rng = np.random.default_rng(5)
+    crop = (rng.random((90, 160, 3)) * 255).astype(np.uint8)
+    f = vh.crop_features(crop)
+    g = vh.crop_features(np.ascontiguousarray(crop[:, ::-1]))
+    for name in ("feat16", "feat32"):
+        assert np.allclose(f[name]["sym"], g[name]["sym"], atol=1e-3)
+        assert np.allclose(f[name]["anti"], -g[name]["anti"], atol=1e-3)
+    assert f["feat16"]["sym"].shape == (256 * vh.BANDS,)
+    assert f["feat32"]["anti"].shape == (512 * vh.BANDS,)
+
+
+@pytest.mark.parametrize(("end", "oblique", "side", "angle", "view", "lo", "hi"), [
+    (-4, 4, 4, 38, "front-left", 37.9, 38.1),   # front face on the picture's left
+    (-4, 4, -4, 38, "front-right", 321.9, 322.1),
+    (4, 4, -4, 40, "rear-left", 139.9, 140.1),  # rear face on the right: camera rear-left
+    (4, 4, 4, 40, "rear-right", 219.9, 220.1),
+    (-4, -4, 4, 38, "front", 7.9, 8.1),         # head-on: the head-on regression is read
+    (-4, 4, 4, 5, "front-left", 22.9, 23.1),    # oblique wins: the angle moves to the edge
+    (4, -4, 4, 30, "rear", 187.9, 188.1),
+])
+def test_combine_places_the_camera(end, oblique, side, angle, view, lo, hi):
+    # the oblique regression says ``angle``, the head-on one 8 degrees
+    hv = vh.combine({"end": end, "oblique": oblique, "side": side, "angle": angle,
+                     "angle_end_on": 8.0})
+    assert view_of_azimuth(hv.azimuth_deg) == view
+    assert lo <= hv.azimuth_deg <= hi
+
+
+def test_a_head_on_angle_beyond_the_class_edge_is_held_at_the_edge():
+    hv = vh.combine({"end": -4, "oblique": -4, "side": 4, "angle": 40, "angle_end_on": 35})
+    assert hv.azimuth_deg == pytest.approx(vh.OBLIQUE_FROM_DEG - 0.5)
+
+
+def test_confidence_is_the_weakest_decision():
+    sure = vh.combine({"end": -6, "oblique": 6, "side": 6, "angle": 40, "angle_end_on": 5})
+    unsure_side = vh.combine({"end": -6, "oblique": 6, "side": 0.1, "angle": 40,
+                              "angle_end_on": 5})
+    head_on = vh.combine({"end": -6, "oblique": -6, "side": 0.1, "angle": 40,
+                          "angle_end_on": 5})
+    assert sure.confidence > 0.9
+    assert unsure_side.confidence < 0.1
+    assert head_on.confidence > 0.9  # the side does not matter head-on
+
+
+def test_without_weights_the_cues_decide(monkeypatch, drawn_car):
+    rgb, _box = drawn_car
+    region = locate_vehicle(rgb, S)
+    monkeypatch.setattr(vh, "HEAD_PATH", Path("/nonexistent/view_head.npz"))
+    vh._weights.cache_clear()
+    try:
+        v = estimate_view(rgb, region, S)
+    finally:
+        monkeypatch.undo()
+        vh._weights.cache_clear()
+    assert v.source == "cues" and "head" not in v.cues
+    with_head = estimate_view(rgb, region, S)
+    assert with_head.source == "head" and "head" in with_head.cues
+    assert {s.role for s in with_head.evidence} >= {"view_face"}
+
+
+def test_a_trailer_read_by_the_head_goes_to_review():
+    v = ViewEstimate("rear-left", 135.0, 0.95, source="head")
+    assert judge_view(v, "trailer", S).status is Status.REVIEW
+    assert judge_view(v, "car", S).status is Status.FAIL
+    plate = ViewEstimate("rear-left", 135.0, 0.95, source="plate")
+    assert judge_view(plate, "trailer", S).status is Status.PASS
+
+
+def test_the_shipped_head_was_not_trained_on_agpl_photos():
+    meta = vh.metadata()
+    assert "openalpr-benchmarks" in meta["excluded_sources"]  # AGPL-3.0
+    excluded = set(meta["excluded_sources"])
+    views = list(csv.DictReader((LABELS / "photo_labels.csv").open(encoding="utf-8")))
+    names = {r["file"] for r in views}
+    ends = [r for r in csv.DictReader((LABELS / "vehicle_end_labels.csv").open(encoding="utf-8"))
+            if r["end"] in ("front", "rear") and r["file"] not in names]
+
+    def allowed(rows: list[dict]) -> int:
+        return sum(r["file"].split("/")[0] not in excluded for r in rows)
+
+    assert meta["training_photos"] == {"view": allowed(views), "end": allowed(ends)}
+    assert meta["held_out_photos"] == {"view": len(views) - allowed(views),
+                                       "end": len(ends) - allowed(ends)}
+    assert meta["held_out_photos"]["view"] >= 20  # enough unseen photos to measure it on
+    with np.load(vh.HEAD_PATH) as z:
+        for head, m in vh.HEAD_MAPS.items():
+            channels = 256 if m == "feat16" else 512
+            assert z[f"{head}_w"].shape == (channels * vh.BANDS,)
