@@ -28,6 +28,9 @@ def test_core_label_words_are_translated_numbers_and_texts_kept(chinese) -> None
     assert "car" not in out and "detector" not in out
     assert display_label("start") != "start" and display_label("end") != "end"
     assert display_label("top_left") != "top_left"
+    # the view head's face box: the end read, not the generic "face"
+    assert display_label("front face 0.93") == "车头 0.93"
+    assert display_label("rear face 0.72") == "车尾 0.72"
     # VINs, plate texts and character reads are left alone (no word inside them changes)
     for text in ("LSVAU2180N2183594", "京A12345", "S 0.97", "#1 LSVAU2180N2183594 (1.00)"):
         assert display_label(text) == text

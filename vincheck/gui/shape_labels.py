@@ -24,6 +24,8 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ShapeLabel", "car"),
     QT_TRANSLATE_NOOP("ShapeLabel", "start"),
     QT_TRANSLATE_NOOP("ShapeLabel", "end"),
+    QT_TRANSLATE_NOOP("ShapeLabel", "front face"),
+    QT_TRANSLATE_NOOP("ShapeLabel", "rear face"),
     QT_TRANSLATE_NOOP("ShapeLabel", "face"),
     QT_TRANSLATE_NOOP("ShapeLabel", "top_left"),
     QT_TRANSLATE_NOOP("ShapeLabel", "top_right"),

@@ -258,7 +258,8 @@ def _face_box_of(head: HeadView, box: tuple[float, float, float, float]) -> Shap
     fw = bw * share
     fx = x if head.p_face_left >= 0.5 else x + bw - fw
     end = "rear" if head.p_rear >= 0.5 else "front"
-    return Shape.box(fx, y, fw, bh, label=f"{end} {head.confidence:.2f}", role="view_face")
+    return Shape.box(fx, y, fw, bh, label=f"{end} face {head.confidence:.2f}",
+                     role="view_face")
 
 
 def _plain(v):  # numpy scalars -> floats for JSON

@@ -1174,6 +1174,14 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
         <translation>终止符</translation>
     </message>
     <message>
+        <source>front face</source>
+        <translation>车头</translation>
+    </message>
+    <message>
+        <source>rear face</source>
+        <translation>车尾</translation>
+    </message>
+    <message>
         <source>face</source>
         <translation>正面</translation>
     </message>

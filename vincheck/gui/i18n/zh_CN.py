@@ -487,6 +487,8 @@ TRANSLATIONS: dict[str, str] = {
     "bus": "客车",
     "start": "起始符",
     "end": "终止符",
+    "front face": "车头",
+    "rear face": "车尾",
     "face": "正面",
     "top_left": "左上",
     "top_right": "右上",
