@@ -96,7 +96,9 @@ def test_every_part_speaks_chinese(qtbot, chinese, tmp_path: Path) -> None:
     # intake: a file that is not an image
     bad = tmp_path / "notes.png"
     bad.write_text("not an image", encoding="utf-8")
-    assert w.add_paths([str(bad)]) == 0
+    with qtbot.waitSignal(w.filesSorted, timeout=10_000) as sorted_:
+        assert w.add_paths([str(bad)]) == 1  # queued for sorting in the background
+    assert sorted_.args == [0] and w.panel.files() == []
     head = zh("Cannot use {file}: {reason}. Check that it is a PNG, JPEG, TIFF or BMP scan "
               "or photo and not damaged, then add it again.").split("{file}")[0]
     assert w.messages.messages[0][1].startswith(head + "notes.png")

@@ -98,7 +98,8 @@ def test_dropping_a_bad_file_shows_a_message(qtbot, english, tmp_path: Path, cas
     mime.setUrls([QUrl.fromLocalFile(str(bad)), QUrl.fromLocalFile(case.photo_files[0])])
     event = QDropEvent(QPointF(400, 300), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    w.dropEvent(event)
+    with qtbot.waitSignal(w.filesSorted, timeout=10_000):
+        w.dropEvent(event)
     assert "broken.png" in w.messages.text_plain()
     assert w.messages.isVisible()
     # the good file was still added, sorted as a photo; the bad one was not
@@ -107,7 +108,9 @@ def test_dropping_a_bad_file_shows_a_message(qtbot, english, tmp_path: Path, cas
 
 def test_dropped_files_are_sorted_and_correctable(qtbot, english, case) -> None:
     w = make_window(qtbot, FakeRunner())
-    assert w.add_paths([case.photo_files[0], case.rubbing_files[0]]) == 2
+    with qtbot.waitSignal(w.filesSorted, timeout=10_000) as sorted_:
+        assert w.add_paths([case.photo_files[0], case.rubbing_files[0]]) == 2
+    assert sorted_.args == [2]
     kinds = dict(w.panel.files())
     assert kinds[case.rubbing_files[0]] == "rubbing"
     assert kinds[case.photo_files[0]] == "photo"

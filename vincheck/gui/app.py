@@ -2,8 +2,8 @@
 
 Sets up fonts (a CJK font for Chinese), the language, an exception hook that shows a
 dialog instead of dying, then opens the window. ``--screenshot OUT.png`` opens the case,
-waits for the check, saves a PNG of the window and exits (0, or the error's exit code
-with a message when the check stopped with an error).
+waits for its files to be sorted and for the check, saves a PNG of the window and exits
+(0, or the error's exit code with a message when the check stopped with an error).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -109,6 +109,20 @@ def build_window(args: argparse.Namespace, runner: Runner | None = None) -> Main
     return window
 
 
+def when_sorted(window: MainWindow, call: Callable[[int], None]) -> None:
+    """Call ``call(added)`` once the files given to the window are sorted (now when none
+    are being sorted)."""
+    if not window.is_sorting():
+        call(0)
+        return
+
+    def once(added: int) -> None:
+        window.filesSorted.disconnect(once)
+        call(added)
+
+    window.filesSorted.connect(once)
+
+
 def take_screenshot(window: MainWindow, out: str, size: tuple[int, int],
                     timeout_s: float = 600.0) -> int:
     """Check the open case, then save the window as PNG; returns the exit code."""
@@ -150,12 +164,15 @@ def take_screenshot(window: MainWindow, out: str, size: tuple[int, int],
         window.cancel_check()
         QTimer.singleShot(300, grab)
 
+    def begin(_added: int = 0) -> None:
+        if window.panel.files():
+            QTimer.singleShot(100, window.start_check)
+            QTimer.singleShot(int(timeout_s * 1000), give_up)
+        else:
+            QTimer.singleShot(300, grab)
+
     window.checkFinished.connect(finished)
-    if window.panel.files():
-        QTimer.singleShot(100, window.start_check)
-        QTimer.singleShot(int(timeout_s * 1000), give_up)
-    else:
-        QTimer.singleShot(300, grab)
+    when_sorted(window, begin)
     code = app.exec()
     window.close()
     return int(code)
@@ -170,8 +187,8 @@ def run_gui(args: argparse.Namespace, runner: Runner | None = None) -> int:
         return take_screenshot(window, args.screenshot, parse_size(args.size), args.timeout)
     window = build_window(args, runner)
     window.show()
-    if window.panel.files():
-        QTimer.singleShot(100, window.start_check)
+    if window.panel.files() or window.is_sorting():
+        QTimer.singleShot(100, window.start_check)  # waits for the files being sorted
     elif not args.files and not args.sample:
         QTimer.singleShot(100, window.first_start)
     return int(app.exec())

@@ -92,6 +92,7 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
 
     checkFinished = Signal(str)  # "done" | "failed" | "cancelled"
     imageShown = Signal(str, int)  # file, page: the image is on screen (after its load)
+    filesSorted = Signal(int)  # added files are sorted (or sorting stopped): how many added
 
     def __init__(self, runner: Runner | None = None, settings: Settings | None = None,
                  record: bool = True, store_factory: Callable[[Settings], Any] | None = None,
@@ -130,6 +131,7 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
         self._centre_on_load = False
         self._page_counts: dict[str, int] = {}
         self._history_dialog: QDialog | None = None
+        self._init_intake()
 
         self.setAcceptDrops(True)
         self.resize(1366, 768)
@@ -281,6 +283,7 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
         if self.thread is not None:
             self.thread.cancel()
             self.thread.wait(5000)
+        self.sorter.shutdown()
         self.loader.shutdown()
         if self._store is not None:
             try:

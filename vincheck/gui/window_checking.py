@@ -27,9 +27,15 @@ class CheckFlowMixin:
         return self.thread is not None
 
     def start_check(self) -> bool:
-        """Run the check on the current case in a worker thread; False if not started."""
+        """Run the check on the current case in a worker thread; False if not started.
+        While added files are still being sorted the check waits and starts when sorting
+        ends (True: it is queued)."""
         if self.thread is not None:
             return False
+        if self.is_sorting():
+            self._check_after_sorting = True
+            self._show_sorting_progress()
+            return True
         case = self.panel.case_input()
         if not case.files():
             self.messages.add(translate("MainWindow", "Add at least one rubbing sheet or photo "
@@ -59,10 +65,14 @@ class CheckFlowMixin:
         return True
 
     def cancel_check(self) -> None:
+        """Stop the running check; with none running, stop sorting added files (and the
+        check waiting for it)."""
         if self.thread is not None:
             self.thread.cancel()
             self.panel.set_progress(self.panel.progress.value() / 1000,
                                     translate("MainWindow", "Cancelling…"))
+        elif self.is_sorting():
+            self.cancel_sorting()
 
     def _on_progress(self, fraction: float, message: str) -> None:
         self.panel.set_progress(fraction, _progress_text(self, message))
@@ -106,6 +116,7 @@ class CheckFlowMixin:
         thread = self.thread
         self.thread = None
         self.panel.set_running(False)
+        self._sync_sorting_controls()
         if thread is not None:
             thread.deleteLater()
         self._update_banner()

@@ -1,5 +1,11 @@
 """How files get into the main window's case: the open dialogs, case JSON files, drag and
-drop, and the automatic sorting of each image into rubbing sheet or photo."""
+drop, and the automatic sorting of each image into rubbing sheet or photo.
+
+Sorting decodes every image, so it runs in a :class:`~vincheck.gui.file_sorter.FileSorter`
+off the GUI thread: each file appears in the case panel once sorted (in the order given),
+the progress area counts them, Cancel stops sorting, and the window's ``filesSorted(added)``
+signal says when all are done. A check asked for while files are being sorted waits and
+starts when sorting ends (so it never sees a half-added case)."""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from vincheck.errors import VincheckError
+from vincheck.gui.file_sorter import FileSorter
 from vincheck.gui.state import save_state
 from vincheck.inspection import CaseInput
 
@@ -31,13 +38,27 @@ def reason_without_path(exc: BaseException, path: Path) -> str:
 class FileIntakeMixin:
     """Adding files and opening cases in :class:`~vincheck.gui.main_window.MainWindow`."""
 
-    def add_paths(self, paths: list[str]) -> int:
-        """Add image files (folders are searched one level deep); each is classified as a
-        rubbing sheet or a photo. Case JSON files open as a case. Returns how many were
-        added; unusable files become messages."""
-        from vincheck.case_files import classify_file
+    def _init_intake(self) -> None:
+        """Create the background sorter (called once from the window's ``__init__``)."""
+        self.sorter = FileSorter(parent=self)
+        self.sorter.sorted.connect(self._on_file_sorted)
+        self.sorter.failed.connect(self._on_file_unusable)
+        self.sorter.idle.connect(self._on_sorting_idle)
+        self._sort_total = 0  # files of the current sorting run (reset when it ends)
+        self._sort_done = 0
+        self._sort_added = 0
+        self._check_after_sorting = False  # Check was pressed while files were sorted
 
-        added = 0
+    def is_sorting(self) -> bool:
+        """Whether added files are still being sorted in the background."""
+        return self.sorter.is_busy()
+
+    def add_paths(self, paths: list[str]) -> int:
+        """Add image files (folders are searched one level deep); each is sorted as a
+        rubbing sheet or a photo in the background and appears in the case panel, in the
+        order given, once sorted. Case JSON files open as a case at once. Returns how many
+        image files were queued for sorting (``filesSorted(added)`` follows when all are
+        done); unusable files become messages."""
         expanded: list[Path] = []
         for p in paths:
             path = Path(p)
@@ -49,24 +70,88 @@ class FileIntakeMixin:
                                        if x.suffix.lower() in IMAGE_SUFFIXES))
             else:
                 expanded.append(path)
-        for path in expanded:
-            try:
-                kind = classify_file(path)
-            except VincheckError as exc:
-                self.messages.add(translate("MainWindow", "Cannot use {file}: {reason}. Check "
-                                            "that it is a PNG, JPEG, TIFF or BMP scan or photo "
-                                            "and not damaged, then add it again.").format(
-                    file=path.name, reason=reason_without_path(exc, path)))
-                continue
-            except Exception as exc:  # noqa: BLE001 - a file never crashes the window
-                self.messages.add(translate("MainWindow", "Cannot use {file}: {reason}.").format(
-                    file=path.name, reason=str(exc)))
-                continue
-            self.panel.add_file(str(path), kind)
-            added += 1
-        if added:
+        if not expanded:
+            return 0
+        self._sort_total += len(expanded)
+        self.sorter.add([str(x) for x in expanded])
+        self._show_sorting_progress()
+        self._sync_sorting_controls()
+        return len(expanded)
+
+    def cancel_sorting(self) -> int:
+        """Stop sorting: files not sorted yet are not added (a queued check is dropped);
+        returns how many were left out."""
+        self._check_after_sorting = False
+        if not self.sorter.is_busy():
+            return 0
+        left = self.sorter.cancel()
+        added = self._sort_added
+        self._end_sorting()
+        if left:
+            self.messages.add(translate("MainWindow", "Sorting stopped: {n} of the added files "
+                                        "were not added to the case.").format(n=left),
+                              "warning")
+        self._report_progress(translate("MainWindow", "Sorting stopped."))
+        self.filesSorted.emit(added)
+        return left
+
+    def _on_file_sorted(self, _job: int, file: str, kind: str) -> None:
+        self._sort_done += 1
+        if not self.panel.has_file(file):
+            self.panel.add_file(file, kind)
+            self._sort_added += 1
             self._files_changed()
-        return added
+        self._show_sorting_progress()
+
+    def _on_file_unusable(self, _job: int, file: str, exc: BaseException) -> None:
+        self._sort_done += 1
+        path = Path(file)
+        if isinstance(exc, VincheckError):
+            self.messages.add(translate("MainWindow", "Cannot use {file}: {reason}. Check "
+                                        "that it is a PNG, JPEG, TIFF or BMP scan or photo "
+                                        "and not damaged, then add it again.").format(
+                file=path.name, reason=reason_without_path(exc, path)))
+        else:  # a file never crashes the window
+            self.messages.add(translate("MainWindow", "Cannot use {file}: {reason}.").format(
+                file=path.name, reason=str(exc)))
+        self._show_sorting_progress()
+
+    def _on_sorting_idle(self) -> None:
+        added = self._sort_added
+        self._end_sorting()
+        if self.thread is None:
+            self.panel.set_progress(0.0, "")
+        self.statusBar().clearMessage()
+        run = self._check_after_sorting
+        self._check_after_sorting = False
+        self.filesSorted.emit(added)
+        if run:
+            self.start_check()
+
+    def _end_sorting(self) -> None:
+        self._sort_total = self._sort_done = self._sort_added = 0
+        self._sync_sorting_controls()
+
+    def _show_sorting_progress(self) -> None:
+        total = self._sort_total
+        if not total:
+            return
+        text = translate("MainWindow", "Sorting files… {done} of {total}").format(
+            done=self._sort_done, total=total)
+        if self._check_after_sorting:
+            text += "\n" + translate("MainWindow", "The check starts when the files are sorted.")
+        self._report_progress(text, self._sort_done / total)
+
+    def _report_progress(self, text: str, fraction: float = 0.0) -> None:
+        """The panel's progress area when no check is using it, else the status bar."""
+        if self.thread is None:
+            self.panel.set_progress(fraction, text)
+        else:
+            self.statusBar().showMessage(text, 5000)
+
+    def _sync_sorting_controls(self) -> None:
+        """Cancel also stops sorting, so it is enabled while files are being sorted."""
+        self.panel.cancel_button.setEnabled(self.thread is not None or self.sorter.is_busy())
 
     def open_files_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -104,8 +189,14 @@ class FileIntakeMixin:
         return True
 
     def new_case(self, case: CaseInput) -> None:
-        """Replace the current case (the previous result is cleared)."""
+        """Replace the current case (the previous result is cleared; files still being
+        sorted for the previous case are dropped)."""
         self.cancel_check()
+        if self.sorter.is_busy():
+            self.sorter.cancel()
+            self._end_sorting()
+            self.filesSorted.emit(0)
+        self._check_after_sorting = False
         self.messages.clear_messages()
         self.case_path = None
         self.record_id = None

@@ -810,12 +810,28 @@
         <translation>操作员：{who}</translation>
     </message>
     <message>
+        <source>Sorting stopped: {n} of the added files were not added to the case.</source>
+        <translation>已停止分类：添加的文件中有 {n} 个未加入案件。</translation>
+    </message>
+    <message>
+        <source>Sorting stopped.</source>
+        <translation>已停止分类。</translation>
+    </message>
+    <message>
         <source>Cannot use {file}: {reason}. Check that it is a PNG, JPEG, TIFF or BMP scan or photo and not damaged, then add it again.</source>
         <translation>无法使用 {file}：{reason}。请确认它是未损坏的 PNG、JPEG、TIFF 或 BMP 扫描件或相片，然后重新添加。</translation>
     </message>
     <message>
         <source>Cannot use {file}: {reason}.</source>
         <translation>无法使用 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Sorting files… {done} of {total}</source>
+        <translation>正在将文件分为拓印膜或相片… {done} / {total}</translation>
+    </message>
+    <message>
+        <source>The check starts when the files are sorted.</source>
+        <translation>文件分类完成后开始检查。</translation>
     </message>
     <message>
         <source>Open scans and photos</source>

@@ -114,6 +114,11 @@ TRANSLATIONS: dict[str, str] = {
         "无法使用 {file}：{reason}。请确认它是未损坏的 PNG、JPEG、TIFF 或 BMP 扫描件或相片，"
         "然后重新添加。",
     "Cannot use {file}: {reason}.": "无法使用 {file}：{reason}。",
+    "Sorting files… {done} of {total}": "正在将文件分为拓印膜或相片… {done} / {total}",
+    "The check starts when the files are sorted.": "文件分类完成后开始检查。",
+    "Sorting stopped: {n} of the added files were not added to the case.":
+        "已停止分类：添加的文件中有 {n} 个未加入案件。",
+    "Sorting stopped.": "已停止分类。",
     "Open scans and photos": "打开扫描件和相片",
     "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;Case files (*.json)":
         "图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;案件文件 (*.json)",

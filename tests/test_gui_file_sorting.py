@@ -1,0 +1,177 @@
+"""Added files are sorted (rubbing sheet or photo) off the GUI thread: ``add_paths``
+returns at once, files appear in the given order, unreadable ones become messages, a
+check asked for meanwhile waits for the sorting, and Cancel / a new case / closing the
+window while sorting drop what is left without crashing."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.gui
+
+import vincheck.case_files as case_files  # noqa: E402
+from tests.gui_support import FakeRunner, write_case  # noqa: E402
+from vincheck.gui.i18n import set_language  # noqa: E402
+from vincheck.gui.main_window import MainWindow  # noqa: E402
+from vincheck.inspection import CaseInput  # noqa: E402
+from vincheck.settings import Settings  # noqa: E402
+
+SLOW_S = 0.5  # seconds the patched classify_file takes per file
+
+
+@pytest.fixture(scope="module")
+def case(tmp_path_factory: pytest.TempPathFactory) -> CaseInput:
+    return write_case(tmp_path_factory.mktemp("sorting-case"))
+
+
+@pytest.fixture
+def english(qapp):
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def slow_classify(monkeypatch):
+    """``classify_file`` that takes :data:`SLOW_S` per file and records the thread it ran
+    in (the real one still reads the file, so unreadable files fail as they would)."""
+    real = case_files.classify_file
+    threads: list[str] = []
+
+    def slow(path):  # noqa: ANN001, ANN202
+        threads.append(threading.current_thread().name)
+        time.sleep(SLOW_S)
+        return real(path)
+
+    monkeypatch.setattr(case_files, "classify_file", slow)
+    return threads
+
+
+def make_window(qtbot, runner=None) -> MainWindow:  # noqa: ANN001
+    w = MainWindow(runner=runner or FakeRunner(), settings=Settings(operator="Li Lei"),
+                   record=False)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_add_paths_returns_at_once_and_files_follow_in_order(
+        qtbot, english, case, slow_classify, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"this is not a PNG at all")
+    w = make_window(qtbot)
+    files = [case.photo_files[0], str(bad), case.rubbing_files[0]]
+    t0 = time.monotonic()
+    queued = w.add_paths(files)
+    took = time.monotonic() - t0
+    assert queued == 3
+    assert took < SLOW_S, f"add_paths blocked for {took:.2f} s"
+    assert w.is_sorting() and w.panel.files() == []  # nothing sorted yet
+    assert "Sorting files… 0 of 3" in w.panel.progress_label.text()
+    assert w.panel.cancel_button.isEnabled()  # sorting can be stopped
+    with qtbot.waitSignal(w.filesSorted, timeout=20_000) as sorted_:
+        pass
+    assert sorted_.args == [2]
+    assert w.panel.files() == [(case.photo_files[0], "photo"),
+                               (case.rubbing_files[0], "rubbing")]
+    assert all(name.startswith("vincheck-sort") for name in slow_classify)
+    assert len(slow_classify) == 3
+    # the unreadable file gives the same message as before, and nothing else does
+    text = w.messages.text_plain()
+    assert "Cannot use broken.png:" in text and "PNG, JPEG, TIFF or BMP" in text
+    assert len(w.messages.messages) == 1
+    # the image list follows the panel; sorting is over
+    assert [f for f, _ in w.images] == [case.photo_files[0], case.rubbing_files[0]]
+    assert not w.is_sorting() and not w.panel.cancel_button.isEnabled()
+
+
+def test_each_file_appears_as_soon_as_it_is_sorted(qtbot, english, case,
+                                                   slow_classify) -> None:
+    w = make_window(qtbot)
+    w.add_paths([case.rubbing_files[0], case.photo_files[0]])
+    qtbot.waitUntil(lambda: len(w.panel.files()) == 1, timeout=10_000)
+    assert w.is_sorting()
+    assert w.panel.files() == [(case.rubbing_files[0], "rubbing")]
+    assert "Sorting files… 1 of 2" in w.panel.progress_label.text()
+    qtbot.waitSignal(w.filesSorted, timeout=10_000).wait()
+    assert len(w.panel.files()) == 2
+
+
+def test_a_check_asked_for_while_sorting_waits_for_all_files(qtbot, english, case,
+                                                             slow_classify) -> None:
+    seen: list[list[str]] = []
+    runner = FakeRunner()
+
+    def recording_runner(c, *a, **k):  # noqa: ANN001, ANN002, ANN003, ANN202
+        seen.append(c.files())
+        return runner(c, *a, **k)
+
+    w = make_window(qtbot, recording_runner)
+    w.add_paths([case.rubbing_files[0], case.photo_files[0]])
+    assert w.start_check()  # queued, not refused
+    assert not w.is_running() and runner.calls == 0
+    assert "The check starts when the files are sorted." in w.panel.progress_label.text()
+    with qtbot.waitSignal(w.checkFinished, timeout=20_000) as finished:
+        pass
+    assert finished.args == ["done"]
+    assert seen == [[case.rubbing_files[0], case.photo_files[0]]]
+
+
+def test_cancel_stops_sorting_and_the_waiting_check(qtbot, english, case,
+                                                    slow_classify) -> None:
+    runner = FakeRunner()
+    w = make_window(qtbot, runner)
+    w.add_paths([case.rubbing_files[0], case.photo_files[0], case.rubbing_files[0]])
+    w.start_check()
+    with qtbot.waitSignal(w.filesSorted, timeout=10_000):
+        w.panel.cancel_button.click()
+    assert not w.is_sorting() and not w.panel.cancel_button.isEnabled()
+    assert "were not added" in w.messages.text_plain()
+    qtbot.wait(int(SLOW_S * 2500))  # the file being sorted finishes: it is dropped
+    assert w.panel.files() == [] and runner.calls == 0 and not w.is_running()
+
+
+def test_a_new_case_drops_files_sorted_for_the_old_one(qtbot, english, case,
+                                                       slow_classify) -> None:
+    w = make_window(qtbot)
+    w.add_paths([case.rubbing_files[0], case.photo_files[0]])
+    w.new_case(CaseInput())
+    assert not w.is_sorting()
+    qtbot.wait(int(SLOW_S * 2500))
+    assert w.panel.files() == []
+    # sorting for the new case works as usual
+    with qtbot.waitSignal(w.filesSorted, timeout=10_000):
+        w.add_paths([case.photo_files[0]])
+    assert w.panel.files() == [(case.photo_files[0], "photo")]
+
+
+def test_closing_the_window_while_sorting(qtbot, english, case, slow_classify) -> None:
+    w = make_window(qtbot)
+    w.add_paths([case.rubbing_files[0], case.photo_files[0]])
+    qtbot.wait(50)
+    t0 = time.monotonic()
+    w.close()
+    assert time.monotonic() - t0 < SLOW_S * 3  # queued files were dropped, not sorted
+    qtbot.wait(int(SLOW_S * 1500))  # the running one reports to a closed window: ignored
+    assert w.panel.files() == []
+
+
+def test_sorting_progress_is_chinese(qtbot, qapp, case, slow_classify) -> None:
+    assert set_language("zh_CN")
+    try:
+        w = make_window(qtbot)
+        w.add_paths([case.photo_files[0]])
+        w.start_check()
+        text = w.panel.progress_label.text()
+        assert "Sorting" not in text and "check starts" not in text
+        assert "0 / 1" in text and "拓印膜" in text and "开始检查" in text
+        w.cancel_check()
+        assert "1 个未加入案件" in w.messages.text_plain()
+        assert w.panel.progress_label.text() == "已停止分类。"
+    finally:
+        set_language("en")
