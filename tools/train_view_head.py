@@ -8,10 +8,11 @@ Run::
 
 Data: the 41 view photos of ``tests/labels/photo_labels.csv`` (azimuth from two annotators)
 and the 276 photos of ``tests/labels/vehicle_end_labels.csv`` (end; side left / right /
-centre), every one twice: with its plates painted out (``tests/corpus_plates.py``; the head
-decides the view of photos without a plate) and as it is (so that a plate the detector
-missed does not throw it). The vehicle box is the one vincheck itself finds
-(:func:`vincheck.photo.vehicle.locate_vehicle`), as at run time.
+centre), every one with its plates painted out (``tests/corpus_plates.py``; the head
+decides the view of photos without a plate), as it is (so that a plate the detector missed
+does not throw it) and as two painted crops of a jittered box (every edge moved by up to
+8 %, so that the head does not hang on the exact box). The vehicle box is the one vincheck
+itself finds (:func:`vincheck.photo.vehicle.locate_vehicle`), as at run time.
 
 Licences: the head is trained only on photos whose source allows it. The openalpr
 benchmark photos are AGPL-3.0 (``../shared/corpus/openalpr-benchmarks/MANIFEST.md``), so
@@ -56,6 +57,7 @@ END_LABELS = ROOT / "tests" / "labels" / "vehicle_end_labels.csv"
 VIEW_WEIGHT = 3.0  # weight of a whole-vehicle view photo against an end-labelled one
 LAMBDA = {"end": 0.003, "oblique": 0.01, "side": 0.03}  # L2 of the logistic heads
 RIDGE_LAMBDA = 100.0  # of the angle regressions (standardised features)
+JITTER, JITTER_COPIES, JITTER_SEED = 0.08, 2, 7  # box jitter of the extra training crops
 # sources never trained on, with the reason (their photos remain the test set)
 EXCLUDED_SOURCES = {"openalpr-benchmarks": "AGPL-3.0: no AGPL-derived weights"}
 STEPS, RATE = 400, 0.5  # gradient descent of the logistic heads
@@ -99,21 +101,35 @@ def samples(settings: PhotoSettings) -> list[dict]:
                     if side in ("left", "right") else None})
     for s in out:
         s["trainable"] = s["file"].split("/")[0] not in EXCLUDED_SOURCES
+    rng = np.random.default_rng(JITTER_SEED)
     for k, s in enumerate(out):
         plain = load_image(CORPUS / s["file"]).rgb
-        for key, rgb in (("x", paint_out_plates(plain, plate_polygons(CORPUS, s["file"]))),
-                         ("x_plain", plain)):
+        painted = paint_out_plates(plain, plate_polygons(CORPUS, s["file"]))
+        for key, rgb in (("x", painted), ("x_plain", plain)):
             region = locate_vehicle(rgb, settings, plates=None)
             box = region.box if region is not None else (0, 0, rgb.shape[1], rgb.shape[0])
             s[key] = vh.head_inputs(vh.crop_features(vh.vehicle_crop(rgb, box)))
+            if key == "x" and s["trainable"]:
+                s["x_jitter"] = [vh.head_inputs(vh.crop_features(vh.vehicle_crop(
+                    rgb, jittered(box, rng)))) for _ in range(JITTER_COPIES)]
         if k % 50 == 0:
             print(f"  features {k + 1}/{len(out)}", flush=True)
     return out
 
 
+def jittered(box: tuple[float, float, float, float], rng: np.random.Generator
+             ) -> tuple[float, float, float, float]:
+    """``box`` (x, y, w, h px) with each edge moved by up to JITTER of its size."""
+    x, y, w, h = box
+    dx0, dx1, dy0, dy1 = rng.uniform(-JITTER, JITTER, 4)
+    return x + dx0 * w, y + dy0 * h, w * (1 + dx1 - dx0), h * (1 + dy1 - dy0)
+
+
 def both_versions(data: list[dict]) -> list[dict]:
-    """Each photo twice: plates painted out (``x``) and left on (``x_plain``)."""
-    return data + [dict(s, x=s["x_plain"]) for s in data]
+    """Each photo with its plates painted out (``x``), left on (``x_plain``) and painted out
+    in jittered boxes (``x_jitter``, when computed)."""
+    return data + [dict(s, x=s["x_plain"]) for s in data] + \
+        [dict(s, x=xj) for s in data for xj in s.get("x_jitter", [])]
 
 
 def logistic(x: np.ndarray, y: np.ndarray, wts: np.ndarray, lam: float,
@@ -241,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
         "held_out_photos": {"view": sum(s["kind"] == "view" for s in unseen),
                             "end": sum(s["kind"] == "end" for s in unseen)},
         "excluded_sources": EXCLUDED_SOURCES,
-        "plates": "each photo twice: plates painted out and left on",
+        "plates": "each photo with its plates painted out and left on, plus two painted "
+                  "crops with every box edge moved by up to 8 %",
         "lambda": LAMBDA, "ridge_lambda": RIDGE_LAMBDA, "view_weight": VIEW_WEIGHT,
         "check": report,
     }
