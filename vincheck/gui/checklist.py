@@ -289,7 +289,8 @@ class Checklist(QTreeWidget):
                     self.setCurrentItem(child)
                     self.scrollToItem(child)
                     # rows get their wrapped heights later: scroll again once they have
-                    QTimer.singleShot(0, self._scroll_to_current)
+                    # (tied to self: dropped when the list is deleted before it fires)
+                    QTimer.singleShot(0, self, self._scroll_to_current)
                     return True
         return False
 

@@ -107,7 +107,7 @@ class ImageBrowserMixin:
     def _on_image_loaded(self, file: str, pages: list[QImage]) -> None:
         if len(pages) != self._page_counts.get(file, 1):
             self._page_counts[file] = len(pages)
-            QTimer.singleShot(0, self._files_changed)
+            QTimer.singleShot(0, self, self._files_changed)
         if self.current_image is None or self.current_image[0] != file:
             return  # the operator has moved on: this result is stale (but cached)
         self._display(self.current_image, pages)
