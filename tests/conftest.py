@@ -27,3 +27,13 @@ def corpus_dir() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("the shared corpus is not present")
     return CORPUS
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The GUI's language set to Simplified Chinese for one test, English again after."""
+    from vincheck.gui.i18n import set_language
+
+    assert set_language("zh_CN")
+    yield
+    set_language("en")

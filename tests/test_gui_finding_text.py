@@ -29,13 +29,6 @@ PHOTO_CODES = {"size", "corner_radius", "aspect", "plate_visible", "fill_ratio",
 
 
 @pytest.fixture
-def chinese(qapp):
-    assert set_language("zh_CN")
-    yield
-    set_language("en")
-
-
-@pytest.fixture
 def english(qapp):
     set_language("en")
     yield

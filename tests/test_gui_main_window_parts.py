@@ -16,7 +16,6 @@ pytestmark = pytest.mark.gui
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
-from vincheck.gui.i18n import set_language  # noqa: E402
 from vincheck.gui.main_window import MainWindow  # noqa: E402
 from vincheck.settings import Settings  # noqa: E402
 
@@ -53,13 +52,6 @@ def test_part_texts_use_the_main_window_context(path: Path) -> None:
             assert isinstance(ctx, ast.Constant) and ctx.value == "MainWindow", \
                 f"{path.name}:{node.lineno}: translate() without the MainWindow context"
     assert n_translate > 0
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert set_language("zh_CN")
-    yield
-    set_language("en")
 
 
 def zh(source: str) -> str:

@@ -15,13 +15,6 @@ from vincheck.gui.shape_labels import WORDS, display_label  # noqa: E402
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture
-def chinese(qapp):
-    assert set_language("zh_CN")
-    yield
-    set_language("en")
-
-
 def test_core_label_words_are_translated_numbers_and_texts_kept(chinese) -> None:
     out = display_label("car 0.68 (detector)")
     assert "0.68" in out and CJK.search(out)

@@ -27,13 +27,6 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture
-def chinese(qapp):
-    assert set_language("zh_CN")
-    yield
-    set_language("en")
-
-
-@pytest.fixture
 def widget(qtbot) -> QWidget:
     w = QWidget()
     qtbot.addWidget(w)
