@@ -118,3 +118,20 @@ def test_a_grey_sheet_is_no_photo_print() -> None:
     sheet = np.asarray(img.convert("RGB"))
     assert image_features(sheet)["print_share"] == 0.0
     assert classify_image(sheet) == "rubbing"
+
+
+def test_a_pale_photo_with_a_dark_band_is_not_a_sheet() -> None:
+    """A white car close-up on a grey street: much white, little colour and a long dark
+    band (the road under the bumper), as a sheet with a strip would have; but no paper
+    round its edges and a dark region larger than any strip."""
+    img = np.full((400, 600, 3), 150, np.uint8)  # grey street at the edges
+    img[40:290, 30:570] = 250  # the white car body
+    img[300:400] = 60  # the dark road across the bottom
+    f = image_features(img)
+    # what made it look like a sheet: paper, no colour, an elongated dark region
+    assert f["paper"] > 0.45 and f["coloured"] < 0.02 and f["strip_aspect"] >= 3.0
+    assert f["border_paper"] < 0.2 and f["largest_dark"] > 0.2
+    assert classify_image(img) == "photo"
+    # a sheet has paper all round and strips far smaller than that band
+    sheet = image_features(sheet_image())
+    assert sheet["border_paper"] > 0.9 and sheet["largest_dark"] < 0.18

@@ -40,6 +40,10 @@ _PRINT_SOLID = 0.85  # share of its bounding rectangle a print's region fills
 _PRINT_MIN_AREA = 0.15  # share of the scan a photo print covers at least
 _PRINT_FILLED = 0.5  # share of its outline a print's non-paper pixels fill (a white car
 # inside is a hole; a printed frame fills almost nothing)
+_BORDER = 0.03  # width of the image's outer frame, share of its shorter side
+_SHEET_BORDER_PAPER = 0.5  # a scanned sheet's frame is paper (generated sheets: 1.0)
+_STRIP_MAX_AREA = 0.18  # share of the image one rubbing strip covers at most (generated
+# sheets: 0.08-0.14; a dark road or bumper across a photo: 0.2 and more)
 
 
 def image_features(rgb: np.ndarray) -> dict[str, float]:
@@ -48,8 +52,10 @@ def image_features(rgb: np.ndarray) -> dict[str, float]:
     Returns shares of the image area (0-1): ``paper`` near-white low-saturation pixels,
     ``coloured`` saturated pixels, ``dark`` dark pixels; ``strip_aspect`` the largest
     length / width of a dark connected region covering at least 0.2 % of the image
-    (0 if none); ``edge_density`` the share of edge pixels (texture); ``print_share`` the
-    share covered by one solid region of a photo print's shape (0 if none).
+    (0 if none); ``largest_dark`` the share the largest dark region covers;
+    ``border_paper`` the share of paper in the image's outer frame (3 % of its shorter
+    side); ``edge_density`` the share of edge pixels (texture); ``print_share`` the share
+    covered by one solid region of a photo print's shape (0 if none).
     """
     import cv2
 
@@ -78,6 +84,7 @@ def image_features(rgb: np.ndarray) -> dict[str, float]:
     dark_closed = cv2.morphologyEx(dark.astype(np.uint8) * 255, cv2.MORPH_CLOSE, kernel)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(dark_closed, connectivity=8)
     best_aspect = 0.0
+    largest_dark = float(stats[1:, cv2.CC_STAT_AREA].max()) / n if count > 1 else 0.0
     for i in range(1, count):
         if stats[i, cv2.CC_STAT_AREA] < _STRIP_MIN_AREA * n:
             continue
@@ -107,11 +114,16 @@ def image_features(rgb: np.ndarray) -> dict[str, float]:
         if (_PRINT_ASPECT[0] <= long_ / short <= _PRINT_ASPECT[1] and solid >= _PRINT_SOLID
                 and filled >= _PRINT_FILLED and area >= _PRINT_MIN_AREA * n):
             print_like = float(area / n)
+    m = max(2, round(_BORDER * min(paper.shape)))
+    frame = np.concatenate([paper[:m].ravel(), paper[-m:].ravel(), paper[m:-m, :m].ravel(),
+                            paper[m:-m, -m:].ravel()])
     return {
         "paper": float(paper.sum() / n),
         "coloured": float(coloured.sum() / n),
         "dark": float(dark.sum() / n),
         "strip_aspect": float(best_aspect),
+        "largest_dark": largest_dark,
+        "border_paper": float(frame.mean()) if frame.size else 0.0,
         "edge_density": float((edges > 0).sum() / n),
         "print_share": print_like,
     }
@@ -122,6 +134,10 @@ def classify_image(rgb: np.ndarray) -> FileKind:
     ``"photo"``."""
     f = image_features(rgb)
     if f["paper"] < 0.45 or f["coloured"] > 0.15 or f["print_share"] > 0.0:
+        return "photo"
+    if f["border_paper"] < _SHEET_BORDER_PAPER and f["largest_dark"] > _STRIP_MAX_AREA:
+        # a pale photo (a white car close-up) with a dark road or bumper across it: no
+        # paper round its edges, and its dark region is larger than any strip
         return "photo"
     if f["strip_aspect"] >= _STRIP_MIN_ASPECT:
         return "rubbing"
