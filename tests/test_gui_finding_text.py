@@ -71,6 +71,9 @@ def core_findings() -> list[tuple[Finding, list[str]]]:
     out.append((judge_view(ViewEstimate("rear-left", 130.0, 0.9), "car", ps), ["130°"]))
     out.append((judge_view(ViewEstimate("front-left", 47.0, 0.9), "car", ps), ["47°"]))
     out.append((judge_view(ViewEstimate("front-left", 40.0, 0.1), "car", ps), ["40°"]))
+    side_on = {"side_on_wheels": {"ratios": [0.86, 0.88], "angle_deg": 61.0}}
+    out.append((judge_view(ViewEstimate("front-left", 62.0, 0.3, side_on, source="head"),
+                           "car", ps), ["62°"]))
     out.append((judge_color(BodyColor("蓝", 0.95), "红", ps), []))
     out.append((judge_color(BodyColor("红", 0.95), "红", ps), []))
     out.append((judge_color(BodyColor(None, 0.0), "红", ps), []))
@@ -265,3 +268,17 @@ def test_long_explanations_wrap_instead_of_being_cut_off(qtbot, chinese) -> None
     c.resize(600, 300)  # the explanation column narrows: its text needs several lines
     qtbot.waitUntil(lambda: c.visualItemRect(top.child(0)).height() >= 2 * one_line)
     assert c.visualItemRect(top.child(1)).height() == one_line
+
+
+@pytest.mark.parametrize("language", ["chinese", "english"])
+def test_round_wheels_say_why_the_view_is_uncertain(request, language) -> None:
+    from vincheck.photo.view import ViewEstimate, judge_view
+
+    request.getfixturevalue(language)
+    ps = PhotoSettings()
+    side_on = {"side_on_wheels": {"ratios": [0.86, 0.88], "angle_deg": 61.0}}
+    wheels = finding_sentence(judge_view(ViewEstimate("front-left", 62.0, 0.3, side_on,
+                                                      source="head"), "car", ps))
+    plain = finding_sentence(judge_view(ViewEstimate("front-left", 62.0, 0.3), "car", ps))
+    assert wheels != plain
+    assert ("车轮" in wheels) if language == "chinese" else ("wheels" in wheels)

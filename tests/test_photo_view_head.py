@@ -107,6 +107,31 @@ def test_a_trailer_read_by_the_head_goes_to_review():
     assert judge_view(plate, "trailer", S).status is Status.PASS
 
 
+@pytest.mark.parametrize("azimuth", [90, 270])
+def test_a_side_view_with_round_wheels_is_not_passed(azimuth):
+    """The head knows angles up to 34 deg off the end axis and reads a drawn side view as
+    a front-left three-quarter view (it passed); two nearly round wheels overrule its
+    angle and send the photo to review."""
+    rgb, _truth = render_car_photo(azimuth_deg=azimuth, body_color="white", seed=1,
+                                   background="street")
+    v = estimate_view(rgb, locate_vehicle(rgb, S), S)
+    assert v.source == "head"
+    side_on = v.cues["side_on_wheels"]
+    assert len(side_on["ratios"]) >= 2 and min(side_on["ratios"]) >= 0.8
+    off = min(v.azimuth_deg % 180, 180 - v.azimuth_deg % 180)
+    assert off >= 53  # the wheels' angle, not the head's three-quarter one
+    f = judge_view(v, "car", S)
+    assert f.status is Status.REVIEW
+    assert "nearly round" in f.message
+
+
+def test_a_three_quarter_view_keeps_the_head_angle(drawn_car):
+    rgb, box = drawn_car
+    v = estimate_view(rgb, locate_vehicle(rgb, S), S)
+    assert "side_on_wheels" not in v.cues
+    assert v.azimuth_deg == pytest.approx(v.cues["head"]["azimuth_deg"], abs=0.01)
+
+
 def test_the_shipped_head_was_not_trained_on_agpl_photos():
     meta = vh.metadata()
     assert "openalpr-benchmarks" in meta["excluded_sources"]  # AGPL-3.0

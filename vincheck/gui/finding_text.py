@@ -596,6 +596,13 @@ def _angle(f: Finding) -> str | None:
             got=got, need=need
         )
     if f.status is Status.REVIEW:
+        cues = f.details.get("cues") if isinstance(f.details, dict) else None
+        if isinstance(cues, dict) and cues.get("side_on_wheels"):
+            return Q.translate(
+                "FindingText",
+                "Probably taken from {got} (required {need}), but two wheels look "
+                "nearly round: the camera may stand far to the side. Check by eye.",
+            ).format(got=got, need=need)
         return Q.translate(
             "FindingText",
             "Probably taken from {got} (required {need}), but the "

@@ -53,6 +53,11 @@ UNSURE_CONFIDENCE = 0.35  # the plate-free confidence when the cues do not agree
 # chrome, glare and white paint) decides the rear from this share of the white area on;
 # chosen on half of the end-labelled corpus photos and two thirds of the view photos
 RED_OVER_WHITE = 0.7
+# two wheels at least this round (minor/major axis ratio ~ |sin a|) put the camera 53 deg
+# or more off the end axis: beyond every angle the view head was trained on (its labels
+# reach 34 deg), where it squeezes even a side view into a three-quarter one. No real
+# corpus photo (317, all within 34 deg of an end) shows two such wheels.
+SIDE_ON_WHEEL_RATIO = 0.8
 
 
 @dataclass
@@ -230,6 +235,17 @@ def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
         cues["end"] = "rear" if head.p_rear >= 0.5 else "front"
         cues["face_side"] = "left" if head.p_face_left >= 0.5 else "right"
         az, conf = head.azimuth_deg, head.confidence * (1.0 if region is not None else 0.6)
+        side_on = sorted(wh["ratio"] for wh in wheels if wh["ratio"] >= SIDE_ON_WHEEL_RATIO)
+        if len(side_on) >= 2:
+            # the head's angle is out of its range here: the wheels' angle replaces it, the
+            # head's end and face side stay, and a person checks
+            a_wheels = math.degrees(math.asin(min(1.0, float(np.median(side_on)))))
+            off = max(head.off_axis_deg, a_wheels)
+            rear, left = head.p_rear >= 0.5, head.p_face_left >= 0.5
+            az = ((180 + off if left else 180 - off) if rear else
+                  (off if left else 360 - off)) % 360
+            conf = min(conf, UNSURE_CONFIDENCE)
+            cues["side_on_wheels"] = {"ratios": side_on, "angle_deg": a_wheels}
         ev.append(_face_box_of(head, (x, y, bw, bh)))
     else:
         ev.append(Shape.box(x + f0 / s, y, (f1 - f0) / s, bh, label="face", role="view_face"))
@@ -292,6 +308,11 @@ def judge_view(view: ViewEstimate, kind: str, settings: PhotoSettings) -> Findin
     if view.confidence < settings.min_view_confidence:
         status = Status.REVIEW
         msg += f"; the view estimate is uncertain (confidence {view.confidence:.2f})"
+        side_on = view.cues.get("side_on_wheels") if isinstance(view.cues, dict) else None
+        if side_on:
+            msg += (f"; two wheels look nearly round (axis ratio "
+                    f"{min(side_on['ratios']):.2f} or more), so the camera may stand "
+                    f"{side_on['angle_deg']:.0f} deg or more off the vehicle's end axis")
     elif kind == "trailer" and view.source == "head":
         # the head learnt from cars and trucks seen from their ends; no trailer was among
         # its photos, so its answer on a trailer is shown but not trusted

@@ -504,6 +504,10 @@
         <translation>拍摄角度为{got}，要求 {need}。</translation>
     </message>
     <message>
+        <source>Probably taken from {got} (required {need}), but two wheels look nearly round: the camera may stand far to the side. Check by eye.</source>
+        <translation>拍摄角度约为{got}（要求 {need}），但有两个车轮看起来接近正圆：相机可能位于车辆侧面很远的位置。请目视核对。</translation>
+    </message>
+    <message>
         <source>Probably taken from {got} (required {need}), but the estimate is uncertain: check by eye.</source>
         <translation>拍摄角度约为{got}（要求 {need}），但估计不确定：请目视核对。</translation>
     </message>

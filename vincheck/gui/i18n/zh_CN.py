@@ -432,6 +432,10 @@ TRANSLATIONS: dict[str, str] = {
     "Taken from {got}; required {need}.": "拍摄角度为{got}，要求 {need}。",
     "Probably taken from {got} (required {need}), but the estimate is uncertain: check by eye.":
         "拍摄角度约为{got}（要求 {need}），但估计不确定：请目视核对。",
+    "Probably taken from {got} (required {need}), but two wheels look nearly round: the "
+    "camera may stand far to the side. Check by eye.":
+        "拍摄角度约为{got}（要求 {need}），但有两个车轮看起来接近正圆：相机可能位于车辆"
+        "侧面很远的位置。请目视核对。",
     "Too few edges in the picture to judge its sharpness: check by eye.":
         "画面中边缘太少，无法判断清晰度：请目视核对。",
     "Edges blurred by {blur} px (at most {max} px).": "边缘模糊 {blur} px（上限 {max} px）。",
