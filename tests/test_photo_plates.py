@@ -480,3 +480,15 @@ def test_plate_under_painted_scene_text_is_still_a_plate():
     assert any(_stacked(c, lines) for c in lines)
     # ... but not on the plate's panel
     _assert_found_on(detect_plates(out, S), quad)
+
+
+@pytest.mark.parametrize("raw, text", [("湘AOPC37", "湘A0PC37"), ("京AI2O45", "京A12045"),
+                                       ("沪A·OB123", "沪A0B123")])
+def test_chinese_serials_read_o_and_i_as_digits(raw, text):
+    """GA 36 serials have no letters I or O: the recogniser's O / I are the digits."""
+    assert classify_plate_text(raw) == ("cn", text)
+
+
+@pytest.mark.parametrize("raw", ["BY649AG", "OIL2345", "POLO16"])
+def test_latin_plates_keep_their_o_and_i(raw):
+    assert classify_plate_text(raw)[1] == raw

@@ -50,13 +50,21 @@ def normalise_plate_text(text: str) -> str:
     return t
 
 
+def chinese_serial(t: str) -> str:
+    """A Chinese plate's serial never uses the letters I and O (GA 36): after a province
+    character and the authority letter they are read as the digits 1 and 0."""
+    if len(t) >= 7 and t[0] in PROVINCES:
+        return t[:2] + t[2:].replace("O", "0").replace("I", "1")
+    return t
+
+
 def classify_plate_text(raw: str) -> tuple[str, str]:
     """(kind, normalised text) for what the recogniser read; see the module docstring."""
     if TIME_OR_DATE.search(raw):
         return "none", normalise_plate_text(raw)
     t = normalise_plate_text(raw)
-    if CN_PLATE.match(t):
-        return "cn", t
+    if CN_PLATE.match(cn := chinese_serial(t)):
+        return "cn", cn
     core = t
     # a province character read as something else, or a Chinese suffix: drop one non-Latin
     # character at either end
