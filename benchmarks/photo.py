@@ -1,7 +1,10 @@
 """Photo benchmark: plates, false plates, view, fill ratio and time, with baselines.
 
 Run: ``.venv/bin/python -m benchmarks.photo [--quick] [--only plates|views] [--dump DIR]``
-(``--dump`` writes plate misses and false plates as annotated PNGs). Uses
+(``--dump`` writes plate misses and false plates as annotated PNGs). Plate text: of the
+true plates found, the share read exactly as the source's text (EasyPR, CCPD, openalpr),
+and the same with O / 0 and I / 1 taken alike (the openalpr truths write O for 0);
+baseline: plain Tesseract on the true plate's box. Uses
 ``../shared/corpus`` when present (plate recall on EasyPR / CCPD / openalpr plates, false
 plates on painted-out copies, with the real plates their labels leave out painted out too
 (``tests/labels/plates_unlabelled.csv``), and CCPD ``sample_np_*``; view and fill on
@@ -16,6 +19,7 @@ import argparse
 import csv
 import statistics
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import cv2
@@ -26,6 +30,7 @@ from tests.synth.car_photo import render_car_photo
 from vincheck.findings import Status
 from vincheck.imageio import load_image
 from vincheck.photo.plate_color import plate_colour_masks
+from vincheck.photo.plate_text import normalise_plate_text
 from vincheck.photo.plates import detect_plates, judge_plates
 from vincheck.photo.vehicle import locate_vehicle
 from vincheck.photo.view import azimuth_difference, estimate_view
@@ -74,8 +79,14 @@ def _unlabelled_plates() -> dict[str, list[np.ndarray]]:
     return out
 
 
+FOLD = str.maketrans("OI", "01")
+# true plate texts by photo name, in the order of its true quads (where the source gives them)
+TRUE_TEXTS: dict[str, list[str]] = {}
+
+
 def corpus_plate_sets(quick: bool) -> tuple[list, list]:
-    """(photos with plates as (name, rgb, true quads), plate-free photos as (name, rgb))."""
+    """(photos with plates as (name, rgb, true quads), plate-free photos as (name, rgb));
+    fills :data:`TRUE_TEXTS`."""
     pos, neg = [], []
     extra = _unlabelled_plates()
     gt = CORPUS / "easypr-general-test" / "ground_truth.tsv"
@@ -90,6 +101,7 @@ def corpus_plate_sets(quick: bool) -> tuple[list, list]:
                                 (float(r["width"]), float(r["height"])),
                                 float(r["rotation_deg"]))) for r in by[n]]
         pos.append(("easypr/" + n, rgb, quads))
+        TRUE_TEXTS["easypr/" + n] = [r["plate_text"] for r in by[n]]
         neg.append(("easypr-painted/" + n,
                     _paint_out(rgb, quads + extra.get("easypr-general-test/" + n, []))))
     for f in sorted((CORPUS / "openalpr-benchmarks").glob("*/*.jpg"))[:: 4 if quick else 1]:
@@ -100,14 +112,21 @@ def corpus_plate_sets(quick: bool) -> tuple[list, list]:
             x, y, w, h = (float(v) for v in parts[1:5])
             q = np.array([[x, y], [x + w, y], [x + w, y + h], [x, y + h]], np.float32)
             pos.append(("openalpr/" + f.name, rgb, [q]))
+            if len(parts) > 5:
+                TRUE_TEXTS["openalpr/" + f.name] = [parts[5]]
             more = extra.get(f"openalpr-benchmarks/{f.parent.name}/{f.name}", [])
             neg.append(("openalpr-painted/" + f.name, _paint_out(rgb, [q, *more])))
         else:
             pos.append(("openalpr/" + f.name, rgb, None))
     for f in sorted((CORPUS / "ccpd-samples").glob("sample_np_*.jpg")):
         neg.append(("ccpd-np/" + f.name, load_image(f).rgb))
+    ccpd_gt = CORPUS / "ccpd-named-zhijucen" / "ground_truth.tsv"
+    ccpd_text = {r["file"]: r["plate_text_decoded"] for r in csv.DictReader(
+        ccpd_gt.open(encoding="utf-8"), delimiter="\t")} if ccpd_gt.is_file() else {}
     for f in sorted((CORPUS / "ccpd-named-zhijucen").glob("*.jpg"))[:: 3 if quick else 1]:
         pos.append(("ccpd/" + f.name, load_image(f).rgb, [_ccpd_quad(f.name)]))
+        if f.name in ccpd_text:
+            TRUE_TEXTS["ccpd/" + f.name] = [ccpd_text[f.name]]
     return pos, neg
 
 
@@ -148,6 +167,47 @@ def _on_truth(plates: list, quads: list | None) -> bool:
     return False
 
 
+def _text_on(plates: list, quad: np.ndarray) -> str | None:
+    """The text of the best-scoring plate read (at or above the threshold) that covers the
+    true plate's centre; None when none does."""
+    c = np.asarray(quad, np.float32).reshape(4, 2).mean(0)
+    best = None
+    for p in plates:
+        box = np.array(p.box, np.float32).reshape(4, 2)
+        if p.score >= S.min_plate_score and \
+                cv2.pointPolygonTest(box, (float(c[0]), float(c[1])), True) >= -8 and \
+                (best is None or p.score > best.score):
+            best = p
+    return None if best is None else best.text
+
+
+def baseline_plate_text(rgb: np.ndarray, quad: np.ndarray) -> str:
+    """Plain Tesseract (one text line, chi_sim + eng when installed) on the true plate's
+    upright bounding box, 3x enlarged: the baseline of the plate text."""
+    import pytesseract
+
+    x, y, w, h = cv2.boundingRect(np.asarray(quad, np.float32).reshape(4, 2))
+    crop = rgb[max(0, y):y + h, max(0, x):x + w]
+    if crop.size == 0:
+        return ""
+    crop = cv2.resize(crop, None, fx=3, fy=3, interpolation=cv2.INTER_CUBIC)
+    langs = "chi_sim+eng" if "chi_sim" in _tesseract_langs() else "eng"
+    try:
+        return pytesseract.image_to_string(crop, lang=langs, config="--psm 7").strip()
+    except pytesseract.TesseractError:
+        return ""
+
+
+@lru_cache(maxsize=1)
+def _tesseract_langs() -> tuple[str, ...]:
+    import pytesseract
+
+    try:
+        return tuple(pytesseract.get_languages())
+    except (pytesseract.TesseractError, OSError):
+        return ()
+
+
 def _dump(folder: Path, name: str, rgb: np.ndarray, plates: list, quads: list | None) -> None:
     """The photo with true plates (green) and reads (red: counted, orange: below) as PNG."""
     img = cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
@@ -169,11 +229,24 @@ def run_plates(pos: list, neg: list, dump: Path | None = None) -> dict:
     false plates there as annotated PNGs."""
     times, found, located, base_found, false, base_false = [], 0, 0, 0, 0, 0
     misses = []
+    texts = {"located": 0, "exact": 0, "folded": 0, "base": 0, "wrong": []}
     for name, rgb, quads in pos:
         t = time.perf_counter()
         plates = detect_plates(rgb, S)
         f = judge_plates(plates, S)
         times.append(time.perf_counter() - t)
+        for q, truth in zip(quads or [], TRUE_TEXTS.get(name, []), strict=False):
+            got = _text_on(plates, q)
+            if got is None:
+                continue
+            texts["located"] += 1
+            a, b = normalise_plate_text(got), normalise_plate_text(truth)
+            texts["exact"] += a == b
+            # the openalpr truths write O for 0 and I for 1 on plates that show 0 and 1
+            texts["folded"] += a.translate(FOLD) == b.translate(FOLD)
+            texts["base"] += normalise_plate_text(baseline_plate_text(rgb, q)) == b
+            if a != b:
+                texts["wrong"].append(f"{name}: {truth} -> {got}")
         if f.status is Status.FAIL:
             found += 1
             located += _on_truth(plates, quads)
@@ -201,7 +274,13 @@ def run_plates(pos: list, neg: list, dump: Path | None = None) -> dict:
             "baseline_false_plate_rate": base_false / max(1, len(neg)),
             "plate_median_ms": 1000 * statistics.median(times) if times else 0.0,
             "plate_p90_ms": 1000 * float(np.percentile(times, 90)) if times else 0.0,
-            "misses": misses[:40], "false_plates": fps[:40]}
+            "misses": misses[:40], "false_plates": fps[:40],
+            **({} if not texts["located"] else {
+                "plate_text_exact": texts["exact"] / texts["located"],
+                "plate_text_exact_o0_i1_alike": texts["folded"] / texts["located"],
+                "baseline_plate_text_exact": texts["base"] / texts["located"],
+                "plate_texts_compared": texts["located"],
+                "plate_text_wrong": texts["wrong"][:60]})}
 
 
 def run_views(items: list) -> dict:

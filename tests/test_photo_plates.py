@@ -492,3 +492,38 @@ def test_chinese_serials_read_o_and_i_as_digits(raw, text):
 @pytest.mark.parametrize("raw", ["BY649AG", "OIL2345", "POLO16"])
 def test_latin_plates_keep_their_o_and_i(raw):
     assert classify_plate_text(raw)[1] == raw
+
+
+def test_a_lost_province_is_put_back_only_when_sure(monkeypatch):
+    """``with_province`` rebuilds a Chinese plate number from the authority letter and the
+    serial read, with the province the recogniser's probabilities favour; below
+    PROVINCE_MIN_PROB, or when the result is no plate number, the reading stays."""
+    from vincheck.photo import plate_text
+
+    crop = np.zeros((48, 160, 3), np.uint8)
+    monkeypatch.setattr(plate_text, "read_province", lambda c: ("川", 0.6))
+    assert plate_text.with_province("MA561WP", crop) == "川A561WP"  # 川 misread as M
+    assert plate_text.with_province("A113YP", crop) == "川A113YP"  # 川 lost
+    assert plate_text.with_province("MAO19N2", crop) == "川A019N2"  # and no O in a serial
+    assert plate_text.with_province("M25614W", crop) == "M25614W"  # no authority letter
+    monkeypatch.setattr(plate_text, "read_province",
+                        lambda c: ("川", plate_text.PROVINCE_MIN_PROB / 2))
+    assert plate_text.with_province("MA561WP", crop) == "MA561WP"
+    monkeypatch.setattr(plate_text, "read_province", lambda c: None)
+    assert plate_text.with_province("MA561WP", crop) == "MA561WP"
+
+
+def test_an_eu_plate_gets_no_province():
+    """A real recogniser pass over a drawn EU plate: no province character is likely
+    before its letters, so its reading is kept."""
+    import cv2
+
+    from tests.synth.car_photo import plate_texture
+    from vincheck.photo.plate_text import PROVINCE_MIN_PROB, read_province, with_province
+
+    img = plate_texture("eu", "BA302OZ")
+    img = cv2.resize(img, (round(img.shape[1] * 48 / img.shape[0]), 48),
+                     interpolation=cv2.INTER_AREA)
+    got = read_province(img)
+    assert got is None or got[1] < PROVINCE_MIN_PROB
+    assert with_province("BA302OZ", img) == "BA302OZ"

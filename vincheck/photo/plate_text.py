@@ -40,6 +40,9 @@ SEPARATORS = re.compile(r"[\s·•．.\-_:：|'\"“”‘’，,。=+*~`°©®(
 LOOKALIKES = str.maketrans({"]": "1", "[": "1", "｜": "1", "〇": "0", "○": "0"})
 
 _rec_lock = threading.Lock()
+# probability (0-1) of the best province character from which a lost or misread province
+# is put back in a plate's text (EasyPR: right ones 0.1-1.0, wrong ones below 0.001)
+PROVINCE_MIN_PROB = 0.05
 
 
 def normalise_plate_text(text: str) -> str:
@@ -120,3 +123,54 @@ def read_crops(crops_rgb: list[np.ndarray]) -> list[tuple[str, float]]:
     lines, _ = rec.postprocess_op(preds, False, wh_ratio_list=[w / img_h for w in widths],
                                   max_wh_ratio=max_w / img_h)
     return [(str(t), float(s)) for t, s in lines]
+
+
+def _rec_input(crop_rgb: np.ndarray, img_h: int) -> np.ndarray:
+    """One crop as the recogniser's 1 x 3 x img_h x W input (W in px)."""
+    w = max(8, int(np.ceil(img_h * crop_rgb.shape[1] / max(1, crop_rgb.shape[0]))))
+    bgr = cv2.cvtColor(crop_rgb, cv2.COLOR_RGB2BGR)
+    r = cv2.resize(bgr, (w, img_h)).astype(np.float32).transpose(2, 0, 1) / 255.0
+    return ((r - 0.5) / 0.5)[None]
+
+
+def read_province(crop_rgb: np.ndarray) -> tuple[str, float] | None:
+    """The province character of a Chinese plate whose reading lost or misread it.
+
+    The crop (RGB, rectified plate line) is read again and the recogniser's probabilities
+    of the 31 province characters alone are taken over the time steps before the authority
+    letter (the sixth character from the end); returns (character, probability 0-1), or
+    None when the reading does not end in an authority letter and a 5-character serial."""
+    rec = _recogniser()
+    if rec is None:
+        return None
+    chars = list(rec.postprocess_op.character)
+    with _rec_lock:
+        probs = rec.session(_rec_input(crop_rgb, rec.rec_image_shape[1]))[0]
+    steps = probs.argmax(axis=1)
+    runs: list[tuple[int, str]] = []  # (first time step, normalised character)
+    for t, k in enumerate(steps):
+        if k == 0 or (t > 0 and steps[t - 1] == k):
+            continue
+        ch = normalise_plate_text(chars[k]) if k < len(chars) else ""
+        if ch:
+            runs.append((t, ch[0]))
+    if len(runs) < 6 or not runs[-6][1].isalpha() or not runs[-6][1].isascii():
+        return None
+    start = runs[-6][0]
+    index = {c: chars.index(c) for c in PROVINCES if c in chars}
+    if start == 0 or not index:
+        return None
+    region = probs[:start]
+    best = max(index, key=lambda c: float(region[:, index[c]].max()))
+    return best, float(region[:, index[best]].max())
+
+
+def with_province(text: str, crop_rgb: np.ndarray) -> str:
+    """``text`` (a ``cn_like`` reading) with its province character put back from
+    :func:`read_province` when that is at least PROVINCE_MIN_PROB sure and the result is a
+    full Chinese plate number; else ``text`` unchanged."""
+    got = read_province(crop_rgb)
+    if got is None or got[1] < PROVINCE_MIN_PROB:
+        return text
+    fixed = chinese_serial(got[0] + text[-6:])
+    return fixed if CN_PLATE.match(fixed) else text

@@ -40,7 +40,12 @@ from vincheck.errors import UnreadableImageError
 from vincheck.findings import Finding, PlateRead, Shape, Status
 from vincheck.photo.plate_candidates import Candidate, find_candidates, iou
 from vincheck.photo.plate_color import eu_band, frame_evidence, panel_evidence
-from vincheck.photo.plate_text import classify_plate_text, normalise_plate_text, read_crops
+from vincheck.photo.plate_text import (
+    classify_plate_text,
+    normalise_plate_text,
+    read_crops,
+    with_province,
+)
 from vincheck.settings import PhotoSettings
 
 __all__ = ["detect_plates", "judge_plates", "normalise_plate_text", "read_candidates",
@@ -243,12 +248,16 @@ def read_candidates(rgb: np.ndarray, settings: PhotoSettings) -> list[CandidateR
         tight = _rectify(rgb, c.quad, 0.0, 0.0)
         padded = _rectify(rgb, c.quad, 0.0, 0.35)
         colour, panel = panel_evidence(tight, padded)
-        tex = char_texture(_rectify(rgb, c.quad, 0.02, 0.05))
+        padded_line = _rectify(rgb, c.quad, 0.02, 0.05)
+        tex = char_texture(padded_line)
         frame = frame_evidence(_rectify(rgb, c.quad, 0.0, FRAME_PAD), FRAME_PAD)
         # on a blue car body or a blue plate the "band" would be the body or the plate
         band = eu_band(_left_of(rgb, c.quad)) if colour != "blue" else 0.0
         sc = score_candidate(kind, rec, panel, c.aspect, tex, bool(c.colour_hint), frame,
                              band, len(norm), colour, c.stacked)
+        if kind == "cn_like":
+            # scored as read; shown with the province the reading lost, when sure of it
+            norm = with_province(norm, padded_line)
         out.append(CandidateRead(c, norm, rec, kind, colour or c.colour_hint, panel, tex,
                                  frame, band, sc))
     return out
