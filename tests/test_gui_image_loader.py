@@ -197,3 +197,22 @@ def test_loader_reports_failures(qtbot) -> None:
     assert blocker.args[0] == "/virtual/x.png"
     assert "disk unplugged" in str(blocker.args[1])
     assert loader.cached("/virtual/x.png") is None and not loader.is_loading()
+
+
+def test_the_same_label_at_the_same_place_is_drawn_once(qtbot) -> None:
+    """Two findings showing the same vehicle box (fill ratio, cut off) gave two stacked,
+    identical labels; a different label at that place is still stacked under it."""
+    from vincheck.findings import Shape
+    from vincheck.gui.image_view import ImageView, Overlay
+
+    view = ImageView()
+    qtbot.addWidget(view)
+    view.set_image(grey(400, 300))
+    box = Shape.box(20, 20, 200, 150, label="car 0.54", role="vehicle")
+    other = Shape.box(20, 20, 200, 150, label="front face 0.90", role="view_face")
+    view.set_overlays([Overlay(box, "fill"), Overlay(box, "cut"), Overlay(other, "angle")],
+                      {"fill", "cut", "angle"})
+    assert sorted(view.label_texts()) == ["car 0.54", "front face 0.90"]
+    view.highlight("cut", centre=False)  # the second finding's copy is drawn, on top
+    assert view.label_texts().count("car 0.54") == 2
+    assert view.highlight("fill", centre=False)

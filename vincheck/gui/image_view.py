@@ -250,6 +250,7 @@ class ImageView(QGraphicsView):
                     scene.removeItem(it)
         self._items.clear()
         at_anchor: dict[tuple[int, int], int] = {}
+        drawn: set[tuple[tuple[int, int], str]] = set()
         for ov in self._overlays:
             hl = ov.key == self._highlight
             if not (ov.base or hl or ov.key in self._shown_keys):
@@ -259,10 +260,17 @@ class ImageView(QGraphicsView):
             for it in make_shape_items(ov.shape, colour, width):
                 if isinstance(it, LabelItem):
                     anchor = (round(it.pos().x() / 4), round(it.pos().y() / 4))
-                    n = at_anchor.get(anchor, 0)
-                    at_anchor[anchor] = n + 1
-                    if n:
-                        it.stack(n)
+                    if (anchor, it.text()) in drawn:
+                        # the same label at the same place (two findings showing the
+                        # same vehicle box): drawn once; a highlighted copy goes on top
+                        if not hl:
+                            continue
+                    else:
+                        drawn.add((anchor, it.text()))
+                        n = at_anchor.get(anchor, 0)
+                        at_anchor[anchor] = n + 1
+                        if n:
+                            it.stack(n)
                 it.setZValue(3 if hl else (1 if ov.base else 2))
                 scene.addItem(it)
                 self._items.setdefault(ov.key, []).append(it)
