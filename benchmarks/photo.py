@@ -4,7 +4,8 @@ Run: ``.venv/bin/python -m benchmarks.photo [--quick] [--only plates|views] [--d
 (``--dump`` writes plate misses and false plates as annotated PNGs). Plate text: of the
 true plates found, the share read exactly as the source's text (EasyPR, CCPD, openalpr),
 and the same with O / 0 and I / 1 taken alike (the openalpr truths write O for 0);
-baseline: plain Tesseract on the true plate's box. Uses
+baseline: plain Tesseract on the true plate's box. The whole photo check is timed on the
+41 view photos as they are and with their plates painted out. Uses
 ``../shared/corpus`` when present (plate recall on EasyPR / CCPD / openalpr plates, false
 plates on painted-out copies, with the real plates their labels leave out painted out too
 (``tests/labels/plates_unlabelled.csv``), and CCPD ``sample_np_*``; view and fill on
@@ -315,6 +316,34 @@ def run_views(items: list) -> dict:
             "wrong_views": wrong[:20]}
 
 
+def run_whole_checks(items: list) -> dict:
+    """The whole photo check (:func:`vincheck.photo.check_photo`: print, plates, vehicle,
+    view, quality, colour) on each labelled photo as it is and with its plates painted
+    out (the compliant case), warm; beside it the plain HSV plate detector's time."""
+    from tests.corpus_plates import paint_out_plates, plate_polygons
+    from vincheck.imageio import LoadedImage
+    from vincheck.photo import check_photo
+
+    check_photo(LoadedImage("warm-up", items[0][1], None, None, None, "JPEG"), S)
+    out: dict = {}
+    for label, painted in (("as_is", False), ("painted", True)):
+        times, base = [], []
+        for name, rgb, *_ in items:
+            if painted:
+                rgb = paint_out_plates(rgb, plate_polygons(CORPUS, name))
+            t = time.perf_counter()
+            check_photo(LoadedImage(name, rgb, None, None, None, "JPEG"), S)
+            times.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            baseline_plate(rgb)
+            base.append(time.perf_counter() - t)
+        out[f"whole_check_{label}_median_ms"] = 1000 * statistics.median(times)
+        out[f"whole_check_{label}_max_ms"] = 1000 * max(times)
+        out[f"baseline_hsv_plates_{label}_median_ms"] = 1000 * statistics.median(base)
+    out["n"] = len(items)
+    return out
+
+
 def corpus_view_items() -> list:
     items = []
     for r in csv.DictReader(LABELS.open(encoding="utf-8")):
@@ -351,7 +380,9 @@ def main(argv: list[str] | None = None) -> None:
             pos, neg = corpus_plate_sets(args.quick)
             out["corpus_plates"] = run_plates(pos, neg, args.dump)
         if views:
-            out["corpus_views"] = run_views(corpus_view_items())
+            items = corpus_view_items()
+            out["corpus_views"] = run_views(items)
+            out["corpus_whole_check"] = run_whole_checks(items)
     else:
         print("corpus absent: synthetic photos only")
     if plates:
