@@ -152,3 +152,17 @@ def test_the_shipped_head_was_not_trained_on_agpl_photos():
         for head, m in vh.HEAD_MAPS.items():
             channels = 256 if m == "feat16" else 512
             assert z[f"{head}_w"].shape == (channels * vh.BANDS,)
+
+
+@pytest.mark.parametrize("rear, face_left, off, az", [
+    (False, True, 45.0, 45.0),  # front face on the left: from the front-left
+    (False, False, 45.0, 315.0),  # front face on the right: from the front-right
+    (True, True, 45.0, 225.0),  # rear face on the left: from the rear-right
+    (True, False, 45.0, 135.0),  # rear face on the right: from the rear-left
+    (False, True, 0.0, 0.0), (True, False, 0.0, 180.0),
+])
+def test_azimuth_of_the_face_and_its_side(rear, face_left, off, az):
+    from vincheck.photo.azimuth import azimuth_of
+
+    assert azimuth_of(rear, face_left, off) == pytest.approx(az)
+    assert view_of_azimuth(azimuth_of(rear, face_left, off)) == view_of_azimuth(az)

@@ -36,6 +36,7 @@ import cv2
 import numpy as np
 
 from vincheck.findings import Finding, PlateRead, Shape, Status
+from vincheck.photo.azimuth import azimuth_of
 from vincheck.photo.vehicle import VehicleRegion
 from vincheck.photo.vehicle_anchor import main_plate
 from vincheck.photo.view_anchor import angle_from_plate_in_box, view_from_anchor
@@ -199,11 +200,7 @@ def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
         angles.append((a_wheel, 1.0))
         cues["wheel_angle"] = a_wheel
     a_off = sum(a * wt for a, wt in angles) / sum(wt for _a, wt in angles)
-    if is_rear:
-        az = 180 - a_off if not face_left else 180 + a_off
-    else:
-        az = a_off if face_left else 360 - a_off
-    az %= 360
+    az = azimuth_of(is_rear, face_left, a_off)
 
     conf = 0.3 + 0.2 * face["score"]
     if ratios:
@@ -241,9 +238,7 @@ def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
             # head's end and face side stay, and a person checks
             a_wheels = math.degrees(math.asin(min(1.0, float(np.median(side_on)))))
             off = max(head.off_axis_deg, a_wheels)
-            rear, left = head.p_rear >= 0.5, head.p_face_left >= 0.5
-            az = ((180 + off if left else 180 - off) if rear else
-                  (off if left else 360 - off)) % 360
+            az = azimuth_of(head.p_rear >= 0.5, head.p_face_left >= 0.5, off)
             conf = min(conf, UNSURE_CONFIDENCE)
             cues["side_on_wheels"] = {"ratios": side_on, "angle_deg": a_wheels}
         ev.append(_face_box_of(head, (x, y, bw, bh)))

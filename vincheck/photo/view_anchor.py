@@ -38,6 +38,7 @@ from functools import lru_cache
 import numpy as np
 
 from vincheck.findings import Shape
+from vincheck.photo.azimuth import azimuth_of
 from vincheck.photo.vehicle_anchor import (
     OBLIQUE_OFFSET,
     PlateAnchor,
@@ -140,10 +141,7 @@ def view_from_anchor(rgb: np.ndarray, anchor: PlateAnchor,
         cues.update({"plate_in_box": [float(p), float(q)], "angle_from_box": a_box,
                      "plate_height_vote": height_vote})
     is_rear = rear > 0
-    if is_rear:
-        az = 180 + a_off if face_left else 180 - a_off
-    else:
-        az = a_off if face_left else 360 - a_off
+    az = azimuth_of(is_rear, face_left, a_off)
     end_c = float(np.clip((abs(rear) - END_WEAK) / END_SURE, 0, 1))
     conf = 0.25 + 0.7 * min(side_c, end_c)
     cues.update({"plate_offset": off, "obliqueness": s, "rear_evidence": rear,

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from vincheck.errors import OcrEngineError
+from vincheck.photo.azimuth import azimuth_of
 from vincheck.photo.vehicle_detector import backbone_maps
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -151,12 +152,7 @@ def combine(s: dict[str, float]) -> HeadView:
         off = min(off, OBLIQUE_FROM_DEG - 0.5)
     rear = p_rear >= 0.5
     left = p_left >= 0.5
-    # the face on the picture's left: a front seen from the front-left (azimuth +off), a
-    # rear seen from the rear-right (180 + off)
-    if rear:
-        az = 180 + off if left else 180 - off
-    else:
-        az = off if left else 360 - off
+    az = azimuth_of(rear, left, off)
     margins = [abs(2 * p_rear - 1), abs(2 * p_obl - 1)]
     if oblique:
         margins.append(abs(2 * p_left - 1))
