@@ -99,8 +99,13 @@ def test_digital_results(files):
     bad = check_photo_file(d / "digital_4x3.png", Settings(), color="blue")[0]
     f = {x.code: x for x in bad.findings}
     assert f["aspect"].status is Status.FAIL
-    assert f["color_mismatch"].status is Status.FAIL
+    # a colour unlike the papers goes to a person by default, and fails when set to
+    assert f["color_mismatch"].status is Status.REVIEW
     assert "aspect" in bad.reasons and "color_mismatch" in bad.reasons
+    strict = Settings()
+    strict.photo.color_mismatch_fails = True
+    again = check_photo_file(d / "digital_4x3.png", strict, color="blue")[0]
+    assert {x.code: x for x in again.findings}["color_mismatch"].status is Status.FAIL
 
 
 def test_cancel_stops_the_check(car_rgb):

@@ -185,6 +185,10 @@ SETTINGS_LABELS: dict[str, str] = {
     "min_mean_luma": QT_TRANSLATE_NOOP("Texts", "Minimum mean brightness (0-255)"),
     "max_mean_luma": QT_TRANSLATE_NOOP("Texts", "Maximum mean brightness (0-255)"),
     "min_plate_score": QT_TRANSLATE_NOOP("Texts", "Minimum plate detection score (0-1)"),
+    "color_mismatch_fails": QT_TRANSLATE_NOOP(
+        "Texts", "A body colour unlike the papers fails (else: check by eye)"),
+    "min_color_confidence": QT_TRANSLATE_NOOP(
+        "Texts", "Minimum colour confidence to fail (0-1)"),
 }
 
 UNITS = {"mm": "mm", "px": "px", "deg": "°", "ratio": "", "dpi": "dpi", "": "",

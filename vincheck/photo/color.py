@@ -242,8 +242,10 @@ def judge_color(color: BodyColor, expected: str | None, settings: PhotoSettings)
         return Finding("color_mismatch", Status.PASS, measured=color.name, limit=expected,
                        message=f"body colour {desc} matches the expected {expected}",
                        evidence=ev, details=details)
-    status = Status.FAIL if color.confidence >= settings.min_color_confidence else Status.REVIEW
-    return Finding("color_mismatch", status, measured=color.name, limit=expected,
-                   message=(f"body colour reads as {desc}, expected {expected} "
-                            f"({ENGLISH[expected]})"),
-                   evidence=ev, details=details)
+    fails = settings.color_mismatch_fails and color.confidence >= settings.min_color_confidence
+    message = f"body colour reads as {desc}, expected {expected} ({ENGLISH[expected]})"
+    if not fails:
+        message += "; the colour reading is not sure enough to reject: check by eye"
+    return Finding("color_mismatch", Status.FAIL if fails else Status.REVIEW,
+                   measured=color.name, limit=expected, message=message, evidence=ev,
+                   details=details)

@@ -1657,6 +1657,14 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
         <translation>号牌检测得分下限 (0-1)</translation>
     </message>
     <message>
+        <source>A body colour unlike the papers fails (else: check by eye)</source>
+        <translation>车身颜色与资料不符即判不合格（否则转人工核查）</translation>
+    </message>
+    <message>
+        <source>Minimum colour confidence to fail (0-1)</source>
+        <translation>判不合格所需的最低颜色置信度（0–1）</translation>
+    </message>
+    <message>
         <source>characters</source>
         <translation>个字符</translation>
     </message>

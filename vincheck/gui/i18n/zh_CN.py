@@ -432,6 +432,9 @@ TRANSLATIONS: dict[str, str] = {
     "Taken from {got}; required {need}.": "拍摄角度为{got}，要求 {need}。",
     "Probably taken from {got} (required {need}), but the estimate is uncertain: check by eye.":
         "拍摄角度约为{got}（要求 {need}），但估计不确定：请目视核对。",
+    "A body colour unlike the papers fails (else: check by eye)":
+        "车身颜色与资料不符即判不合格（否则转人工核查）",
+    "Minimum colour confidence to fail (0-1)": "判不合格所需的最低颜色置信度（0–1）",
     "Probably taken from {got} (required {need}), but two wheels look nearly round: the "
     "camera may stand far to the side. Check by eye.":
         "拍摄角度约为{got}（要求 {need}），但有两个车轮看起来接近正圆：相机可能位于车辆"
