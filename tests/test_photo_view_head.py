@@ -166,3 +166,25 @@ def test_azimuth_of_the_face_and_its_side(rear, face_left, off, az):
 
     assert azimuth_of(rear, face_left, off) == pytest.approx(az)
     assert view_of_azimuth(azimuth_of(rear, face_left, off)) == view_of_azimuth(az)
+
+
+def test_the_head_reads_the_box_and_a_wider_and_a_narrower_one(monkeypatch, drawn_car):
+    """Three crops (the box, 5 % of its width wider and narrower on each side), their
+    outputs averaged: the answer hangs less on the exact box."""
+    rgb, box = drawn_car
+    widths: list[int] = []
+    real = vh.crop_features
+
+    def spy(crop):
+        widths.append(crop.shape[1])
+        return real(crop)
+
+    monkeypatch.setattr(vh, "crop_features", spy)
+    avg = vh.read_scores(rgb, (200.0, 150.0, 400.0, 300.0))
+    d = round(vh.BOX_JITTER * 400)
+    m = vh.CROP_MARGIN
+    assert widths == [round(200 + 400 * (1 + m)) - round(200 - 400 * m),
+                      round(200 - d + (400 + 2 * d) * (1 + m)) - round(200 - d - (400 + 2 * d) * m),
+                      round(200 + d + (400 - 2 * d) * (1 + m)) - round(200 + d - (400 - 2 * d) * m)]
+    single = vh.scores(real(vh.vehicle_crop(rgb, (200.0, 150.0, 400.0, 300.0))))
+    assert set(avg) == set(single) and avg != single

@@ -1,9 +1,10 @@
 """The learnt view head: the view of a vehicle without a number plate, from the bundled
 detector's backbone features of the vehicle crop.
 
-The crop (the vehicle box, 4 % margin) and its mirror image are run through the detector's
-backbone (:func:`.vehicle_detector.backbone_maps`); each map is averaged over three
-horizontal bands (top, middle, bottom third). From those:
+The crop (the vehicle box, 4 % margin; also 5 % wider and narrower, the outputs averaged)
+and its mirror image are run through the detector's backbone
+(:func:`.vehicle_detector.backbone_maps`); each map is averaged over three horizontal
+bands (top, middle, bottom third). From those:
 
 - ``sym`` = features of the crop + those of its mirror (mirror-aligned): unchanged when the
   photo is flipped left-right. Logistic heads read the **end** (rear or front) and whether
@@ -39,6 +40,14 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 HEAD_PATH = DATA / "view_head.npz"
 HEAD_META_PATH = DATA / "view_head.json"
 CROP_MARGIN = 0.04  # share of the box's width / height added on each side of the crop
+# the head reads three crops: the box, and the box 5 % of its width wider and narrower on
+# each side; it was trained on boxes jittered by up to 8 %, and the average hangs less on
+# the exact box. Measured against the box alone (small gains, near the noise): front /
+# rear right on 186 instead of 182 of the 220 trained photos (3-fold cross-validated, the
+# two jittered training crops as the extra crops); the view class on 28 instead of 27 of
+# the 31 unseen view photos; on the 66 unseen close-ups 43 instead of 44 (45 before the
+# crop edges were rounded instead of truncated). Costs about 0.12 s per photo.
+BOX_JITTER = 0.05
 OBLIQUE_FROM_DEG = 22.5  # off the end axis from which a view is oblique (class boundary)
 BANDS = 3  # horizontal bands the feature maps are averaged over
 # which backbone map each head reads
@@ -74,8 +83,9 @@ def vehicle_crop(rgb: np.ndarray, box: tuple[float, float, float, float],
     """The vehicle box (x, y, w, h px) with ``margin`` of its size around it, clipped."""
     h, w = rgb.shape[:2]
     x, y, bw, bh = box
-    x0, y0 = int(max(0, x - margin * bw)), int(max(0, y - margin * bh))
-    x1, y1 = int(min(w, x + bw * (1 + margin))), int(min(h, y + bh * (1 + margin)))
+    # rounded (not truncated) edges: the crop of a mirrored photo is the mirrored crop
+    x0, y0 = round(max(0, x - margin * bw)), round(max(0, y - margin * bh))
+    x1, y1 = round(min(w, x + bw * (1 + margin))), round(min(h, y + bh * (1 + margin)))
     if x1 - x0 < 2 or y1 - y0 < 2:
         return np.ascontiguousarray(rgb)
     return np.ascontiguousarray(rgb[y0:y1, x0:x1])
@@ -160,8 +170,14 @@ def combine(s: dict[str, float]) -> HeadView:
 
 
 def read_scores(rgb: np.ndarray, box: tuple[float, float, float, float]) -> dict[str, float]:
-    """The raw head outputs (:func:`scores`) for the vehicle in ``box`` (x, y, w, h px)."""
-    return scores(crop_features(vehicle_crop(rgb, box)))
+    """The raw head outputs (:func:`scores`) for the vehicle in ``box`` (x, y, w, h px),
+    averaged over the box and the box widened and narrowed by BOX_JITTER of its width on
+    each side (symmetric, so a mirrored photo still gets the mirrored answer)."""
+    x, y, w, h = box
+    d = round(BOX_JITTER * w)  # whole px, so the crops of a mirrored photo mirror these
+    outs = [scores(crop_features(vehicle_crop(rgb, (x - e, y, w + 2 * e, h))))
+            for e in (0, d, -d)]
+    return {k: float(np.mean([o[k] for o in outs])) for k in outs[0]}
 
 
 def read_view(rgb: np.ndarray, box: tuple[float, float, float, float]) -> HeadView:
