@@ -216,3 +216,42 @@ def test_the_same_label_at_the_same_place_is_drawn_once(qtbot) -> None:
     view.highlight("cut", centre=False)  # the second finding's copy is drawn, on top
     assert view.label_texts().count("car 0.54") == 2
     assert view.highlight("fill", centre=False)
+
+
+def test_labels_near_each_other_do_not_cover_each_other(qtbot) -> None:
+    """The vehicle box's label and the colour box's label start a few px apart: the
+    second is moved down below the first instead of being drawn over it, at any zoom."""
+    from vincheck.findings import Shape
+    from vincheck.gui.image_view import ImageView, Overlay
+
+    view = ImageView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.set_image(grey(800, 600))
+    car = Shape.box(40, 40, 600, 400, label="vehicle · front-left 24° · 72%", role="vehicle")
+    colour = Shape.box(60, 44, 500, 300, label="white", role="color")
+    view.set_overlays([Overlay(car, "car", True), Overlay(colour, "colour", True)], set())
+    for zoom_steps in (0, 2, -2):
+        for _ in range(abs(zoom_steps)):
+            view.zoom_in() if zoom_steps > 0 else view.zoom_out()
+        rects = view.label_screen_rects()
+        assert set(rects) == {"vehicle · front-left 24° · 72%", "white"}
+        assert not rects["white"].intersects(rects["vehicle · front-left 24° · 72%"])
+
+
+def test_a_tilted_strip_is_labelled_at_its_left_end(qtbot) -> None:
+    """A strip rising to the right has its topmost corner at the far right; its label
+    starts at the top-left corner, over the strip, not past its end."""
+    from vincheck.findings import Shape
+    from vincheck.gui.image_view import ImageView, Overlay
+
+    view = ImageView()
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.set_image(grey(800, 400))
+    strip = Shape.polygon(np.array([[100, 120], [700, 100], [702, 160], [102, 180]]),
+                          label="#1 LSVAU2180N2183594", role="strip")
+    view.set_overlays([Overlay(strip, "strip", True)], set())
+    rect = view.label_screen_rects()["#1 LSVAU2180N2183594"]
+    left = view.mapFromScene(100, 120).x()
+    assert abs(rect.left() - left) <= 2

@@ -64,6 +64,9 @@ def qimage_from_rgb(rgb: np.ndarray) -> QImage:
     return QImage(arr.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
+MAX_LABEL_ROWS = 12  # a label is moved down at most this many label heights
+
+
 class LabelItem(QGraphicsItem):
     """Text with a dark background that keeps its screen size at every zoom."""
 
@@ -119,7 +122,9 @@ def make_shape_items(shape: Shape, colour: QColor, width: float) -> list[QGraphi
         elif shape.kind == "polygon" and len(c) >= 6:
             pts = _points(c)
             item = QGraphicsPolygonItem(QPolygonF(pts))
-            anchor = min(pts, key=lambda p: (p.y(), p.x()))
+            # the top-left corner: a strip tilted up to the right would put its topmost
+            # point, and the label running right from it, at its far end
+            anchor = min(pts, key=lambda p: p.x() + p.y())
         elif shape.kind == "polyline" and len(c) >= 4:
             pts = _points(c)
             path = QPainterPath(pts[0])
@@ -249,7 +254,6 @@ class ImageView(QGraphicsView):
                 if it.scene() is not None:
                     scene.removeItem(it)
         self._items.clear()
-        at_anchor: dict[tuple[int, int], int] = {}
         drawn: set[tuple[tuple[int, int], str]] = set()
         for ov in self._overlays:
             hl = ov.key == self._highlight
@@ -260,29 +264,52 @@ class ImageView(QGraphicsView):
             for it in make_shape_items(ov.shape, colour, width):
                 if isinstance(it, LabelItem):
                     anchor = (round(it.pos().x() / 4), round(it.pos().y() / 4))
-                    if (anchor, it.text()) in drawn:
+                    if (anchor, it.text()) in drawn and not hl:
                         # the same label at the same place (two findings showing the
                         # same vehicle box): drawn once; a highlighted copy goes on top
-                        if not hl:
-                            continue
-                    else:
-                        drawn.add((anchor, it.text()))
-                        n = at_anchor.get(anchor, 0)
-                        at_anchor[anchor] = n + 1
-                        if n:
-                            it.stack(n)
+                        continue
+                    drawn.add((anchor, it.text()))
                 it.setZValue(3 if hl else (1 if ov.base else 2))
                 scene.addItem(it)
                 self._items.setdefault(ov.key, []).append(it)
         self._update_labels()
 
     def _update_labels(self) -> None:
-        """Hide labels wider than their shape at the current zoom (they would overlap)."""
+        """Hide labels wider than their shape at the current zoom, and move each visible
+        label down (in label heights) until it covers none drawn before it on screen."""
         scale = self.scale_factor()
+        placed: list[QRectF] = []
+        rows: dict[tuple[float, float, str], int] = {}
         for items in self._items.values():
             for it in items:
-                if isinstance(it, LabelItem):
-                    it.setVisible(scale >= it.min_scale)
+                if not isinstance(it, LabelItem):
+                    continue
+                it.setVisible(scale >= it.min_scale)
+                if not it.isVisible():
+                    continue
+                key = (round(it.pos().x(), 1), round(it.pos().y(), 1), it.text())
+                if key in rows:  # a highlighted copy: on top of its twin
+                    it.stack(rows[key])
+                    continue
+                origin = QPointF(it.pos().x() * scale, it.pos().y() * scale)
+                n = 0
+                it.stack(0)
+                while any(it.boundingRect().translated(origin).intersects(r) for r in placed) \
+                        and n < MAX_LABEL_ROWS:
+                    n += 1
+                    it.stack(n)
+                placed.append(it.boundingRect().translated(origin))
+                rows[key] = n
+
+    def label_screen_rects(self) -> dict[str, QRectF]:
+        """Each visible label's rectangle in view px, by its text (tests, layout checks)."""
+        out = {}
+        for items in self._items.values():
+            for it in items:
+                if isinstance(it, LabelItem) and it.isVisible():
+                    p = self.mapFromScene(it.pos())
+                    out[it.text()] = it.boundingRect().translated(p.x(), p.y())
+        return out
 
     def overlay_count(self) -> int:
         """Number of graphics items currently drawn for overlays (tests, status)."""
