@@ -37,3 +37,13 @@ def chinese(qapp):
     assert set_language("zh_CN")
     yield
     set_language("en")
+
+
+@pytest.fixture
+def english(qapp):
+    """The GUI's language set to English for one test (and after it)."""
+    from vincheck.gui.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")

@@ -29,12 +29,6 @@ def case(tmp_path_factory: pytest.TempPathFactory) -> CaseInput:
     return write_case(tmp_path_factory.mktemp("sorting-case"))
 
 
-@pytest.fixture
-def english(qapp):
-    set_language("en")
-    yield
-    set_language("en")
-
 
 @pytest.fixture
 def slow_classify(monkeypatch):

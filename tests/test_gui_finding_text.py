@@ -15,7 +15,6 @@ from tests.gui_support import VIN, fake_result  # noqa: E402
 from vincheck.findings import Finding, PlateRead, Status  # noqa: E402
 from vincheck.gui import texts  # noqa: E402
 from vincheck.gui.finding_text import BUILDERS, finding_sentence  # noqa: E402
-from vincheck.gui.i18n import set_language  # noqa: E402
 from vincheck.settings import PhotoSettings, Settings  # noqa: E402
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -27,12 +26,6 @@ RUBBING_CODES = {"unreadable", "check_digit", "missing_start_symbol", "missing_e
 PHOTO_CODES = {"size", "corner_radius", "aspect", "plate_visible", "fill_ratio",
                "vehicle_cut_off", "angle", "blurry", "exposure", "color_mismatch"}
 
-
-@pytest.fixture
-def english(qapp):
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def core_findings() -> list[tuple[Finding, list[str]]]:

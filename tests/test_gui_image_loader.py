@@ -17,7 +17,6 @@ pytestmark = pytest.mark.gui
 from PySide6.QtCore import QTimer  # noqa: E402
 
 from tests.gui_support import FakeRunner, write_case  # noqa: E402
-from vincheck.gui.i18n import set_language  # noqa: E402
 from vincheck.gui.image_loader import ImageLoader  # noqa: E402
 from vincheck.gui.main_window import MainWindow  # noqa: E402
 from vincheck.settings import Settings  # noqa: E402
@@ -27,12 +26,6 @@ from vincheck.settings import Settings  # noqa: E402
 def case(tmp_path_factory: pytest.TempPathFactory):
     return write_case(tmp_path_factory.mktemp("gui-loader-case"))
 
-
-@pytest.fixture
-def english(qapp):
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def make_window(qtbot, load_image=None, runner=None) -> MainWindow:

@@ -18,7 +18,6 @@ from tests.gui_support import VIN, FakeRunner, fake_result, write_case  # noqa: 
 from vincheck.errors import TesseractNotFoundError  # noqa: E402
 from vincheck.findings import Status, Verdict  # noqa: E402
 from vincheck.gui import texts  # noqa: E402
-from vincheck.gui.i18n import set_language  # noqa: E402
 from vincheck.gui.main_window import MainWindow  # noqa: E402
 from vincheck.settings import Settings  # noqa: E402
 
@@ -32,12 +31,6 @@ def case_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def case(case_dir: Path):
     return write_case(case_dir)
 
-
-@pytest.fixture
-def english(qapp):
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def make_window(qtbot, runner, **kw) -> MainWindow:

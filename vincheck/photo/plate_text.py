@@ -112,13 +112,12 @@ def read_crops(crops_rgb: list[np.ndarray]) -> list[tuple[str, float]]:
     if rec is None:
         return [("", 0.0)] * len(crops_rgb)
     _, img_h, _ = rec.rec_image_shape
-    widths = [max(8, int(np.ceil(img_h * c.shape[1] / max(1, c.shape[0])))) for c in crops_rgb]
+    inputs = [_rec_input(c, img_h)[0] for c in crops_rgb]
+    widths = [x.shape[2] for x in inputs]
     max_w = max(widths)
     batch = np.zeros((len(crops_rgb), 3, img_h, max_w), np.float32)
-    for i, (c, w) in enumerate(zip(crops_rgb, widths, strict=True)):
-        bgr = cv2.cvtColor(c, cv2.COLOR_RGB2BGR)
-        r = cv2.resize(bgr, (w, img_h)).astype(np.float32).transpose(2, 0, 1) / 255.0
-        batch[i, :, :, :w] = (r - 0.5) / 0.5
+    for i, x in enumerate(inputs):
+        batch[i, :, :, :x.shape[2]] = x
     with _rec_lock:
         preds = rec.session(batch)
     lines, _ = rec.postprocess_op(preds, False, wh_ratio_list=[w / img_h for w in widths],
@@ -127,7 +126,8 @@ def read_crops(crops_rgb: list[np.ndarray]) -> list[tuple[str, float]]:
 
 
 def _rec_input(crop_rgb: np.ndarray, img_h: int) -> np.ndarray:
-    """One crop as the recogniser's 1 x 3 x img_h x W input (W in px)."""
+    """One crop as the recogniser's 1 x 3 x img_h x W float32 input (W in px: the crop
+    scaled to img_h high, at least 8 wide)."""
     w = max(8, int(np.ceil(img_h * crop_rgb.shape[1] / max(1, crop_rgb.shape[0]))))
     bgr = cv2.cvtColor(crop_rgb, cv2.COLOR_RGB2BGR)
     r = cv2.resize(bgr, (w, img_h)).astype(np.float32).transpose(2, 0, 1) / 255.0

@@ -54,6 +54,7 @@ __all__ = ["detect_plates", "judge_plates", "normalise_plate_text", "read_candid
 REC_HEIGHT = 48  # px: height of the rectified crop given to the recogniser
 TWO_ROW_MAX_ASPECT = 2.6  # coloured rectangles up to this width/height are also read by row
 FRAME_PAD = 0.6  # margin (share of the line height) searched for the plate's rim
+KEEP_SCORE = 0.2  # candidates scoring below this are not reported as plates at all
 STEEP_DEG = 30.0  # lines steeper than this (degrees) are also read turned by 180 degrees
 # which reading of a candidate counts (whole line or two rows): the most plate-like kind
 KIND_RANK = {"cn": 4, "cn_like": 3, "mixed": 2, "letters": 1, "digits": 1, "none": 0}
@@ -255,7 +256,7 @@ def read_candidates(rgb: np.ndarray, settings: PhotoSettings) -> list[CandidateR
         band = eu_band(_left_of(rgb, c.quad)) if colour != "blue" else 0.0
         sc = score_candidate(kind, rec, panel, c.aspect, tex, bool(c.colour_hint), frame,
                              band, len(norm), colour, c.stacked)
-        if kind == "cn_like":
+        if kind == "cn_like" and sc >= KEEP_SCORE:
             # scored as read; shown with the province the reading lost, when sure of it
             norm = with_province(norm, padded_line)
         out.append(CandidateRead(c, norm, rec, kind, colour or c.colour_hint, panel, tex,
@@ -265,7 +266,7 @@ def read_candidates(rgb: np.ndarray, settings: PhotoSettings) -> list[CandidateR
 
 def detect_plates(rgb: np.ndarray, settings: PhotoSettings) -> list[PlateRead]:
     """Every licence-plate-like object in an RGB photo, best first (boxes in input px)."""
-    reads = [r for r in read_candidates(rgb, settings) if r.score >= 0.2]
+    reads = [r for r in read_candidates(rgb, settings) if r.score >= KEEP_SCORE]
     reads.sort(key=lambda r: -r.score)
     kept: list[PlateRead] = []
     for r in reads:  # drop overlapping duplicates (a text line inside a colour rectangle)
