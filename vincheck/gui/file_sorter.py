@@ -92,10 +92,12 @@ class FileSorter(QObject):
             return self.job
         classify = self.classify
         relay = self._relay
+        # all counted first: a file that fails at once (not an image) can report before the
+        # next one is queued, and must not make the sorter look idle meanwhile
+        self._outstanding += len(files)
         for file in files:
             future = self._pool.submit(classify, file)
             self._tasks.append(future)
-            self._outstanding += 1
             future.add_done_callback(
                 lambda fut, j=self.job, f=file: _report(relay, j, f, fut))
         return self.job
