@@ -5,10 +5,11 @@ Run: ``.venv/bin/python -m benchmarks.photo_view [--quick] [--no-plates | --pain
 (:mod:`tests.corpus_plates`) and the plate-free path runs, printed beside the numbers of
 the plate-free path before its rewrite. Uses
 ``tests/labels/photo_labels.csv`` with ``../shared/corpus`` when present; otherwise the
-synthetic renderer. The labels come from two annotators who worked independently: the
+synthetic renderer. The labels come from three annotators who worked independently: the
 box is annotator B's tight box (edges placed on zoomed crops), the azimuth the circular
-mean of both annotators' azimuths and the view its class; both annotators' own views are
-kept, and their agreement is printed beside the accuracy. Fixed split: every third
+mean of the three annotators' azimuths and the view its class; each annotator's own view
+is kept, and how often all three agree (and A and B, the two of earlier figures) is
+printed beside the accuracy. Fixed split: every third
 labelled row (index % 3 == 2) is held out
 (the cue constants were chosen on the other two thirds). Reports view-class accuracy
 overall, on the confident subset (the ``angle`` finding is not REVIEW) and the share sent
@@ -114,9 +115,11 @@ def summarise(rows: list[dict]) -> dict:
     fills = [r["fill_err"] for r in rows if r["fill_err"] is not None]
     two = [r for r in rows if "view_a" in r]
     extra = {} if not two else {
-        "annotators_agree": sum(r["view_a"] == r["view_b"] for r in two) / len(two),
-        "view_matches_either_annotator": sum(r["view"] in (r["view_a"], r["view_b"])
-                                             for r in two) / len(two),
+        "annotators_agree": sum(r["view_a"] == r["view_b"] == r["view_c"]
+                                for r in two) / len(two),
+        "annotators_a_b_agree": sum(r["view_a"] == r["view_b"] for r in two) / len(two),
+        "view_matches_any_annotator": sum(r["view"] in (r["view_a"], r["view_b"], r["view_c"])
+                                          for r in two) / len(two),
     }
     return extra | {
         "n": len(rows),
@@ -158,6 +161,7 @@ def corpus_rows(use_plates: bool, quick: bool = False, verbose: bool = False,
         row = {"file": r["file"], "held_out": is_held_out(i), "view": v.view,
                "view_cues": cues_only(rgb, region, plates).view,
                "view_true": r["view"], "view_a": r["view_a"], "view_b": r["view_b"],
+               "view_c": r["view_c"],
                "az": v.azimuth_deg,
                "az_err": azimuth_difference(v.azimuth_deg, float(r["azimuth"])),
                "fill": None if region is None else region.fill_bbox, "fill_true": truth,

@@ -6,7 +6,8 @@ Run::
     .venv/bin/python tools/train_view_head.py           # train, write, check on unseen photos
     .venv/bin/python tools/train_view_head.py --cv 3    # also a 3-fold cross-validation
 
-Data: the 41 view photos of ``tests/labels/photo_labels.csv`` (azimuth from two annotators)
+Data: the 41 view photos of ``tests/labels/photo_labels.csv`` (azimuth: the mean of the
+annotators'; the shipped head was trained when there were two, A and B)
 and the 276 photos of ``tests/labels/vehicle_end_labels.csv`` (end; side left / right /
 centre), every one with its plates painted out (``tests/corpus_plates.py``; the head
 decides the view of photos without a plate), as it is (so that a plate the detector missed
