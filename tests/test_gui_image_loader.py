@@ -211,6 +211,26 @@ def test_the_same_label_at_the_same_place_is_drawn_once(qtbot) -> None:
     assert view.highlight("fill", centre=False)
 
 
+def test_a_label_held_by_another_at_the_same_place_is_not_drawn(qtbot) -> None:
+    """A plate is drawn from the result (text and score) and from the plate finding (text
+    alone): the shorter label sat on the plate itself, covering its characters."""
+    from vincheck.findings import Shape
+    from vincheck.gui.image_view import ImageView, Overlay
+
+    view = ImageView()
+    qtbot.addWidget(view)
+    view.set_image(grey(400, 300))
+    pts = (100.0, 100.0, 220.0, 100.0, 220.0, 140.0, 100.0, 140.0)
+    scored = Shape("polygon", pts, "NO450AM 1.00", "plate")
+    plain = Shape("polygon", pts, "NO450AM", "plate")
+    elsewhere = Shape("polygon", tuple(v + 60 for v in pts), "NO450AM", "plate")
+    view.set_overlays([Overlay(plain, "plates"), Overlay(scored, "base", True),
+                       Overlay(elsewhere, "plates")], {"plates"})
+    assert sorted(view.label_texts()) == ["NO450AM", "NO450AM 1.00"]  # the far one stays
+    view.highlight("plates", centre=False)  # selected: its own labels are drawn on top
+    assert view.label_texts().count("NO450AM") == 2
+
+
 def test_labels_near_each_other_do_not_cover_each_other(qtbot) -> None:
     """The vehicle box's label and the colour box's label start a few px apart: the
     second is moved down below the first instead of being drawn over it, at any zoom."""
@@ -230,6 +250,31 @@ def test_labels_near_each_other_do_not_cover_each_other(qtbot) -> None:
         rects = view.label_screen_rects()
         assert set(rects) == {"vehicle · front-left 24° · 72%", "white"}
         assert not rects["white"].intersects(rects["vehicle · front-left 24° · 72%"])
+
+
+def test_a_second_label_on_a_small_shape_goes_above_it_not_over_it(qtbot) -> None:
+    """The plate (polygon, text and score) and the view's plate anchor (a box a few px
+    lower): the anchor's label was moved down, onto the plate's characters."""
+    from PySide6.QtCore import QRectF
+
+    from vincheck.findings import Shape
+    from vincheck.gui.image_view import ImageView, Overlay
+
+    view = ImageView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.set_image(grey(500, 350))
+    plate = Shape("polygon", (200.0, 200.0, 320.0, 200.0, 320.0, 235.0, 200.0, 235.0),
+                  "NO450AM 1.00", "plate")
+    anchor = Shape.box(201, 203, 118, 30, label="plate anchor", role="view_face")
+    view.set_overlays([Overlay(plate, "base", True), Overlay(anchor, "angle")], {"angle"})
+    rects = view.label_screen_rects()
+    assert set(rects) == {"NO450AM 1.00", "plate anchor"}
+    tl, br = view.mapFromScene(200, 200), view.mapFromScene(320, 235)
+    shape = QRectF(tl.x(), tl.y(), br.x() - tl.x(), br.y() - tl.y()).adjusted(1, 1, -1, -1)
+    for text, r in rects.items():
+        assert not r.intersects(shape), text
+    assert not rects["NO450AM 1.00"].intersects(rects["plate anchor"])
 
 
 def test_a_tilted_strip_is_labelled_at_its_left_end(qtbot) -> None:

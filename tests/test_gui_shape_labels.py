@@ -35,3 +35,29 @@ def test_english_ui_keeps_the_words(qapp) -> None:
     set_language("en")
     assert display_label("car 0.68 (detector)") == "car 0.68 (detector)"
     assert display_label("plate anchor") == "plate anchor"
+
+
+def test_list_values_read_as_words_not_python_lists(chinese) -> None:
+    from vincheck.gui.texts import format_value
+
+    # vehicle_cut_off: no side touches the frame / the sides that do
+    assert format_value([]) == "无"
+    sides = format_value(["left", "top"])
+    assert sides.split(", ") == [format_value("left"), format_value("top")]
+    assert CJK.search(sides) and "left" not in sides
+    assert "[" not in format_value([4.01, 3.99], "mm")
+
+
+def test_label_text_is_light_enough_to_read_on_the_dark_label(qapp) -> None:
+    from PySide6.QtGui import QColor
+
+    from vincheck.gui.style import LABEL_MIN_LUMA, label_text_colour, luma, role_colour
+
+    strip = role_colour("strip")
+    assert luma(strip) < LABEL_MIN_LUMA  # the overlay's own indigo is too dark
+    text = label_text_colour(strip)
+    assert luma(text) >= LABEL_MIN_LUMA
+    assert abs(text.hslHue() - strip.hslHue()) <= 2  # still reads as the strip's colour
+    assert luma(label_text_colour(QColor(0, 0, 0))) >= LABEL_MIN_LUMA
+    for role in ("vehicle", "plate", "char"):  # colours light enough are kept as they are
+        assert label_text_colour(role_colour(role)) == role_colour(role)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from vincheck.findings import Shape
 from vincheck.gui.shape_labels import display_label
-from vincheck.gui.style import HIGHLIGHT_COLOUR, role_colour
+from vincheck.gui.style import HIGHLIGHT_COLOUR, label_text_colour, role_colour
 
 MIN_SCALE = 0.02
 MAX_SCALE = 32.0
@@ -64,7 +64,7 @@ def qimage_from_rgb(rgb: np.ndarray) -> QImage:
     return QImage(arr.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
-MAX_LABEL_ROWS = 12  # a label is moved down at most this many label heights
+MAX_LABEL_ROWS = 12  # a label is moved up or down at most this many label heights
 
 
 class LabelItem(QGraphicsItem):
@@ -73,7 +73,7 @@ class LabelItem(QGraphicsItem):
     def __init__(self, text: str, colour: QColor, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self._text = text
-        self._colour = QColor(colour)
+        self._colour = label_text_colour(colour)
         self._font = QFont()
         self._font.setPixelSize(12)
         self._font.setBold(True)
@@ -86,11 +86,10 @@ class LabelItem(QGraphicsItem):
     def text(self) -> str:
         return self._text
 
-    def stack(self, n: int) -> None:
-        """Move the label ``n`` label-heights down (screen px), below others at its anchor."""
+    def shift(self, dy: float) -> None:
+        """Move the label ``dy`` screen px down (up when negative) from its own place."""
         self.prepareGeometryChange()
-        h = self._rect.height()
-        self._rect.moveTop(-h + n * (h + 1))
+        self._rect.moveTop(-self._rect.height() + dy)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
         return self._rect
@@ -254,21 +253,36 @@ class ImageView(QGraphicsView):
                 if it.scene() is not None:
                     scene.removeItem(it)
         self._items.clear()
-        drawn: set[tuple[tuple[int, int], str]] = set()
+        built = []
         for ov in self._overlays:
             hl = ov.key == self._highlight
             if not (ov.base or hl or ov.key in self._shown_keys):
                 continue
             colour = HIGHLIGHT_COLOUR if hl and not ov.base else role_colour(ov.shape.role)
             width = 3.5 if hl else (1.5 if ov.base else 2.0)
-            for it in make_shape_items(ov.shape, colour, width):
+            built.append((ov, hl, make_shape_items(ov.shape, colour, width)))
+
+        def anchor(it: LabelItem) -> tuple[int, int]:
+            return (round(it.pos().x() / 4), round(it.pos().y() / 4))
+
+        texts_at: dict[tuple[int, int], set[str]] = {}
+        for _ov, _hl, items in built:
+            for it in items:
                 if isinstance(it, LabelItem):
-                    anchor = (round(it.pos().x() / 4), round(it.pos().y() / 4))
-                    if (anchor, it.text()) in drawn and not hl:
-                        # the same label at the same place (two findings showing the
-                        # same vehicle box): drawn once; a highlighted copy goes on top
+                    texts_at.setdefault(anchor(it), set()).add(it.text())
+        drawn: set[tuple[tuple[int, int], str]] = set()
+        for ov, hl, items in built:
+            for it in items:
+                if isinstance(it, LabelItem) and not hl:
+                    at, text = anchor(it), it.text()
+                    # the same label at the same place (two findings showing the same
+                    # vehicle box) is drawn once, and a label that another one there
+                    # already holds ("NO450AM" in "NO450AM 1.00") not at all; a
+                    # highlighted copy still goes on top
+                    if (at, text) in drawn or any(text != t and text in t
+                                                   for t in texts_at[at]):
                         continue
-                    drawn.add((anchor, it.text()))
+                    drawn.add((at, text))
                 it.setZValue(3 if hl else (1 if ov.base else 2))
                 scene.addItem(it)
                 self._items.setdefault(ov.key, []).append(it)
@@ -276,10 +290,11 @@ class ImageView(QGraphicsView):
 
     def _update_labels(self) -> None:
         """Hide labels wider than their shape at the current zoom, and move each visible
-        label down (in label heights) until it covers none drawn before it on screen."""
+        label the least distance up or down (up first) so that it covers none drawn before
+        it on screen."""
         scale = self.scale_factor()
         placed: list[QRectF] = []
-        rows: dict[tuple[float, float, str], int] = {}
+        moved: dict[tuple[float, float, str], float] = {}
         for items in self._items.values():
             for it in items:
                 if not isinstance(it, LabelItem):
@@ -288,18 +303,15 @@ class ImageView(QGraphicsView):
                 if not it.isVisible():
                     continue
                 key = (round(it.pos().x(), 1), round(it.pos().y(), 1), it.text())
-                if key in rows:  # a highlighted copy: on top of its twin
-                    it.stack(rows[key])
+                if key in moved:  # a highlighted copy: on top of its twin
+                    it.shift(moved[key])
                     continue
                 origin = QPointF(it.pos().x() * scale, it.pos().y() * scale)
-                n = 0
-                it.stack(0)
-                while any(it.boundingRect().translated(origin).intersects(r) for r in placed) \
-                        and n < MAX_LABEL_ROWS:
-                    n += 1
-                    it.stack(n)
+                it.shift(0)
+                dy = _free_offset(it.boundingRect().translated(origin), placed)
+                it.shift(dy)
                 placed.append(it.boundingRect().translated(origin))
-                rows[key] = n
+                moved[key] = dy
 
     def label_screen_rects(self) -> dict[str, QRectF]:
         """Each visible label's rectangle in view px, by its text (tests, layout checks)."""
@@ -394,3 +406,27 @@ class ImageView(QGraphicsView):
         super().resizeEvent(event)
         if self._fit_mode:
             self.fit()
+
+
+def _free_offset(rect: QRectF, placed: list[QRectF]) -> float:
+    """The vertical move (screen px, up < 0) of least size, up preferred, after which
+    ``rect`` covers none of ``placed``: just above or just below one of those it meets, or
+    0. Moved up a label stays off its own shape: moved down it covered a small one, such as
+    a plate, under the label of a second finding there. At most MAX_LABEL_ROWS label
+    heights; past that it stays where it is."""
+    def free(dy: float) -> bool:
+        r = rect.translated(0, dy)
+        return not any(r.intersects(p) for p in placed)
+
+    if free(0):
+        return 0.0
+    limit = MAX_LABEL_ROWS * (rect.height() + 1)
+    beside = [p for p in placed if p.left() < rect.right() and rect.left() < p.right()]
+    # a move down counts half a label height more than the same move up
+    tries = sorted({p.top() - 1 - rect.bottom() for p in beside}
+                   | {p.bottom() + 1 - rect.top() for p in beside},
+                   key=lambda d: abs(d) + (0.5 * rect.height() if d > 0 else 0.0))
+    for dy in tries:
+        if abs(dy) <= limit and free(dy):
+            return dy
+    return 0.0

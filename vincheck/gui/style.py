@@ -38,6 +38,24 @@ ROLE_COLOURS = {
 }
 DEFAULT_ROLE_COLOUR = QColor("#00bcd4")
 HIGHLIGHT_COLOUR = QColor("#ffea00")
+LABEL_MIN_LUMA = 95  # 0-255 (Rec. 601 luma): text on the labels' dark background stays legible
+
+
+def luma(c: QColor) -> float:
+    """Perceived brightness 0-255 of a colour (Rec. 601 weights)."""
+    return 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()
+
+
+def label_text_colour(colour: QColor) -> QColor:
+    """The colour of a label's text for an overlay drawn in ``colour``: the same hue, made
+    lighter when it is too dark to read on the label's dark background (the strips'
+    indigo)."""
+    c = QColor(colour)
+    for _ in range(8):  # black would never get lighter this way: bounded, then grey
+        if luma(c) >= LABEL_MIN_LUMA:
+            return c
+        c = c.lighter(130)
+    return c if luma(c) >= LABEL_MIN_LUMA else QColor(200, 200, 200)
 
 
 def role_colour(role: str) -> QColor:

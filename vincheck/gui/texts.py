@@ -313,8 +313,9 @@ def format_value(value: Any, unit: str = "") -> str:
     elif isinstance(value, float):
         text = f"{value:.3g}" if abs(value) < 100 else f"{value:.1f}"
     elif isinstance(value, (list, tuple)):
-        text = ", ".join(format_value(v) for v in value[:6]) + ("…" if len(value) > 6 else "")
-        text = f"[{text}]"
+        # an empty list (no side of the vehicle touches the frame) reads "none", not "[]"
+        text = (", ".join(format_value(v) for v in value[:6]) + ("…" if len(value) > 6 else "")
+                ) if value else QCoreApplication.translate("Texts", "none")
     elif isinstance(value, dict):
         text = ", ".join(f"{tr(VALUE_KEYS[k]) if k in VALUE_KEYS else k} {format_value(v)}"
                          for k, v in list(value.items())[:4])
