@@ -70,6 +70,9 @@ def core_findings() -> list[tuple[Finding, list[str]]]:
     out.append((judge_color(BodyColor("蓝", 0.95), "红", ps), []))
     out.append((judge_color(BodyColor("红", 0.95), "红", ps), []))
     out.append((judge_color(BodyColor(None, 0.0), "红", ps), []))
+    grey = BodyColor(None, 0.0, greyscale=True)
+    out.append((judge_color(grey, "红", ps), []))
+    out.append((judge_color(grey, None, ps, scanned=True), []))
     box = (0, 0, 10, 0, 10, 5, 0, 5)
     out.append((judge_plates([PlateRead(box, "京A12345", 0.9),
                               PlateRead(box, "沪B54321", 0.8)], ps), ["2"]))

@@ -108,6 +108,23 @@ def test_digital_results(files):
     assert {x.code: x for x in again.findings}["color_mismatch"].status is Status.FAIL
 
 
+def test_black_and_white_photo_file_and_grey_scan(tmp_path, car_rgb):
+    """A black-and-white file fails ``color_mismatch`` (Annex 1: a colour photo), whatever
+    colour the papers give; a scan of one goes to review (the scanner may be set to grey)."""
+    grey = np.repeat(np.asarray(Image.fromarray(car_rgb).convert("L"))[..., None], 3, axis=2)
+    Image.fromarray(grey).convert("L").save(tmp_path / "bw.png")  # a grey-mode file
+    res = check_photo_file(tmp_path / "bw.png", Settings(), color="红")[0]
+    f = {x.code: x for x in res.findings}
+    assert f["color_mismatch"].status is Status.FAIL and res.color is None
+    assert "color_mismatch" in res.reasons and res.verdict.name == "FAIL"
+    scan, _ = render_print_scan(grey, angle_deg=2.0, seed=5)
+    save_scan(scan, tmp_path / "bw_scan.png")
+    res = check_photo_file(tmp_path / "bw_scan.png", Settings(), color="红")[0]
+    f = {x.code: x for x in res.findings}
+    assert res.is_scan and f["color_mismatch"].status is Status.REVIEW
+    assert "scan it again in colour" in f["color_mismatch"].message
+
+
 def test_cancel_stops_the_check(car_rgb):
     token = CancelToken()
     token.cancel()

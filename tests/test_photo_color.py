@@ -90,3 +90,51 @@ def test_every_registration_name_round_trips():
 def test_unknown_colour_is_a_usage_error(bad):
     with pytest.raises(UsageError):
         normalize_color_name(bad)
+
+
+# --- a black-and-white picture: Annex 1 asks for a colour photo -------------------------
+
+def _black_and_white(rgb: np.ndarray, cast=(0, 0, 0), noise: float = 0.0,
+                     seed: int = 0) -> np.ndarray:
+    g = (0.299 * rgb[..., 0] + 0.587 * rgb[..., 1] + 0.114 * rgb[..., 2])[..., None]
+    n = np.random.default_rng(seed).normal(0.0, noise, rgb.shape) if noise else 0.0
+    return np.clip(g + np.asarray(cast, float) + n, 0, 255).astype(np.uint8)
+
+
+def test_a_black_and_white_picture_has_no_colour_to_read():
+    import cv2
+
+    from vincheck.photo.color import is_greyscale
+
+    rgb, truth = render_car_photo(body_color="red", seed=3, background="street")
+    assert not is_greyscale(rgb)
+    bw = _black_and_white(rgb)
+    # also as a colour-mode scan of a black-and-white print (paper cast, channel noise)
+    # and after JPEG
+    tinted = _black_and_white(rgb, cast=(10, 3, -8), noise=4.0)
+    ok, buf = cv2.imencode(".jpg", cv2.cvtColor(bw, cv2.COLOR_RGB2BGR),
+                           [cv2.IMWRITE_JPEG_QUALITY, 80])
+    jpeg = cv2.cvtColor(cv2.imdecode(buf, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+    for picture in (bw, tinted, jpeg):
+        assert is_greyscale(picture)
+        c = measure_body_color(picture, None, truth["vehicle_box"])
+        assert c.greyscale and c.name is None
+    # one small coloured thing (a red lamp, 1 % of the picture) is colour
+    spot = bw.copy()
+    h, w = spot.shape[:2]
+    spot[h // 2:h // 2 + h // 10, w // 2:w // 2 + w // 10] = (200, 30, 30)
+    assert not is_greyscale(spot)
+
+
+def test_a_black_and_white_photo_fails_and_a_grey_scan_goes_to_review():
+    rgb, truth = render_car_photo(body_color="white", seed=3)
+    c = measure_body_color(_black_and_white(rgb), None, truth["vehicle_box"])
+    digital = judge_color(c, "白", S)
+    assert digital.status is Status.FAIL and "black-and-white" in digital.message
+    assert digital.details["greyscale"] is True and digital.measured is None
+    assert judge_color(c, None, S).status is Status.FAIL  # with or without a colour given
+    scanned = judge_color(c, "白", S, scanned=True)
+    assert scanned.status is Status.REVIEW and "scan it again in colour" in scanned.message
+    # the same photo in colour is judged on its colour
+    assert judge_color(measure_body_color(rgb, None, truth["vehicle_box"]), "白",
+                       S).status is Status.PASS

@@ -689,6 +689,16 @@ def _color_mismatch(f: Finding) -> str | None:
     if got is not None and got not in known or want is not None and want not in known:
         return None
     if got is None:
+        if (f.details or {}).get("greyscale"):
+            if f.status is Status.FAIL:
+                return Q.translate(
+                    "FindingText", "The picture is black-and-white: a colour photo is required."
+                )
+            return Q.translate(
+                "FindingText",
+                "The scan is black-and-white: if the print is in colour, scan it again in "
+                "colour.",
+            )
         if f.status is Status.REVIEW:
             return Q.translate(
                 "FindingText", "The body colour could not be determined: check by eye."

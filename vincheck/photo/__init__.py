@@ -140,7 +140,7 @@ def check_photo(image: LoadedImage, settings: Settings | PhotoSettings | None = 
     poll()
     body = measure_body_color(pic, None if region is None else region.mask,
                               None if region is None else region.box)
-    findings.append(judge_color(body, expected, ps))
+    findings.append(judge_color(body, expected, ps, scanned=m.is_scan))
     findings = print_findings + _map_findings(findings, a)
     order = {c: i for i, c in enumerate(CODE_ORDER)}
     findings.sort(key=lambda f: order.get(f.code, len(order)))

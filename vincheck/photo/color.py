@@ -110,6 +110,7 @@ class BodyColor:
     lab: tuple[float, float, float] | None = None
     region: tuple[float, float, float, float] | None = None
     source: str = ""  # "mask", "box" or "centre"
+    greyscale: bool = False  # the whole picture is black-and-white: no colour to read
 
 
 # A vehicle region smaller than this share of the picture (px / px) is not trusted for the
@@ -147,6 +148,29 @@ def _region_pixels(rgb: np.ndarray, mask: np.ndarray | None,
             (float(x0), float(y0), float(x1 - x0), float(y1 - y0)), "centre")
 
 
+# A picture is black-and-white when, on a copy at most GREYSCALE_WORK_SIDE px big (which
+# averages scanner noise away), 99.5 % of its pixels differ from the picture's typical
+# channel differences (a paper or scanner cast, removed) by at most this much (0-255).
+# Measured: every colour photo of the corpus reaches 9 or more, even grey cars on a grey
+# day; a black-and-white one (openalpr eu/test_041) 0, and a grey picture with a colour
+# cast, per-channel noise (sigma 5) or JPEG at most 4.
+GREYSCALE_CHANNEL_SPREAD = 5.0
+GREYSCALE_WORK_SIDE = 200  # px
+
+
+def is_greyscale(rgb: np.ndarray) -> bool:
+    """True when an RGB picture (H x W x 3 uint8) has no colour: a black-and-white photo,
+    or a scan made in grey mode or of a black-and-white print."""
+    h, w = rgb.shape[:2]
+    s = min(1.0, GREYSCALE_WORK_SIDE / max(h, w, 1))
+    small = rgb if s >= 1 else cv2.resize(rgb, (max(1, round(w * s)), max(1, round(h * s))),
+                                          interpolation=cv2.INTER_AREA)
+    c = small.reshape(-1, 3).astype(np.float32)
+    d = np.stack([c[:, 0] - c[:, 1], c[:, 1] - c[:, 2], c[:, 0] - c[:, 2]], axis=1)
+    d -= np.median(d, axis=0)  # a uniform cast is not colour
+    return float(np.percentile(np.abs(d).max(axis=1), 99.5)) <= GREYSCALE_CHANNEL_SPREAD
+
+
 def measure_body_color(rgb: np.ndarray, mask: np.ndarray | None = None,
                        box: tuple[float, float, float, float] | None = None) -> BodyColor:
     """Name the body colour of the vehicle in an RGB picture (H x W x 3 uint8).
@@ -155,6 +179,8 @@ def measure_body_color(rgb: np.ndarray, mask: np.ndarray | None = None,
     centre of the picture is used.
     """
     pixels, region, source = _region_pixels(rgb, mask, box)
+    if is_greyscale(rgb):
+        return BodyColor(None, 0.0, region=region, source=source, greyscale=True)
     if len(pixels) < 50:
         return BodyColor(None, 0.0, region=region, source=source)
     rng = np.random.default_rng(0)
@@ -221,14 +247,24 @@ def measure_body_color(rgb: np.ndarray, mask: np.ndarray | None = None,
         region=region, source=source)
 
 
-def judge_color(color: BodyColor, expected: str | None, settings: PhotoSettings) -> Finding:
+def judge_color(color: BodyColor, expected: str | None, settings: PhotoSettings,
+                scanned: bool = False) -> Finding:
     """Finding ``color_mismatch``: the colour read against the expected colour (a name
-    from :data:`COLOR_NAMES`, or None: the colour is reported, informative PASS)."""
+    from :data:`COLOR_NAMES`, or None: the colour is reported, informative PASS). A
+    black-and-white picture fails (Annex 1 asks for a colour photo); from a scan
+    (``scanned``) it goes to review, as the scanner may have been set to grey."""
     ev = []
     if color.region is not None:
         ev.append(Shape.box(*color.region, label=color.name or "?", role="color"))
     details = {"scores": color.scores, "lab": color.lab, "measured_on": color.source,
-               "confidence": color.confidence}
+               "confidence": color.confidence, "greyscale": color.greyscale}
+    if color.greyscale:
+        message = "the picture is black-and-white: Annex 1 asks for a colour photo"
+        if scanned:
+            message += "; if the print is in colour, scan it again in colour"
+        return Finding("color_mismatch", Status.REVIEW if scanned else Status.FAIL,
+                       measured=None, limit=expected, message=message, evidence=ev,
+                       details=details)
     if color.name is None:
         return Finding("color_mismatch", Status.REVIEW, measured=None, limit=expected,
                        message="the body colour could not be determined", evidence=ev,

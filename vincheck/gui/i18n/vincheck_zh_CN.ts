@@ -548,6 +548,14 @@
         <translation>曝光不当：{problems}。</translation>
     </message>
     <message>
+        <source>The picture is black-and-white: a colour photo is required.</source>
+        <translation>相片为黑白：须为彩色相片。</translation>
+    </message>
+    <message>
+        <source>The scan is black-and-white: if the print is in colour, scan it again in colour.</source>
+        <translation>扫描件为黑白：如相片为彩色，请用彩色模式重新扫描。</translation>
+    </message>
+    <message>
         <source>The body colour could not be determined: check by eye.</source>
         <translation>无法判断车身颜色：请目视核对。</translation>
     </message>

@@ -451,6 +451,10 @@ TRANSLATIONS: dict[str, str] = {
     "too dark (mean brightness {v}, at least {lim})": "过暗（平均亮度 {v}，至少 {lim}）",
     "too bright (mean brightness {v}, at most {lim})": "过亮（平均亮度 {v}，至多 {lim}）",
     "Badly exposed: {problems}.": "曝光不当：{problems}。",
+    "The picture is black-and-white: a colour photo is required.":
+        "相片为黑白：须为彩色相片。",
+    "The scan is black-and-white: if the print is in colour, scan it again in colour.":
+        "扫描件为黑白：如相片为彩色，请用彩色模式重新扫描。",
     "The body colour could not be determined: check by eye.": "无法判断车身颜色：请目视核对。",
     "The body colour reads as {got}; the papers give no colour.":
         "车身颜色判断为{got}；资料上未填写颜色。",
