@@ -50,6 +50,8 @@ def core_findings() -> list[tuple[Finding, list[str]]]:
     out.append((dull[0], [f"{ps.max_edge_blur_px + 2.5:.1f} px"]))
     out.append((sharp[1], ["128"]))
     out.append((dull[1], ["40%", "20"]))
+    burnt = judge_quality(Quality(0.8, 900.0, 128.0, 0.0, 0.3, clip_region=(10, 10, 80, 60)), ps)
+    out.append((burnt[1], ["30%"]))
     small = VehicleRegion((10, 10, 50, 40), 0.21, None, ["left", "bottom"], 0.9)
     fill, cut = judge_vehicle(small, (200, 150), ps)
     out.append((fill, ["21%"]))

@@ -80,3 +80,54 @@ def test_sharpness_independent_of_picture_size(car):
     a = measure_quality(car, S).edge_blur_px
     b = measure_quality(big, S).edge_blur_px
     assert abs(a - b) < 0.5
+
+
+# --- exposure is judged on the vehicle: what lies round it does not fail the photo --------
+
+@pytest.fixture(scope="module")
+def small_car():
+    """A car filling about a third of the picture, and its box (x, y, w, h px)."""
+    rgb, truth = render_car_photo(body_color="blue", seed=5, fill=0.33, background="plain")
+    return rgb, tuple(float(v) for v in truth["vehicle_box"])
+
+
+def _exposure(rgb, box=None):
+    return [f for f in judge_quality(measure_quality(rgb, S, box), S)
+            if f.code == "exposure"][0]
+
+
+def test_bright_sky_and_black_bands_round_the_vehicle_do_not_fail(small_car):
+    rgb, box = small_car
+    x, y, w, h = (int(v) for v in box)
+    sky = rgb.copy()
+    sky[:y] = 255  # burnt-out sky above the vehicle
+    bands = rgb.copy()
+    bands[: rgb.shape[0] // 7] = 0  # letterbox bands
+    bands[-(rgb.shape[0] // 7):] = 0
+    for picture, key in ((sky, "picture_clipped_high"), (bands, "picture_clipped_low")):
+        on_vehicle = _exposure(picture, box)
+        assert on_vehicle.status is Status.PASS, on_vehicle.message
+        assert on_vehicle.details[key] > S.max_clipped_share  # the picture's own share
+        assert on_vehicle.details["clipping_measured_on"] == "vehicle"
+        assert on_vehicle.evidence and on_vehicle.evidence[0].coords[:2] == (x, y)
+        # without a vehicle box the whole picture counts, as before
+        assert _exposure(picture).status is Status.FAIL
+
+
+def test_a_burnt_out_body_fails_even_when_the_picture_is_mostly_fine(small_car):
+    rgb, box = small_car
+    x, y, w, h = (int(v) for v in box)
+    burnt = rgb.copy()
+    burnt[y + h // 4:y + h // 4 + h // 5, x:x + w] = 255  # a fifth of the body blown out
+    assert _exposure(burnt).status is Status.PASS  # under 8 % of the whole picture
+    f = _exposure(burnt, box)
+    assert f.status is Status.FAIL and "on the vehicle" in f.message
+    assert f.measured["clipped_high"] > S.max_clipped_share
+
+
+def test_the_shadow_under_the_vehicle_does_not_count(small_car):
+    rgb, box = small_car
+    x, y, w, h = (int(v) for v in box)
+    shadow = rgb.copy()
+    shadow[y + int(0.87 * h):y + h, x:x + w] = 0  # black shadow and tyres at the bottom
+    assert _exposure(shadow, box).status is Status.PASS

@@ -650,18 +650,17 @@ def _exposure(f: Finding) -> str | None:
     if f.status is not Status.FAIL:
         return None
     bad = []
+    on_vehicle = (f.details or {}).get("clipping_measured_on") == "vehicle"
     if high > max_clip:
-        bad.append(
-            Q.translate("FindingText", "{v} of pixels blown out (limit {lim})").format(
-                v=pct(high), lim=pct(max_clip)
-            )
-        )
+        text = (Q.translate("FindingText", "{v} of the vehicle blown out (limit {lim})")
+                if on_vehicle else
+                Q.translate("FindingText", "{v} of pixels blown out (limit {lim})"))
+        bad.append(text.format(v=pct(high), lim=pct(max_clip)))
     if low > max_clip:
-        bad.append(
-            Q.translate("FindingText", "{v} of pixels crushed to black (limit {lim})").format(
-                v=pct(low), lim=pct(max_clip)
-            )
-        )
+        text = (Q.translate("FindingText", "{v} of the vehicle crushed to black (limit {lim})")
+                if on_vehicle else
+                Q.translate("FindingText", "{v} of pixels crushed to black (limit {lim})"))
+        bad.append(text.format(v=pct(low), lim=pct(max_clip)))
     if luma < lo:
         bad.append(
             Q.translate("FindingText", "too dark (mean brightness {v}, at least {lim})").format(

@@ -136,7 +136,8 @@ def check_photo(image: LoadedImage, settings: Settings | PhotoSettings | None = 
     view = estimate_view(pic, region, ps, plates=plates)
     findings.append(judge_view(view, kind, ps))
     poll()
-    findings.extend(judge_quality(measure_quality(pic, ps), ps))
+    findings.extend(judge_quality(
+        measure_quality(pic, ps, None if region is None else region.box), ps))
     poll()
     body = measure_body_color(pic, None if region is None else region.mask,
                               None if region is None else region.box)

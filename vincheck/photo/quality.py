@@ -11,7 +11,13 @@ percentile of the ratios gives the blur of the picture's sharpest edges in px
 the Laplacian over the busiest quarter of 32 px tiles is reported beside it.
 
 Exposure (``exposure``): share of clipped pixels (luma <= 3 or >= 252, shadows and
-highlights separately) and the mean luma (0-255) against a window.
+highlights separately) and the mean luma (0-255) against a window. The clipped shares are
+taken on the vehicle (its box without the bottom ``1 - CLIP_BOX_HEIGHT``: wheels and the
+shadow under it) when it was located, as the rule is about the vehicle being clearly
+identifiable: a white body burnt out in the sun fails, while a bright sky, snow, a white
+showroom floor or black letterbox bands round the picture do not. The whole picture's
+shares are kept in the details, and used when no vehicle was found. The mean luma is the
+whole picture's.
 """
 
 from __future__ import annotations
@@ -22,10 +28,11 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from vincheck.findings import Finding, Status
+from vincheck.findings import Finding, Shape, Status
 from vincheck.settings import PhotoSettings
 
 TILE = 32  # px at the normalised scale
+CLIP_BOX_HEIGHT = 0.85  # share of the vehicle box, from its top, where clipping is counted
 CLIP_LOW, CLIP_HIGH = 3, 252
 MIN_EDGE_CONTRAST = 30.0  # grey levels
 MIN_EDGE_PIXELS = 50
@@ -35,7 +42,9 @@ MIN_EDGE_PIXELS = 50
 class Quality:
     """``edge_blur_px``: blur sigma of the sharpest edges (px at the normalised scale; None
     when the picture has too few edges); ``laplacian_var``: variance of the Laplacian on
-    the busiest quarter of the picture; mean luma (0-255); clipped shares (0-1)."""
+    the busiest quarter of the picture; mean luma (0-255); clipped shares (0-1) in
+    ``clip_region`` (x, y, w, h px: the vehicle; None: the whole picture) and in the whole
+    picture."""
 
     edge_blur_px: float | None
     laplacian_var: float
@@ -43,6 +52,9 @@ class Quality:
     clipped_low: float
     clipped_high: float
     edge_pixels: int = 0
+    clip_region: tuple[int, int, int, int] | None = None
+    picture_clipped_low: float | None = None
+    picture_clipped_high: float | None = None
 
 
 def _normalised_luma(rgb: np.ndarray, width: float) -> np.ndarray:
@@ -83,19 +95,51 @@ def _busy_laplacian(g: np.ndarray) -> float:
     return float(np.mean(np.sort(var)[-k:]))
 
 
-def measure_quality(rgb: np.ndarray, settings: PhotoSettings) -> Quality:
-    """Sharpness and exposure of an RGB picture (H x W x 3 uint8)."""
+def _clip_region(shape: tuple[int, ...], box: tuple[float, float, float, float] | None
+                 ) -> tuple[int, int, int, int] | None:
+    """The part of the vehicle box (x, y, w, h px) where clipping is counted, inside the
+    picture; None when there is no usable box."""
+    if box is None:
+        return None
+    h, w = shape[:2]
+    x0, y0 = max(0, int(round(box[0]))), max(0, int(round(box[1])))
+    x1 = min(w, int(round(box[0] + box[2])))
+    y1 = min(h, int(round(box[1] + CLIP_BOX_HEIGHT * box[3])))
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return None
+    return (x0, y0, x1 - x0, y1 - y0)
+
+
+def measure_quality(rgb: np.ndarray, settings: PhotoSettings,
+                    vehicle_box: tuple[float, float, float, float] | None = None) -> Quality:
+    """Sharpness and exposure of an RGB picture (H x W x 3 uint8); clipping is counted on
+    ``vehicle_box`` (x, y, w, h px) when given."""
     gray = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY)
     g = _normalised_luma(rgb, settings.sharpness_width_px)
     blur, n = edge_blur(g)
-    total = float(gray.size)
+
+    def clipped(a: np.ndarray) -> tuple[float, float]:
+        total = float(max(1, a.size))
+        return (float(np.count_nonzero(a <= CLIP_LOW)) / total,
+                float(np.count_nonzero(a >= CLIP_HIGH)) / total)
+
+    whole_low, whole_high = clipped(gray)
+    region = _clip_region(gray.shape, vehicle_box)
+    if region is not None:
+        x, y, w, h = region
+        low, high = clipped(gray[y:y + h, x:x + w])
+    else:
+        low, high = whole_low, whole_high
     return Quality(
         edge_blur_px=blur,
         laplacian_var=_busy_laplacian(g),
         mean_luma=float(gray.mean()),
-        clipped_low=float(np.count_nonzero(gray <= CLIP_LOW)) / total,
-        clipped_high=float(np.count_nonzero(gray >= CLIP_HIGH)) / total,
+        clipped_low=low,
+        clipped_high=high,
         edge_pixels=n,
+        clip_region=region,
+        picture_clipped_low=whole_low,
+        picture_clipped_high=whole_high,
     )
 
 
@@ -122,10 +166,11 @@ def judge_quality(q: Quality, settings: PhotoSettings) -> list[Finding]:
                      + ("" if ok else ": the photo is blurred")),
             details=details))
     problems = []
+    where = " on the vehicle" if q.clip_region is not None else ""
     if q.clipped_high > settings.max_clipped_share:
-        problems.append(f"{q.clipped_high:.0%} blown-out highlights")
+        problems.append(f"{q.clipped_high:.0%} blown-out highlights{where}")
     if q.clipped_low > settings.max_clipped_share:
-        problems.append(f"{q.clipped_low:.0%} crushed shadows")
+        problems.append(f"{q.clipped_low:.0%} crushed shadows{where}")
     if q.mean_luma < settings.min_mean_luma:
         problems.append(f"too dark (mean luma {q.mean_luma:.0f})")
     if q.mean_luma > settings.max_mean_luma:
@@ -134,11 +179,18 @@ def judge_quality(q: Quality, settings: PhotoSettings) -> list[Finding]:
               "mean_luma": [settings.min_mean_luma, settings.max_mean_luma]}
     measured = {"mean_luma": round(q.mean_luma, 1), "clipped_low": round(q.clipped_low, 4),
                 "clipped_high": round(q.clipped_high, 4)}
+    edetails: dict = {"clipping_measured_on": "vehicle" if q.clip_region else "picture"}
+    if q.picture_clipped_low is not None and q.picture_clipped_high is not None:
+        edetails["picture_clipped_low"] = round(q.picture_clipped_low, 4)
+        edetails["picture_clipped_high"] = round(q.picture_clipped_high, 4)
+    ev = [] if q.clip_region is None else [Shape.box(*q.clip_region, role="exposure")]
     if problems:
         out.append(Finding("exposure", Status.FAIL, measured=measured, limit=elimit,
-                           message="badly exposed: " + "; ".join(problems)))
+                           message="badly exposed: " + "; ".join(problems), evidence=ev,
+                           details=edetails))
     else:
         out.append(Finding("exposure", Status.PASS, measured=measured, limit=elimit,
                            message=(f"exposure fine: mean luma {q.mean_luma:.0f}, clipped "
-                                    f"{q.clipped_low + q.clipped_high:.1%}")))
+                                    f"{q.clipped_low + q.clipped_high:.1%}{where}"),
+                           evidence=ev, details=edetails))
     return out

@@ -528,8 +528,16 @@
         <translation>曝光正常：平均亮度 {luma}（允许 {lo}–{hi}），{clip} 的像素过曝或欠曝。</translation>
     </message>
     <message>
+        <source>{v} of the vehicle blown out (limit {lim})</source>
+        <translation>车辆区域 {v} 过曝（上限 {lim}）</translation>
+    </message>
+    <message>
         <source>{v} of pixels blown out (limit {lim})</source>
         <translation>{v} 的像素过曝（上限 {lim}）</translation>
+    </message>
+    <message>
+        <source>{v} of the vehicle crushed to black (limit {lim})</source>
+        <translation>车辆区域 {v} 欠曝成黑色（上限 {lim}）</translation>
     </message>
     <message>
         <source>{v} of pixels crushed to black (limit {lim})</source>

@@ -448,6 +448,8 @@ TRANSLATIONS: dict[str, str] = {
         "曝光正常：平均亮度 {luma}（允许 {lo}–{hi}），{clip} 的像素过曝或欠曝。",
     "{v} of pixels blown out (limit {lim})": "{v} 的像素过曝（上限 {lim}）",
     "{v} of pixels crushed to black (limit {lim})": "{v} 的像素欠曝成黑色（上限 {lim}）",
+    "{v} of the vehicle blown out (limit {lim})": "车辆区域 {v} 过曝（上限 {lim}）",
+    "{v} of the vehicle crushed to black (limit {lim})": "车辆区域 {v} 欠曝成黑色（上限 {lim}）",
     "too dark (mean brightness {v}, at least {lim})": "过暗（平均亮度 {v}，至少 {lim}）",
     "too bright (mean brightness {v}, at most {lim})": "过亮（平均亮度 {v}，至多 {lim}）",
     "Badly exposed: {problems}.": "曝光不当：{problems}。",
