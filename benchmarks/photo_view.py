@@ -13,7 +13,9 @@ printed beside the accuracy. Fixed split: every third
 labelled row (index % 3 == 2) is held out
 (the cue constants were chosen on the other two thirds). Reports view-class accuracy
 overall, on the confident subset (the ``angle`` finding is not REVIEW) and the share sent
-to review; mean azimuth error; fill ratio within +/- 0.07 of the labelled box; vehicle +
+to review; mean azimuth error; fill ratio within +/- 0.07 of the labelled box;
+``vehicle_cut_off`` against the labelled box reaching the frame (agreement, false and
+missed cut-offs); vehicle +
 view time per photo (plate detection, which the photo check runs anyway, timed apart).
 Baselines in the same run: "always front-left", and the classical cues alone
 (``cues_only_view_accuracy``: the plate-free path without the learnt view head). Beside
@@ -46,6 +48,7 @@ from vincheck.findings import Status
 from vincheck.imageio import load_image
 from vincheck.photo.plates import detect_plates
 from vincheck.photo.vehicle import locate_vehicle
+from vincheck.photo.vehicle_detected import frame_sides
 from vincheck.photo.view import azimuth_difference, estimate_view, judge_view
 from vincheck.photo.view_head import ViewHeadError, metadata
 from vincheck.settings import PhotoSettings
@@ -133,6 +136,10 @@ def summarise(rows: list[dict]) -> dict:
                                                / len(conf)) if conf else None,
         "mean_azimuth_error_deg": float(np.mean([r["az_err"] for r in rows])) if rows else None,
         "fill_within_0.07": float(np.mean(np.array(fills) <= 0.07)) if fills else None,
+        **({} if not any("cut_true" in r for r in rows) else {
+            "cut_off_agrees": sum(r["cut"] == r["cut_true"] for r in rows) / n,
+            "cut_off_false": sum(r["cut"] and not r["cut_true"] for r in rows),
+            "cut_off_missed": sum(r["cut_true"] and not r["cut"] for r in rows)}),
         "mean_fill_error": float(np.mean(fills)) if fills else None,
         "vehicle_view_median_ms": statistics.median(r["ms"] for r in rows) if rows else 0.0,
     }
@@ -168,6 +175,10 @@ def corpus_rows(use_plates: bool, quick: bool = False, verbose: bool = False,
                "fill_err": None if region is None else abs(region.fill_bbox - truth),
                "review": status is Status.REVIEW, "conf": v.confidence,
                "decision_ok": (status is Status.PASS) == want_pass,
+               # vehicle_cut_off against the labelled box reaching the frame (the same
+               # margin rule as for the detector's box)
+               "cut": bool(region is not None and region.cut_off_sides),
+               "cut_true": bool(frame_sides(tuple(float(r[k]) for k in "xywh"), (w, h))),
                "ms": 1000 * dt, "plate_ms": plate_ms}
         out.append(row)
         if verbose:
