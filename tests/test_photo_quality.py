@@ -131,3 +131,22 @@ def test_the_shadow_under_the_vehicle_does_not_count(small_car):
     shadow = rgb.copy()
     shadow[y + int(0.87 * h):y + h, x:x + w] = 0  # black shadow and tyres at the bottom
     assert _exposure(shadow, box).status is Status.PASS
+
+
+def test_a_failing_exposure_outlines_the_burnt_out_areas(small_car):
+    rgb, box = small_car
+    x, y, w, h = (int(v) for v in box)
+    burnt = rgb.copy()
+    y0, y1, x0, x1 = y + h // 4, y + h // 4 + h // 5, x + w // 5, x + 4 * w // 5
+    burnt[y0:y1, x0:x1] = 255
+    f = _exposure(burnt, box)
+    assert f.status is Status.FAIL
+    areas = [e for e in f.evidence if e.kind == "polygon"]
+    assert areas and areas[0].label == "blown out" and all(not a.label for a in areas[1:])
+    pts = np.asarray(areas[0].coords).reshape(-1, 2)
+    # the outline follows the burnt-out patch (picture px, a few px of rounding)
+    assert abs(pts[:, 0].min() - x0) <= 4 and abs(pts[:, 0].max() - (x1 - 1)) <= 4
+    assert abs(pts[:, 1].min() - y0) <= 4 and abs(pts[:, 1].max() - (y1 - 1)) <= 4
+    # a photo that passes draws no clipped areas, only where it was measured
+    ok = _exposure(rgb, box)
+    assert ok.status is Status.PASS and [e.kind for e in ok.evidence] == ["box"]

@@ -31,6 +31,8 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ShapeLabel", "top_right"),
     QT_TRANSLATE_NOOP("ShapeLabel", "bottom_right"),
     QT_TRANSLATE_NOOP("ShapeLabel", "bottom_left"),
+    QT_TRANSLATE_NOOP("ShapeLabel", "blown out"),
+    QT_TRANSLATE_NOOP("ShapeLabel", "crushed"),
 )
 _PATTERN = re.compile(r"(?<![A-Za-z_])(" + "|".join(
     re.escape(w) for w in sorted(WORDS, key=len, reverse=True)) + r")(?![A-Za-z_])")

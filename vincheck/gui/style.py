@@ -35,6 +35,7 @@ ROLE_COLOURS = {
     "corner": QColor("#ffd600"),
     "vehicle": QColor("#00e676"),
     "view": QColor("#ffffff"),
+    "exposure": QColor("#ff6d00"),
 }
 DEFAULT_ROLE_COLOUR = QColor("#00bcd4")
 HIGHLIGHT_COLOUR = QColor("#ffea00")

@@ -23,7 +23,7 @@ whole picture's.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -33,6 +33,9 @@ from vincheck.settings import PhotoSettings
 
 TILE = 32  # px at the normalised scale
 CLIP_BOX_HEIGHT = 0.85  # share of the vehicle box, from its top, where clipping is counted
+CLIP_AREA_SIDE = 400  # px: the clipped areas are outlined on a copy at most this big
+CLIP_AREA_MIN_SHARE = 0.005  # of the counted region: smaller clipped specks are not drawn
+CLIP_AREAS_MAX = 6  # outlines drawn per kind (high, low), largest first
 CLIP_LOW, CLIP_HIGH = 3, 252
 MIN_EDGE_CONTRAST = 30.0  # grey levels
 MIN_EDGE_PIXELS = 50
@@ -55,6 +58,9 @@ class Quality:
     clip_region: tuple[int, int, int, int] | None = None
     picture_clipped_low: float | None = None
     picture_clipped_high: float | None = None
+    # the largest clipped areas where clipping is counted: ("high" | "low", outline as
+    # flat x, y, x, y ... px of the picture)
+    clipped_areas: list[tuple[str, tuple[float, ...]]] = field(default_factory=list)
 
 
 def _normalised_luma(rgb: np.ndarray, width: float) -> np.ndarray:
@@ -110,6 +116,30 @@ def _clip_region(shape: tuple[int, ...], box: tuple[float, float, float, float] 
     return (x0, y0, x1 - x0, y1 - y0)
 
 
+def clipped_outlines(gray: np.ndarray, offset: tuple[int, int] = (0, 0)
+                     ) -> list[tuple[str, tuple[float, ...]]]:
+    """Outlines (px of the picture, ``offset`` = where ``gray`` starts in it) of the
+    largest blown-out ("high") and crushed ("low") areas of a luma image."""
+    h, w = gray.shape
+    s = min(1.0, CLIP_AREA_SIDE / max(h, w, 1))
+    small = gray if s >= 1 else cv2.resize(gray, (max(1, round(w * s)), max(1, round(h * s))),
+                                           interpolation=cv2.INTER_AREA)
+    min_area = CLIP_AREA_MIN_SHARE * small.size
+    out: list[tuple[str, tuple[float, ...]]] = []
+    for kind, mask in (("high", small >= CLIP_HIGH), ("low", small <= CLIP_LOW)):
+        m = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+        contours, _ = cv2.findContours(m, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        big = sorted((c for c in contours if cv2.contourArea(c) >= min_area),
+                     key=cv2.contourArea, reverse=True)[:CLIP_AREAS_MAX]
+        for c in big:
+            c = cv2.approxPolyDP(c, 1.5, True).reshape(-1, 2)
+            if len(c) < 3:
+                continue
+            pts = c.astype(np.float64) / s + np.asarray(offset, np.float64)
+            out.append((kind, tuple(round(float(v), 1) for v in pts.ravel())))
+    return out
+
+
 def measure_quality(rgb: np.ndarray, settings: PhotoSettings,
                     vehicle_box: tuple[float, float, float, float] | None = None) -> Quality:
     """Sharpness and exposure of an RGB picture (H x W x 3 uint8); clipping is counted on
@@ -127,9 +157,12 @@ def measure_quality(rgb: np.ndarray, settings: PhotoSettings,
     region = _clip_region(gray.shape, vehicle_box)
     if region is not None:
         x, y, w, h = region
-        low, high = clipped(gray[y:y + h, x:x + w])
+        counted, offset = gray[y:y + h, x:x + w], (x, y)
+        low, high = clipped(counted)
     else:
+        counted, offset = gray, (0, 0)
         low, high = whole_low, whole_high
+    over = low > settings.max_clipped_share or high > settings.max_clipped_share
     return Quality(
         edge_blur_px=blur,
         laplacian_var=_busy_laplacian(g),
@@ -140,6 +173,8 @@ def measure_quality(rgb: np.ndarray, settings: PhotoSettings,
         clip_region=region,
         picture_clipped_low=whole_low,
         picture_clipped_high=whole_high,
+        # outlined only when they fail the photo: the evidence of what is burnt out
+        clipped_areas=clipped_outlines(counted, offset) if over else [],
     )
 
 
@@ -184,6 +219,13 @@ def judge_quality(q: Quality, settings: PhotoSettings) -> list[Finding]:
         edetails["picture_clipped_low"] = round(q.picture_clipped_low, 4)
         edetails["picture_clipped_high"] = round(q.picture_clipped_high, 4)
     ev = [] if q.clip_region is None else [Shape.box(*q.clip_region, role="exposure")]
+    labelled: set[str] = set()
+    for kind, coords in q.clipped_areas:  # largest first: only it carries the label
+        too_much = q.clipped_high if kind == "high" else q.clipped_low
+        if too_much > settings.max_clipped_share:
+            label = "" if kind in labelled else ("blown out" if kind == "high" else "crushed")
+            labelled.add(kind)
+            ev.append(Shape("polygon", coords, label, "exposure"))
     if problems:
         out.append(Finding("exposure", Status.FAIL, measured=measured, limit=elimit,
                            message="badly exposed: " + "; ".join(problems), evidence=ev,

@@ -1237,6 +1237,14 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
         <source>bottom_left</source>
         <translation>左下</translation>
     </message>
+    <message>
+        <source>blown out</source>
+        <translation>过曝</translation>
+    </message>
+    <message>
+        <source>crushed</source>
+        <translation>欠曝</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
