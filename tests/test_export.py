@@ -115,6 +115,30 @@ def test_draw_marks_colours_evidence_and_keeps_input(images) -> None:
     assert max(small.shape[:2]) == 600
 
 
+def _white_label_boxes(out: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Bounding boxes (x, y, w, h) of the white label grounds drawn on a black image."""
+    import cv2
+
+    white = (out.min(axis=2) >= 250).astype(np.uint8)
+    n, _lab, stats, _c = cv2.connectedComponentsWithStats(white)
+    return [tuple(int(v) for v in stats[i, :4]) for i in range(1, n) if stats[i, 4] > 30]
+
+
+def test_draw_marks_names_a_finding_once_and_keeps_labels_apart() -> None:
+    black = np.zeros((300, 600, 3), np.uint8)
+    areas = [Mark(Shape("polygon", (x, 150, x + 40, 150, x + 40, 190, x, 190), "",
+                        "exposure"), "fail", "exposure") for x in (60, 200, 340)]
+    # three outlines of one finding: its code once, not three times
+    assert len(_white_label_boxes(draw_marks(black, areas, max_side=None))) == 1
+    # two labels at almost the same place: both drawn, neither over the other
+    near = [Mark(Shape.box(100, 100, 200, 100, label="car 0.76 (detector)"), "pass", "a"),
+            Mark(Shape.box(104, 103, 150, 80, label="white"), "pass", "b")]
+    boxes = _white_label_boxes(draw_marks(black, near, max_side=None))
+    assert len(boxes) == 2
+    (x1, y1, w1, h1), (x2, y2, w2, h2) = boxes
+    assert x1 + w1 <= x2 or x2 + w2 <= x1 or y1 + h1 <= y2 or y2 + h2 <= y1
+
+
 def test_csv_round_trip(tmp_path: Path, images) -> None:
     with Store(tmp_path / "r.sqlite3") as st:
         st.record_case(_case(images), make_result(VIN_A), station="站,A", operator='王"五')

@@ -102,13 +102,83 @@ def draw_marks(rgb: np.ndarray, marks: list[Mark], *,
     draw = ImageDraw.Draw(im)
     lw = max(2, round(max(im.size) / 500))
     font = _font(max(12, round(max(im.size) / 60)))
+    labels: list[tuple[tuple[float, float], str, tuple[int, int, int], bool]] = []
+    coded: set[str] = set()
     for m in marks:
-        _draw_shape(draw, m, scale, lw, font)
+        anchor = _draw_shape(draw, m, scale, lw)
+        # a shape without a label of its own shows its finding's code when the finding
+        # failed or awaits review, once per finding (each outline of one finding's areas
+        # would repeat it; a passed finding's green needs no name)
+        label = m.shape.label
+        if (not label and m.code and m.shape.role != "char" and m.code not in coded
+                and m.status in ("fail", "review")):
+            label = m.code
+            coded.add(m.code)
+        if anchor is not None and label:
+            labels.append((anchor, label, STATUS_RGB.get(m.status, STATUS_RGB["review"]),
+                           m.shape.role == "char"))
+    _draw_labels(draw, labels, font, im.size)
     return np.asarray(im, dtype=np.uint8).copy()
 
 
-def _draw_shape(draw: ImageDraw.ImageDraw, m: Mark, scale: float, lw: int,
-                font: ImageFont.FreeTypeFont | ImageFont.ImageFont) -> None:
+def _draw_labels(draw: ImageDraw.ImageDraw,
+                 labels: list[tuple[tuple[float, float], str, tuple[int, int, int], bool]],
+                 font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+                 size: tuple[int, int]) -> None:
+    """Each label above its anchor (below it at the image's top edge) on a white ground.
+    Character labels first, each where it belongs and only the shortest of those at one
+    character ("L", not also "L 1.00": a row of them must stay readable); then the others,
+    the same text at the same place once, each moved up or down the least (up preferred)
+    so that it covers none drawn before it."""
+    text_h = getattr(font, "size", 12)
+
+    def key(anchor: tuple[float, float]) -> tuple[int, int]:
+        return (round(anchor[0] / 4), round(anchor[1] / 4))
+
+    shortest: dict[tuple[int, int], str] = {}
+    for anchor, text, _c, is_char in labels:
+        k = key(anchor)
+        if is_char and (k not in shortest or len(text) < len(shortest[k])):
+            shortest[k] = text
+    ordered = [lb for lb in labels if lb[3] and shortest.get(key(lb[0])) == lb[1]] + \
+        [lb for lb in labels if not lb[3]]
+    placed: list[tuple[float, float, float, float]] = []
+    seen: set[tuple[int, int, str]] = set()
+    for (x, y), text, colour, is_char in ordered:
+        if (*key((x, y)), text) in seen:
+            continue
+        seen.add((*key((x, y)), text))
+        y0 = y - text_h - 2 if y - text_h - 2 >= 0 else y + 2
+        box = draw.textbbox((x, y0), text, font=font)
+        dy = 0.0 if is_char else _free_offset(box, placed, size[1])
+        box = (box[0], box[1] + dy, box[2], box[3] + dy)
+        placed.append(box)
+        draw.rectangle(box, fill=(255, 255, 255))
+        draw.text((x, y0 + dy), text, fill=colour, font=font)
+
+
+def _free_offset(box: tuple[float, float, float, float],
+                 placed: list[tuple[float, float, float, float]], height: int) -> float:
+    """The vertical move (px, up < 0) of least size, a move down counting half a label
+    height more, after which ``box`` (x0, y0, x1, y1) covers none of ``placed`` and stays
+    in the image: just above or below one of those it meets; 0 when none does."""
+    def free(dy: float) -> bool:
+        y0, y1 = box[1] + dy, box[3] + dy
+        return y0 >= 0 and y1 <= height and not any(
+            box[0] < b[2] and b[0] < box[2] and y0 < b[3] and b[1] < y1 for b in placed)
+
+    if free(0.0):
+        return 0.0
+    h = box[3] - box[1]
+    beside = [b for b in placed if box[0] < b[2] and b[0] < box[2]]
+    tries = sorted({b[1] - 2 - box[3] for b in beside} | {b[3] + 2 - box[1] for b in beside},
+                   key=lambda d: abs(d) + (0.5 * h if d > 0 else 0.0))
+    return next((d for d in tries if free(d)), 0.0)
+
+
+def _draw_shape(draw: ImageDraw.ImageDraw, m: Mark, scale: float, lw: int
+                ) -> tuple[float, float] | None:
+    """Draw one shape's geometry; returns where its label goes (px of the drawing)."""
     colour = STATUS_RGB.get(m.status, STATUS_RGB["review"])
     width = max(1, lw // 2) if m.status == "info" else lw
     c = [v * scale for v in m.shape.coords]
@@ -132,12 +202,4 @@ def _draw_shape(draw: ImageDraw.ImageDraw, m: Mark, scale: float, lw: int,
         r = 2 * lw
         draw.ellipse([c[0] - r, c[1] - r, c[0] + r, c[1] + r], fill=colour)
         anchor = (c[0] + r, c[1] - r)
-    label = m.shape.label if m.shape.role == "char" or not m.code else \
-        (m.shape.label or m.code)
-    if anchor and label:
-        x, y = anchor
-        size = getattr(font, "size", 12)
-        y = y - size - 2 if y - size - 2 >= 0 else y + 2
-        bbox = draw.textbbox((x, y), label, font=font)
-        draw.rectangle(bbox, fill=(255, 255, 255))
-        draw.text((x, y), label, fill=colour, font=font)
+    return anchor
