@@ -16,6 +16,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from vincheck.findings import PhotoResult, Shape, SheetResult
+from vincheck.label_layout import free_vertical_offset
 
 STATUS_RGB: dict[str, tuple[int, int, int]] = {
     "pass": (0, 150, 60),
@@ -150,30 +151,12 @@ def _draw_labels(draw: ImageDraw.ImageDraw,
         seen.add((*key((x, y)), text))
         y0 = y - text_h - 2 if y - text_h - 2 >= 0 else y + 2
         box = draw.textbbox((x, y0), text, font=font)
-        dy = 0.0 if is_char else _free_offset(box, placed, size[1])
+        dy = 0.0 if is_char else free_vertical_offset(box, placed, gap=2.0, top=0.0,
+                                                       bottom=size[1])
         box = (box[0], box[1] + dy, box[2], box[3] + dy)
         placed.append(box)
         draw.rectangle(box, fill=(255, 255, 255))
         draw.text((x, y0 + dy), text, fill=colour, font=font)
-
-
-def _free_offset(box: tuple[float, float, float, float],
-                 placed: list[tuple[float, float, float, float]], height: int) -> float:
-    """The vertical move (px, up < 0) of least size, a move down counting half a label
-    height more, after which ``box`` (x0, y0, x1, y1) covers none of ``placed`` and stays
-    in the image: just above or below one of those it meets; 0 when none does."""
-    def free(dy: float) -> bool:
-        y0, y1 = box[1] + dy, box[3] + dy
-        return y0 >= 0 and y1 <= height and not any(
-            box[0] < b[2] and b[0] < box[2] and y0 < b[3] and b[1] < y1 for b in placed)
-
-    if free(0.0):
-        return 0.0
-    h = box[3] - box[1]
-    beside = [b for b in placed if box[0] < b[2] and b[0] < box[2]]
-    tries = sorted({b[1] - 2 - box[3] for b in beside} | {b[3] + 2 - box[1] for b in beside},
-                   key=lambda d: abs(d) + (0.5 * h if d > 0 else 0.0))
-    return next((d for d in tries if free(d)), 0.0)
 
 
 def _draw_shape(draw: ImageDraw.ImageDraw, m: Mark, scale: float, lw: int

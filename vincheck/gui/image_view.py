@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from vincheck.findings import Shape
 from vincheck.gui.shape_labels import display_label
 from vincheck.gui.style import HIGHLIGHT_COLOUR, label_text_colour, role_colour
+from vincheck.label_layout import free_vertical_offset
 
 MIN_SCALE = 0.02
 MAX_SCALE = 32.0
@@ -308,7 +309,11 @@ class ImageView(QGraphicsView):
                     continue
                 origin = QPointF(it.pos().x() * scale, it.pos().y() * scale)
                 it.shift(0)
-                dy = _free_offset(it.boundingRect().translated(origin), placed)
+                r = it.boundingRect().translated(origin)
+                dy = free_vertical_offset(
+                    (r.left(), r.top(), r.right(), r.bottom()),
+                    [(p.left(), p.top(), p.right(), p.bottom()) for p in placed],
+                    max_move=MAX_LABEL_ROWS * (r.height() + 1))
                 it.shift(dy)
                 placed.append(it.boundingRect().translated(origin))
                 moved[key] = dy
@@ -407,26 +412,3 @@ class ImageView(QGraphicsView):
         if self._fit_mode:
             self.fit()
 
-
-def _free_offset(rect: QRectF, placed: list[QRectF]) -> float:
-    """The vertical move (screen px, up < 0) of least size, up preferred, after which
-    ``rect`` covers none of ``placed``: just above or just below one of those it meets, or
-    0. Moved up a label stays off its own shape: moved down it covered a small one, such as
-    a plate, under the label of a second finding there. At most MAX_LABEL_ROWS label
-    heights; past that it stays where it is."""
-    def free(dy: float) -> bool:
-        r = rect.translated(0, dy)
-        return not any(r.intersects(p) for p in placed)
-
-    if free(0):
-        return 0.0
-    limit = MAX_LABEL_ROWS * (rect.height() + 1)
-    beside = [p for p in placed if p.left() < rect.right() and rect.left() < p.right()]
-    # a move down counts half a label height more than the same move up
-    tries = sorted({p.top() - 1 - rect.bottom() for p in beside}
-                   | {p.bottom() + 1 - rect.top() for p in beside},
-                   key=lambda d: abs(d) + (0.5 * rect.height() if d > 0 else 0.0))
-    for dy in tries:
-        if abs(dy) <= limit and free(dy):
-            return dy
-    return 0.0
