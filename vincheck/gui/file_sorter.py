@@ -108,7 +108,7 @@ class FileSorter(QObject):
         left = self.pending()
         for future in self._tasks:
             future.cancel()
-        self._tasks = [f for f in self._tasks if not f.done()]
+        self._forget_done()
         self._outstanding = 0
         self.job += 1
         return left
@@ -126,17 +126,18 @@ class FileSorter(QObject):
         self._tasks = [f for f in self._tasks if not f.done()]
 
     def _on_done(self, job: int, file: str, kind: str) -> None:
-        self._forget_done()
-        if job == self.job and not self._closed:
-            self._outstanding -= 1
-            self.sorted.emit(job, file, kind)
-            self._maybe_idle()
+        self._finish(job, lambda: self.sorted.emit(job, file, kind))
 
     def _on_failed(self, job: int, file: str, exc: BaseException) -> None:
+        self._finish(job, lambda: self.failed.emit(job, file, exc))
+
+    def _finish(self, job: int, report: Callable[[], None]) -> None:
+        """One file of ``job`` ended: ``report`` it if the job is still current, then say
+        idle when it was the last."""
         self._forget_done()
         if job == self.job and not self._closed:
             self._outstanding -= 1
-            self.failed.emit(job, file, exc)
+            report()
             self._maybe_idle()
 
     def _maybe_idle(self) -> None:
