@@ -219,6 +219,7 @@ def other_corpus_ends(use_plates: bool, painted: bool, quick: bool = False) -> d
     end_right, view_right, n, by_source = 0, 0, 0, {}
     halves = {"tuning": [0, 0, 0], "checking": [0, 0, 0]}
     unseen = [0, 0, 0]
+    unseen_sure = [0, 0]  # right, decided (the angle finding not sent to review)
     for i, r in enumerate(csv.DictReader(END_LABELS.open(encoding="utf-8"))):
         if r["end"] not in ("front", "rear") or r["file"] in held or (quick and i % 4):
             continue
@@ -226,7 +227,7 @@ def other_corpus_ends(use_plates: bool, painted: bool, quick: bool = False) -> d
         if painted:
             rgb = paint_out_plates(rgb, plate_polygons(CORPUS, r["file"]))
         plates = detect_plates(rgb, S) if use_plates and not painted else None
-        _region, v, _status, _dt = evaluate(rgb, plates)
+        _region, v, status, _dt = evaluate(rgb, plates)
         # the end decision itself (a close-up may be put at 90 degrees, but front or rear
         # is still decided)
         ok = v.cues.get("end", "rear" if "rear" in v.view else "front") == r["end"]
@@ -240,6 +241,9 @@ def other_corpus_ends(use_plates: bool, painted: bool, quick: bool = False) -> d
             unseen[0] += ok
             unseen[1] += 1
             unseen[2] += cue_ok
+            if status is not Status.REVIEW:
+                unseen_sure[0] += ok
+                unseen_sure[1] += 1
         want = COARSE_VIEW.get((r["end"], r["side"]))
         view_right += want == v.view
         n += 1
@@ -253,6 +257,7 @@ def other_corpus_ends(use_plates: bool, painted: bool, quick: bool = False) -> d
                 f"{halves['checking'][2]}/{halves['checking'][1]}",
             "end_right_unseen_by_head": f"{unseen[0]}/{unseen[1]}",
             "cues_only_end_right_unseen_by_head": f"{unseen[2]}/{unseen[1]}",
+            "end_right_where_decided_unseen_by_head": f"{unseen_sure[0]}/{unseen_sure[1]}",
             "coarse_view_right": view_right / max(1, n),
             "end_right_by_source": {k: f"{a}/{b}" for k, (a, b) in sorted(by_source.items())}}
 

@@ -69,6 +69,9 @@ def core_findings() -> list[tuple[Finding, list[str]]]:
     side_on = {"side_on_wheels": {"ratios": [0.86, 0.88], "angle_deg": 61.0}}
     out.append((judge_view(ViewEstimate("front-left", 62.0, 0.3, side_on, source="head"),
                            "car", ps), ["62°"]))
+    ends = {"end_disagreement": {"head": "front", "lamps": "rear"}}
+    out.append((judge_view(ViewEstimate("front-left", 34.0, 0.3, ends, source="head"),
+                           "car", ps), ["34°"]))
     out.append((judge_color(BodyColor("蓝", 0.95), "红", ps), []))
     out.append((judge_color(BodyColor("红", 0.95), "红", ps), []))
     out.append((judge_color(BodyColor(None, 0.0), "红", ps), []))
@@ -280,3 +283,18 @@ def test_round_wheels_say_why_the_view_is_uncertain(request, language) -> None:
     plain = finding_sentence(judge_view(ViewEstimate("front-left", 62.0, 0.3), "car", ps))
     assert wheels != plain
     assert ("车轮" in wheels) if language == "chinese" else ("wheels" in wheels)
+
+
+@pytest.mark.parametrize("language", ["chinese", "english"])
+def test_lamps_against_the_head_say_why_the_view_is_uncertain(request, language) -> None:
+    from vincheck.photo.view import ViewEstimate, judge_view
+
+    request.getfixturevalue(language)
+    ps = PhotoSettings()
+    ends = {"end_disagreement": {"head": "front", "lamps": "rear"}}
+    lamps = finding_sentence(judge_view(ViewEstimate("front-left", 34.0, 0.3, ends,
+                                                     source="head"), "car", ps))
+    plain = finding_sentence(judge_view(ViewEstimate("front-left", 34.0, 0.3), "car", ps))
+    assert lamps != plain
+    assert ("车灯" in lamps and "车尾" in lamps) if language == "chinese" else \
+        ("lamps" in lamps and "rear" in lamps)

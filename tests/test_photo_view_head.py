@@ -125,6 +125,28 @@ def test_a_side_view_with_round_wheels_is_not_passed(azimuth):
     assert "nearly round" in f.message
 
 
+def test_a_rear_view_the_head_reads_as_a_front_is_not_passed():
+    """The head reads this drawn rear-right car (red tail lamps) as the front-left at about
+    35 deg, which passed; the lamps put the rear to the camera, so a person decides."""
+    rgb, _truth = render_car_photo(azimuth_deg=220, body_color="blue", seed=2)
+    v = estimate_view(rgb, locate_vehicle(rgb, S), S)
+    assert v.source == "head" and v.cues["end"] == "front"  # the head's (wrong) end
+    assert v.cues["cue_end"] == "rear" and v.cues["agreement"]["lamps"]
+    assert v.cues["end_disagreement"] == {"head": "front", "lamps": "rear"}
+    f = judge_view(v, "car", S)
+    assert f.status is Status.REVIEW
+    assert "lamps point to the rear" in f.message
+
+
+def test_head_and_lamps_on_the_same_end_keep_the_head_confidence():
+    rgb, _truth = render_car_photo(azimuth_deg=40, body_color="blue", seed=2)
+    v = estimate_view(rgb, locate_vehicle(rgb, S), S)
+    assert v.cues["cue_end"] == v.cues["end"] == "front" and v.cues["agreement"]["lamps"]
+    assert "end_disagreement" not in v.cues
+    assert v.confidence == pytest.approx(v.cues["head"]["confidence"], abs=1e-3)
+    assert judge_view(v, "car", S).status is Status.PASS
+
+
 def test_a_three_quarter_view_keeps_the_head_angle(drawn_car):
     rgb, box = drawn_car
     v = estimate_view(rgb, locate_vehicle(rgb, S), S)

@@ -603,6 +603,13 @@ def _angle(f: Finding) -> str | None:
                 "Probably taken from {got} (required {need}), but two wheels look "
                 "nearly round: the camera may stand far to the side. Check by eye.",
             ).format(got=got, need=need)
+        if isinstance(cues, dict) and cues.get("end_disagreement"):
+            return Q.translate(
+                "FindingText",
+                "Probably taken from {got} (required {need}), but the lamps point to the "
+                "other end of the vehicle: check by eye whether its front or its rear "
+                "faces the camera.",
+            ).format(got=got, need=need)
         return Q.translate(
             "FindingText",
             "Probably taken from {got} (required {need}), but the "

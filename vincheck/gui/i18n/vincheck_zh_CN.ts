@@ -508,6 +508,10 @@
         <translation>拍摄角度约为{got}（要求 {need}），但有两个车轮看起来接近正圆：相机可能位于车辆侧面很远的位置。请目视核对。</translation>
     </message>
     <message>
+        <source>Probably taken from {got} (required {need}), but the lamps point to the other end of the vehicle: check by eye whether its front or its rear faces the camera.</source>
+        <translation>拍摄角度约为{got}（要求 {need}），但车灯显示朝向相机的可能是车辆另一端：请目视核对朝向相机的是车头还是车尾。</translation>
+    </message>
+    <message>
         <source>Probably taken from {got} (required {need}), but the estimate is uncertain: check by eye.</source>
         <translation>拍摄角度约为{got}（要求 {need}），但估计不确定：请目视核对。</translation>
     </message>

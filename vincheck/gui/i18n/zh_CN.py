@@ -439,6 +439,10 @@ TRANSLATIONS: dict[str, str] = {
     "camera may stand far to the side. Check by eye.":
         "拍摄角度约为{got}（要求 {need}），但有两个车轮看起来接近正圆：相机可能位于车辆"
         "侧面很远的位置。请目视核对。",
+    "Probably taken from {got} (required {need}), but the lamps point to the other end "
+    "of the vehicle: check by eye whether its front or its rear faces the camera.":
+        "拍摄角度约为{got}（要求 {need}），但车灯显示朝向相机的可能是车辆另一端：请目视"
+        "核对朝向相机的是车头还是车尾。",
     "Too few edges in the picture to judge its sharpness: check by eye.":
         "画面中边缘太少，无法判断清晰度：请目视核对。",
     "Edges blurred by {blur} px (at most {max} px).": "边缘模糊 {blur} px（上限 {max} px）。",
