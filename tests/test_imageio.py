@@ -173,6 +173,29 @@ def test_decompression_bomb_is_refused_before_decoding(tmp_path: Path) -> None:
         load_image(path, max_pixels=10_000_000)
 
 
+def _png_header_only(width: int, height: int) -> bytes:
+    """A PNG whose header claims ``width`` x ``height`` px (no image data follows)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(
+            ">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
+
+
+def test_a_picture_pillow_calls_a_bomb_gets_the_same_plain_message(tmp_path: Path) -> None:
+    path = tmp_path / "huge.png"
+    path.write_bytes(_png_header_only(20000, 20000))  # 400 Mpx: Pillow refuses at open
+    with pytest.raises(ImageTooLargeError) as err:
+        load_image(path)
+    msg = str(err.value)
+    assert "400 Mpx" in msg and "150 Mpx" in msg and "lower resolution" in msg
+    assert "decompression bomb" not in msg.lower()
+
+
 def test_folder_instead_of_file(tmp_path: Path) -> None:
     with pytest.raises(UnreadableImageError, match="folder"):
         load_image(tmp_path)

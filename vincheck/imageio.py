@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,6 +134,16 @@ def _to_rgb8(im: Image.Image) -> np.ndarray:
     return np.asarray(im.convert("RGB"), dtype=np.uint8).copy()
 
 
+def _too_large(exc: Exception, p: Path, max_pixels: int) -> ImageTooLargeError:
+    """The error for a picture Pillow refuses to open as a decompression bomb (over twice
+    its pixel limit), worded like vincheck's own size limit."""
+    m = re.search(r"\((\d+) pixels\)", str(exc))
+    size = f"{int(m.group(1)) / 1e6:.0f} Mpx" if m else "too many pixels"
+    return ImageTooLargeError(
+        f"image is {size}, over the limit of {max_pixels / 1e6:.0f} Mpx; scan at a lower "
+        f"resolution", str(p))
+
+
 def load_pages(
     path: str | Path,
     dpi: float | None = None,
@@ -152,7 +163,7 @@ def load_pages(
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # we check size
             im = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as exc:
-        raise ImageTooLargeError(f"image is absurdly large ({exc})", str(p)) from exc
+        raise _too_large(exc, p, max_pixels) from exc
     except UnidentifiedImageError as exc:
         raise UnreadableImageError(
             "not an image file vincheck can read (expected PNG, JPEG, TIFF or BMP)", str(p)
@@ -191,7 +202,7 @@ def load_pages(
         except (ImageTooLargeError, UnreadableImageError):
             raise
         except Image.DecompressionBombError as exc:
-            raise ImageTooLargeError(f"image is absurdly large ({exc})", str(p)) from exc
+            raise _too_large(exc, p, max_pixels) from exc
         except (OSError, ValueError, SyntaxError, EOFError) as exc:
             msg = str(exc)
             if "truncated" in msg or isinstance(exc, EOFError):
