@@ -86,6 +86,31 @@ def test_map_shape_translation_and_rotation():
     assert map_shape(Shape("circle", (1, 0, 5)), rot).coords[2] == 5
 
 
+def test_map_shape_scale_keeps_boxes_and_scales_radii():
+    half = np.array([[2.5, 0.0, 10.0], [0.0, 2.5, 0.0]])  # a work copy at 1/2.5 size
+    m = map_shape(Shape.box(4, 2, 10, 6), half)
+    assert m.kind == "box" and m.coords == pytest.approx((20, 5, 25, 15))
+    assert map_shape(Shape("circle", (0, 0, 4)), half).coords == pytest.approx((10, 0, 10))
+
+
+def test_a_large_picture_is_checked_on_a_smaller_copy(monkeypatch, car_rgb):
+    """Above ``PICTURE_WORK_PIXELS`` the rules run on a scaled copy; their answers and the
+    evidence, mapped back to the loaded picture, match the full-size check."""
+    import vincheck.photo as photo
+
+    full = check_photo(from_array(car_rgb), Settings())
+    monkeypatch.setattr(photo, "PICTURE_WORK_PIXELS", car_rgb.shape[0] * car_rgb.shape[1] // 4)
+    half = check_photo(from_array(car_rgb), Settings())
+    w = car_rgb.shape[1]
+    assert np.allclose(half.vehicle_box, full.vehicle_box, atol=0.02 * w)
+    assert half.fill_ratio == pytest.approx(full.fill_ratio, abs=0.02)
+    assert half.view == full.view and half.color == full.color
+    assert {f.code: f.status for f in half.findings} == {f.code: f.status for f in full.findings}
+    fill = next(f for f in half.findings if f.code == "fill_ratio")
+    assert fill.evidence[0].kind == "box"
+    assert np.allclose(fill.evidence[0].coords, half.vehicle_box, atol=1.0)
+
+
 
 def test_digital_results(files):
     d, _ = files

@@ -67,6 +67,21 @@ def test_low_confidence_difference_is_review():
     assert judge_color(c, "蓝", strict).status is Status.REVIEW
 
 
+def test_a_large_picture_is_read_on_a_smaller_copy(monkeypatch):
+    """Above ``WORK_PIXELS`` the colour is read on a scaled copy; the region it reports is
+    still in the input's px."""
+    from vincheck.photo import color
+
+    rgb, _truth = render_car_photo(body_color="blue", seed=7, background="street",
+                                   azimuth_deg=40)
+    region = locate_vehicle(rgb, S)
+    full = measure_body_color(rgb, region.mask, region.box)
+    monkeypatch.setattr(color, "WORK_PIXELS", rgb.shape[0] * rgb.shape[1] // 6)
+    small = measure_body_color(rgb, region.mask, region.box)
+    assert small.name == full.name == "蓝" and small.source == full.source == "mask"
+    assert np.allclose(small.region, full.region, atol=0.02 * rgb.shape[1])
+
+
 def test_centre_region_used_without_locator():
     rgb = np.full((400, 600, 3), 200, np.uint8)
     rgb[120:320, 150:450] = (30, 70, 170)
