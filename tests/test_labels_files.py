@@ -7,22 +7,15 @@ is the class of their azimuth."""
 from __future__ import annotations
 
 import csv
-import math
 from pathlib import Path
 
 import pytest
 
+from vincheck.photo.azimuth import circular_mean
 from vincheck.photo.view import azimuth_difference, view_of_azimuth
 
 LABELS = Path(__file__).parent / "labels" / "photo_labels.csv"
 ROWS = list(csv.DictReader(LABELS.open(encoding="utf-8")))
-
-
-def circular_mean(angles: list[float]) -> float:
-    """Mean direction of angles in degrees, 0-360."""
-    s = sum(math.sin(math.radians(a)) for a in angles)
-    c = sum(math.cos(math.radians(a)) for a in angles)
-    return math.degrees(math.atan2(s, c)) % 360
 
 
 def test_circular_mean_wraps_round_zero():
@@ -44,3 +37,18 @@ def test_azimuth_is_the_mean_of_the_three_and_view_its_class(row):
     assert azimuth_difference(float(row["azimuth"]), mean) <= 0.05 + 1e-9
     assert row["view"] == view_of_azimuth(float(row["azimuth"]))
     assert row["view_c"] == view_of_azimuth(float(row["azimuth_c"]))
+
+
+def test_annotator_reference_scores_each_annotator_against_the_other_two():
+    from benchmarks.photo_view import _annotator_reference
+
+    def row(a: float, b: float, c: float) -> dict:
+        az = {"a": a, "b": b, "c": c}
+        return {**{f"azimuth_{w}": v for w, v in az.items()},
+                **{f"view_{w}": view_of_azimuth(v) for w, v in az.items()}}
+
+    # all near 45 deg; then A says front (10) while B and C say front-left (30, 40):
+    # against the mean of B and C (35) A is wrong, B against A and C (25) right, C against
+    # A and B (20: front) wrong
+    ref = _annotator_reference([row(45, 40, 50), row(10, 30, 40)])
+    assert ref == {"min": 0.5, "mean": pytest.approx(2 / 3), "max": 1.0}

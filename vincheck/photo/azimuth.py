@@ -8,6 +8,8 @@ left is seen from the front-left, a rear face on the picture's left from the rea
 
 from __future__ import annotations
 
+import math
+
 
 def azimuth_of(rear: bool, face_left: bool, off_axis_deg: float) -> float:
     """Azimuth (deg, 0-360) of a camera ``off_axis_deg`` (0-90) off the end axis, looking
@@ -18,3 +20,10 @@ def azimuth_of(rear: bool, face_left: bool, off_axis_deg: float) -> float:
     else:
         az = off_axis_deg if face_left else 360 - off_axis_deg
     return az % 360
+
+
+def circular_mean(angles: list[float]) -> float:
+    """Mean direction (deg, 0-360) of angles in degrees: 350 and 10 average to 0."""
+    s = sum(math.sin(math.radians(a)) for a in angles)
+    c = sum(math.cos(math.radians(a)) for a in angles)
+    return math.degrees(math.atan2(s, c)) % 360
