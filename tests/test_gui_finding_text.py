@@ -298,3 +298,18 @@ def test_lamps_against_the_head_say_why_the_view_is_uncertain(request, language)
     assert lamps != plain
     assert ("车灯" in lamps and "车尾" in lamps) if language == "chinese" else \
         ("lamps" in lamps and "rear" in lamps)
+
+
+@pytest.mark.parametrize("language", ["chinese", "english"])
+def test_plate_on_another_vehicle_says_so(request, language) -> None:
+    from vincheck.photo.plates import judge_plates
+
+    request.getfixturevalue(language)
+    ps = PhotoSettings()
+    box = (0, 0, 10, 0, 10, 5, 0, 5)
+    other = finding_sentence(judge_plates([PlateRead(box, "京A12345", 0.9,
+                                                     on_vehicle=False)], ps))
+    unsure = finding_sentence(judge_plates([PlateRead(box, "", ps.min_plate_score - 0.01)],
+                                           ps))
+    assert other != unsure
+    assert ("其他车辆" in other) if language == "chinese" else ("another vehicle" in other)

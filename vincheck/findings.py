@@ -305,20 +305,32 @@ class SheetResult:
 
 @dataclass
 class PlateRead:
-    """A licence plate found in a photo: rotated outline (4 corners, px), text, score 0-1."""
+    """A licence plate found in a photo: rotated outline (4 corners, px), text, score 0-1;
+    ``on_vehicle``: on the vehicle photographed (False: on another vehicle, None: not
+    judged, as when no vehicle was found)."""
 
     box: tuple[float, ...]
     text: str
     score: float
     color: str = ""
+    on_vehicle: bool | None = None
+
+    def label(self) -> str:
+        """The label of its outline on the image: the text (else the score), and
+        "(other vehicle)" when it is on another vehicle than the one photographed."""
+        text = self.text or f"{self.score:.2f}"
+        return text + " (other vehicle)" if self.on_vehicle is False else text
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "box": [round(float(c), 2) for c in self.box],
             "text": self.text,
             "score": round(float(self.score), 4),
             "color": self.color,
         }
+        if self.on_vehicle is not None:
+            d["on_vehicle"] = bool(self.on_vehicle)
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> PlateRead:
@@ -327,6 +339,7 @@ class PlateRead:
             text=d.get("text", ""),
             score=float(d.get("score", 0.0)),
             color=d.get("color", ""),
+            on_vehicle=d.get("on_vehicle"),
         )
 
 

@@ -127,8 +127,11 @@ def base_overlays(result: CaseResult, image: tuple[str, int]) -> list[Overlay]:
                                "base", True))
         for plate in photo.plates:
             kind = "polygon" if len(plate.box) >= 6 else "box"
-            out.append(Overlay(Shape(kind, tuple(plate.box), f"{plate.text} {plate.score:.2f}",
-                                     "plate", page), "base", True))
+            # a plate on another vehicle: the label of its plate_visible evidence, drawn once
+            label = f"{plate.text} {plate.score:.2f}" if plate.on_vehicle is not False else \
+                plate.label()
+            out.append(Overlay(Shape(kind, tuple(plate.box), label, "plate", page), "base",
+                               True))
     return out
 
 

@@ -514,6 +514,10 @@ def _plate_visible(f: Finding) -> str | None:
         return Q.translate(
             "FindingText", "{n} number plate(s) visible on the vehicle; none is allowed."
         ).format(n=n)
+    if f.status is Status.REVIEW and (f.details or {}).get("other_vehicle_plates"):
+        return Q.translate(
+            "FindingText", "A number plate is visible on another vehicle, not on the vehicle "
+            "photographed: check it by eye.")
     if f.status is Status.REVIEW:
         return Q.translate(
             "FindingText", "Something like a number plate is in the photo: check it by eye."

@@ -17,6 +17,7 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ShapeLabel", "plate_anchor"),
     QT_TRANSLATE_NOOP("ShapeLabel", "segmentation"),
     QT_TRANSLATE_NOOP("ShapeLabel", "detector"),
+    QT_TRANSLATE_NOOP("ShapeLabel", "other vehicle"),
     QT_TRANSLATE_NOOP("ShapeLabel", "motorcycle"),
     QT_TRANSLATE_NOOP("ShapeLabel", "vehicle"),
     QT_TRANSLATE_NOOP("ShapeLabel", "truck"),

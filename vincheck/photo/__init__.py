@@ -12,6 +12,7 @@ boxes are mapped back to the loaded image's pixels.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,7 +97,7 @@ def _map_plate(p: PlateRead, a: np.ndarray) -> PlateRead:
     box = p.box
     if len(box) == 4:  # x, y, w, h
         box = _box_corners(*box)
-    return PlateRead(box=_map_points(box, a), text=p.text, score=p.score, color=p.color)
+    return replace(p, box=_map_points(box, a))
 
 
 def _work_picture(pic: np.ndarray, to_image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -126,6 +127,7 @@ def check_photo(image: LoadedImage, settings: Settings | PhotoSettings | None = 
     when ``cancel`` is set.
     """
     from vincheck.photo.color import judge_color, measure_body_color, normalize_color_name
+    from vincheck.photo.plate_owner import mark_owners
     from vincheck.photo.plates import detect_plates, judge_plates
     from vincheck.photo.print_format import judge_print, measure_print
     from vincheck.photo.quality import judge_quality, measure_quality
@@ -151,12 +153,14 @@ def check_photo(image: LoadedImage, settings: Settings | PhotoSettings | None = 
     pic_size = (int(pic.shape[1]), int(pic.shape[0]))
     poll()
     plates = detect_plates(pic, ps)
-    findings.append(judge_plates(plates, ps))
     poll()
     region = locate_vehicle(pic, ps, plates=plates)
+    plates = mark_owners(plates, None if region is None else region.box, pic_size)
+    findings.append(judge_plates(plates, ps))
     findings.extend(judge_vehicle(region, pic_size, ps))
     poll()
-    view = estimate_view(pic, region, ps, plates=plates)
+    # a plate on another vehicle says nothing of this one's view
+    view = estimate_view(pic, region, ps, plates=[p for p in plates if p.on_vehicle is not False])
     findings.append(judge_view(view, kind, ps))
     poll()
     findings.extend(judge_quality(

@@ -278,19 +278,34 @@ def detect_plates(rgb: np.ndarray, settings: PhotoSettings) -> list[PlateRead]:
 
 
 def judge_plates(plates: list[PlateRead], settings: PhotoSettings) -> Finding:
-    """``plate_visible``: FAIL when any plate scores >= ``settings.min_plate_score``;
-    REVIEW when the best is within ``settings.plate_review_margin`` below it."""
+    """``plate_visible``: FAIL when a plate scoring >= ``settings.min_plate_score`` is on
+    the vehicle photographed (or not judged: ``on_vehicle`` None); REVIEW when the only
+    such plates are on other vehicles (:mod:`.plate_owner`), or when the best is within
+    ``settings.plate_review_margin`` below the score. ``measured``: plates on the
+    vehicle; ``details["other_vehicle_plates"]``: plates on other vehicles."""
     thr = settings.min_plate_score
     seen = [p for p in plates if p.score >= thr]
+    own = [p for p in seen if p.on_vehicle is not False]
+    others = [p for p in seen if p.on_vehicle is False]
     near = [p for p in plates if thr - settings.plate_review_margin <= p.score < thr]
-    ev = [Shape.polygon(np.array(p.box).reshape(4, 2), label=p.text or f"{p.score:.2f}",
-                        role="plate") for p in (seen or near)]
+    ev = [Shape.polygon(np.array(p.box).reshape(4, 2), label=p.label(), role="plate")
+          for p in (seen or near)]
     best = max((p.score for p in plates), default=0.0)
-    details = {"plates": [p.to_dict() for p in plates]}
-    if seen:
-        names = ", ".join(p.text or "unreadable" for p in seen)
-        return Finding("plate_visible", Status.FAIL, len(seen), 0, "",
-                       f"a licence plate is visible in the photo ({names})", ev, details)
+    details = {"plates": [p.to_dict() for p in plates], "other_vehicle_plates": len(others)}
+
+    def names(ps: list[PlateRead]) -> str:
+        return ", ".join(p.text or "unreadable" for p in ps)
+
+    if own:
+        where = "on the vehicle" if all(p.on_vehicle for p in own) else "in the photo"
+        msg = f"a licence plate is visible {where} ({names(own)})"
+        if others:
+            msg += f"; {len(others)} more on other vehicles ({names(others)})"
+        return Finding("plate_visible", Status.FAIL, len(own), 0, "", msg, ev, details)
+    if others:
+        return Finding("plate_visible", Status.REVIEW, 0, 0, "",
+                       f"a licence plate is visible on another vehicle, not on the vehicle "
+                       f"photographed ({names(others)}); check it", ev, details)
     if near:
         return Finding("plate_visible", Status.REVIEW, 0, 0, "",
                        f"something plate-like is in the photo (score {best:.2f}); check it",

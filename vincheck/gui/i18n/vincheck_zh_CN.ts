@@ -460,6 +460,10 @@
         <translation>车辆上可见 {n} 块号牌；不得悬挂号牌。</translation>
     </message>
     <message>
+        <source>A number plate is visible on another vehicle, not on the vehicle photographed: check it by eye.</source>
+        <translation>相片中其他车辆上可见号牌，不是被拍摄车辆的号牌：请目视核对。</translation>
+    </message>
+    <message>
         <source>Something like a number plate is in the photo: check it by eye.</source>
         <translation>相片中有疑似号牌的物体：请目视核对。</translation>
     </message>
@@ -1184,6 +1188,10 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
     <message>
         <source>detector</source>
         <translation>检测器</translation>
+    </message>
+    <message>
+        <source>other vehicle</source>
+        <translation>其他车辆</translation>
     </message>
     <message>
         <source>motorcycle</source>

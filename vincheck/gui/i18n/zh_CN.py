@@ -68,6 +68,7 @@ TRANSLATIONS: dict[str, str] = {
     "Rubbing sheet {file}": "拓印膜 {file}",
     "Photo {file}": "相片 {file}",
     "vehicle": "车辆",
+    "other vehicle": "其他车辆",
     "Rule": "规则",
     "Result": "结果",
     "Measured / limit": "测量值 / 限值",
@@ -414,6 +415,8 @@ TRANSLATIONS: dict[str, str] = {
         "长短边之比 {a}，超出 {lo}–{hi}（88:60）。",
     "{n} number plate(s) visible on the vehicle; none is allowed.":
         "车辆上可见 {n} 块号牌；不得悬挂号牌。",
+    "A number plate is visible on another vehicle, not on the vehicle photographed: check "
+    "it by eye.": "相片中其他车辆上可见号牌，不是被拍摄车辆的号牌：请目视核对。",
     "Something like a number plate is in the photo: check it by eye.":
         "相片中有疑似号牌的物体：请目视核对。",
     "No number plate is visible.": "未见号牌。",
