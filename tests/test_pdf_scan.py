@@ -115,3 +115,12 @@ def test_bad_pdf_gives_a_clear_error(tmp_path: Path, sheet, kind: str, words: st
 def test_page_over_the_pixel_limit_is_refused(tmp_path: Path, sheet) -> None:
     with pytest.raises(ImageTooLargeError, match="over the limit"):
         load_pages(_pdf(tmp_path / "scan.pdf", [sheet], 300.0), max_pixels=1_000_000)
+
+
+def test_all_pages_together_are_bounded(tmp_path: Path, sheet) -> None:
+    """Each page is under the limit but the pages together are not: refused before drawing."""
+    pdf = _pdf(tmp_path / "many.pdf", [sheet] * 3, 300.0)
+    one_page = sheet.width * sheet.height
+    assert len(load_pages(pdf, max_pixels=4 * one_page)) == 3
+    with pytest.raises(ImageTooLargeError, match="3 pages hold"):
+        load_pages(pdf, max_pixels=2 * one_page)

@@ -80,11 +80,18 @@ def render_pdf(data: bytes, name: str, dpi: float | None = None,
         if n > MAX_PAGES:
             raise UnreadableImageError(
                 f"the PDF has {n} pages; at most {MAX_PAGES} are read, split the file", name)
+        plans = [_plan_page(doc, index, name, dpi, max_pixels) for index in range(n)]
+        total = sum(w * h for _, w, h in plans)
+        if total > max_pixels:  # every page is held in memory at once
+            raise ImageTooLargeError(
+                f"the PDF's {n} pages hold {total / 1e6:.0f} Mpx together, over the limit of "
+                f"{max_pixels / 1e6:.0f} Mpx; split the file or scan at a lower resolution",
+                name)
         pages = []
-        for index in range(n):
+        for index, (use, _w, _h) in enumerate(plans):
             page = doc[index]
             try:
-                pages.append(_render_page(page, index, name, dpi, max_pixels))
+                pages.append(_render_page(page, index, name, use))
             finally:
                 page.close()
         return pages
@@ -103,13 +110,17 @@ def _load_failure(data: bytes) -> str:
     return "damaged PDF file (incomplete download or copy?)"
 
 
-def _render_page(page: object, index: int, name: str, dpi: float | None,
-                 max_pixels: int) -> PdfPage:
-    import pypdfium2 as pdfium
-
-    use = float(dpi) if dpi else (image_dpi(page) or VECTOR_DPI)
-    use = float(np.clip(use, *DPI_RANGE))
-    w_pt, h_pt = page.get_size()  # type: ignore[attr-defined]
+def _plan_page(doc: object, index: int, name: str, dpi: float | None,
+               max_pixels: int) -> tuple[float, int, int]:
+    """The rendering resolution (dpi) and size (px) of one page, checked against the
+    per-page pixel limit before anything is drawn."""
+    page = doc[index]  # type: ignore[index]
+    try:
+        use = float(dpi) if dpi else (image_dpi(page) or VECTOR_DPI)
+        use = float(np.clip(use, *DPI_RANGE))
+        w_pt, h_pt = page.get_size()
+    finally:
+        page.close()
     w, h = round(w_pt / POINTS_PER_INCH * use), round(h_pt / POINTS_PER_INCH * use)
     if w <= 0 or h <= 0:
         raise UnreadableImageError(f"page {index + 1} of the PDF has no size", name)
@@ -117,6 +128,13 @@ def _render_page(page: object, index: int, name: str, dpi: float | None,
         raise ImageTooLargeError(
             f"page {index + 1} is {w} x {h} px at {use:.0f} dpi ({w * h / 1e6:.0f} Mpx), over "
             f"the limit of {max_pixels / 1e6:.0f} Mpx; scan at a lower resolution", name)
+    return use, w, h
+
+
+def _render_page(page: object, index: int, name: str, use: float) -> PdfPage:
+    """Draw one page at ``use`` dpi."""
+    import pypdfium2 as pdfium
+
     try:
         bitmap = page.render(scale=use / POINTS_PER_INCH)  # type: ignore[attr-defined]
         rgb = np.asarray(bitmap.to_pil().convert("RGB"), dtype=np.uint8).copy()
