@@ -4,9 +4,10 @@ PDF (reportlab): bilingual labels (Chinese first, English beside), the verdict, 
 operator and time, the checklist of every finding (rule, status, measured, limit,
 explanation), the operator decisions, the input files with size and SHA-256, and every
 image with its evidence drawn (:mod:`vincheck.render`). Chinese text uses an embedded
-TrueType CJK font (WenQuanYi Zen Hei, ``fonts-wqy-zenhei``; reportlab cannot embed the
-CFF-based Noto CJK collection); without one it falls back to reportlab's built-in CID
-font ``STSong-Light`` (not embedded: viewers substitute a system Song font).
+TrueType CJK font (:mod:`vincheck.pdf_fonts`: the system's, else the subset of Droid Sans
+Fallback shipped in the package; reportlab cannot embed the CFF-based Noto CJK
+collection); only if even that is missing it falls back to reportlab's built-in CID font
+``STSong-Light`` (not embedded: viewers substitute a system Song font).
 
 CSV (UTF-8 with BOM so spreadsheet programs show Chinese) holds one summary row per case;
 JSON holds summaries or full records. Both read back with :func:`import_csv` /
@@ -30,12 +31,6 @@ from vincheck.inspection import CaseInput
 from vincheck.settings import Settings
 from vincheck.store import CaseRecord, CaseSummary, hash_file, iter_findings, now_iso
 
-CJK_TTF_CANDIDATES: tuple[tuple[str, int], ...] = (
-    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
-    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-    ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
-    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),
-)
 CID_FALLBACK = "STSong-Light"
 
 VERDICT_TEXT = {"pass": "合格 PASS", "fail": "不合格 FAIL", "review": "需人工复核 REVIEW"}
@@ -195,11 +190,13 @@ def register_cjk_font() -> tuple[str, bool]:
 
     if "VincheckCJK" in pdfmetrics.getRegisteredFontNames():
         return "VincheckCJK", True
-    for path, index in CJK_TTF_CANDIDATES:
-        if not Path(path).exists():
+    from vincheck.pdf_fonts import cjk_font_candidates
+
+    for path, index in cjk_font_candidates():
+        if not path.exists():
             continue
         try:
-            pdfmetrics.registerFont(TTFont("VincheckCJK", path, subfontIndex=index))
+            pdfmetrics.registerFont(TTFont("VincheckCJK", str(path), subfontIndex=index))
             return "VincheckCJK", True
         except (TTFError, OSError):
             continue

@@ -866,8 +866,8 @@
         <translation>打开扫描件和相片</translation>
     </message>
     <message>
-        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;Case files (*.json)</source>
-        <translation>图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;案件文件 (*.json)</translation>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;Case files (*.json)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;案件文件 (*.json)</translation>
     </message>
     <message>
         <source>Open case file</source>

@@ -121,8 +121,8 @@ TRANSLATIONS: dict[str, str] = {
         "已停止分类：添加的文件中有 {n} 个未加入案件。",
     "Sorting stopped.": "已停止分类。",
     "Open scans and photos": "打开扫描件和相片",
-    "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;Case files (*.json)":
-        "图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;案件文件 (*.json)",
+    "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;Case files (*.json)":
+        "图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;案件文件 (*.json)",
     "Open case file": "打开案件文件",
     "Case files (*.json)": "案件文件 (*.json)",
     "Cannot open the case file: {reason}": "无法打开案件文件：{reason}",
