@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from vincheck import __version__
 from vincheck.errors import VincheckError
 
-COMMANDS = ("vin", "rubbing", "photo", "check", "report", "batch", "gui", "doctor")
+COMMANDS = ("vin", "rubbing", "photo", "check", "report", "batch", "gui", "doctor",
+            "settings")
 
 
 class _Parser(argparse.ArgumentParser):

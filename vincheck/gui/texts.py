@@ -159,38 +159,6 @@ REASONS: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Texts", "The body colour differs from the colour on the papers.")),
 }
 
-SETTINGS_LABELS: dict[str, str] = {
-    "min_char_height_mm": QT_TRANSLATE_NOOP("Texts", "Minimum character height (mm)"),
-    "max_pitch_spread": QT_TRANSLATE_NOOP("Texts", "Maximum spacing variation (share)"),
-    "max_height_spread": QT_TRANSLATE_NOOP("Texts", "Maximum height variation (share)"),
-    "max_slant_deg": QT_TRANSLATE_NOOP("Texts", "Maximum slant (degrees)"),
-    "min_char_aspect": QT_TRANSLATE_NOOP("Texts", "Minimum character width/height"),
-    "max_char_aspect": QT_TRANSLATE_NOOP("Texts", "Maximum character width/height"),
-    "max_ghost_offset_mm": QT_TRANSLATE_NOOP("Texts", "Maximum doubled-impression offset (mm)"),
-    "min_char_confidence": QT_TRANSLATE_NOOP("Texts", "Minimum reading confidence (0-1)"),
-    "default_dpi": QT_TRANSLATE_NOOP("Texts", "Default scan resolution (DPI, 0 = unknown)"),
-    "require_check_digit": QT_TRANSLATE_NOOP("Texts", "Check digit is mandatory"),
-    "print_width_mm": QT_TRANSLATE_NOOP("Texts", "Print width (mm)"),
-    "print_height_mm": QT_TRANSLATE_NOOP("Texts", "Print height (mm)"),
-    "print_size_tolerance_mm": QT_TRANSLATE_NOOP("Texts", "Print size tolerance (mm)"),
-    "corner_radius_mm": QT_TRANSLATE_NOOP("Texts", "Corner radius (mm)"),
-    "corner_radius_tolerance_mm": QT_TRANSLATE_NOOP("Texts", "Corner radius tolerance (mm)"),
-    "min_fill_ratio": QT_TRANSLATE_NOOP("Texts", "Minimum vehicle fill (share)"),
-    "max_fill_ratio": QT_TRANSLATE_NOOP("Texts", "Maximum vehicle fill (share)"),
-    "car_azimuth_deg": QT_TRANSLATE_NOOP("Texts", "Car view azimuth (degrees)"),
-    "trailer_azimuth_deg": QT_TRANSLATE_NOOP("Texts", "Trailer view azimuth (degrees)"),
-    "azimuth_tolerance_deg": QT_TRANSLATE_NOOP("Texts", "View azimuth tolerance (degrees)"),
-    "min_sharpness": QT_TRANSLATE_NOOP("Texts", "Minimum sharpness"),
-    "max_clipped_share": QT_TRANSLATE_NOOP("Texts", "Maximum clipped pixels (share)"),
-    "min_mean_luma": QT_TRANSLATE_NOOP("Texts", "Minimum mean brightness (0-255)"),
-    "max_mean_luma": QT_TRANSLATE_NOOP("Texts", "Maximum mean brightness (0-255)"),
-    "min_plate_score": QT_TRANSLATE_NOOP("Texts", "Minimum plate detection score (0-1)"),
-    "color_mismatch_fails": QT_TRANSLATE_NOOP(
-        "Texts", "A body colour unlike the papers fails (else: check by eye)"),
-    "min_color_confidence": QT_TRANSLATE_NOOP(
-        "Texts", "Minimum colour confidence to fail (0-1)"),
-}
-
 UNITS = {"mm": "mm", "px": "px", "deg": "°", "ratio": "", "dpi": "dpi", "": "",
          "share of characters": ""}
 # units written as words by the core (translated when shown)

@@ -1123,30 +1123,6 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
         <translation>未知</translation>
     </message>
     <message>
-        <source>Operator name</source>
-        <translation>操作员姓名</translation>
-    </message>
-    <message>
-        <source>Station name</source>
-        <translation>检验站名称</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Tesseract program</source>
-        <translation>Tesseract 程序</translation>
-    </message>
-    <message>
-        <source>Records database</source>
-        <translation>记录数据库</translation>
-    </message>
-    <message>
-        <source>Default scan resolution (DPI)</source>
-        <translation>默认扫描分辨率 (DPI)</translation>
-    </message>
-    <message>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -1157,6 +1133,26 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
     <message>
         <source>Photo (Annex 1)</source>
         <translation>相片（附件 1）</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <source>Limits marked ▣ are the regulation's own; they can be changed only after the station administrator unlocks them.</source>
+        <translation>带 ▣ 的是法规本身的限值，须由站点管理员解锁后才能更改。</translation>
+    </message>
+    <message>
+        <source>The station administrator has unlocked the regulation limits (▣): a check made with changed limits is marked in its record and report.</source>
+        <translation>站点管理员已解锁法规限值（▣）：使用更改后限值的检查会在记录和报告中注明。</translation>
+    </message>
+    <message>
+        <source>Range: {range}</source>
+        <translation>范围：{range}</translation>
+    </message>
+    <message>
+        <source>Regulation value: {value}</source>
+        <translation>法规值：{value}</translation>
     </message>
     <message>
         <source>Regulation defaults</source>
@@ -1591,114 +1587,6 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
     <message>
         <source>The body colour differs from the colour on the papers.</source>
         <translation>车身颜色与资料上的颜色不一致。</translation>
-    </message>
-    <message>
-        <source>Minimum character height (mm)</source>
-        <translation>最小字高 (mm)</translation>
-    </message>
-    <message>
-        <source>Maximum spacing variation (share)</source>
-        <translation>最大字距偏差（比例）</translation>
-    </message>
-    <message>
-        <source>Maximum height variation (share)</source>
-        <translation>最大字高偏差（比例）</translation>
-    </message>
-    <message>
-        <source>Maximum slant (degrees)</source>
-        <translation>最大倾斜角（度）</translation>
-    </message>
-    <message>
-        <source>Minimum character width/height</source>
-        <translation>字符宽高比下限</translation>
-    </message>
-    <message>
-        <source>Maximum character width/height</source>
-        <translation>字符宽高比上限</translation>
-    </message>
-    <message>
-        <source>Maximum doubled-impression offset (mm)</source>
-        <translation>最大重影偏移 (mm)</translation>
-    </message>
-    <message>
-        <source>Minimum reading confidence (0-1)</source>
-        <translation>最低识别置信度 (0-1)</translation>
-    </message>
-    <message>
-        <source>Default scan resolution (DPI, 0 = unknown)</source>
-        <translation>默认扫描分辨率（DPI，0 = 未知）</translation>
-    </message>
-    <message>
-        <source>Check digit is mandatory</source>
-        <translation>校验位为必需</translation>
-    </message>
-    <message>
-        <source>Print width (mm)</source>
-        <translation>相片长度 (mm)</translation>
-    </message>
-    <message>
-        <source>Print height (mm)</source>
-        <translation>相片宽度 (mm)</translation>
-    </message>
-    <message>
-        <source>Print size tolerance (mm)</source>
-        <translation>相片尺寸允差 (mm)</translation>
-    </message>
-    <message>
-        <source>Corner radius (mm)</source>
-        <translation>圆角半径 (mm)</translation>
-    </message>
-    <message>
-        <source>Corner radius tolerance (mm)</source>
-        <translation>圆角半径允差 (mm)</translation>
-    </message>
-    <message>
-        <source>Minimum vehicle fill (share)</source>
-        <translation>车辆占比下限</translation>
-    </message>
-    <message>
-        <source>Maximum vehicle fill (share)</source>
-        <translation>车辆占比上限</translation>
-    </message>
-    <message>
-        <source>Car view azimuth (degrees)</source>
-        <translation>汽车拍摄方位角（度）</translation>
-    </message>
-    <message>
-        <source>Trailer view azimuth (degrees)</source>
-        <translation>挂车拍摄方位角（度）</translation>
-    </message>
-    <message>
-        <source>View azimuth tolerance (degrees)</source>
-        <translation>拍摄方位角允差（度）</translation>
-    </message>
-    <message>
-        <source>Minimum sharpness</source>
-        <translation>最低清晰度</translation>
-    </message>
-    <message>
-        <source>Maximum clipped pixels (share)</source>
-        <translation>过曝/欠曝像素比例上限</translation>
-    </message>
-    <message>
-        <source>Minimum mean brightness (0-255)</source>
-        <translation>平均亮度下限 (0-255)</translation>
-    </message>
-    <message>
-        <source>Maximum mean brightness (0-255)</source>
-        <translation>平均亮度上限 (0-255)</translation>
-    </message>
-    <message>
-        <source>Minimum plate detection score (0-1)</source>
-        <translation>号牌检测得分下限 (0-1)</translation>
-    </message>
-    <message>
-        <source>A body colour unlike the papers fails (else: check by eye)</source>
-        <translation>车身颜色与资料不符即判不合格（否则转人工核查）</translation>
-    </message>
-    <message>
-        <source>Minimum colour confidence to fail (0-1)</source>
-        <translation>判不合格所需的最低颜色置信度（0–1）</translation>
     </message>
     <message>
         <source>characters</source>
