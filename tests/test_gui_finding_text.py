@@ -185,7 +185,12 @@ def test_each_finding_reads_in_english_with_its_values(english, index: int) -> N
 def test_unknown_codes_and_shapes_fall_back(chinese) -> None:
     odd = Finding("mystery_rule", Status.FAIL, 3, 1, "", "something odd happened")
     assert finding_sentence(odd) is None
-    assert texts.explanation(odd) == "something odd happened"
+    # the Chinese window shows no English sentence (the engine's message stays in the
+    # details); the English window shows it
+    assert texts.explanation(odd) == "请人工核查。"
+    from vincheck.finding_text import explanation
+
+    assert explanation(odd, "en") == "something odd happened"
     # a known code whose measured value has a shape the GUI does not know: the rule's
     # plain Chinese explanation, never a crash
     strange = Finding("char_too_small", Status.FAIL, {"new": "shape"}, 7.0, "mm",
