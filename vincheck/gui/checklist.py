@@ -253,6 +253,9 @@ class Checklist(QTreeWidget):
         if f.limit is not None:
             measured += "  /  " + texts.format_value(f.limit, f.unit)
         expl = texts.explanation(f)
+        advice = texts.advice(f)
+        if advice and d is None:  # what to do next (vincheck.rules)
+            expl += "\n" + Q.translate("Checklist", "What to do: {advice}").format(advice=advice)
         if d is not None:
             who = d.operator or Q.translate("Checklist", "operator")
             said = Q.translate("Checklist", "{who}: {note}").format(who=who,
@@ -263,7 +266,7 @@ class Checklist(QTreeWidget):
         item.setForeground(1, QBrush(STATUS_COLOURS[f.status]))
         item.setData(0, KEY_ROLE, e.key)
         tip = f"{texts.rule_title(f.code)} [{f.code}]\n{expl}"
-        if f.message:
+        if f.message and not texts.chinese():  # the engine's English words: English UI only
             tip += f"\n{f.message}"
         for c in range(self.COLUMNS):
             item.setToolTip(c, tip)

@@ -104,6 +104,24 @@ def _lang() -> str:
     return current_language()
 
 
+def chinese() -> bool:
+    """True when the window speaks Chinese."""
+    return _lang().startswith("zh")
+
+
+def case_advice(result: Any, limit: int = 3) -> list[str]:
+    """What to do next about a result: the advice of its failures first, then of the
+    findings to review, each once (at most ``limit``)."""
+    out: list[str] = []
+    findings = result.all_findings()
+    for status in (Status.FAIL, Status.REVIEW, Status.SKIPPED):
+        for f in findings:
+            a = advice(f) if f.status is status else ""
+            if a and a not in out:
+                out.append(a)
+    return out[:limit]
+
+
 def rule_title(code: str) -> str:
     """Short name of the rule behind a reason code (:mod:`vincheck.rules`)."""
     return rules.name(code, _lang())
