@@ -66,7 +66,7 @@ def test_pdf_has_vin_chinese_verdict_hashes_and_images(tmp_path: Path, images) -
     assert out.read_bytes()[:5] == b"%PDF-"
     text = pdf_text(out)
     assert VIN_A in text
-    assert "不合格" in text and "FAIL" in text  # the verdict, in Chinese first
+    assert "结论：不合格" in text and "FAIL" not in text  # the verdict, in Chinese only
     assert "北京市第一检验站" in text and "车身不完整" in text
     for f in images:
         assert hashlib.sha256(f.read_bytes()).hexdigest() in text.replace("\n", "").replace(
@@ -91,11 +91,13 @@ def test_pdf_review_verdict_after_decisions_and_missing_image(tmp_path: Path, im
     out = write_case_pdf(res, None, tmp_path / "review.pdf",
                          settings=Settings(station="站B", operator="李四"))
     text = pdf_text(out)
-    assert "需人工复核" in text and VIN_B in text and "站B" in text
-    assert "image file not available" in text
+    assert "结论：待人工核查" in text and VIN_B in text and "站B" in text
+    assert "图像文件不可用：gone.jpg" in text
     res.decisions = [Decision("fill_ratio", True, "李四")]
     text = pdf_text(write_case_pdf(res, None, tmp_path / "decided.pdf"))
-    assert "结论 Verdict: 合格 PASS" in text and "after operator review" in text
+    assert "结论：合格" in text and "经操作员复核后：合格" in text
+    text = pdf_text(write_case_pdf(res, None, tmp_path / "decided_en.pdf", lang="en"))
+    assert "Verdict: PASS" in text and "after operator review: PASS" in text
 
 
 def test_draw_marks_colours_evidence_and_keeps_input(images) -> None:

@@ -751,6 +751,20 @@ def _color_mismatch(f: Finding) -> str | None:
     return None
 
 
+def _custom_limits(f: Finding) -> str | None:
+    from vincheck.settings import SPECS
+
+    if not isinstance(f.measured, dict) or not isinstance(f.limit, dict):
+        return None
+    zh = _LANG.get().startswith("zh")
+    items = [Q.translate("FindingText", "{name} {value} (regulation {default})").format(
+        name=SPECS[k].zh if zh else SPECS[k].en, value=SPECS[k].show(v, _LANG.get()),
+        default=SPECS[k].show(f.limit[k], _LANG.get())) for k, v in f.measured.items()]
+    return Q.translate("FindingText",
+                       "Checked with limits other than the regulation's: {items}.").format(
+        items=_clauses().join(items))
+
+
 BUILDERS: dict[str, Builder] = {
     # case
     "expected_vin": _expected_vin,
@@ -760,6 +774,7 @@ BUILDERS: dict[str, Builder] = {
     "input_error": _input_error,
     "copies_differ": _copies_differ,
     "vin_mismatch": _vin_mismatch,
+    "custom_limits": _custom_limits,
     # Annex 2: rubbing
     "no_rubbing": _no_rubbing,
     "unreadable": _unreadable,

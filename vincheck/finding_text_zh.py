@@ -203,4 +203,8 @@ FINDING_ZH: dict[str, str] = {
         '过亮（平均亮度 {v}，至多 {lim}）',
     'The body colour reads as {got}; the papers give no colour.':
         '车身颜色判断为{got}；资料上未填写颜色。',
+    '{name} {value} (regulation {default})':
+        '{name} {value}（法规值 {default}）',
+    "Checked with limits other than the regulation's: {items}.":
+        '本次检查使用了与法规不同的限值：{items}。',
 }

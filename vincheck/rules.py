@@ -195,10 +195,10 @@ def rule(code: str) -> Rule | None:
 
 
 def name(code: str, lang: str | None = "zh_CN") -> str:
-    """The rule's short name; an unknown code reads as words."""
+    """The rule's short name; an unknown code is shown as the code itself."""
     r = RULES.get(code)
     if r is None:
-        return code.replace("_", " ")
+        return code
     return r.name[0 if _zh(lang) else 1]
 
 
@@ -303,6 +303,12 @@ def view_name(view: str | None, lang: str | None = "zh_CN") -> str:
     return VIEWS.get(view, (view, view))[0 if _zh(lang) else 1]
 
 
+def _specs() -> dict[str, Any]:
+    from vincheck.settings import SPECS
+
+    return SPECS
+
+
 def _number(v: float) -> str:
     return f"{v:.3g}" if abs(v) < 100 else f"{v:.1f}"
 
@@ -323,11 +329,17 @@ def format_value(value: Any, unit: str = "", lang: str | None = "zh_CN") -> str:
     elif isinstance(value, (list, tuple)):
         text = ((", " if i else "、").join(format_value(v, "", lang) for v in value[:6])
                 + ("…" if len(value) > 6 else "")) if value else ("无", "none")[i]
+    elif isinstance(value, dict) and value and all(k in _specs() for k in value):
+        return ("，" if i == 0 else ", ").join(  # settings: name and value with its unit
+            f"{_specs()[k].zh if i == 0 else _specs()[k].en} {_specs()[k].show(v, lang or '')}"
+            for k, v in value.items())
     elif isinstance(value, dict):
         text = (", " if i else "，").join(
             f"{VALUE_KEYS[k][i] if k in VALUE_KEYS else k} {format_value(v, '', lang)}"
             for k, v in list(value.items())[:4])
     elif isinstance(value, str):
+        if value in COLOURS:
+            return colour_name(value, lang)
         return VALUE_WORDS[value][i] if value in VALUE_WORDS else value
     else:
         text = str(value)
