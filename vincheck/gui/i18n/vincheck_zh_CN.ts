@@ -367,6 +367,14 @@
         <translation>导出 PDF 报告(&amp;E)…</translation>
     </message>
     <message>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -701,6 +709,18 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
     <message>
         <source>Report written: {path}</source>
         <translation>报告已写入：{path}</translation>
+    </message>
+    <message>
+        <source>Run the check before printing a report.</source>
+        <translation>请先运行检查，再打印报告。</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Report sent to the printer.</source>
+        <translation>报告已发送到打印机。</translation>
     </message>
     <message>
         <source>The settings could not be saved: {reason}</source>

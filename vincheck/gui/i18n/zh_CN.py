@@ -200,6 +200,11 @@ TRANSLATIONS: dict[str, str] = {
     "Settings": "设置",
     "Browse…": "浏览…",
     "What to do: {advice}": "处理办法：{advice}",
+    "Print pre&view…": "打印预览(&V)…",
+    "&Print…": "打印(&P)…",
+    "Print preview": "打印预览",
+    "Report sent to the printer.": "报告已发送到打印机。",
+    "Run the check before printing a report.": "请先运行检查，再打印报告。",
     "Show the check's own details": "显示检查程序的详细信息",
     "Advanced": "高级",
     "Limits marked ▣ are the regulation's own; they can be changed only after the station "
