@@ -12,7 +12,6 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFileDialog
 
 from vincheck.gui.i18n import current_language
-
 from vincheck.gui.state import save_state
 
 # Texts keep the "MainWindow" translation context of the window they belong to:
