@@ -157,3 +157,48 @@ def test_saving_unchanged_settings_leaves_the_file_alone(tmp_path: Path) -> None
     before = path.read_bytes()
     save_settings(load_settings(path), path)
     assert path.read_bytes() == before
+
+
+def test_cli_settings_uses_the_same_description(capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    from vincheck.cli import main
+
+    assert main(["settings", "set", "photo.plate_max_reads", "12"]) == 0
+    assert json.loads(settings_path().read_text())["photo"]["plate_max_reads"] == 12
+    assert main(["settings", "set", "photo.plate_max_reads", "8.5"]) == 2
+    assert "not a whole number" in capsys.readouterr().err
+    assert main(["settings", "set", "photo.plate_detect_side_px", "10"]) == 2
+    assert "outside 256–4096" in capsys.readouterr().err
+    assert main(["settings", "set", "photo.print_width_mm", "90"]) == 2
+    assert "regulation limit" in capsys.readouterr().err
+    assert main(["settings", "set", "no.such", "1"]) == 2
+    capsys.readouterr()
+    assert main(["settings", "--lang", "zh_CN", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "号牌候选识读数上限" in out and "▣ rubbing.min_char_height_mm" in out
+    admin = tmp_path / "admin.json"
+    admin.write_text('{"unlock_regulation_limits": true}')
+    monkeypatch.setenv("VINCHECK_ADMIN_FILE", str(admin))
+    assert main(["settings", "set", "photo.print_width_mm", "90"]) == 0
+    assert load_settings().photo.print_width_mm == 90.0
+
+
+def test_cli_names_what_the_loader_reset(capsys: pytest.CaptureFixture[str]) -> None:
+    from vincheck.cli import main
+
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text('{"photo": {"plate_detect_side_px": 10}}')
+    assert main(["vin", "LSVAM4187C2184847"]) == 0
+    err = capsys.readouterr().err
+    assert "Plate detector image side: 10 is outside 256–4096; put back to 640 px" in err
+    assert "settings.json.bad-" in err
+
+
+def test_cli_text_gives_advice(capsys: pytest.CaptureFixture[str]) -> None:
+    from vincheck.cli.output import advice_line
+    from vincheck.findings import Finding, Status
+
+    assert advice_line(Finding("plate_visible", Status.FAIL)) == [
+        "      what to do: Remove the number plates and take the photo again."]
+    assert advice_line(Finding("plate_visible", Status.PASS)) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from vincheck.cli.output import print_json_line
+from vincheck.cli.output import advice_line, print_json_line
 from vincheck.errors import UsageError
 from vincheck.findings import CaseResult, Status, Verdict
 from vincheck.inspection import CaseInput, run_case
@@ -93,13 +93,16 @@ def print_summary(result: CaseResult) -> None:
         for f in sheet.all_findings():
             if f.status is not Status.PASS:
                 out.write(f"    {f.status:<7} {f.code}: {f.message}\n")
+                out.writelines(line + "\n" for line in advice_line(f))
     for photo in result.photos:
         out.write(f"  photo {photo.file}: {photo.verdict}\n")
         for f in photo.findings:
             if f.status is not Status.PASS:
                 out.write(f"    {f.status:<7} {f.code}: {f.message}\n")
+                out.writelines(line + "\n" for line in advice_line(f))
     for f in result.findings:
         if f.status is not Status.PASS:
             out.write(f"  {f.status:<7} {f.code}: {f.message}\n")
+            out.writelines(line + "\n" for line in advice_line(f, "    "))
     for e in result.errors:
         out.write(f"  error   {e['file']}: {e['error']}\n")
