@@ -71,7 +71,7 @@ def test_pdf_has_vin_chinese_verdict_hashes_and_images(tmp_path: Path, images) -
     for f in images:
         assert hashlib.sha256(f.read_bytes()).hexdigest() in text.replace("\n", "").replace(
             " ", "")
-    assert "fill_ratio" in text and "0.61" in text  # the checklist row: measured value
+    assert "fill_ratio" in text and "61%" in text  # the checklist row: measured share
     pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "A4" in pages or "595" in pages
     imgs = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True,

@@ -79,14 +79,19 @@ def test_chinese_window_has_no_english_and_shows_advice(qtbot, chinese, case) ->
     assert "处理办法：摘下号牌后重新拍照。" in w.banner_detail.text()  # under the banner
 
 
-def test_english_window_has_no_chinese_and_back(qtbot, chinese, case) -> None:
+def test_english_window_has_no_chinese_and_back(qtbot, chinese, case, tmp_path: Path) -> None:
     w = checked_window(qtbot, case)
+    assert w.export_to(str(tmp_path / "r.pdf"))  # a confirmation in Chinese
+    w.show_image((case.photo_files[0], 0))
+    qtbot.waitUntil(lambda: w.view.has_image() and not w.image_pending(), timeout=5000)
     w.switch_language("en")
     data = {"李雷", "一站", "京A12345", "简体中文"}  # names typed by people / read by the core
 
     def chinese_left() -> list[str]:
         out = []
-        for t in window_texts(w):
+        labels = [item.text() for item in w.view.scene().items() if hasattr(item, "text")]
+        assert labels  # the evidence labels drawn on the photo
+        for t in window_texts(w) + [x for x in labels if isinstance(x, str)]:
             for d in data:
                 t = t.replace(d, "")
             if CJK.search(t):

@@ -170,3 +170,11 @@ def test_report_file_name_carries_vin_date_and_verdict() -> None:
     when = datetime(2026, 12, 7, 9, 30)
     assert report_filename(res, when) == f"{VIN_A}_2026-12-07_不合格.pdf"
     assert report_filename(res, when, lang="en") == f"{VIN_A}_2026-12-07_FAIL.pdf"
+
+
+def test_a_share_reads_as_percent() -> None:
+    fill = Finding("fill_ratio", Status.FAIL, 0.381, [0.55, 0.8], "ratio")
+    assert rules.format_value(fill.measured, rules.unit_of(fill), "zh_CN") == "38%"
+    assert rules.format_value(fill.limit, rules.unit_of(fill), "zh_CN") == "55%、80%"
+    aspect = Finding("aspect", Status.PASS, 1.4667, None, "ratio")
+    assert rules.format_value(aspect.measured, rules.unit_of(aspect), "en") == "1.47"

@@ -360,8 +360,9 @@ def write_case_pdf(result: CaseResult, case_input: CaseInput | None, path: str |
             text += "\n" + L("advice", a=a)
         rows.append([[P(rules.name(f.code, lang), small), P(f.code, code_style)],
                      P(where, small), P(rules.status_name(f.status, lang), small),
-                     P(rules.format_value(f.measured, f.unit, lang), small),
-                     P(rules.format_value(f.limit, f.unit, lang), small), P(text, small)])
+                     P(rules.format_value(f.measured, rules.unit_of(f), lang), small),
+                     P(rules.format_value(f.limit, rules.unit_of(f), lang), small),
+                     P(text, small)])
         status_cells.append((len(rows) - 1, str(f.status)))
     if len(rows) == 1:
         rows.append([P("—", small)] * 6)

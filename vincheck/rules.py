@@ -149,7 +149,7 @@ _RULES: list[Rule] = [
           "The vehicle does not fill about two thirds of the photo."),
          ("调整拍摄距离，使车辆约占画面三分之二后重新拍照。",
           "Move closer or further so the vehicle fills about two thirds, then take the "
-          "photo again.")),
+          "photo again."), unit="share"),
     Rule("vehicle_cut_off", "photo", A1, ("车辆完整入镜", "Whole vehicle in the picture"),
          ("车辆在画面边缘被截断。", "The vehicle is cut off at the edge of the picture."),
          ("后退或调整取景，使整车完整入镜后重新拍照。",
@@ -226,6 +226,15 @@ def advice(finding: Finding | str, lang: str | None = "zh_CN") -> str:
         return (ADVICE_SCAN_PRINT if finding.status is Status.SKIPPED else ADVICE_RESCAN)[i]
     r = RULES.get(finding.code)
     return r.advice[i] if r else ADVICE_CHECK_BY_EYE[i]
+
+
+def unit_of(finding: Finding) -> str:
+    """The unit a finding's values are shown in: the rule's own ("share": percent) where
+    it has one for the core's plain "ratio", else the finding's."""
+    r = RULES.get(finding.code)
+    if r is not None and r.unit == "share" and finding.unit in ("ratio", ""):
+        return "share"
+    return finding.unit
 
 
 def order(code: str) -> int:
@@ -323,6 +332,8 @@ def format_value(value: Any, unit: str = "", lang: str | None = "zh_CN") -> str:
         return ("是", "yes")[i] if value else ("否", "no")[i]
     if unit in PERCENT_UNITS and isinstance(value, (int, float)):
         return f"{value * 100:.0f}%"
+    if unit in PERCENT_UNITS and isinstance(value, (list, tuple)) and value:
+        return ("、", ", ")[i].join(format_value(v, unit, lang) for v in value)
     u = UNITS.get(unit, (unit, unit))[i]
     if isinstance(value, float):
         text = _number(value)
