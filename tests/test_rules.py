@@ -178,3 +178,13 @@ def test_a_share_reads_as_percent() -> None:
     assert rules.format_value(fill.limit, rules.unit_of(fill), "zh_CN") == "55%、80%"
     aspect = Finding("aspect", Status.PASS, 1.4667, None, "ratio")
     assert rules.format_value(aspect.measured, rules.unit_of(aspect), "en") == "1.47"
+
+
+def test_evidence_labels_of_the_chinese_report_are_chinese() -> None:
+    assert rules.label_text("vehicle 0.38 (segmentation)") == "车辆 0.38 (分割)"
+    assert rules.label_text("front-left") == "左前"
+    assert rules.label_text("京A12345 0.88") == "京A12345 0.88"
+    assert rules.label_text("vehicle 0.38", "en") == "vehicle 0.38"
+    from vincheck.gui.shape_labels import WORDS  # the window's words are all known here
+
+    assert set(WORDS) <= set(rules.LABEL_WORDS)

@@ -353,7 +353,7 @@ def write_case_pdf(result: CaseResult, case_input: CaseInput | None, path: str |
                                       "col_limit", "col_expl")]]
     status_cells: list[tuple[int, str]] = []
     for file, target, f in iter_findings(result):
-        where = target if file else L("case")
+        where = _target_text(target, lang) if file else L("case")
         text = explanation(f, lang)
         a = rules.advice(f, lang)
         if a:
@@ -436,6 +436,14 @@ def write_case_pdf(result: CaseResult, case_input: CaseInput | None, path: str |
     return p
 
 
+def _target_text(target: str, lang: str) -> str:
+    """``sheet.png#r2`` as "sheet.png 第 2 份拓印" / "sheet.png rubbing 2"."""
+    name, sep, n = target.rpartition("#r")
+    if not sep or not n.isdigit():
+        return target
+    return f"{name} 第 {n} 份拓印" if lang.startswith("zh") else f"{name} rubbing {n}"
+
+
 def _file_candidates(name: str, case_input: CaseInput | None,
                      meta: dict[str, Any]) -> list[str]:
     """Where the image of a result file may be: as named, the case input file of that
@@ -457,6 +465,7 @@ def _evidence_images(result: CaseResult, case_input: CaseInput | None,
     from reportlab.platypus import Image as RLImage
     from reportlab.platypus import Paragraph
 
+    from vincheck import rules
     from vincheck.imageio import load_pages
     from vincheck.render import draw_marks, marks_for_photo, marks_for_sheet
 
@@ -494,7 +503,8 @@ def _evidence_images(result: CaseResult, case_input: CaseInput | None,
             out.append((title, Paragraph(escape(label("unavailable", lang).format(
                 name=Path(name).name)), note)))
             continue
-        drawn = draw_marks(pages[page].rgb, marks, max_side=1600)
+        drawn = draw_marks(pages[page].rgb, marks, max_side=1600,
+                           label_text=lambda t: rules.label_text(t, lang))
         from PIL import Image as PILImage
 
         buf = io.BytesIO()

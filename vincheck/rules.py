@@ -9,6 +9,7 @@ words from here (sentences with the measured values are built in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -285,6 +286,31 @@ VALUE_WORDS = {
     ">= 1": ("至少 1", "at least 1"),
     "regulation": ("法规值", "regulation"),
 }
+
+
+# words of the core's evidence labels ("vehicle 0.38 (segmentation)", "start", "top_left")
+# and the views; the window translates the same words in vincheck.gui.shape_labels
+LABEL_WORDS = {
+    "plate anchor": "号牌定位", "plate_anchor": "号牌定位", "segmentation": "分割",
+    "detector": "检测器", "other vehicle": "其他车辆", "motorcycle": "摩托车",
+    "vehicle": "车辆", "truck": "货车", "bus": "客车", "car": "汽车", "start": "起始符",
+    "end": "终止符", "front face": "车头", "rear face": "车尾", "face": "正面",
+    "top_left": "左上", "top_right": "右上", "bottom_right": "右下", "bottom_left": "左下",
+    "blown out": "过曝", "crushed": "欠曝",
+    **{k: v[0] for k, v in VIEWS.items()},
+}
+_LABEL_RE = re.compile(r"(?<![A-Za-z_])(" + "|".join(
+    re.escape(w) for w in sorted(LABEL_WORDS, key=len, reverse=True)) + r")(?![A-Za-z_-])")
+
+
+def label_text(text: str, lang: str | None = "zh_CN") -> str:
+    """An evidence label in the language: known words translated, numbers, VINs and
+    plate texts as they are; a reason code used as a label reads as its rule's name."""
+    if not text or not _zh(lang):
+        return text
+    if text in RULES:
+        return RULES[text].name[0]
+    return _LABEL_RE.sub(lambda m: LABEL_WORDS[m.group(1)], text)
 
 
 def status_name(status: Status | str, lang: str | None = "zh_CN") -> str:
