@@ -165,3 +165,22 @@ def test_labels_are_chinese_with_units_and_no_raw_keys(qtbot, chinese) -> None:
         assert not re.search(r"[a-z]+_[a-z_]+", t), t  # no dotted / snake_case keys
     assert [dlg.tabs.tabText(i) for i in range(dlg.tabs.count())] == \
         ["常规", "拓印膜（附件 2）", "相片（附件 1）", "高级"]
+
+
+def test_window_says_what_the_settings_loader_reset(qtbot) -> None:
+    from tests.gui_support import FakeRunner
+    from vincheck.gui.main_window import MainWindow
+    from vincheck.settings import settings_path
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"photo": {"plate_detect_side_px": 10, "plate_max_reads": 8.0}, '
+                    '"language": "zh_CN", "weird": 1}', encoding="utf-8")
+    w = MainWindow(runner=FakeRunner(), record=False)
+    qtbot.addWidget(w)
+    text = w.messages.text_plain()
+    assert "号牌检测图像长边" in text and "已恢复为 640 px" in text
+    assert "未知设置项 weird" in text and ".bad-" in text
+    assert w.settings.photo.plate_detect_side_px == 640
+    assert type(w.settings.photo.plate_max_reads) is int
+    assert list(path.parent.glob("settings.json.bad-*"))

@@ -300,6 +300,10 @@
         <translation>挂车</translation>
     </message>
     <message>
+        <source>Checked with limits other than the regulation's</source>
+        <translation>本次检查使用了与法规不同的限值</translation>
+    </message>
+    <message>
         <source>Cannot search the records: {reason}</source>
         <translation>无法查询记录：{reason}</translation>
     </message>

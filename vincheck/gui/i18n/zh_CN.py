@@ -200,6 +200,7 @@ TRANSLATIONS: dict[str, str] = {
     "Settings": "设置",
     "Browse…": "浏览…",
     "What to do: {advice}": "处理办法：{advice}",
+    "Checked with limits other than the regulation's": "本次检查使用了与法规不同的限值",
     "Print pre&view…": "打印预览(&V)…",
     "&Print…": "打印(&P)…",
     "Print preview": "打印预览",
