@@ -417,6 +417,11 @@ class Settings:
                                     group="advanced")
     station: str = setting("", "检验站名称", "Station name", group="general")
     operator: str = setting("", "操作员姓名", "Operator name", group="general")
+    # GUI: dropping a complete case (expected VIN, a rubbing sheet and a photo) starts the
+    # check at once
+    auto_check_on_drop: bool = setting(True, "拖入完整案件后立即检查",
+                                       "Check a dropped complete case at once",
+                                       group="general")
     # None = default in the user data directory
     database_path: str | None = setting(None, "记录数据库", "Records database", kind="path",
                                         optional=True, group="general")
