@@ -110,6 +110,19 @@ def test_qt_own_dialogs_are_chinese(qtbot, chinese) -> None:
     qtbot.addWidget(box)
     texts = [b.text() for b in box.buttons()]
     assert any("取消" in t for t in texts), texts
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QFileDialog
+
+    printer = QPrinter()
+    dialogs = [QFileDialog(), QPrintDialog(printer), QPrintPreviewDialog(printer)]
+    dialogs[0].setOption(QFileDialog.Option.DontUseNativeDialog)
+    for dlg in dialogs:
+        qtbot.addWidget(dlg)
+        shown = [lab.text() for lab in dlg.findChildren(QLabel)] + \
+            [b.text() for b in dlg.findChildren(QAbstractButton)]
+        english = [t for t in shown if re.search(r"[A-Za-z]{3,}", t.replace("&", ""))
+                   and not t.startswith("/")]
+        assert not english, (type(dlg).__name__, english)
 
 
 def test_report_is_named_for_the_vehicle_and_the_export_is_confirmed(

@@ -200,6 +200,10 @@ TRANSLATIONS: dict[str, str] = {
     "Settings": "设置",
     "Browse…": "浏览…",
     "What to do: {advice}": "处理办法：{advice}",
+    # Qt's own dialogs, where qtbase_zh_CN.qm has no Chinese (vincheck/gui/qt_texts.py)
+    "&Look in:": "查找范围(&L)：",
+    "Files of &type:": "文件类型(&T)：",
+    "Page &Set:": "页面集(&S)：",
     "Checked with limits other than the regulation's": "本次检查使用了与法规不同的限值",
     "Print pre&view…": "打印预览(&V)…",
     "&Print…": "打印(&P)…",
