@@ -123,6 +123,7 @@ def test_file_with_out_of_range_wrong_type_and_unknown_keys(tmp_path: Path) -> N
     assert {(p.key, p.reason) for p in load.problems} == {
         ("photo.plate_detect_side_px", "range"), ("photo.min_plate_score", "type"),
         ("language", "range"), ("old_key", "unknown")}
+    assert s.photo.plate_min_contrast == 30.0  # not in the file: default
     zh = load.message("zh_CN")
     assert "号牌检测图像长边" in zh and "超出范围" in zh and "已恢复为 640 px" in zh
     assert "未知设置项 old_key" in zh and str(load.kept_as) in zh
@@ -202,3 +203,23 @@ def test_cli_text_gives_advice(capsys: pytest.CaptureFixture[str]) -> None:
     assert advice_line(Finding("plate_visible", Status.FAIL)) == [
         "      what to do: Remove the number plates and take the photo again."]
     assert advice_line(Finding("plate_visible", Status.PASS)) == []
+
+
+def test_a_file_the_old_dialog_wrote_is_repaired(tmp_path: Path) -> None:
+    """The exact values the old dialog wrote on OK: all four come back to the defaults."""
+    path = tmp_path / "settings.json"
+    old = Settings().to_dict()
+    old["photo"].update(plate_detect_side_px=10.0, plate_min_contrast=10.0,
+                        plate_max_reads=8.0)
+    old["rubbing"]["min_sharpness_ratio"] = 0.8
+    path.write_text(json.dumps(old))
+    load = load_settings_checked(path)
+    assert load.settings == Settings()
+    assert type(load.settings.photo.plate_max_reads) is int
+    assert {p.key for p in load.problems} == {"photo.plate_detect_side_px",
+                                              "photo.plate_min_contrast",
+                                              "rubbing.min_sharpness_ratio"}
+    assert "旧版设置窗口误写" in load.message("zh_CN")
+    # a file with a deliberately low contrast but no such mark keeps it
+    path.write_text(json.dumps({"photo": {"plate_min_contrast": 10.0}}))
+    assert load_settings_checked(path).settings.photo.plate_min_contrast == 10.0

@@ -550,8 +550,9 @@ def regulation_unlocked() -> bool:
 @dataclass
 class SettingProblem:
     """One value of a settings file that was not taken: ``reason`` is "type", "range",
-    "unknown" (no such setting), "locked" (a regulation limit while locked) or "file"
-    (the whole file could not be read)."""
+    "unknown" (no such setting), "locked" (a regulation limit while locked),
+    "old_dialog" (a value the old settings dialog wrote by mistake) or "file" (the whole
+    file could not be read)."""
 
     key: str
     reason: str
@@ -574,6 +575,10 @@ class SettingProblem:
             return (f"{spec.zh} 是法规限值，未经站点管理员解锁不能更改，已恢复为 {back}" if zh
                     else f"{spec.en} is a regulation limit and is locked (ask the station "
                     f"administrator); put back to {back}")
+        if self.reason == "old_dialog":
+            return (f"{spec.zh}：{spec.show(self.value, lang)} 是旧版设置窗口误写的值，已恢复为 "
+                    f"{back}" if zh else f"{spec.en}: {spec.show(self.value, lang)} was written "
+                    f"by the old settings dialog by mistake; put back to {back}")
         why = SettingValueError(self.reason, spec, self.value).text(lang)
         return f"{why}，已恢复为 {back}" if zh else f"{why}; put back to {back}"
 
@@ -632,7 +637,26 @@ def settings_from_dict(d: dict[str, Any], *, unlocked: bool | None = None
                 set_value(s, key, value)
 
     flat("", d)
+    _undo_old_dialog(d, s, problems)
     return s, problems
+
+
+# The settings dialog of vincheck 0.1 guessed each editor from the setting's name and, on
+# OK, wrote plate_detect_side_px 640 -> 10, plate_min_contrast 30 -> 10 and
+# min_sharpness_ratio 0.75 -> 0.8. The first is out of range; the other two are valid
+# numbers, so they are put back only in a file that carries that dialog's mark.
+OLD_DIALOG_VALUES = {"photo.plate_min_contrast": 10.0, "rubbing.min_sharpness_ratio": 0.8}
+
+
+def _undo_old_dialog(d: dict[str, Any], s: Settings, problems: list[SettingProblem]) -> None:
+    side = (d.get("photo") or {}).get("plate_detect_side_px") if isinstance(
+        d.get("photo"), dict) else None
+    if side != 10:
+        return
+    for key, bad in OLD_DIALOG_VALUES.items():
+        if get_value(s, key) == bad:
+            set_value(s, key, SPECS[key].default)
+            problems.append(SettingProblem(key, "old_dialog", bad))
 
 
 def config_dir() -> Path:
