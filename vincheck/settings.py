@@ -478,10 +478,13 @@ def _collect_specs() -> dict[str, SettingSpec]:
     def walk(cls: type, prefix: str, group: str) -> None:
         inst = cls()
         for f in fields(cls):
-            if "spec" not in f.metadata:
+            if "spec" not in f.metadata and is_dataclass(getattr(inst, f.name)):
                 walk(type(getattr(inst, f.name)), f"{f.name}.", f.name)
                 continue
-            spec: SettingSpec = f.metadata["spec"]
+            # a field declared without setting(): typed from its default, kept out of the
+            # dialog (tests/test_settings.py asks for a proper declaration)
+            spec: SettingSpec = f.metadata.get("spec") or _plain_spec(f.name, getattr(
+                inst, f.name))
             default = f.default if f.default is not MISSING else f.default_factory()  # type: ignore[misc]
             out[prefix + f.name] = SettingSpec(**{
                 **spec.__dict__, "key": prefix + f.name, "default": default,
@@ -489,6 +492,13 @@ def _collect_specs() -> dict[str, SettingSpec]:
 
     walk(Settings, "", "general")
     return out
+
+
+def _plain_spec(name: str, default: Any) -> SettingSpec:
+    kind = ("bool" if isinstance(default, bool) else "int" if isinstance(default, int)
+            else "float" if isinstance(default, float) else "list"
+            if isinstance(default, (list, tuple)) else "text")
+    return SettingSpec(kind=kind, zh="", en=name, optional=default is None, in_dialog=False)
 
 
 SPECS: dict[str, SettingSpec] = _collect_specs()
