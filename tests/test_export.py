@@ -236,3 +236,20 @@ def test_finding_without_evidence_or_values_renders(tmp_path: Path) -> None:
     res.findings.append(Finding("missing_photo", Status.FAIL, message="no exterior photo"))
     out = write_case_pdf(res, None, tmp_path / "x.pdf")
     assert out.stat().st_size > 1000
+
+
+@needs_poppler
+def test_report_pdf_is_named_for_the_vehicle_and_speaks_one_language(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime
+
+    db = tmp_path / "r.sqlite3"
+    with Store(db) as st:
+        cid = st.record_case(CaseInput(), make_result(VIN_A, status=Status.FAIL))
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "pdf", str(cid), "--db", str(db)]) == 0
+    day = datetime.now().strftime("%Y-%m-%d")
+    zh = tmp_path / f"{VIN_A}_{day}_不合格.pdf"
+    assert zh.exists() and "结论：不合格" in pdf_text(zh)
+    assert main(["report", "pdf", str(cid), "--db", str(db), "--lang", "en"]) == 0
+    assert "Verdict: FAIL" in pdf_text(tmp_path / f"{VIN_A}_{day}_FAIL.pdf")
