@@ -165,6 +165,7 @@ class SettingsDialog(QDialog):
             spin.setRange(int(spec.lo if spec.lo is not None else 0),
                           int(spec.hi if spec.hi is not None else 2**31 - 1))
             spin.setSingleStep(int(spec.step or 1))
+            spin.setGroupSeparatorShown(spin.maximum() > 99_999)  # 150,000,000
             spin.setSuffix(_suffix(spec, lang))
             spin.setValue(int(value))
             return spin
