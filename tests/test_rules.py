@@ -188,3 +188,15 @@ def test_evidence_labels_of_the_chinese_report_are_chinese() -> None:
     from vincheck.gui.shape_labels import WORDS  # the window's words are all known here
 
     assert set(WORDS) <= set(rules.LABEL_WORDS)
+
+
+def test_cli_text_in_chinese_comes_from_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.test_store import VIN_A, make_result
+    from vincheck.cli.cmd_check import print_summary_zh
+
+    res = make_result(VIN_A, status=Status.FAIL)
+    res.photos[0].findings.append(Finding("plate_visible", Status.FAIL, 1, 0))
+    print_summary_zh(res)
+    out = capsys.readouterr().out
+    assert "结论：不合格" in out and "处理办法：摘下号牌后重新拍照。" in out
+    assert not latin_words(out), latin_words(out)
