@@ -200,3 +200,21 @@ def test_cli_text_in_chinese_comes_from_the_registry(capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert "结论：不合格" in out and "处理办法：摘下号牌后重新拍照。" in out
     assert not latin_words(out), latin_words(out)
+
+
+def test_every_chinese_character_of_the_report_is_in_gb2312() -> None:
+    """A font holding GB 2312 (as the report's shipped font does) covers the report."""
+    from vincheck.export import report_chinese_text
+
+    text = report_chinese_text()
+    assert "摘下号牌后重新拍照" in text and "处理办法" in text
+    outside = {ch for ch in text if CJK.match(ch) and not _in_gb2312(ch)}
+    assert not outside, outside
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -82,6 +82,26 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def report_chinese_text() -> str:
+    """Every fixed Chinese text a report can hold (its labels, the rule registry, the
+    finding sentences, setting names): a font made for the report must cover these."""
+    from vincheck import rules
+    from vincheck.finding_text_zh import FINDING_ZH
+    from vincheck.settings import SPECS
+
+    parts = [zh for zh, _en in LABELS.values()]
+    for r in rules.RULES.values():
+        parts += [r.name[0], r.explain[0], r.advice[0], r.clause[0]]
+    for table in (rules.STATUS, rules.VERDICT, rules.KINDS, rules.VIEWS, rules.UNITS,
+                  rules.VALUE_KEYS, rules.VALUE_WORDS):
+        parts += [v[0] for v in table.values()]
+    parts += [rules.ADVICE_SCAN_PRINT[0], rules.ADVICE_RESCAN[0], rules.ADVICE_CHECK_BY_EYE[0]]
+    parts += list(rules.LABEL_WORDS.values()) + list(rules.COLOURS)
+    parts += list(FINDING_ZH.values()) + [s.zh for s in SPECS.values()]
+    parts += ["是否无、，；：（）。"]
+    return "".join(parts)
+
+
 def label(key: str, lang: str = "zh_CN") -> str:
     return LABELS[key][0 if lang.startswith("zh") else 1]
 
