@@ -77,8 +77,7 @@ def test_bundled_font_is_embeddable_and_covers_the_report(monkeypatch) -> None:
     assert (name, embedded) == ("VincheckCJK", True)
     face = TTFont("probe", str(font_file)).face
     cmap = face.charToGlyph
-    text = "".join(export.RULE_NAMES_ZH.values()) + "".join(export.VERDICT_TEXT.values()) \
-        + "".join(export.STATUS_TEXT.values()) + "车身颜色白黑红蓝银灰绿黄棕"
+    text = export.report_chinese_text() + "车身颜色白黑红蓝银灰绿黄棕"
     missing = {ch for ch in text if not ch.isspace() and ord(ch) not in cmap}
     assert not missing
 

@@ -25,13 +25,14 @@ from vincheck.cli import (
     cmd_photo,
     cmd_report,
     cmd_rubbing,
+    cmd_settings,
     cmd_vin,
 )
 from vincheck.errors import VincheckError
 
 COMMAND_MODULES = {"vin": cmd_vin, "rubbing": cmd_rubbing, "photo": cmd_photo,
                    "check": cmd_check, "report": cmd_report, "batch": cmd_batch,
-                   "gui": cmd_gui, "doctor": cmd_doctor}
+                   "gui": cmd_gui, "doctor": cmd_doctor, "settings": cmd_settings}
 COMMANDS = tuple(COMMAND_MODULES)
 
 
