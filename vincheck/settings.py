@@ -151,7 +151,9 @@ class Settings:
     tesseract_cmd: str | None = None  # path to the tesseract executable; None = search PATH
     max_image_pixels: int = 150_000_000  # decompression-bomb guard (px); A3 at 1200 dpi ~ 70 Mpx
     station: str = ""
-    operator: str = ""
+    operator: str = ""  # the operator's name: asked at first start, on every record and report
+    # GUI: dropping a complete case (expected VIN, a rubbing sheet and a photo) starts the check
+    auto_check_on_drop: bool = True
     database_path: str | None = None  # None = default in the user data directory
     keep_copies: bool = False  # keep a copy of every input file in a managed folder
     # Rubbing OCR: the first available main engine of this list (rapidocr, tesseract) plus

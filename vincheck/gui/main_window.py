@@ -12,6 +12,7 @@ This module builds the window (state and layout) and keeps start-up, settings an
 the rest of its behaviour lives in one mixin per concern:
 
 - :mod:`~vincheck.gui.window_actions`: menus, actions, shortcuts, texts and language;
+- :mod:`~vincheck.gui.window_case`: a new case, stale results, the sample, the operator;
 - :mod:`~vincheck.gui.window_intake`: open dialogs, case files, drag and drop, sorting;
 - :mod:`~vincheck.gui.window_images`: the page list, background loading, evidence overlays;
 - :mod:`~vincheck.gui.window_checking`: the check in its thread, progress, cancel, errors;
@@ -47,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from vincheck.errors import VincheckError
-from vincheck.findings import CaseResult
+from vincheck.findings import CaseResult, Decision
 from vincheck.gui.case_panel import CasePanel
 from vincheck.gui.checklist import Checklist, Group
 from vincheck.gui.i18n import set_language
@@ -56,6 +57,7 @@ from vincheck.gui.image_view import ImageView
 from vincheck.gui.message_bar import MessageBar
 from vincheck.gui.state import GuiState, load_state, save_state
 from vincheck.gui.window_actions import ActionsMixin
+from vincheck.gui.window_case import CaseLifecycleMixin
 from vincheck.gui.window_checking import CheckFlowMixin, error_advice
 from vincheck.gui.window_export import SaveExportMixin
 from vincheck.gui.window_images import ImageBrowserMixin
@@ -83,8 +85,9 @@ def sample_case_file() -> Path | None:
         return None
 
 
-class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixin, ResultMixin,
-                 ReviewMixin, RecordsMixin, SaveExportMixin, QMainWindow):
+class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowserMixin,
+                 CheckFlowMixin, ResultMixin, ReviewMixin, RecordsMixin, SaveExportMixin,
+                 QMainWindow):
     """The inspection window. ``runner`` has the signature of ``run_case``; ``record``
     False keeps finished checks out of the records store (screenshots, tests);
     ``load_image`` replaces how image files are decoded for display (tests: a slow or
@@ -131,6 +134,8 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
         self._centre_on_load = False
         self._page_counts: dict[str, int] = {}
         self._history_dialog: QDialog | None = None
+        self._undo: list[list[Decision]] = []  # decisions before each of the operator's
+        self._run_key: tuple | None = None  # the inputs the running check was started with
         self._init_intake()
 
         self.setAcceptDrops(True)
@@ -145,6 +150,7 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
         self.panel.setMinimumWidth(230)
         self.panel.fileActivated.connect(lambda p: self.show_image((p, 0)))
         self.panel.filesChanged.connect(self._files_changed)
+        self.panel.inputsChanged.connect(self._case_inputs_changed)
         self.panel.checkRequested.connect(self.start_check)
         self.panel.cancelRequested.connect(self.cancel_check)
         self.panel.addRequested.connect(self.open_files_dialog)
@@ -237,6 +243,7 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
             return
         self.state.first_run_done = True
         save_state(self.state)
+        self.ensure_operator()  # asked once here, kept in the settings
         self.open_sample(run=True)
 
     def settings_dialog(self) -> None:

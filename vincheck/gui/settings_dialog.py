@@ -82,12 +82,15 @@ class SettingsDialog(QDialog):
         db_row = self._with_browse(self.database, self._browse_database)
         self.default_dpi = _spin_for("default_dpi", settings.rubbing.default_dpi)
         self.default_dpi.setSpecialValueText(self.tr("unknown"))
+        self.auto_check = QCheckBox(self.tr("Check a dropped complete case at once"))
+        self.auto_check.setChecked(settings.auto_check_on_drop)
         form.addRow(self.tr("Operator name"), self.operator)
         form.addRow(self.tr("Station name"), self.station)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Tesseract program"), tess_row)
         form.addRow(self.tr("Records database"), db_row)
         form.addRow(self.tr("Default scan resolution (DPI)"), self.default_dpi)
+        form.addRow("", self.auto_check)
         self.tabs.addTab(general, self.tr("General"))
         self.tabs.addTab(self._tolerance_tab("rubbing", settings.rubbing),
                          self.tr("Rubbing (Annex 2)"))
@@ -168,6 +171,7 @@ class SettingsDialog(QDialog):
         s.language = str(self.language.currentData())
         s.tesseract_cmd = self.tesseract.text().strip() or None
         s.database_path = self.database.text().strip() or None
+        s.auto_check_on_drop = self.auto_check.isChecked()
         dpi = self.default_dpi.value() or None
         s.rubbing.default_dpi = dpi
         s.photo.default_dpi = dpi

@@ -18,6 +18,7 @@ from vincheck.gui.window_intake import reason_without_path
 # pyside6-lupdate files ``self.tr()`` under the enclosing class, so a mixin uses
 # ``translate("MainWindow", ...)`` with the literal context instead.
 translate = QCoreApplication.translate
+PRELOAD_FILES = 8  # files of a case decoded ahead while it is checked
 
 
 class ImageBrowserMixin:
@@ -63,6 +64,15 @@ class ImageBrowserMixin:
             return
         i = self.images.index(self.current_image) if self.current_image in self.images else -1
         self.show_image(self.images[(i + delta) % len(self.images)])
+
+    def _preload_images(self, files: list[str]) -> None:
+        """Decode the case's files in the background while it is checked, so that the
+        evidence appears together with the verdict (at most :data:`PRELOAD_FILES`)."""
+        wanted = files[:PRELOAD_FILES]
+        self.loader.cache_files = max(self.loader.cache_files, len(wanted))
+        for f in wanted:
+            if self.loader.cached(f) is None:
+                self.loader.request(f, drop_others=False)
 
     def image_pending(self) -> bool:
         """True while the current image is still being loaded (the viewer says so)."""
