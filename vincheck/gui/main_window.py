@@ -19,7 +19,8 @@ the rest of its behaviour lives in one mixin per concern:
 - :mod:`~vincheck.gui.window_result`: the checklist and the verdict banner;
 - :mod:`~vincheck.gui.window_review`: the selected finding and the operator's decisions;
 - :mod:`~vincheck.gui.window_records`: recording, the history, reopening a record;
-- :mod:`~vincheck.gui.window_export`: saving the case JSON and the PDF report.
+- :mod:`~vincheck.gui.window_export`: saving the case JSON and the PDF report;
+- :mod:`~vincheck.gui.placement`: where the window opens (fits the screen).
 
 Every text of the window keeps the translation context ``MainWindow``.
 """
@@ -55,6 +56,7 @@ from vincheck.gui.i18n import set_language
 from vincheck.gui.image_loader import CACHE_FILES, ImageLoader, LoadFunction, default_load_function
 from vincheck.gui.image_view import ImageView
 from vincheck.gui.message_bar import MessageBar
+from vincheck.gui.placement import WindowPlacementMixin
 from vincheck.gui.state import GuiState, load_state, save_state
 from vincheck.gui.window_actions import ActionsMixin
 from vincheck.gui.window_case import CaseLifecycleMixin
@@ -87,7 +89,7 @@ def sample_case_file() -> Path | None:
 
 class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowserMixin,
                  CheckFlowMixin, ResultMixin, ReviewMixin, RecordsMixin, SaveExportMixin,
-                 QMainWindow):
+                 WindowPlacementMixin, QMainWindow):
     """The inspection window. ``runner`` has the signature of ``run_case``; ``record``
     False keeps finished checks out of the records store (screenshots, tests);
     ``load_image`` replaces how image files are decoded for display (tests: a slow or
@@ -139,11 +141,11 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
         self._init_intake()
 
         self.setAcceptDrops(True)
-        self.resize(1366, 768)
         self._build_ui()
         self._build_actions()
         self.retranslate()
         self.show_no_result()
+        self.fit_to_screen()
 
     def _build_ui(self) -> None:
         self.panel = CasePanel()
@@ -287,6 +289,7 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
             "(Annex 1) of the MIIT/MPS registration notice.").format(v=__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.remember_placement()
         if self.thread is not None:
             self.thread.cancel()
             self.thread.wait(5000)
