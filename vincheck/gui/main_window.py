@@ -180,6 +180,13 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
         self.view = ImageView()
         self.view.zoomChanged.connect(lambda s: self.zoom_label.setText(f"{s * 100:.0f}%"))
         cl.addWidget(self.view, 1)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("QLabel { background: #3a3a3a; color: #eeeeee; "
+                                  "padding: 2px 6px; }")
+        self.view.overlaysDrawn.connect(self._update_legend)
+        cl.addWidget(self.legend)
         self.empty_hint = QLabel()
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)

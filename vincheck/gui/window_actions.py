@@ -202,6 +202,7 @@ class ActionsMixin:
                                       self._loading_text(self.current_image[0])
                                       if self.current_image else "")
         self._update_banner()
+        self._update_legend()
         self._entry_selected(self.checklist.current_key())
         self.status_zoom.setText(self._operator_text())
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from vincheck.errors import VincheckError
 from vincheck.findings import Status
 from vincheck.gui.checklist import base_overlays, evidence_overlays
+from vincheck.gui.legend import legend_html
 from vincheck.gui.window_intake import reason_without_path
 
 # Texts keep the "MainWindow" translation context of the window they belong to:
@@ -140,6 +141,13 @@ class ImageBrowserMixin:
             return ""
         return translate("MainWindow", "{file} cannot be shown.").format(
             file=Path(self._image_error[0]).name)
+
+    def _update_legend(self) -> None:
+        """The legend lists the overlay colours drawn on the page shown (hidden when
+        nothing is drawn)."""
+        roles = self.view.drawn_roles()
+        self.legend.setText(legend_html(roles, self.view.highlighted_key() is not None))
+        self.legend.setVisible(bool(roles))
 
     def _draw_overlays(self, centre: bool = False) -> None:
         """Draw the result's evidence on the image shown (nothing while it loads); the

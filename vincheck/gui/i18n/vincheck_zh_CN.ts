@@ -712,6 +712,57 @@
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <source>where a missing symbol belongs</source>
+        <translation>缺失起止符应在位置</translation>
+    </message>
+    <message>
+        <source>characters read</source>
+        <translation>识别的字符</translation>
+    </message>
+    <message>
+        <source>rubbing strip</source>
+        <translation>拓印条</translation>
+    </message>
+    <message>
+        <source>start / end symbol</source>
+        <translation>起止符</translation>
+    </message>
+    <message>
+        <source>number plate</source>
+        <translation>号牌</translation>
+    </message>
+    <message>
+        <source>photo outline</source>
+        <translation>相片轮廓</translation>
+    </message>
+    <message>
+        <source>corner</source>
+        <translation>圆角</translation>
+    </message>
+    <message>
+        <source>vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>视角</translation>
+    </message>
+    <message>
+        <source>exposure</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <source>other evidence</source>
+        <translation>其他证据</translation>
+    </message>
+    <message>
+        <source>selected finding</source>
+        <translation>所选项目</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>vincheck — VIN rubbing and vehicle photo check</source>
@@ -1292,6 +1343,14 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
     <message>
         <source>car</source>
         <translation>汽车</translation>
+    </message>
+    <message>
+        <source>start expected</source>
+        <translation>起始符应在此</translation>
+    </message>
+    <message>
+        <source>end expected</source>
+        <translation>终止符应在此</translation>
     </message>
     <message>
         <source>start</source>

@@ -547,4 +547,18 @@ TRANSLATIONS: dict[str, str] = {
     "Reject: the item counts as failed (F10; Ctrl+Z takes a decision back)":
         "拒绝：该项按不合格计（F10；Ctrl+Z 撤销决定）",
     "Check a dropped complete case at once": "拖入完整案件后立即检查",
+    # --- evidence you can read (issue 17b): expected symbol positions, the legend
+    "start expected": "起始符应在此",
+    "end expected": "终止符应在此",
+    "where a missing symbol belongs": "缺失起止符应在位置",
+    "characters read": "识别的字符",
+    "rubbing strip": "拓印条",
+    "start / end symbol": "起止符",
+    "number plate": "号牌",
+    "photo outline": "相片轮廓",
+    "corner": "圆角",
+    "view": "视角",
+    "exposure": "曝光",
+    "other evidence": "其他证据",
+    "selected finding": "所选项目",
 }
