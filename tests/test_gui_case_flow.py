@@ -128,6 +128,7 @@ def test_new_case_clears_everything(qtbot, english, case) -> None:
     assert not w.view.has_image() and w.images == [] and w.current_image is None
     assert w.messages.messages == []
     assert w.image_combo.count() == 0
+    assert w.panel.progress.value() == 0 and w.panel.progress_label.text() == ""
     assert w.act_new.shortcut().toString() == "Ctrl+N"
 
 

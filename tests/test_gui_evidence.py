@@ -188,3 +188,23 @@ def test_a_missing_end_symbol_is_marked_dashed_where_it_belongs(qtbot, qapp) -> 
     assert items[0].pen().style() == Qt.PenStyle.DashLine
     assert role_colour("end_symbol_expected") == role_colour("start_symbol")
     assert Path  # (the position itself: tests/test_rubbing_sheets.py)
+
+
+def test_a_missing_symbol_is_zoomed_to_where_it_belongs(qtbot, qapp) -> None:
+    """The evidence of a missing end symbol is the strip and where the symbol belongs:
+    selecting it zooms to the latter, not to the whole strip."""
+    view = ImageView()
+    qtbot.addWidget(view)
+    view.resize(600, 450)
+    view.show()
+    view.set_image(sheet_image())
+    strip = Shape.polygon([(100, 200), (1100, 200), (1100, 300), (100, 300)], role="strip")
+    where = Shape.polygon([(1110, 210), (1150, 210), (1150, 280), (1110, 280)],
+                          label="end expected", role="end_symbol_expected")
+    view.set_overlays([Overlay(strip, "k"), Overlay(where, "k")], {"k"})
+    view.fit()
+    assert view.highlight("k")
+    r = view.mapFromScene(QRectF(1110, 210, 40, 70)).boundingRect()
+    vp = view.viewport().rect()
+    assert vp.contains(r) and r.height() >= 0.25 * vp.height()
+    assert "end expected" in view.label_texts(visible_only=True)

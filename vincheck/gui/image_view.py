@@ -52,6 +52,7 @@ MIN_SCALE = 0.02
 MAX_SCALE = 32.0
 ZOOM_STEP = 1.25
 EVIDENCE_SHARE = 0.5  # a selected finding's evidence spans about this share of the view
+CONTAINER_ROLES = ("strip", "rubbing", "picture", "outline")  # shapes round other evidence
 
 
 @dataclass(frozen=True)
@@ -135,9 +136,10 @@ CHAR_OUTSET_PX = 3.0  # screen px between a character's box and the line drawn r
 
 
 class OutsetBoxItem(QGraphicsItem):
-    """A character's box drawn :data:`CHAR_OUTSET_PX` screen px *outside* it at every
-    zoom (the upright rectangle round the box on screen), so that the line never covers
-    the character it marks."""
+    """A character's cell marked by a line above and one below it, :data:`CHAR_OUTSET_PX`
+    screen px outside its box at every zoom (the upright rectangle round the box on
+    screen), so that no line covers the character it marks or its neighbours (cells of a
+    stamped line nearly touch: side lines would cross the next character)."""
 
     def __init__(self, polygon: QPolygonF, pen: QPen,
                  parent: QGraphicsItem | None = None) -> None:
@@ -159,13 +161,15 @@ class OutsetBoxItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        on_screen = painter.worldTransform().map(self._polygon).boundingRect()
+        r = painter.worldTransform().map(self._polygon).boundingRect()
         half = self._pen.widthF() / 2 + CHAR_OUTSET_PX
+        inset = min(1.5, r.width() / 6)  # a gap between the lines of neighbours
+        left, right = r.left() + inset, r.right() - inset
         painter.save()
         painter.resetTransform()
         painter.setPen(self._pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(on_screen.adjusted(-half, -half, half, half))
+        for y in (r.top() - half, r.bottom() + half):
+            painter.drawLine(QPointF(left, y), QPointF(right, y))
         painter.restore()
 
 
@@ -282,6 +286,8 @@ class ImageView(QGraphicsView):
             self._pixmap_item = scene.addPixmap(pm)
             self._pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
             scene.setSceneRect(QRectF(pm.rect()))
+        else:
+            scene.setSceneRect(QRectF(0, 0, 1, 1))  # no scroll bars left from the last image
         self.fit()
 
     def set_placeholder(self, text: str) -> None:
@@ -427,13 +433,16 @@ class ImageView(QGraphicsView):
                 if isinstance(it, LabelItem) and (it.isVisible() or not visible_only)]
 
     def evidence_rect(self, key: str) -> QRectF:
-        """The scene rectangle (image px) of ``key``'s shapes; empty when it has none."""
+        """The scene rectangle (image px) of ``key``'s shapes; empty when it has none. A
+        strip's or a picture's outline counts only when the finding has no more precise
+        shape (e.g. where a missing end symbol belongs)."""
+        shapes = [ov.shape for ov in self._overlays if ov.key == key]
+        precise = [s for s in shapes if s.role not in CONTAINER_ROLES]
         rect = QRectF()
-        for ov in self._overlays:
-            if ov.key == key:
-                r = shape_rect(ov.shape)
-                if r is not None:
-                    rect = rect.united(r)
+        for shape in precise or shapes:
+            r = shape_rect(shape)
+            if r is not None:
+                rect = rect.united(r)
         return rect
 
     def highlight(self, key: str | None, centre: bool = True) -> bool:

@@ -214,6 +214,7 @@ class FileIntakeMixin:
         self.discard_result()  # before the inputs change: nothing stale in between
         self.messages.clear_messages()
         self.case_path = None
+        self.panel.set_progress(0.0, "")  # no "check finished" of the previous vehicle
         self.panel.set_case(case)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
