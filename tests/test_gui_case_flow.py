@@ -297,3 +297,13 @@ def test_a_decision_on_a_failed_case_keeps_it_failed_everywhere(qtbot, english, 
     assert w.decide(True) is not None
     assert assert_consistent(w) is Verdict.FAIL
     assert w.checklist.pending_keys() == [] and not w.select_review(1)
+
+
+def test_switching_language_leaves_no_old_language_in_the_progress_line(qtbot, english,
+                                                                         case) -> None:
+    w = checked(qtbot, case)
+    assert w.panel.progress_label.text().startswith("Check finished")
+    w.switch_language("zh_CN")
+    assert "检查完成" in w.panel.progress_label.text()
+    w.switch_language("en")
+    assert w.panel.progress_label.text().startswith("Check finished")

@@ -203,6 +203,9 @@ class ActionsMixin:
                                       if self.current_image else "")
         self._update_banner()
         self._update_legend()
+        if self.thread is None and self.last_outcome == "done" and self.result is not None:
+            self.panel.set_progress(1.0, translate("MainWindow", "Check finished in {s:.1f} s.")
+                                    .format(s=self.result.ms / 1000.0))
         self._entry_selected(self.checklist.current_key())
         self.status_zoom.setText(self._operator_text())
 
