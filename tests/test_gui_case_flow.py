@@ -307,3 +307,19 @@ def test_switching_language_leaves_no_old_language_in_the_progress_line(qtbot, e
     assert "检查完成" in w.panel.progress_label.text()
     w.switch_language("en")
     assert w.panel.progress_label.text().startswith("Check finished")
+
+
+def test_no_report_without_the_operator_name(qtbot, english, case, monkeypatch,
+                                             tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    w = checked(qtbot, case, settings=Settings())
+    monkeypatch.setattr(w, "ask_operator_name", lambda: "")
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: asked.append(1) or ("", ""))
+    w.export_dialog()
+    assert asked == [] and "operator" in w.messages.text_plain()
+    monkeypatch.setattr(w, "ask_operator_name", lambda: "王芳")
+    w.export_dialog()
+    assert asked == [1] and w.settings.operator == "王芳"
