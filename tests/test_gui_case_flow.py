@@ -323,3 +323,29 @@ def test_no_report_without_the_operator_name(qtbot, english, case, monkeypatch,
     monkeypatch.setattr(w, "ask_operator_name", lambda: "王芳")
     w.export_dialog()
     assert asked == [1] and w.settings.operator == "王芳"
+
+
+class LateRunner(FakeRunner):
+    """The fake check that finishes after ``seconds`` whatever happens meanwhile."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+    def __call__(self, case, settings=None, progress=None, cancel=None):  # noqa: ANN001
+        import time
+
+        time.sleep(self.seconds)
+        return super().__call__(case, settings, progress, None)
+
+
+def test_a_check_that_ends_after_the_next_vehicle_began_is_not_shown(qtbot, english,
+                                                                       case) -> None:
+    w = make_window(qtbot, LateRunner(0.8))
+    w.panel.set_case(case)
+    with qtbot.waitSignal(w.checkFinished, timeout=10_000):
+        assert w.start_check()
+        w.next_vehicle()  # the operator moves on while the old vehicle is checked
+        w.panel.vin_edit.setText(VIN)
+    assert_no_result(w)
+    assert w.panel.files() == [] and w.panel.progress_label.text() == ""
