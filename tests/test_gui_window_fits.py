@@ -34,7 +34,7 @@ def case(tmp_path_factory: pytest.TempPathFactory):
 
 
 def needed_widgets(w: MainWindow) -> dict[str, QWidget]:
-    return {"banner": w.banner, "summary": w.banner_detail, "messages": w.messages,
+    return {"banner": w.banner, "summary": w.summary_area, "messages": w.messages,
             "checklist": w.checklist, "details": w.detail, "note": w.note_edit,
             "accept": w.accept_button, "reject": w.reject_button, "status": w.statusBar(),
             "check": w.panel.check_button, "image": w.view}
@@ -55,6 +55,9 @@ def test_everything_needed_for_a_decision_is_on_screen(qtbot, chinese, case,
         w.start_check()
     for _ in range(5):  # the most messages the bar keeps, each long
         w.messages.add(LONG + "\n" + LONG, "warning")
+    # a summary with several lines of advice under it
+    w.banner_detail.setText(w.banner_detail.text() + ("\n" + LONG) * 8)
+    w.summary_area.fit_height()
     assert w.select_review(1)  # a row awaiting review: the decision controls are on
     qtbot.wait(50)
     # the window with its frame lies inside the available area, room left for a title bar

@@ -55,7 +55,7 @@ from vincheck.gui.checklist import Checklist, Group
 from vincheck.gui.i18n import set_language
 from vincheck.gui.image_loader import CACHE_FILES, ImageLoader, LoadFunction, default_load_function
 from vincheck.gui.image_view import ImageView
-from vincheck.gui.message_bar import MessageBar
+from vincheck.gui.message_bar import CappedLabelArea, MessageBar
 from vincheck.gui.placement import WindowPlacementMixin
 from vincheck.gui.state import GuiState, load_state, save_state
 from vincheck.gui.window_actions import ActionsMixin
@@ -75,6 +75,7 @@ __all__ = ["IMAGE_CACHE", "IMAGE_SUFFIXES", "MainWindow", "MessageBar", "error_a
            "sample_case_file"]
 
 IMAGE_CACHE = CACHE_FILES  # files whose decoded pages are kept in memory
+SUMMARY_MAX_HEIGHT = 96  # px: the verdict's summary lines scroll beyond this
 
 
 def sample_case_file() -> Path | None:
@@ -204,7 +205,8 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
         self.banner_detail = QLabel()
         self.banner_detail.setWordWrap(True)
         self.banner_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        rl.addWidget(self.banner_detail)
+        self.summary_area = CappedLabelArea(self.banner_detail, SUMMARY_MAX_HEIGHT)
+        rl.addWidget(self.summary_area)
         self.messages = MessageBar()
         rl.addWidget(self.messages)
         self.checklist = Checklist()

@@ -67,3 +67,33 @@ class MessageBar(QScrollArea):
         super().resizeEvent(event)
         if self.messages:
             self._fit_height()
+
+
+class CappedLabelArea(QScrollArea):
+    """A word-wrapped label as high as its text needs at the current width, at most
+    ``max_height`` px, scrolling beyond (the verdict's summary and advice lines: they never
+    push the checklist off a small screen). Call :meth:`fit_height` after setting text."""
+
+    def __init__(self, label: QLabel, max_height: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+        self.max_height = max_height
+        label.setWordWrap(True)
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As high as the text needs (none when empty), at most ``max_height`` px."""
+        if not self.label.text():
+            self.setFixedHeight(0)
+            return
+        width = max(50, self.viewport().width())
+        self.setFixedHeight(min(self.max_height, self.label.heightForWidth(width) + 2))
+        self.verticalScrollBar().setValue(0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt API)
+        super().resizeEvent(event)
+        self.fit_height()

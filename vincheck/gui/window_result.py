@@ -51,6 +51,10 @@ class ResultMixin:
         self._sync_review_actions()
 
     def _update_banner(self) -> None:
+        self._set_banner()
+        self.summary_area.fit_height()
+
+    def _set_banner(self) -> None:
         base = "QLabel { color: white; font-size: 17px; font-weight: bold; padding: 8px; " \
                "border-radius: 4px; background: %s; }"
         if self.thread is not None:
