@@ -3,6 +3,7 @@ dialogs), shows what to do next, names its reports for the vehicle and prints th
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import datetime
 from pathlib import Path
@@ -52,7 +53,7 @@ def window_texts(w: MainWindow) -> list[str]:
     out = [w.windowTitle()]
     for lab in w.findChildren(QLabel):
         if lab.isVisible() and lab.text():
-            out.append(re.sub(r"<[^>]+>", " ", lab.text()))
+            out.append(html.unescape(re.sub(r"<[^>]+>", " ", lab.text())))
     out += [b.text() for b in w.findChildren(QAbstractButton) if b.isVisible() and b.text()]
     for menu in w.findChildren(QMenu):
         out.append(menu.title())

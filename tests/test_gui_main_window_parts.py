@@ -70,7 +70,7 @@ def test_every_part_speaks_chinese(qtbot, chinese, tmp_path: Path) -> None:
     qtbot.addWidget(w)
     # actions: menus and the texts set by retranslate
     assert w.menu_file.title() == zh("&File")
-    assert w.accept_button.text() == zh("Accept")
+    assert w.accept_button.text() == zh("Accept") + " (F9)"  # with its key
     # result: the banner without a verdict
     assert w.banner.text() == zh("No verdict yet: add files and press Check (F5).")
     # checking: nothing to check yet

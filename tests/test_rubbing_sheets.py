@@ -227,3 +227,21 @@ def test_faint_rubbing_is_found_and_unreadable(settings):
     good = next(r for r in sheet.rubbings if r is not bad[0])
     assert len(good.chars) == 17
     assert next(f for f in good.findings if f.code == "unreadable").status is not Status.FAIL
+
+
+@pytest.mark.parametrize(("defect", "side"), [("missing_end_symbol", "end"),
+                                              ("missing_start_symbol", "start")])
+def test_a_missing_symbol_is_marked_where_it_should_be(defect_sheets, defect, side):
+    """The evidence of a missing start / end symbol shows where the symbol belongs: one
+    character pitch beyond the first / last character of the generated line."""
+    truth, sheet = defect_sheets[defect]
+    boxes = np.array(truth["strips"][0]["char_boxes"])  # 17 x 4 x 2, sheet px
+    centres = boxes.mean(axis=1)
+    step = centres[-1] - centres[-2] if side == "end" else centres[0] - centres[1]
+    want = (centres[-1] if side == "end" else centres[0]) + step
+    f = next(f for r in sheet.rubbings for f in r.findings if f.code == defect)
+    assert f.status is Status.FAIL
+    marks = [s for s in f.evidence if s.role.endswith("_expected")]
+    assert len(marks) == 1 and side in marks[0].label
+    got = np.array(marks[0].coords).reshape(-1, 2).mean(axis=0)
+    assert np.hypot(*(got - want)) < 0.4 * np.hypot(*step)

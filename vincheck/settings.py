@@ -416,6 +416,7 @@ class Settings:
                                     lo=1_000_000, hi=2_000_000_000, step=10_000_000,
                                     group="advanced")
     station: str = setting("", "检验站名称", "Station name", group="general")
+    # the operator's name: asked at first start, on every record and report
     operator: str = setting("", "操作员姓名", "Operator name", group="general")
     # GUI: dropping a complete case (expected VIN, a rubbing sheet and a photo) starts the
     # check at once

@@ -186,7 +186,7 @@ def run_gui(args: argparse.Namespace, runner: Runner | None = None) -> int:
         window = build_window(args, runner)
         return take_screenshot(window, args.screenshot, parse_size(args.size), args.timeout)
     window = build_window(args, runner)
-    window.show()
+    window.show_placed()
     if window.panel.files() or window.is_sorting():
         QTimer.singleShot(100, window.start_check)  # waits for the files being sorted
     elif not args.files and not args.sample:

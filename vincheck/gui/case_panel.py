@@ -80,10 +80,13 @@ def validate_vin_text(text: str) -> tuple[bool, str]:
 
 class CasePanel(QWidget):
     """Signals: ``fileActivated(path)`` when a file row is chosen, ``filesChanged()``,
-    ``checkRequested()``, ``cancelRequested()``, ``addRequested()``."""
+    ``inputsChanged()`` when anything a check depends on changed (files, their kinds,
+    expected VIN, vehicle kind, colour, DPI), ``checkRequested()``, ``cancelRequested()``,
+    ``addRequested()``."""
 
     fileActivated = Signal(str)
     filesChanged = Signal()
+    inputsChanged = Signal()
     checkRequested = Signal()
     cancelRequested = Signal()
     addRequested = Signal()
@@ -166,6 +169,11 @@ class CasePanel(QWidget):
         layout.addWidget(self.progress_label)
 
         self.vin_edit.textChanged.connect(self._validate_vin)
+        self.vin_edit.textChanged.connect(self.inputsChanged)
+        self.kind_combo.currentIndexChanged.connect(self.inputsChanged)
+        self.colour_combo.currentIndexChanged.connect(self.inputsChanged)
+        self.dpi_spin.valueChanged.connect(self.inputsChanged)
+        self.filesChanged.connect(self.inputsChanged)
         self.retranslate()
 
     # --- texts ---------------------------------------------------------------------------

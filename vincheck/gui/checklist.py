@@ -30,6 +30,7 @@ from vincheck.gui.image_view import Overlay
 from vincheck.gui.style import STATUS_COLOURS, status_icon
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # the status a row shows (after decisions)
 # rows are as high as the rule and the explanation need, wrapped to their columns
 # widths (other columns wrap within that height)
 WRAPPED_COLUMNS = (0, 3)
@@ -54,6 +55,25 @@ class Group:
     title: str
     image: tuple[str, int] | None
     entries: list[Entry] = field(default_factory=list)
+
+
+def decision_for(decisions: list[Decision], code: str, target: str) -> Decision | None:
+    """The operator's decision on a finding, matched as
+    :meth:`vincheck.findings.CaseResult.decided_verdict` matches it: the latest one with
+    the finding's code and its target (or no target)."""
+    found = None
+    for d in decisions:
+        if d.code == code and d.target in ("", target):
+            found = d
+    return found
+
+
+def effective_status(f: Finding, d: Decision | None) -> Status:
+    """A finding's status after the operator's decision: an accepted review item counts
+    as passed, a rejected one as failed (as in the decided verdict); others unchanged."""
+    if d is None or f.status not in (Status.REVIEW, Status.SKIPPED):
+        return f.status
+    return Status.PASS if d.accepted else Status.FAIL
 
 
 def build_groups(result: CaseResult) -> list[Group]:
@@ -202,7 +222,7 @@ class Checklist(QTreeWidget):
         self.setColumnWidth(2, 118)
         self.groups: list[Group] = []
         self.entries: dict[str, Entry] = {}
-        self._decisions: dict[str, Decision] = {}
+        self._decisions: list[Decision] = []
         self.itemSelectionChanged.connect(self._on_selection)
         self.retranslate()
 
@@ -215,7 +235,7 @@ class Checklist(QTreeWidget):
     def clear_result(self) -> None:
         self.groups = []
         self.entries = {}
-        self._decisions = {}
+        self._decisions = []
         self.clear()
 
     def show_groups(self, groups: list[Group], decisions: list[Decision]) -> None:
@@ -224,7 +244,7 @@ class Checklist(QTreeWidget):
         self.clear()
         self.groups = groups
         self.entries = {}
-        self._decisions = {f"{d.code}|{d.target}": d for d in decisions}
+        self._decisions = list(decisions)
         for g in groups:
             if not g.entries:
                 continue
@@ -233,7 +253,7 @@ class Checklist(QTreeWidget):
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
-            worst = _worst([e.finding.status for e in g.entries])
+            worst = _worst([self.status_of(e) for e in g.entries])
             top.setIcon(0, status_icon(worst))
             self.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)
@@ -246,7 +266,8 @@ class Checklist(QTreeWidget):
     def _row(self, e: Entry) -> QTreeWidgetItem:
         f = e.finding
         result = texts.status_text(f.status)
-        d = self._decisions.get(f"{f.code}|{e.target}")
+        d = self.decision_of(e)
+        status = effective_status(f, d)
         if d is not None and f.status in (Status.REVIEW, Status.SKIPPED):
             result = (Q.translate("Checklist", "accepted") if d.accepted
                       else Q.translate("Checklist", "rejected"))
@@ -258,14 +279,15 @@ class Checklist(QTreeWidget):
         advice = texts.advice(f)
         if advice and d is None:  # what to do next (vincheck.rules)
             expl += "\n" + Q.translate("Checklist", "What to do: {advice}").format(advice=advice)
-        if d is not None:
+        if d is not None and f.status in (Status.REVIEW, Status.SKIPPED):
             who = d.operator or Q.translate("Checklist", "operator")
             said = Q.translate("Checklist", "{who}: {note}").format(who=who,
                                                                     note=d.note or result)
             expl = f"{said} — {expl}"
         item = QTreeWidgetItem([texts.rule_title(f.code), result, measured, expl])
-        item.setIcon(0, status_icon(f.status))
-        item.setForeground(1, QBrush(STATUS_COLOURS[f.status]))
+        item.setIcon(0, status_icon(status))
+        item.setData(0, STATUS_ROLE, status.value)
+        item.setForeground(1, QBrush(STATUS_COLOURS[status]))
         item.setData(0, KEY_ROLE, e.key)
         tip = f"{texts.rule_title(f.code)} [{f.code}]\n{expl}"
         if f.message and not texts.chinese():  # the engine's English words: English UI only
@@ -273,6 +295,26 @@ class Checklist(QTreeWidget):
         for c in range(self.COLUMNS):
             item.setToolTip(c, tip)
         return item
+
+    def decision_of(self, e: Entry) -> Decision | None:
+        """The operator's decision on an entry's finding, if any."""
+        return decision_for(self._decisions, e.finding.code, e.target)
+
+    def status_of(self, e: Entry) -> Status:
+        """An entry's status after the operator's decision (what its row shows)."""
+        return effective_status(e.finding, self.decision_of(e))
+
+    def status_counts(self) -> dict[Status, int]:
+        """How many rows show each status (after decisions)."""
+        counts = {s: 0 for s in Status}
+        for e in self.entries.values():
+            counts[self.status_of(e)] += 1
+        return counts
+
+    def pending_keys(self) -> list[str]:
+        """Keys of the rows still awaiting the operator's review, in display order."""
+        return [e.key for g in self.groups for e in g.entries
+                if self.status_of(e) in (Status.REVIEW, Status.SKIPPED)]
 
     def _relayout(self, *_args: object) -> None:
         """Row heights follow the column widths (wrapped text needs more or fewer lines)."""

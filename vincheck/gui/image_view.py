@@ -40,12 +40,19 @@ from PySide6.QtWidgets import (
 
 from vincheck.findings import Shape
 from vincheck.gui.shape_labels import display_label
-from vincheck.gui.style import HIGHLIGHT_COLOUR, label_text_colour, role_colour
+from vincheck.gui.style import (
+    HIGHLIGHT_COLOUR,
+    LABEL_BACKGROUND,
+    label_text_colour,
+    role_colour,
+)
 from vincheck.label_layout import free_vertical_offset
 
 MIN_SCALE = 0.02
 MAX_SCALE = 32.0
 ZOOM_STEP = 1.25
+EVIDENCE_SHARE = 0.5  # a selected finding's evidence spans about this share of the view
+CONTAINER_ROLES = ("strip", "rubbing", "picture", "outline")  # shapes round other evidence
 
 
 @dataclass(frozen=True)
@@ -97,26 +104,97 @@ class LabelItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painter.fillRect(self._rect, QColor(0, 0, 0, 170))
+        painter.fillRect(self._rect, LABEL_BACKGROUND)
         painter.setPen(self._colour)
         painter.setFont(self._font)
         painter.drawText(self._rect.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignVCenter,
                          self._text)
 
 
+def shape_rect(shape: Shape) -> QRectF | None:
+    """The image-px rectangle a shape covers (a point: a small square round it)."""
+    c = shape.coords
+    try:
+        if shape.kind == "box" and len(c) >= 4:
+            return QRectF(c[0], c[1], c[2], c[3])
+        if shape.kind in ("polygon", "polyline") and len(c) >= 4:
+            return QPolygonF(_points(c)).boundingRect()
+        if shape.kind == "circle" and len(c) >= 3:
+            return QRectF(c[0] - c[2], c[1] - c[2], 2 * c[2], 2 * c[2])
+        if shape.kind == "point" and len(c) >= 2:
+            return QRectF(c[0] - 10, c[1] - 10, 20, 20)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return None
+
+
 def _points(coords: tuple[float, ...]) -> list[QPointF]:
     return [QPointF(coords[i], coords[i + 1]) for i in range(0, len(coords) - 1, 2)]
 
 
+CHAR_OUTSET_PX = 3.0  # screen px between a character's box and the line drawn round it
+
+
+class OutsetBoxItem(QGraphicsItem):
+    """A character's cell marked by a line above and one below it, :data:`CHAR_OUTSET_PX`
+    screen px outside its box at every zoom (the upright rectangle round the box on
+    screen), so that no line covers the character it marks or its neighbours (cells of a
+    stamped line nearly touch: side lines would cross the next character)."""
+
+    def __init__(self, polygon: QPolygonF, pen: QPen,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self._polygon = polygon
+        self._pen = QPen(pen)
+        margin = (CHAR_OUTSET_PX + pen.widthF()) / MIN_SCALE  # scene px at the least zoom
+        self._bounds = polygon.boundingRect().adjusted(-margin, -margin, margin, margin)
+
+    def polygon(self) -> QPolygonF:
+        return self._polygon
+
+    def setPen(self, pen: QPen) -> None:  # noqa: N802 (Qt naming, like the shape items)
+        self._pen = QPen(pen)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        r = painter.worldTransform().map(self._polygon).boundingRect()
+        half = self._pen.widthF() / 2 + CHAR_OUTSET_PX
+        inset = min(1.5, r.width() / 6)  # a gap between the lines of neighbours
+        left, right = r.left() + inset, r.right() - inset
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(self._pen)
+        for y in (r.top() - half, r.bottom() + half):
+            painter.drawLine(QPointF(left, y), QPointF(right, y))
+        painter.restore()
+
+
 def make_shape_items(shape: Shape, colour: QColor, width: float) -> list[QGraphicsItem]:
-    """Graphics items for one shape (plus its label); unknown kinds draw nothing."""
+    """Graphics items for one shape (plus its label); unknown kinds draw nothing. A
+    character's box is drawn round it (:class:`OutsetBoxItem`); an expected position
+    (role ``..._expected``, e.g. where a missing end symbol belongs) is dashed."""
     pen = QPen(colour, width)
     pen.setCosmetic(True)
+    if shape.role.endswith("_expected"):
+        pen.setStyle(Qt.PenStyle.DashLine)
     items: list[QGraphicsItem] = []
     c = shape.coords
     anchor: QPointF | None = None
     try:
-        if shape.kind == "box" and len(c) >= 4:
+        if shape.role == "char" and shape.kind in ("box", "polygon") and len(c) >= 4:
+            if shape.kind == "box":
+                rect = QRectF(c[0], c[1], c[2], c[3])
+                poly = QPolygonF([rect.topLeft(), rect.topRight(), rect.bottomRight(),
+                                  rect.bottomLeft()])
+            else:
+                poly = QPolygonF(_points(c))
+            item = OutsetBoxItem(poly, pen)
+            anchor = poly.boundingRect().topLeft()
+        elif shape.kind == "box" and len(c) >= 4:
             item = QGraphicsRectItem(QRectF(c[0], c[1], c[2], c[3]))
             anchor = QPointF(c[0], c[1])
         elif shape.kind == "polygon" and len(c) >= 6:
@@ -155,7 +233,9 @@ def make_shape_items(shape: Shape, colour: QColor, width: float) -> list[QGraphi
     if shape.label and anchor is not None:
         label = LabelItem(display_label(shape.label), colour)
         label.setPos(anchor)
-        shape_w = item.boundingRect().width() if shape.kind != "point" else 0.0
+        drawn = item.polygon().boundingRect() if isinstance(item, OutsetBoxItem) else \
+            item.boundingRect()
+        shape_w = drawn.width() if shape.kind != "point" else 0.0
         if shape_w > 0:
             label.min_scale = 0.8 * label.boundingRect().width() / shape_w
         items.append(label)
@@ -166,6 +246,7 @@ class ImageView(QGraphicsView):
     """Zoomable, pannable image with overlays. ``zoomChanged(scale)`` reports the scale."""
 
     zoomChanged = Signal(float)
+    overlaysDrawn = Signal()  # the overlays drawn changed (e.g. for the legend)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,6 +263,7 @@ class ImageView(QGraphicsView):
         self._items: dict[str, list[QGraphicsItem]] = {}
         self._shown_keys: set[str] = set()
         self._highlight: str | None = None
+        self._drawn_roles: set[str] = set()
         self._fit_mode = True
         self.setMinimumSize(200, 150)
 
@@ -196,12 +278,16 @@ class ImageView(QGraphicsView):
         self._pixmap_item = None
         self._placeholder = None
         self._highlight = None
+        self._drawn_roles = set()
+        self.overlaysDrawn.emit()
         if image is not None:
             qimg = image if isinstance(image, QImage) else qimage_from_rgb(image)
             pm = QPixmap.fromImage(qimg)
             self._pixmap_item = scene.addPixmap(pm)
             self._pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
             scene.setSceneRect(QRectF(pm.rect()))
+        else:
+            scene.setSceneRect(QRectF(0, 0, 1, 1))  # no scroll bars left from the last image
         self.fit()
 
     def set_placeholder(self, text: str) -> None:
@@ -287,7 +373,17 @@ class ImageView(QGraphicsView):
                 it.setZValue(3 if hl else (1 if ov.base else 2))
                 scene.addItem(it)
                 self._items.setdefault(ov.key, []).append(it)
+        self._drawn_roles = {ov.shape.role for ov, _hl, items in built if items}
         self._update_labels()
+        self.overlaysDrawn.emit()
+
+    def drawn_roles(self) -> set[str]:
+        """The evidence roles of the overlays drawn now (for the legend)."""
+        return set(self._drawn_roles) if self._items else set()
+
+    def highlighted_key(self) -> str | None:
+        """The key highlighted, when it has overlays drawn on this image."""
+        return self._highlight if self._highlight in self._items else None
 
     def _update_labels(self) -> None:
         """Hide labels wider than their shape at the current zoom, and move each visible
@@ -336,28 +432,50 @@ class ImageView(QGraphicsView):
         return [it.text() for items in self._items.values() for it in items
                 if isinstance(it, LabelItem) and (it.isVisible() or not visible_only)]
 
+    def evidence_rect(self, key: str) -> QRectF:
+        """The scene rectangle (image px) of ``key``'s shapes; empty when it has none. A
+        strip's or a picture's outline counts only when the finding has no more precise
+        shape (e.g. where a missing end symbol belongs)."""
+        shapes = [ov.shape for ov in self._overlays if ov.key == key]
+        precise = [s for s in shapes if s.role not in CONTAINER_ROLES]
+        rect = QRectF()
+        for shape in precise or shapes:
+            r = shape_rect(shape)
+            if r is not None:
+                rect = rect.united(r)
+        return rect
+
     def highlight(self, key: str | None, centre: bool = True) -> bool:
-        """Emphasise the overlays of ``key`` and centre on them; False if it has none here."""
+        """Emphasise the overlays of ``key`` and, with ``centre``, zoom to and centre on
+        them; False if it has none here."""
         self._highlight = key
         self._rebuild()
-        if key is None:
+        if key is None or key not in self._items:
             return False
-        items = [it for it in self._items.get(key, [])
-                 if not (it.flags() & QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-                 or isinstance(it, QGraphicsPathItem)]
-        if not items:
+        rect = self.evidence_rect(key)
+        if rect.isNull() and rect.width() <= 0 and rect.height() <= 0:
             return False
-        rect = QRectF()
-        for it in items:
-            rect = rect.united(it.sceneBoundingRect())
         if centre:
-            view_rect = self.mapToScene(self.viewport().rect()).boundingRect()
-            if rect.width() > view_rect.width() or rect.height() > view_rect.height():
-                self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-                self._fit_mode = False
-                self._clamp_scale()
-            self.centerOn(rect.center())
+            self.zoom_to(rect)
         return True
+
+    def zoom_to(self, rect: QRectF) -> None:
+        """Zoom so that ``rect`` (image px) spans about :data:`EVIDENCE_SHARE` of the view
+        (never below the fitted zoom, nor above 1:1 or 4 x the fitted zoom when that is
+        more), and centre on it."""
+        if self._pixmap_item is None:
+            return
+        vw, vh = self.viewport().width(), self.viewport().height()
+        img = self._pixmap_item.boundingRect()
+        fit = min(vw / max(img.width(), 1.0), vh / max(img.height(), 1.0))
+        want = EVIDENCE_SHARE * min(vw / max(rect.width(), 1.0), vh / max(rect.height(), 1.0))
+        scale = min(max(want, fit), max(1.0, 4.0 * fit))
+        scale = min(max(scale, MIN_SCALE), MAX_SCALE)
+        self.resetTransform()
+        self.scale(scale, scale)
+        self._fit_mode = scale <= fit * 1.0001
+        self._clamp_scale()
+        self.centerOn(rect.center())
 
     # --- zoom ---------------------------------------------------------------------------
     def scale_factor(self) -> float:

@@ -12,13 +12,15 @@ This module builds the window (state and layout) and keeps start-up, settings an
 the rest of its behaviour lives in one mixin per concern:
 
 - :mod:`~vincheck.gui.window_actions`: menus, actions, shortcuts, texts and language;
+- :mod:`~vincheck.gui.window_case`: a new case, stale results, the sample, the operator;
 - :mod:`~vincheck.gui.window_intake`: open dialogs, case files, drag and drop, sorting;
 - :mod:`~vincheck.gui.window_images`: the page list, background loading, evidence overlays;
 - :mod:`~vincheck.gui.window_checking`: the check in its thread, progress, cancel, errors;
 - :mod:`~vincheck.gui.window_result`: the checklist and the verdict banner;
 - :mod:`~vincheck.gui.window_review`: the selected finding and the operator's decisions;
 - :mod:`~vincheck.gui.window_records`: recording, the history, reopening a record;
-- :mod:`~vincheck.gui.window_export`: saving the case JSON and the PDF report.
+- :mod:`~vincheck.gui.window_export`: saving the case JSON and the PDF report;
+- :mod:`~vincheck.gui.placement`: where the window opens (fits the screen).
 
 Every text of the window keeps the translation context ``MainWindow``.
 """
@@ -47,15 +49,17 @@ from PySide6.QtWidgets import (
 )
 
 from vincheck.errors import VincheckError
-from vincheck.findings import CaseResult
+from vincheck.findings import CaseResult, Decision
 from vincheck.gui.case_panel import CasePanel
 from vincheck.gui.checklist import Checklist, Group
 from vincheck.gui.i18n import set_language
 from vincheck.gui.image_loader import CACHE_FILES, ImageLoader, LoadFunction, default_load_function
 from vincheck.gui.image_view import ImageView
-from vincheck.gui.message_bar import MessageBar
+from vincheck.gui.message_bar import CappedLabelArea, MessageBar
+from vincheck.gui.placement import WindowPlacementMixin
 from vincheck.gui.state import GuiState, load_state, save_state
 from vincheck.gui.window_actions import ActionsMixin
+from vincheck.gui.window_case import CaseLifecycleMixin
 from vincheck.gui.window_checking import CheckFlowMixin, error_advice
 from vincheck.gui.window_export import SaveExportMixin
 from vincheck.gui.window_images import ImageBrowserMixin
@@ -71,6 +75,7 @@ __all__ = ["IMAGE_CACHE", "IMAGE_SUFFIXES", "MainWindow", "MessageBar", "error_a
            "sample_case_file"]
 
 IMAGE_CACHE = CACHE_FILES  # files whose decoded pages are kept in memory
+SUMMARY_MAX_HEIGHT = 96  # px: the verdict's summary lines scroll beyond this
 
 
 def sample_case_file() -> Path | None:
@@ -83,8 +88,9 @@ def sample_case_file() -> Path | None:
         return None
 
 
-class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixin, ResultMixin,
-                 ReviewMixin, RecordsMixin, SaveExportMixin, QMainWindow):
+class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowserMixin,
+                 CheckFlowMixin, ResultMixin, ReviewMixin, RecordsMixin, SaveExportMixin,
+                 WindowPlacementMixin, QMainWindow):
     """The inspection window. ``runner`` has the signature of ``run_case``; ``record``
     False keeps finished checks out of the records store (screenshots, tests);
     ``load_image`` replaces how image files are decoded for display (tests: a slow or
@@ -134,14 +140,16 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
         self._centre_on_load = False
         self._page_counts: dict[str, int] = {}
         self._history_dialog: QDialog | None = None
+        self._undo: list[list[Decision]] = []  # decisions before each of the operator's
+        self._run_key: tuple | None = None  # the inputs the running check was started with
         self._init_intake()
 
         self.setAcceptDrops(True)
-        self.resize(1366, 768)
         self._build_ui()
         self._build_actions()
         self.retranslate()
         self.show_no_result()
+        self.fit_to_screen()
         if self._settings_note:
             self.messages.add(self._settings_note, "warning")
 
@@ -150,6 +158,7 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
         self.panel.setMinimumWidth(230)
         self.panel.fileActivated.connect(lambda p: self.show_image((p, 0)))
         self.panel.filesChanged.connect(self._files_changed)
+        self.panel.inputsChanged.connect(self._case_inputs_changed)
         self.panel.checkRequested.connect(self.start_check)
         self.panel.cancelRequested.connect(self.cancel_check)
         self.panel.addRequested.connect(self.open_files_dialog)
@@ -177,6 +186,13 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
         self.view = ImageView()
         self.view.zoomChanged.connect(lambda s: self.zoom_label.setText(f"{s * 100:.0f}%"))
         cl.addWidget(self.view, 1)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("QLabel { background: #3a3a3a; color: #eeeeee; "
+                                  "padding: 2px 6px; }")
+        self.view.overlaysDrawn.connect(self._update_legend)
+        cl.addWidget(self.legend)
         self.empty_hint = QLabel()
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)
@@ -194,7 +210,8 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
         self.banner_detail = QLabel()
         self.banner_detail.setWordWrap(True)
         self.banner_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        rl.addWidget(self.banner_detail)
+        self.summary_area = CappedLabelArea(self.banner_detail, SUMMARY_MAX_HEIGHT)
+        rl.addWidget(self.summary_area)
         self.messages = MessageBar()
         rl.addWidget(self.messages)
         self.checklist = Checklist()
@@ -242,6 +259,7 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
             return
         self.state.first_run_done = True
         save_state(self.state)
+        self.ensure_operator()  # asked once here, kept in the settings
         self.open_sample(run=True)
 
     def settings_dialog(self) -> None:
@@ -287,6 +305,7 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
             "(Annex 1) of the MIIT/MPS registration notice.").format(v=__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.remember_placement()
         if self.thread is not None:
             self.thread.cancel()
             self.thread.wait(5000)

@@ -23,6 +23,8 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ShapeLabel", "truck"),
     QT_TRANSLATE_NOOP("ShapeLabel", "bus"),
     QT_TRANSLATE_NOOP("ShapeLabel", "car"),
+    QT_TRANSLATE_NOOP("ShapeLabel", "start expected"),
+    QT_TRANSLATE_NOOP("ShapeLabel", "end expected"),
     QT_TRANSLATE_NOOP("ShapeLabel", "start"),
     QT_TRANSLATE_NOOP("ShapeLabel", "end"),
     QT_TRANSLATE_NOOP("ShapeLabel", "front face"),

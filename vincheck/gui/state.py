@@ -1,5 +1,6 @@
-"""What the window remembers between runs apart from the settings: recent cases and
-whether the first start (which opens the sample case) has happened.
+"""What the window remembers between runs apart from the settings: recent cases, whether
+the first start (which opens the sample case) has happened, and the window's last place,
+size (px, the normal geometry), maximised state and splitter sizes (px).
 
 Kept as JSON next to the settings (``gui_state.json`` in :func:`vincheck.settings.config_dir`)
 so that tests with a private config directory never touch the user's.
@@ -21,6 +22,9 @@ MAX_RECENT = 10
 class GuiState:
     recent: list[str] = field(default_factory=list)  # case JSON paths, newest first
     first_run_done: bool = False
+    window: list[int] = field(default_factory=list)  # x, y, width, height (px) or empty
+    maximized: bool = False
+    splitter: list[int] = field(default_factory=list)  # case | image | result widths (px)
 
     def add_recent(self, path: str | Path) -> None:
         p = str(Path(path).resolve())
@@ -36,7 +40,10 @@ def load_state() -> GuiState:
     try:
         data = json.loads(state_path().read_text(encoding="utf-8"))
         return GuiState(recent=[str(r) for r in data.get("recent", [])][:MAX_RECENT],
-                        first_run_done=bool(data.get("first_run_done", False)))
+                        first_run_done=bool(data.get("first_run_done", False)),
+                        window=_ints(data.get("window"), 4),
+                        maximized=bool(data.get("maximized", False)),
+                        splitter=_ints(data.get("splitter"), 3))
     except (OSError, ValueError, AttributeError, TypeError):
         return GuiState()
 
@@ -48,8 +55,20 @@ def save_state(state: GuiState) -> None:
         p.parent.mkdir(parents=True, exist_ok=True)
         tmp = p.with_suffix(".tmp")
         tmp.write_text(json.dumps({"recent": state.recent,
-                                   "first_run_done": state.first_run_done},
+                                   "first_run_done": state.first_run_done,
+                                   "window": state.window, "maximized": state.maximized,
+                                   "splitter": state.splitter},
                                   ensure_ascii=False, indent=2), encoding="utf-8")
         os.replace(tmp, p)
     except OSError:
         pass
+
+
+def _ints(value: object, n: int) -> list[int]:
+    """``n`` integers from a saved list, or an empty list when it is not that."""
+    if not isinstance(value, list) or len(value) != n:
+        return []
+    try:
+        return [int(v) for v in value]
+    except (TypeError, ValueError):
+        return []

@@ -27,6 +27,7 @@ ROLE_COLOURS = {
     "strip": QColor("#3f51b5"),
     "rubbing": QColor("#3f51b5"),
     "start_symbol": QColor("#e040fb"),
+    "end_symbol": QColor("#e040fb"),
     "stop_symbol": QColor("#e040fb"),
     "symbol": QColor("#e040fb"),
     "plate": QColor("#ff1744"),
@@ -40,6 +41,8 @@ ROLE_COLOURS = {
 DEFAULT_ROLE_COLOUR = QColor("#00bcd4")
 HIGHLIGHT_COLOUR = QColor("#ffea00")
 LABEL_MIN_LUMA = 95  # 0-255 (Rec. 601 luma): text on the labels' dark background stays legible
+LABEL_BACKGROUND = QColor(0, 0, 0, 230)  # behind label text: dark even over a white image
+LABEL_MIN_CONTRAST = 4.5  # WCAG 2 contrast of label text on its background (over white)
 
 
 def luma(c: QColor) -> float:
@@ -47,16 +50,43 @@ def luma(c: QColor) -> float:
     return 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()
 
 
+def relative_luminance(c: QColor) -> float:
+    """WCAG 2 relative luminance 0-1 of an opaque colour."""
+    def lin(v: int) -> float:
+        x = v / 255.0
+        return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(c.red()) + 0.7152 * lin(c.green()) + 0.0722 * lin(c.blue())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio (1-21) of two opaque colours."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def over(top: QColor, below: QColor) -> QColor:
+    """``top`` (with its alpha) painted over the opaque ``below``."""
+    a = top.alphaF()
+    return QColor(*(round(a * t + (1 - a) * b) for t, b in (
+        (top.red(), below.red()), (top.green(), below.green()), (top.blue(), below.blue()))))
+
+
+def _legible(c: QColor) -> bool:
+    worst_bg = over(LABEL_BACKGROUND, QColor("white"))  # the label over a white image
+    return luma(c) >= LABEL_MIN_LUMA and contrast_ratio(c, worst_bg) >= LABEL_MIN_CONTRAST
+
+
 def label_text_colour(colour: QColor) -> QColor:
     """The colour of a label's text for an overlay drawn in ``colour``: the same hue, made
     lighter when it is too dark to read on the label's dark background (the strips'
-    indigo)."""
+    indigo): at least :data:`LABEL_MIN_CONTRAST` against it, whatever the image below."""
     c = QColor(colour)
-    for _ in range(8):  # black would never get lighter this way: bounded, then grey
-        if luma(c) >= LABEL_MIN_LUMA:
+    for _ in range(12):  # black would never get lighter this way: bounded, then grey
+        if _legible(c):
             return c
-        c = c.lighter(130)
-    return c if luma(c) >= LABEL_MIN_LUMA else QColor(200, 200, 200)
+        c = c.lighter(125)
+    return c if _legible(c) else QColor(220, 220, 220)
 
 
 def role_colour(role: str) -> QColor:

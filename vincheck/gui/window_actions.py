@@ -22,6 +22,9 @@ class ActionsMixin:
 
     def _build_actions(self) -> None:
         A = QAction  # noqa: N806
+        self.act_new = A(self)
+        self.act_new.setShortcut(QKeySequence.StandardKey.New)
+        self.act_new.triggered.connect(self.next_vehicle)
         self.act_open = A(self)
         self.act_open.setShortcut(QKeySequence.StandardKey.Open)
         self.act_open.triggered.connect(self.open_files_dialog)
@@ -70,6 +73,21 @@ class ActionsMixin:
         self.act_one = A(self)
         self.act_one.setShortcut(QKeySequence("Ctrl+1"))
         self.act_one.triggered.connect(self.view.actual_size)
+        self.act_next_review = A(self)
+        self.act_next_review.setShortcut(QKeySequence("F8"))
+        self.act_next_review.triggered.connect(lambda: self.select_review(1))
+        self.act_prev_review = A(self)
+        self.act_prev_review.setShortcut(QKeySequence("Shift+F8"))
+        self.act_prev_review.triggered.connect(lambda: self.select_review(-1))
+        self.act_accept = A(self)
+        self.act_accept.setShortcut(QKeySequence("F9"))
+        self.act_accept.triggered.connect(lambda: self.decide(True))
+        self.act_reject = A(self)
+        self.act_reject.setShortcut(QKeySequence("F10"))
+        self.act_reject.triggered.connect(lambda: self.decide(False))
+        self.act_undo = A(self)
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_undo.triggered.connect(self.undo_decision)
         self.act_history = A(self)
         self.act_history.setShortcut(QKeySequence("Ctrl+H"))
         self.act_history.triggered.connect(self.show_history)
@@ -92,6 +110,7 @@ class ActionsMixin:
 
         mb = self.menuBar()
         self.menu_file = mb.addMenu("")
+        self.menu_file.addAction(self.act_new)
         self.menu_file.addActions([self.act_open, self.act_open_case, self.act_sample])
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_recent.aboutToShow.connect(self._fill_recent)
@@ -102,6 +121,10 @@ class ActionsMixin:
         self.menu_file.addAction(self.act_quit)
         self.menu_check = mb.addMenu("")
         self.menu_check.addActions([self.act_check, self.act_cancel])
+        self.menu_review = mb.addMenu("")
+        self.menu_review.addActions([self.act_next_review, self.act_prev_review])
+        self.menu_review.addSeparator()
+        self.menu_review.addActions([self.act_accept, self.act_reject, self.act_undo])
         self.menu_view = mb.addMenu("")
         self.menu_view.addActions([self.act_prev, self.act_next])
         self.menu_view.addSeparator()
@@ -125,6 +148,13 @@ class ActionsMixin:
         self.menu_file.setTitle(translate("MainWindow", "&File"))
         self.menu_recent.setTitle(translate("MainWindow", "Recent cases"))
         self.menu_check.setTitle(translate("MainWindow", "&Check"))
+        self.menu_review.setTitle(translate("MainWindow", "&Review"))
+        self.act_new.setText(translate("MainWindow", "&New case (next vehicle)"))
+        self.act_next_review.setText(translate("MainWindow", "Next item to &review"))
+        self.act_prev_review.setText(translate("MainWindow", "&Previous item to review"))
+        self.act_accept.setText(translate("MainWindow", "&Accept the selected item"))
+        self.act_reject.setText(translate("MainWindow", "R&eject the selected item"))
+        self.act_undo.setText(translate("MainWindow", "&Undo the last decision"))
         self.menu_view.setTitle(translate("MainWindow", "&View"))
         self.menu_settings.setTitle(translate("MainWindow", "&Settings"))
         self.menu_lang.setTitle(translate("MainWindow", "Language"))
@@ -158,8 +188,13 @@ class ActionsMixin:
             self.zoom_buttons[name].setText(sym)
         self.note_edit.setPlaceholderText(translate("MainWindow",
                                                     "Note for the decision (optional)"))
-        self.accept_button.setText(translate("MainWindow", "Accept"))
-        self.reject_button.setText(translate("MainWindow", "Reject"))
+        self.accept_button.setText(translate("MainWindow", "Accept") + " (F9)")
+        self.reject_button.setText(translate("MainWindow", "Reject") + " (F10)")
+        self.accept_button.setToolTip(translate("MainWindow", "Accept: the item counts as "
+                                                "passed (F9; F8 goes to the next item to "
+                                                "review, Ctrl+Z takes a decision back)"))
+        self.reject_button.setToolTip(translate("MainWindow", "Reject: the item counts as "
+                                                "failed (F10; Ctrl+Z takes a decision back)"))
         self.empty_hint.setText(translate("MainWindow", "Drop rubbing scans and vehicle photos "
                                           "here, or use File ▸ Open (Ctrl+O)."))
         self.panel.retranslate()
@@ -176,6 +211,10 @@ class ActionsMixin:
                                       self._loading_text(self.current_image[0])
                                       if self.current_image else "")
         self._update_banner()
+        self._update_legend()
+        if self.thread is None and self.last_outcome == "done" and self.result is not None:
+            self.panel.set_progress(1.0, translate("MainWindow", "Check finished in {s:.1f} s.")
+                                    .format(s=self.result.ms / 1000.0))
         self._entry_selected(self.checklist.current_key())
         self.status_zoom.setText(self._operator_text())
 

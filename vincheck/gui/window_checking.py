@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from vincheck.errors import InputFileError, OcrEngineError, VincheckError
 from vincheck.findings import CaseResult, Finding, Status
+from vincheck.gui.window_case import case_key, is_sample_case
 from vincheck.gui.worker import CheckThread
 
 # Texts keep the "MainWindow" translation context of the window they belong to:
@@ -42,15 +43,15 @@ class CheckFlowMixin:
                                         "first (drop files on the window or press Ctrl+O)."),
                               "warning")
             return False
+        if self.record and not is_sample_case(case) and not self.ensure_operator():
+            return False
         if not self.panel.vin_valid():
             self.messages.add(translate("MainWindow", "The expected VIN is not valid; the check "
                                         "runs, and the VIN comparison will fail."), "warning")
-        self.result = None
+        self.discard_result()
         self.result_case = case
-        self.record_id = None
-        self.groups = []
-        self.checklist.clear_result()
-        self._draw_overlays()
+        self._run_key = case_key(case)
+        self._preload_images(case.files())
         self.thread = CheckThread(self.runner, case, self.settings, self)
         self.thread.progressed.connect(self._on_progress)
         self.thread.succeeded.connect(self._on_succeeded)
@@ -77,7 +78,17 @@ class CheckFlowMixin:
     def _on_progress(self, fraction: float, message: str) -> None:
         self.panel.set_progress(fraction, _progress_text(self, message))
 
+    def _run_is_stale(self) -> bool:
+        """The case changed (or a new one began) while the check ran: its outcome is not
+        shown beside inputs it was not computed from."""
+        return case_key(self.panel.case_input()) != self._run_key
+
     def _on_succeeded(self, result: CaseResult) -> None:
+        if self._run_is_stale():
+            self.last_outcome = ""
+            self.result_case = None
+            self.panel.set_progress(0.0, "")
+            return
         self.last_outcome = "done"
         self.panel.set_progress(1.0, translate("MainWindow", "Check finished in {s:.1f} s.")
                                 .format(s=result.ms / 1000.0))
@@ -99,6 +110,10 @@ class CheckFlowMixin:
         self._record(result)
 
     def _on_failed(self, exc: BaseException, tb: str) -> None:
+        if self._run_is_stale():
+            self.last_outcome = ""
+            self.panel.set_progress(0.0, "")
+            return
         self.last_outcome = "failed"
         self.last_exception = exc
         self.panel.set_progress(0.0, translate("MainWindow", "The check stopped with an error."))
@@ -108,8 +123,10 @@ class CheckFlowMixin:
         self._update_banner()
 
     def _on_cancelled(self) -> None:
-        self.last_outcome = "cancelled"
-        self.panel.set_progress(0.0, translate("MainWindow", "Check cancelled."))
+        stale = self._run_is_stale()
+        self.last_outcome = "" if stale else "cancelled"
+        self.panel.set_progress(0.0, "" if stale else translate("MainWindow",
+                                                                 "Check cancelled."))
         self._update_banner()
 
     def _on_thread_finished(self) -> None:
@@ -120,7 +137,7 @@ class CheckFlowMixin:
         if thread is not None:
             thread.deleteLater()
         self._update_banner()
-        self.checkFinished.emit(self.last_outcome)
+        self.checkFinished.emit(self.last_outcome or "cancelled")  # "": a stale run
 
 
 def _dpi_unknown(f: Finding) -> bool:

@@ -58,6 +58,8 @@ class SaveExportMixin:
             self.messages.add(translate("MainWindow", "Run the check before exporting a report."),
                               "warning")
             return
+        if not self.ensure_operator():  # the report names its operator, never "—"
+            return
         path, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "Export PDF report"),
                                               str(self.default_report_path()),
                                               translate("MainWindow", "PDF files (*.pdf)"))

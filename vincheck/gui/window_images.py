@@ -12,12 +12,14 @@ from PySide6.QtGui import QImage
 from vincheck.errors import VincheckError
 from vincheck.findings import Status
 from vincheck.gui.checklist import base_overlays, evidence_overlays
+from vincheck.gui.legend import legend_html
 from vincheck.gui.window_intake import reason_without_path
 
 # Texts keep the "MainWindow" translation context of the window they belong to:
 # pyside6-lupdate files ``self.tr()`` under the enclosing class, so a mixin uses
 # ``translate("MainWindow", ...)`` with the literal context instead.
 translate = QCoreApplication.translate
+PRELOAD_FILES = 8  # files of a case decoded ahead while it is checked
 
 
 class ImageBrowserMixin:
@@ -63,6 +65,15 @@ class ImageBrowserMixin:
             return
         i = self.images.index(self.current_image) if self.current_image in self.images else -1
         self.show_image(self.images[(i + delta) % len(self.images)])
+
+    def _preload_images(self, files: list[str]) -> None:
+        """Decode the case's files in the background while it is checked, so that the
+        evidence appears together with the verdict (at most :data:`PRELOAD_FILES`)."""
+        wanted = files[:PRELOAD_FILES]
+        self.loader.cache_files = max(self.loader.cache_files, len(wanted))
+        for f in wanted:
+            if self.loader.cached(f) is None:
+                self.loader.request(f, drop_others=False)
 
     def image_pending(self) -> bool:
         """True while the current image is still being loaded (the viewer says so)."""
@@ -130,6 +141,13 @@ class ImageBrowserMixin:
             return ""
         return translate("MainWindow", "{file} cannot be shown.").format(
             file=Path(self._image_error[0]).name)
+
+    def _update_legend(self) -> None:
+        """The legend lists the overlay colours drawn on the page shown (hidden when
+        nothing is drawn)."""
+        roles = self.view.drawn_roles()
+        self.legend.setText(legend_html(roles, self.view.highlighted_key() is not None))
+        self.legend.setVisible(bool(roles))
 
     def _draw_overlays(self, centre: bool = False) -> None:
         """Draw the result's evidence on the image shown (nothing while it loads); the

@@ -48,17 +48,28 @@ class FileIntakeMixin:
         self._sort_done = 0
         self._sort_added = 0
         self._check_after_sorting = False  # Check was pressed while files were sorted
+        self._auto_check = False  # dropped files: check when sorted if the case is complete
 
     def is_sorting(self) -> bool:
         """Whether added files are still being sorted in the background."""
         return self.sorter.is_busy()
 
-    def add_paths(self, paths: list[str]) -> int:
+    def add_paths(self, paths: list[str], auto_check: bool = False) -> int:
         """Add image files (folders are searched one level deep); each is sorted as a
         rubbing sheet or a photo in the background and appears in the case panel, in the
         order given, once sorted. Case JSON files open as a case at once. Returns how many
         image files were queued for sorting (``filesSorted(added)`` follows when all are
-        done); unusable files become messages."""
+        done); unusable files become messages.
+
+        While a finished case is shown the files start a new case; while a check runs
+        they are refused. With ``auto_check`` (dropped files) and the setting
+        ``auto_check_on_drop``, a complete case is checked once its files are sorted."""
+        if self.thread is not None:
+            self.messages.add(translate("MainWindow", "A check is running: wait for it or "
+                                        "cancel it (Esc) before adding files."), "warning")
+            return 0
+        if self.result is not None:  # a finished case is shown: these are the next vehicle's
+            self.new_case(CaseInput())
         expanded: list[Path] = []
         for p in paths:
             path = Path(p)
@@ -73,6 +84,7 @@ class FileIntakeMixin:
         if not expanded:
             return 0
         self._sort_total += len(expanded)
+        self._auto_check = auto_check and self.settings.auto_check_on_drop
         self.sorter.add([str(x) for x in expanded])
         self._show_sorting_progress()
         self._sync_sorting_controls()
@@ -81,7 +93,7 @@ class FileIntakeMixin:
     def cancel_sorting(self) -> int:
         """Stop sorting: files not sorted yet are not added (a queued check is dropped);
         returns how many were left out."""
-        self._check_after_sorting = False
+        self._check_after_sorting = self._auto_check = False
         if not self.sorter.is_busy():
             return 0
         left = self.sorter.cancel()
@@ -101,6 +113,7 @@ class FileIntakeMixin:
             self.panel.add_file(file, kind)
             self._sort_added += 1
             self._files_changed()
+            self._case_inputs_changed()
         self._show_sorting_progress()
 
     def _on_file_unusable(self, _job: int, file: str, exc: BaseException) -> None:
@@ -122,8 +135,9 @@ class FileIntakeMixin:
         if self.thread is None:
             self.panel.set_progress(0.0, "")
         self.statusBar().clearMessage()
-        run = self._check_after_sorting
-        self._check_after_sorting = False
+        run = self._check_after_sorting or (self._auto_check and self.thread is None
+                                            and self.result is None and self._auto_check_ready())
+        self._check_after_sorting = self._auto_check = False
         self.filesSorted.emit(added)
         if run:
             self.start_check()
@@ -196,12 +210,12 @@ class FileIntakeMixin:
             self.sorter.cancel()
             self._end_sorting()
             self.filesSorted.emit(0)
-        self._check_after_sorting = False
+        self._check_after_sorting = self._auto_check = False
+        self.discard_result()  # before the inputs change: nothing stale in between
         self.messages.clear_messages()
         self.case_path = None
-        self.record_id = None
+        self.panel.set_progress(0.0, "")  # no "check finished" of the previous vehicle
         self.panel.set_case(case)
-        self.show_no_result()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
         if event.mimeData().hasUrls():
@@ -215,4 +229,4 @@ class FileIntakeMixin:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.add_paths(paths)
+            self.add_paths(paths, auto_check=True)

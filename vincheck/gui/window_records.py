@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from vincheck.findings import CaseResult
+from vincheck.gui.window_case import is_sample_case
 
 # Texts keep the "MainWindow" translation context of the window they belong to:
 # pyside6-lupdate files ``self.tr()`` under the enclosing class, so a mixin uses
@@ -45,6 +46,11 @@ class RecordsMixin:
 
     def _record(self, result: CaseResult) -> None:
         if not self.record or self.result_case is None:
+            return
+        if is_sample_case(self.result_case):  # a demonstration, not a vehicle
+            self.messages.add(translate("MainWindow", "This is the bundled sample case: it is "
+                                        "not recorded as a vehicle. Press Ctrl+N for the "
+                                        "next vehicle."), "info")
             return
         store = self._get_store()
         if store is None:

@@ -39,6 +39,7 @@ class ResultMixin:
                           if e.finding.status is Status.FAIL), "")
         if first_bad:
             self.checklist.select_key(first_bad)
+        self._sync_review_actions()
 
     def show_no_result(self) -> None:
         self.result = None
@@ -47,8 +48,13 @@ class ResultMixin:
         self.last_outcome = ""
         self._update_banner()
         self._draw_overlays()
+        self._sync_review_actions()
 
     def _update_banner(self) -> None:
+        self._set_banner()
+        self.summary_area.fit_height()
+
+    def _set_banner(self) -> None:
         base = "QLabel { color: white; font-size: 17px; font-weight: bold; padding: 8px; " \
                "border-radius: 4px; background: %s; }"
         if self.thread is not None:
@@ -74,15 +80,15 @@ class ResultMixin:
             text += "  " + translate("MainWindow", "(after operator decisions)")
         self.banner.setText(text)
         self.banner.setStyleSheet(base % VERDICT_COLOURS[decided].name())
-        counts = {s: 0 for s in Status}
-        for f in r.all_findings():
-            counts[f.status] += 1
+        counts = self.checklist.status_counts()  # as the rows show them, after decisions
         vins = ", ".join(r.vins_read) or translate("MainWindow", "none")
         parts = [translate("MainWindow", "VIN read: {vins}").format(vins=vins),
                  translate("MainWindow", "expected: {vin}").format(vin=r.expected_vin or "–"),
                  translate("MainWindow", "{p} passed, {f} failed, {r} to review").format(
                      p=counts[Status.PASS], f=counts[Status.FAIL],
                      r=counts[Status.REVIEW] + counts[Status.SKIPPED])]
+        if self.case_is_sample():
+            parts.append(translate("MainWindow", "sample case, not recorded"))
         advice = texts.case_advice(r)  # what to do next, under the banner
         self.banner_detail.setText(" · ".join(parts) + "".join(
             "\n" + translate("MainWindow", "What to do: {advice}").format(advice=a)

@@ -27,6 +27,7 @@ class ReviewMixin:
         if entry is None:
             self.detail.setText("")
             self._set_decision_enabled(False)
+            self._sync_review_actions()
             if self.view.has_image():
                 self.view.highlight(None)
             return
@@ -54,6 +55,7 @@ class ReviewMixin:
                     | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.detail.setText("<br>".join(lines))
         self._set_decision_enabled(f.status in (Status.REVIEW, Status.SKIPPED))
+        self._sync_review_actions()
         if entry.image is not None and entry.image != self.current_image and \
                 entry.finding.evidence:
             self.show_image(entry.image)
@@ -81,13 +83,66 @@ class ReviewMixin:
                      note=self.note_edit.text().strip() if note is None else note,
                      time=datetime.now().astimezone().isoformat(timespec="seconds"),
                      target=entry.target)
+        self._undo.append(list(self.result.decisions))
         self.result.decisions = [x for x in self.result.decisions
                                  if not (x.code == d.code and x.target == d.target)] + [d]
-        key = entry.key
+        self._decisions_changed(entry.key)
+        self.note_edit.clear()
+        self.checklist.setFocus()  # Ctrl+Z now takes the decision back, not the note's edit
+        return d
+
+    def undo_decision(self) -> bool:
+        """Take back the last decision (Ctrl+Z); False when there is none."""
+        if self.result is None or not self._undo:
+            return False
+        before = {(x.code, x.target, x.accepted) for x in self.result.decisions}
+        self.result.decisions = self._undo.pop()
+        after = {(x.code, x.target, x.accepted) for x in self.result.decisions}
+        changed = before ^ after
+        key = next((e.key for g in self.groups for e in g.entries
+                    if any(c == e.finding.code and t == e.target for c, t, _a in changed)),
+                   self.checklist.current_key())
+        self._decisions_changed(key)
+        self.statusBar().showMessage(translate("MainWindow", "Decision taken back."), 4000)
+        return True
+
+    def select_review(self, step: int) -> bool:
+        """Select the next (``step`` 1) or previous (-1) row still awaiting review, round
+        the list; False when none is left."""
+        keys = self.checklist.pending_keys()
+        if not keys:
+            self.statusBar().showMessage(translate("MainWindow",
+                                                   "Nothing is left to review."), 4000)
+            return False
+        order = [e.key for g in self.groups for e in g.entries]
+        cur = self.checklist.current_key()
+        pos = order.index(cur) if cur in order else (-1 if step > 0 else len(order))
+        ahead = [k for k in keys if (order.index(k) - pos) * step > 0]
+        target = (ahead[0] if step > 0 else ahead[-1]) if ahead else \
+            (keys[0] if step > 0 else keys[-1])
+        return self.checklist.select_key(target)
+
+    def _sync_review_actions(self) -> None:
+        """Enable the review actions that can act now."""
+        if not hasattr(self, "act_accept"):
+            return
+        entry = self.checklist.current_entry()
+        can_decide = self.result is not None and entry is not None and \
+            entry.finding.status in (Status.REVIEW, Status.SKIPPED)
+        self.act_accept.setEnabled(can_decide)
+        self.act_reject.setEnabled(can_decide)
+        self.act_undo.setEnabled(self.result is not None and bool(self._undo))
+        has_review = self.result is not None and bool(self.checklist.pending_keys())
+        self.act_next_review.setEnabled(has_review)
+        self.act_prev_review.setEnabled(has_review)
+
+    def _decisions_changed(self, key: str) -> None:
+        """Redraw the rows, banner and summary after the decisions changed; keep ``key``
+        selected and save the decisions with the record."""
         self.checklist.show_groups(self.groups, self.result.decisions)
         self.checklist.select_key(key)
-        self.note_edit.clear()
         self._update_banner()
+        self._sync_review_actions()
         if self.record_id is not None:
             store = self._get_store()
             if store is not None:
@@ -97,4 +152,3 @@ class ReviewMixin:
                     self.messages.add(translate("MainWindow", "The decision is shown but could "
                                                 "not be saved in the records: {reason}").format(
                         reason=exc))
-        return d

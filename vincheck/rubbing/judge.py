@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import median
 
 from vincheck.findings import CharRead, Finding, RubbingResult, Shape, Status
 from vincheck.rubbing.locate import Strip
@@ -41,6 +42,27 @@ class StripEvidence:
 
 def _poly(strip: Strip, g: Glyph, **kw) -> Shape:
     return Shape("polygon", strip.box_to_sheet(g.x0, g.y0, g.x1, g.y1), **kw)
+
+
+def _expected_symbol(strip: Strip, chars: Sequence[Glyph], where: str, role: str,
+                     page: int) -> list[Shape]:
+    """Where a missing start / end symbol should be: one character pitch (px, the median
+    centre distance) before the first or after the last character, a cell as wide and
+    high as the median character (it may lie beyond a cut-off strip's end). Empty with
+    fewer than two characters (no pitch to go by)."""
+    if len(chars) < 2:
+        return []
+    gs = sorted(chars, key=lambda g: g.x0)
+    pitch = float(median([(b.x0 + b.x1 - a.x0 - a.x1) / 2
+                          for a, b in zip(gs, gs[1:], strict=False)]))
+    w = float(median([g.x1 - g.x0 for g in gs]))
+    y0 = float(median([g.y0 for g in gs]))
+    y1 = float(median([g.y1 for g in gs]))
+    ref = gs[0] if where == "start" else gs[-1]
+    cx = (ref.x0 + ref.x1) / 2 + (-pitch if where == "start" else pitch)
+    box = strip.box_to_sheet(cx - w / 2, y0, cx + w / 2, y1)
+    return [Shape("polygon", box, label=f"{where} expected", role=f"{role}_expected",
+                  page=page)]
 
 
 def _repair(char_scores: Sequence[dict], cfg: RubbingSettings):
@@ -211,7 +233,7 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
                                      ("missing_end_symbol", rd.end, "end_symbol", "end")):
             ok = g is not None
             ev_shapes = [_poly(strip, g, role=role, label=where, page=page)] if ok else [
-                outline]
+                outline, *_expected_symbol(strip, rd.chars, where, role, page)]
             findings.append(Finding(
                 code, Status.PASS if ok else Status.FAIL, measured=ok, limit=True,
                 message=(f"{where} symbol present" if ok else

@@ -317,6 +317,57 @@
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <source>where a missing symbol belongs</source>
+        <translation>缺失起止符应在位置</translation>
+    </message>
+    <message>
+        <source>characters read</source>
+        <translation>识别的字符</translation>
+    </message>
+    <message>
+        <source>rubbing strip</source>
+        <translation>拓印条</translation>
+    </message>
+    <message>
+        <source>start / end symbol</source>
+        <translation>起止符</translation>
+    </message>
+    <message>
+        <source>number plate</source>
+        <translation>号牌</translation>
+    </message>
+    <message>
+        <source>photo outline</source>
+        <translation>相片轮廓</translation>
+    </message>
+    <message>
+        <source>corner</source>
+        <translation>圆角</translation>
+    </message>
+    <message>
+        <source>vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>视角</translation>
+    </message>
+    <message>
+        <source>exposure</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <source>other evidence</source>
+        <translation>其他证据</translation>
+    </message>
+    <message>
+        <source>selected finding</source>
+        <translation>所选项目</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>vincheck — VIN rubbing and vehicle photo check</source>
@@ -333,6 +384,34 @@
     <message>
         <source>&amp;Check</source>
         <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>核查(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New case (next vehicle)</source>
+        <translation>新建案件 / 下一辆(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Next item to &amp;review</source>
+        <translation>下一个待核查项(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous item to review</source>
+        <translation>上一个待核查项(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept the selected item</source>
+        <translation>接受所选项目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>R&amp;eject the selected item</source>
+        <translation>拒绝所选项目(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last decision</source>
+        <translation>撤销上一个决定(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -439,6 +518,14 @@
         <translation>拒绝</translation>
     </message>
     <message>
+        <source>Accept: the item counts as passed (F9; F8 goes to the next item to review, Ctrl+Z takes a decision back)</source>
+        <translation>接受：该项按合格计（F9；F8 转到下一个待核查项，Ctrl+Z 撤销决定）</translation>
+    </message>
+    <message>
+        <source>Reject: the item counts as failed (F10; Ctrl+Z takes a decision back)</source>
+        <translation>拒绝：该项按不合格计（F10；Ctrl+Z 撤销决定）</translation>
+    </message>
+    <message>
         <source>Drop rubbing scans and vehicle photos here, or use File ▸ Open (Ctrl+O).</source>
         <translation>将拓印膜扫描件和车辆相片拖到此处，或使用“文件 ▸ 打开”(Ctrl+O)。</translation>
     </message>
@@ -449,6 +536,10 @@
     <message>
         <source>Operator: {who}</source>
         <translation>操作员：{who}</translation>
+    </message>
+    <message>
+        <source>A check is running: wait for it or cancel it (Esc) before adding files.</source>
+        <translation>正在检查：请等待检查结束或先取消检查（Esc），再添加文件。</translation>
     </message>
     <message>
         <source>Sorting stopped: {n} of the added files were not added to the case.</source>
@@ -631,6 +722,10 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
         <translation>{p} 项合格，{f} 项不合格，{r} 项待人工核查</translation>
     </message>
     <message>
+        <source>sample case, not recorded</source>
+        <translation>示例案件，不记入记录</translation>
+    </message>
+    <message>
         <source>What to do: {advice}</source>
         <translation>处理办法：{advice}</translation>
     </message>
@@ -643,6 +738,14 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
         <translation>显示检查程序的详细信息</translation>
     </message>
     <message>
+        <source>Decision taken back.</source>
+        <translation>已撤销该决定。</translation>
+    </message>
+    <message>
+        <source>Nothing is left to review.</source>
+        <translation>没有待人工核查的项目了。</translation>
+    </message>
+    <message>
         <source>The decision is shown but could not be saved in the records: {reason}</source>
         <translation>判定已显示，但未能保存到记录中：{reason}</translation>
     </message>
@@ -653,6 +756,10 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
     <message>
         <source>The records database cannot be opened: {reason}. Check its location in Settings.</source>
         <translation>无法打开记录数据库：{reason}。请在设置中检查其位置。</translation>
+    </message>
+    <message>
+        <source>This is the bundled sample case: it is not recorded as a vehicle. Press Ctrl+N for the next vehicle.</source>
+        <translation>这是自带的示例案件，不作为车辆记入记录。按 Ctrl+N 开始下一辆车。</translation>
     </message>
     <message>
         <source>The result is shown but could not be recorded: {reason}</source>
@@ -739,6 +846,26 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
 Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/MPS registration notice.</source>
         <translation>vincheck {v}
 按工信部、公安部登记通知检查车辆识别代号拓印膜（附件 2）和机动车外部彩色相片（附件 1）。</translation>
+    </message>
+    <message>
+        <source>New case: enter the VIN from the certificate and add the files.</source>
+        <translation>新建案件：请输入合格证上的车辆识别代号并添加文件。</translation>
+    </message>
+    <message>
+        <source>The case was changed, so its result was cleared. Press F5 to check it again.</source>
+        <translation>案件已更改，原检查结果已清除。请按 F5 重新检查。</translation>
+    </message>
+    <message>
+        <source>Enter your name as operator first: it goes on every record and report (Settings ▸ Operator name).</source>
+        <translation>请先填写操作员姓名：每条记录和每份报告都会写上（设置 ▸ 操作员姓名）。</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Your name as operator (kept in the settings; it goes on every record and report):</source>
+        <translation>操作员姓名（保存在设置中；每条记录和每份报告都会写上）：</translation>
     </message>
 </context>
 <context>
@@ -859,6 +986,14 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
     <message>
         <source>car</source>
         <translation>汽车</translation>
+    </message>
+    <message>
+        <source>start expected</source>
+        <translation>起始符应在此</translation>
+    </message>
+    <message>
+        <source>end expected</source>
+        <translation>终止符应在此</translation>
     </message>
     <message>
         <source>start</source>

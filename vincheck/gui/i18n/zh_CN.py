@@ -274,4 +274,46 @@ TRANSLATIONS: dict[str, str] = {
     "top_right": "右上",
     "bottom_right": "右下",
     "bottom_left": "左下",
+    # --- one vehicle after another, review keys (issue 17b)
+    "&New case (next vehicle)": "新建案件 / 下一辆(&N)",
+    "New case: enter the VIN from the certificate and add the files.":
+        "新建案件：请输入合格证上的车辆识别代号并添加文件。",
+    "The case was changed, so its result was cleared. Press F5 to check it again.":
+        "案件已更改，原检查结果已清除。请按 F5 重新检查。",
+    "Enter your name as operator first: it goes on every record and report (Settings ▸ "
+    "Operator name).": "请先填写操作员姓名：每条记录和每份报告都会写上（设置 ▸ 操作员姓名）。",
+    "Your name as operator (kept in the settings; it goes on every record and report):":
+        "操作员姓名（保存在设置中；每条记录和每份报告都会写上）：",
+    "A check is running: wait for it or cancel it (Esc) before adding files.":
+        "正在检查：请等待检查结束或先取消检查（Esc），再添加文件。",
+    "This is the bundled sample case: it is not recorded as a vehicle. Press Ctrl+N for the "
+    "next vehicle.": "这是自带的示例案件，不作为车辆记入记录。按 Ctrl+N 开始下一辆车。",
+    "sample case, not recorded": "示例案件，不记入记录",
+    "Decision taken back.": "已撤销该决定。",
+    "Nothing is left to review.": "没有待人工核查的项目了。",
+    "&Review": "核查(&R)",
+    "Next item to &review": "下一个待核查项(&R)",
+    "&Previous item to review": "上一个待核查项(&P)",
+    "&Accept the selected item": "接受所选项目(&A)",
+    "R&eject the selected item": "拒绝所选项目(&E)",
+    "&Undo the last decision": "撤销上一个决定(&U)",
+    "Accept: the item counts as passed (F9; F8 goes to the next item to review, Ctrl+Z takes "
+    "a decision back)": "接受：该项按合格计（F9；F8 转到下一个待核查项，Ctrl+Z 撤销决定）",
+    "Reject: the item counts as failed (F10; Ctrl+Z takes a decision back)":
+        "拒绝：该项按不合格计（F10；Ctrl+Z 撤销决定）",
+    "Check a dropped complete case at once": "拖入完整案件后立即检查",
+    # --- evidence you can read (issue 17b): expected symbol positions, the legend
+    "start expected": "起始符应在此",
+    "end expected": "终止符应在此",
+    "where a missing symbol belongs": "缺失起止符应在位置",
+    "characters read": "识别的字符",
+    "rubbing strip": "拓印条",
+    "start / end symbol": "起止符",
+    "number plate": "号牌",
+    "photo outline": "相片轮廓",
+    "corner": "圆角",
+    "view": "视角",
+    "exposure": "曝光",
+    "other evidence": "其他证据",
+    "selected finding": "所选项目",
 }
