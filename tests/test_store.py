@@ -246,7 +246,7 @@ def test_migration_from_v1(tmp_path: Path) -> None:
                  "VALUES (1, 'rubbing', 'a.png', '/x/a.png', 10, 'ab')")
     conn.close()
     with Store(db) as st:
-        assert st.schema_version() == 2
+        assert st.schema_version() == 3
         ci, res, meta = st.get_case(1)
         assert res.to_dict() == old.to_dict() and ci.rubbing_files == ["/x/a.png"]
         assert meta["files"][0]["copy_path"] == "" and meta["batch_key"] is None
@@ -255,7 +255,7 @@ def test_migration_from_v1(tmp_path: Path) -> None:
         assert st.find_batch_key("b1") == new
     versions = [r[0] for r in sqlite3.connect(db).execute(
         "SELECT version FROM schema_version ORDER BY version")]
-    assert versions == [1, 2]
+    assert versions == [1, 2, 3]
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:

@@ -81,7 +81,8 @@ RULE_NAMES_ZH: dict[str, str] = {
 KIND_TEXT = {"car": "汽车 car", "trailer": "挂车 trailer"}
 
 SUMMARY_FIELDS = ("id", "time", "expected_vin", "vins_read", "kind", "color", "verdict",
-                  "decided_verdict", "reasons", "station", "operator", "n_files", "source")
+                  "decided_verdict", "reasons", "station", "workstation", "operator",
+                  "n_files", "source")
 
 
 # --- CSV / JSON -------------------------------------------------------------------------

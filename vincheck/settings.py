@@ -164,6 +164,12 @@ class Settings:
     batch_jobs: int = 2  # parallel worker processes of `vincheck batch`
     watch_interval_s: float = 2.0  # `vincheck batch --watch`: poll the hot folder every N s
     watch_settle_s: float = 4.0  # a case is ready once its files stopped changing for N s
+    # Shared records (vincheck.store.postgres): a postgresql:// URL puts this desk's records
+    # in one database with other desks (VINCHECK_DATABASE_URL overrides); None = SQLite.
+    database_url: str | None = None
+    workstation: str = ""  # this desk's name beside ``station``; "" = the host name
+    db_retry_s: float = 30.0  # retry a lost database connection this long (s), then report
+    claim_ttl_s: float = 120.0  # a shared batch worker's claim on a case expires after N s
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
