@@ -279,7 +279,8 @@ class RecordStore(ClaimsMixin):
         return new_version
 
     def _conflict(self, case_id: int, version: int, by: str, at: str) -> DecisionConflict:
-        self._seen_versions.pop(case_id, None)
+        """The refusal; the version seen stays the old one, so this desk's further writes
+        are refused too until it reads the case again."""
         who = f" on desk {by}" if by else ""
         when = f" at {at.replace('T', ' ')[:19]}" if at else ""
         return DecisionConflict(
