@@ -47,10 +47,16 @@ def test_two_desks_share_records_and_decisions_conflict(qtbot, english, case,
         w.panel.set_case(case)
         assert run_and_wait(qtbot, w) == "done"
         assert w.record_id is not None, w.messages.text_plain()
-    for w in (a, b):  # each desk's history shows both desks' records
-        rows = w._get_store().search()
-        assert {(r.id, r.workstation) for r in rows} == {(a.record_id, "台1"),
-                                                         (b.record_id, "台2")}
+    from vincheck.gui.history_view import HistoryView
+
+    for w in (a, b):  # each desk's history shows both desks' records, and which desk
+        view = HistoryView(w._get_store())
+        qtbot.addWidget(view)
+        view.refresh()
+        col = view.COLUMNS.index("station")
+        shown = {(int(view.model.item(i, 0).text()), view.model.item(i, col).text())
+                 for i in range(view.model.rowCount())}
+        assert shown == {(a.record_id, "站A / 台1"), (b.record_id, "站A / 台2")}
     # both desks open desk A's record; A decides first, B is told and saves nothing
     assert b.open_record(a.record_id)
     key = next(k for k, e in a.checklist.entries.items() if e.finding.code == "unreadable")
