@@ -226,3 +226,23 @@ def test_report_desks_cli(db_target: str, capsys) -> None:
     assert out[0].split()[:3] == ["station", "workstation", "cases"]
     assert out[1].split()[:3] == ["站A", "台1", "2"] and out[2].split()[:3] == ["站A", "台2", "1"]
     assert out[-1] == "2 desk(s), 3 case(s)"
+
+
+def test_shared_watch_with_worker_processes(db_target: str, tmp_path: Path) -> None:
+    """The claim loop also drives a pool of check processes (jobs 2), on either engine;
+    a second pass over the same folder finds everything recorded and checks nothing."""
+    from tests.shared_worker import fake_check
+    from vincheck.batch_shared import watch_shared
+
+    vins = _hot_folder(tmp_path / "hot", 12)
+    s = Settings(station="line-1", workstation="w-pool")
+    with open_store(db_target, settings=s) as st:
+        rep = watch_shared(tmp_path / "hot", store=st, settings=s, runner=fake_check, jobs=2,
+                           interval_s=0.1, settle_s=0, ttl_s=30, until_done=True, max_s=120)
+        assert rep.n_checked == 12
+        assert sorted(r.expected_vin for r in st.search(limit=None)) == vins
+        assert {c["state"] for c in st.claim_rows()} == {"done"}
+        again = watch_shared(tmp_path / "hot", store=st, settings=s, runner=fake_check,
+                             jobs=1, interval_s=0.1, settle_s=0, until_done=True, max_s=60)
+        assert again.n_checked == 0 and len(again.outcomes) == 12  # all skipped
+        assert st.count() == 12
