@@ -244,5 +244,6 @@ def test_shared_watch_with_worker_processes(db_target: str, tmp_path: Path) -> N
         assert {c["state"] for c in st.claim_rows()} == {"done"}
         again = watch_shared(tmp_path / "hot", store=st, settings=s, runner=fake_check,
                              jobs=1, interval_s=0.1, settle_s=0, until_done=True, max_s=60)
-        assert again.n_checked == 0 and len(again.outcomes) == 12  # all skipped
+        assert again.n_checked == 0 and len(again.outcomes) == 12  # all skipped ...
+        assert {(o.status, o.verdict) for o in again.outcomes} == {("skipped", "pass")}
         assert st.count() == 12

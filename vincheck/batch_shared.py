@@ -51,6 +51,16 @@ def shared_case_key(bc: BatchCase, *, kind: str, dpi: float | None) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
+def _skipped(store: RecordStore, bc: BatchCase, case_id: int | None) -> CaseOutcome:
+    """The outcome of a case another worker recorded, with that record's verdict."""
+    o = CaseOutcome(key=bc.key, status="skipped", expected_vin=bc.expected_vin,
+                    case_id=case_id)
+    if case_id is not None:
+        s = store.get_summary(case_id)
+        o.verdict, o.vins_read, o.reasons = s.decided_verdict, s.vins_read, s.reasons
+    return o
+
+
 class _SharedRunner(BatchRunner):
     """A :class:`BatchRunner` for which a case recorded meanwhile by another worker is
     ``skipped``, not an error."""
@@ -59,8 +69,7 @@ class _SharedRunner(BatchRunner):
         try:
             return super()._finish(bc, res)
         except AlreadyRecorded as exc:
-            o = CaseOutcome(key=bc.key, status="skipped", expected_vin=bc.expected_vin,
-                            case_id=exc.case_id)
+            o = _skipped(self.store, bc, exc.case_id)
             self.on_outcome(o)
             return o
 
@@ -148,8 +157,7 @@ def watch_shared(root: str | Path, *, store: RecordStore, settings: Settings | N
                     if case_id is not None:
                         done[k] = sig
                         if until_done:
-                            note(CaseOutcome(key=bc.key, status="skipped",
-                                             expected_vin=bc.expected_vin, case_id=case_id))
+                            note(_skipped(store, bc, case_id))
                         continue
                     state = store.claim(bc.batch_key, me, ttl, label=bc.key, station=station,
                                         workstation=workstation)

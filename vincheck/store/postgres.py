@@ -147,9 +147,9 @@ class PostgresStore(RecordStore):
                     if time.monotonic() + delay > deadline:
                         raise StoreUnavailable(
                             f"the shared records database {self.label} is unreachable "
-                            f"({_first_line(exc)}); tried for {self.retry_s:.0f} s. What was "
-                            "being saved was NOT saved; earlier records are safe. Check the "
-                            "network and the database server, then try again") from exc
+                            f"({_first_line(exc)}); tried for {self.retry_s:.0f} s. This "
+                            "attempt wrote nothing; records committed earlier are safe. Check "
+                            "the network and the database server, then try again") from exc
                     time.sleep(delay)
                     delay = min(delay * 2, 2.0)
 
