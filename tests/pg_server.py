@@ -105,6 +105,13 @@ def start_throwaway() -> PgServer | None:
     bindir = find_bindir()
     if bindir is None:
         return None
+    if os.geteuid() == 0:
+        import pwd
+
+        try:
+            pwd.getpwnam("postgres")  # Debian's package creates it; the server runs as it
+        except KeyError:
+            return None
     try:
         import psycopg  # noqa: F401
     except ImportError:

@@ -247,3 +247,24 @@ def test_shared_watch_with_worker_processes(db_target: str, tmp_path: Path) -> N
         assert again.n_checked == 0 and len(again.outcomes) == 12  # all skipped ...
         assert {(o.status, o.verdict) for o in again.outcomes} == {("skipped", "pass")}
         assert st.count() == 12
+
+
+def test_postgres_refuses_newer_schema_and_foreign_tables(pg_server) -> None:
+    import psycopg
+
+    from vincheck.errors import StoreError
+
+    url = pg_server.fresh_url()
+    PostgresStore(url).close()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("INSERT INTO schema_version VALUES (99, 'future')")
+    with pytest.raises(StoreError, match="newer vincheck"):
+        PostgresStore(url)
+    other = pg_server.fresh_url()
+    with psycopg.connect(other, autocommit=True) as conn:
+        conn.execute("CREATE TABLE cases (name TEXT)")
+    with pytest.raises(StoreError, match="not vincheck's"):
+        PostgresStore(other)
+    with psycopg.connect(other, autocommit=True) as conn:  # left untouched
+        assert conn.execute("SELECT COUNT(*) FROM information_schema.tables WHERE "
+                            "table_schema = current_schema()").fetchone()[0] == 1
