@@ -339,12 +339,15 @@ def test_decisions_on_two_desks_do_not_overwrite_silently(db_target: str,
     b = open_store(db_target, settings=Settings(station="站A", workstation="台2"))
     try:
         cid = a.record_case(_input(files), make_result(status=Status.REVIEW))
-        assert b.get_record(cid).version == 1
+        assert b.get_record(cid, track=True).version == 1
         assert a.update_decisions(cid, [Decision("fill_ratio", True, "甲")]) == 2
         with pytest.raises(DecisionConflict, match="站A/台1") as err:
             b.update_decisions(cid, [Decision("fill_ratio", False, "乙")])
         assert err.value.current_version == 2
-        _, res, meta = b.get_case(cid)  # reading again shows A's decision ...
+        b.get_case(cid)  # a plain read (an export) does not make B's view current ...
+        with pytest.raises(DecisionConflict):
+            b.update_decisions(cid, [Decision("fill_ratio", False, "乙")])
+        _, res, meta = b.get_case(cid, track=True)  # opening it again shows A's decision
         assert [d.operator for d in res.decisions] == ["甲"] and meta["version"] == 2
         assert meta["decided_verdict"] == "pass"
         assert b.update_decisions(cid, [Decision("fill_ratio", False, "乙")]) == 3  # ... then B may

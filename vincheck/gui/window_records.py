@@ -98,7 +98,7 @@ class RecordsMixin:
         if store is None:
             return False
         try:
-            case, result, _meta = store.get_case(int(case_id))
+            case, result, _meta = store.get_case(int(case_id), track=True)
         except Exception as exc:  # noqa: BLE001
             self.messages.add(translate("MainWindow", "Cannot open record {id}: {reason}").format(
                 id=case_id, reason=exc))

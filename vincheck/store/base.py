@@ -237,9 +237,10 @@ class RecordStore(ClaimsMixin):
 
         Optimistic locking: the write is refused with :class:`DecisionConflict` (naming
         the desk and time of the other change) when the case's version is no longer
-        ``expected_version`` -- by default the version this store last read or wrote for
-        the case -- so two desks deciding on one record never overwrite each other
-        silently: the last writer is told and nothing of its write is saved.
+        ``expected_version`` -- by default the version this store recorded, last wrote, or
+        opened with ``track=True`` -- so two desks deciding on one record never overwrite
+        each other silently: the last writer is told and nothing of its write is saved
+        (and its further writes are refused until it opens the case again).
         """
         case_id = int(case_id)
         expected = expected_version if expected_version is not None else \
@@ -302,8 +303,10 @@ class RecordStore(ClaimsMixin):
     def _record_cols(self) -> str:
         return "input_json, result_json, batch_key, app_version, row_version, uid"
 
-    def get_record(self, case_id: int) -> CaseRecord:
-        """Everything stored for one case; StoreError if there is no such case."""
+    def get_record(self, case_id: int, *, track: bool = False) -> CaseRecord:
+        """Everything stored for one case; StoreError if there is no such case. ``track``
+        (a desk opens the case to decide on it) makes its version the one
+        :meth:`update_decisions` expects from now on."""
         cid = int(case_id)
 
         def fn(db: Db) -> tuple[Any, list[FileRecord]]:
@@ -325,16 +328,19 @@ class RecordStore(ClaimsMixin):
             raise StoreError(f"case {case_id} in {self.label} has a damaged result ({exc})") \
                 from exc
         version = int(row[n + 4] or 1)
-        self._seen_versions[cid] = version
+        if track:
+            self._seen_versions[cid] = version
         return CaseRecord(summary=self._summary(row[:n]), case_input=ci, result=result,
                           files=files, batch_key=row[n + 2], app_version=row[n + 3] or "",
                           version=version, uid=row[n + 5])
 
-    def get_case(self, case_id: int) -> tuple[CaseInput, CaseResult, dict[str, Any]]:
+    def get_case(self, case_id: int, *, track: bool = False
+                 ) -> tuple[CaseInput, CaseResult, dict[str, Any]]:
         """(input, result, meta) of one case; meta has id, time, station, workstation,
         operator, source, verdict, decided_verdict, batch_key, app_version, version and
-        files (name, path, size, sha256, role, copy_path)."""
-        rec = self.get_record(case_id)
+        files (name, path, size, sha256, role, copy_path). ``track``: see
+        :meth:`get_record`."""
+        rec = self.get_record(case_id, track=track)
         return rec.case_input, rec.result, rec.meta()
 
     def search(self, vin: str | None = None, date_from: str | date | datetime | None = None,
