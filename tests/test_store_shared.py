@@ -268,3 +268,22 @@ def test_postgres_refuses_newer_schema_and_foreign_tables(pg_server) -> None:
     with psycopg.connect(other, autocommit=True) as conn:  # left untouched
         assert conn.execute("SELECT COUNT(*) FROM information_schema.tables WHERE "
                             "table_schema = current_schema()").fetchone()[0] == 1
+
+
+def test_recording_cost_stays_far_below_a_check(db_target: str) -> None:
+    """Holds the README's benchmark claim loosely (x5 slack for a loaded machine): a
+    real-sized record costs well under the ~1-20 s of a check on either engine."""
+    import statistics
+
+    from benchmarks.store import big_result
+
+    with open_store(db_target) as st:
+        times = []
+        for i in range(20):
+            vin = f"LSVAM4187C{i:07d}"
+            t0 = time.perf_counter()
+            st.record_case(CaseInput(expected_vin=vin), big_result(vin), source="batch",
+                           batch_key=f"cost-{i}", hashes={})
+            times.append(time.perf_counter() - t0)
+        assert st.count() == 20
+    assert statistics.median(times) < 0.25, times
