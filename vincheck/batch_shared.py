@@ -16,8 +16,10 @@ each settled case it
    is refused by the database), and marks the claim done -- or failed, with the error,
    so no other worker retries a case that cannot be checked until its files change.
 
-A worker renews its live claims every ``ttl_s / 3`` s; every worker starts its pass over
-the folder at a random case, so workers rarely reach for the same case at once.
+A worker claims no more cases than it has check processes free (``jobs``), so the other
+machines get the rest; it renews its live claims every ``ttl_s / 3`` s; every worker
+starts its pass over the folder at a random case, so workers rarely reach for the same
+case at once.
 """
 
 from __future__ import annotations
@@ -116,7 +118,14 @@ def watch_shared(root: str | Path, *, store: RecordStore, settings: Settings | N
             report.outcomes.append(o)
             emit(o)
 
-    last_renew = time.monotonic()
+    last_renew = [time.monotonic()]
+
+    def renew() -> None:
+        """Keep this worker's live claims from expiring (every ttl/3 s)."""
+        if time.monotonic() - last_renew[0] > ttl / 3:
+            store.renew_claims(mine.values(), me, ttl)
+            last_renew[0] = time.monotonic()
+
     try:
         with _SharedRunner(store, settings, jobs=jobs, runner=runner, kind=kind, dpi=dpi,
                            on_outcome=note) as br:
@@ -153,6 +162,10 @@ def watch_shared(root: str | Path, *, store: RecordStore, settings: Settings | N
                         bc.batch_key = shared_case_key(bc, kind=kind, dpi=dpi)
                         prepared[k] = entry = (sig, bc)
                     bc = entry[1]
+                    renew()
+                    while br.n_pending >= jobs:  # claim no more than the workers can take
+                        br.collect(timeout=min(interval, ttl / 3) or 0.1)
+                        renew()
                     case_id = store.find_batch_key(bc.batch_key)
                     if case_id is not None:
                         done[k] = sig
@@ -166,13 +179,8 @@ def watch_shared(root: str | Path, *, store: RecordStore, settings: Settings | N
                         br.submit(bc)  # inline (jobs 1): checked and recorded here
                     elif state in ("done", "error"):
                         done[k] = sig
-                    if time.monotonic() - last_renew > ttl / 3:
-                        store.renew_claims(mine.values(), me, ttl)
-                        last_renew = time.monotonic()
                     br.collect(timeout=0)
-                if time.monotonic() - last_renew > ttl / 3:
-                    store.renew_claims(mine.values(), me, ttl)
-                    last_renew = time.monotonic()
+                renew()
                 br.collect(timeout=interval if br.n_pending else 0)
                 if until_done and cases and not open_cases and not br.n_pending:
                     break
