@@ -5,7 +5,9 @@
 cheap stand-in for the check (the check itself is not under test here): it sleeps
 ``VINCHECK_FAKE_CHECK_MS`` (default 5) and returns a passing result for the expected VIN.
 With HANG_AFTER > 0 the worker stops inside its HANG_AFTER-th check (holding its claim)
-until it is killed. Prints one JSON line: counts of its outcomes.
+until it is killed. With ``VINCHECK_TEST_GO`` set, the worker prints ``{"ready": WS}``
+once its store is open and starts only when that file exists (so all workers start
+together). Prints one JSON line at the end: counts of its outcomes.
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ def main(argv: list[str]) -> int:
 
     settings = Settings(station="line-1", workstation=ws)
     with open_store(url, settings=settings) as store:
+        go = os.environ.get("VINCHECK_TEST_GO")
+        if go:
+            print(json.dumps({"ready": ws}), flush=True)
+            while not os.path.exists(go):
+                time.sleep(0.01)
         rep = watch_shared(root, store=store, settings=settings, runner=fake_check, jobs=1,
                            interval_s=0.3, settle_s=0, ttl_s=ttl, until_done=True, max_s=300)
     counts: dict[str, int] = {}

@@ -83,9 +83,11 @@ def _hot_folder(root: Path, n: int) -> list[str]:
 
 
 def _worker(url: str, root: Path, ws: str, ttl: float = 2.0, hang_after: int = 0,
-            check_ms: int = 5) -> subprocess.Popen:
+            check_ms: int = 5, go: Path | None = None) -> subprocess.Popen:
     env = _env()
     env["VINCHECK_FAKE_CHECK_MS"] = str(check_ms)
+    if go is not None:
+        env["VINCHECK_TEST_GO"] = str(go)
     return subprocess.Popen([sys.executable, "-m", "tests.shared_worker", url, str(root), ws,
                              str(ttl), str(hang_after)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, cwd=REPO, env=env)
@@ -97,8 +99,12 @@ def test_four_workers_divide_200_cases_one_killed(pg_server, tmp_path: Path) -> 
     once, none lost; the killed worker's claim expired and another worker took it."""
     url = pg_server.fresh_url()
     vins = _hot_folder(tmp_path / "hot", 200)
-    procs = [_worker(url, tmp_path / "hot", f"w{i}", hang_after=12 if i == 0 else 0)
+    go = tmp_path / "go"
+    procs = [_worker(url, tmp_path / "hot", f"w{i}", hang_after=12 if i == 0 else 0, go=go)
              for i in range(4)]
+    for p in procs:  # every worker has its store open: start them together
+        assert "ready" in json.loads(p.stdout.readline())
+    go.touch()
     hung = json.loads(procs[0].stdout.readline())["hung"]  # inside its 12th check
     procs[0].send_signal(signal.SIGKILL)
     outs = [p.communicate(timeout=240) for p in procs[1:]]
