@@ -21,6 +21,31 @@ def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("VINCHECK_DATA_DIR", str(base / "data"))
     # the station administrator's file (regulation limits locked unless a test writes it)
     monkeypatch.setenv("VINCHECK_ADMIN_FILE", str(base / "admin.json"))
+    monkeypatch.delenv("VINCHECK_DATABASE_URL", raising=False)
+    monkeypatch.delenv("VINCHECK_WORKSTATION", raising=False)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the session (tests/pg_server.py), or a skip when
+    PostgreSQL's binaries or psycopg are not installed (scripts/setup.sh --dev installs
+    them)."""
+    from tests.pg_server import start_throwaway
+
+    srv = start_throwaway()
+    if srv is None:
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    yield srv
+    srv.remove()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a store test keeps its records, once per engine: a new SQLite file, or a new
+    empty schema on the throwaway PostgreSQL server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "db" / "records.sqlite3")
+    return request.getfixturevalue("pg_server").fresh_url()
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,7 @@
-"""Records store: round-trip, search, decisions, migrations, corrupt / locked databases."""
+"""Records store: round-trip, search, decisions, migrations, corrupt / locked databases.
+
+Tests taking the ``store`` (or ``db_target``) fixture run once per engine: the SQLite
+file and a throwaway PostgreSQL server (skipped when PostgreSQL is not installed)."""
 
 from __future__ import annotations
 
@@ -22,7 +25,15 @@ from vincheck.findings import (
 )
 from vincheck.inspection import CaseInput
 from vincheck.settings import Settings
-from vincheck.store import Store, iter_findings, migrate
+from vincheck.store import (
+    AlreadyRecorded,
+    DecisionConflict,
+    RecordStore,
+    Store,
+    iter_findings,
+    migrate,
+    open_store,
+)
 
 VIN_A = "LSVAM4187C2184841"
 VIN_B = "LFV2A21K5A3012345"
@@ -62,8 +73,8 @@ def files(tmp_path: Path) -> list[Path]:
 
 
 @pytest.fixture()
-def store(tmp_path: Path):
-    with Store(tmp_path / "db" / "records.sqlite3", settings=Settings()) as s:
+def store(db_target: str):
+    with open_store(db_target, settings=Settings(), retry_s=5) as s:
         yield s
 
 
@@ -96,12 +107,19 @@ def test_record_and_get_round_trip(store: Store, files: list[Path]) -> None:
     assert [r["target"] for r in heights] == [f"{files[0].name}#r1", f"{files[0].name}#r2"]
 
 
-def test_settings_names_used_when_not_given(tmp_path: Path, files: list[Path]) -> None:
-    s = Settings(station="检验站一", operator="李四")
-    with Store(tmp_path / "r.sqlite3", settings=s) as st:
+def test_settings_names_used_when_not_given(db_target: str, files: list[Path],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    s = Settings(station="检验站一", operator="李四", workstation="台3")
+    with open_store(db_target, settings=s) as st:
         cid = st.record_case(_input(files), make_result(), source="cli")
         summ = st.get_summary(cid)
     assert (summ.station, summ.operator, summ.source) == ("检验站一", "李四", "cli")
+    assert summ.workstation == "台3"
+    monkeypatch.setenv("VINCHECK_WORKSTATION", "desk-B")
+    with open_store(db_target, settings=s) as st:
+        cid = st.record_case(_input(files), make_result(), source="cli")
+        assert st.get_case(cid)[2]["workstation"] == "desk-B"
+        assert [c.id for c in st.search(workstation="desk-B")] == [cid]
 
 
 def test_search_partial_vin_date_verdict(store: Store, files: list[Path]) -> None:
@@ -147,12 +165,13 @@ def test_update_decisions_changes_decided_verdict(store: Store, files: list[Path
         store.update_decisions(999, [])
 
 
-def test_batch_key_and_unknown_case(store: Store, files: list[Path]) -> None:
+def test_batch_key_and_unknown_case(store: RecordStore, files: list[Path]) -> None:
     assert not store.has_batch_key("k1")
     cid = store.record_case(_input(files), make_result(), source="batch", batch_key="k1")
     assert store.has_batch_key("k1") and store.find_batch_key("k1") == cid
-    with pytest.raises(StoreError, match="already recorded"):
+    with pytest.raises(AlreadyRecorded, match="already recorded") as err:
         store.record_case(_input(files), make_result(), source="batch", batch_key="k1")
+    assert err.value.case_id == cid and err.value.exit_code == 4
     assert store.count() == 1
     with pytest.raises(StoreError, match="no case 42"):
         store.get_case(42)
@@ -176,10 +195,12 @@ def test_keep_copies(tmp_path: Path, files: list[Path]) -> None:
         assert copy.read_bytes() == Path(f["path"]).read_bytes()
 
 
-def test_durability_settings(store: Store) -> None:
+def test_durability_settings(tmp_path: Path) -> None:
+    store = Store(tmp_path / "r.sqlite3")
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert store.integrity_check() == "ok"
+    store.close()
 
 
 def test_garbage_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
@@ -246,7 +267,7 @@ def test_migration_from_v1(tmp_path: Path) -> None:
                  "VALUES (1, 'rubbing', 'a.png', '/x/a.png', 10, 'ab')")
     conn.close()
     with Store(db) as st:
-        assert st.schema_version() == 2
+        assert st.schema_version() == 3
         ci, res, meta = st.get_case(1)
         assert res.to_dict() == old.to_dict() and ci.rubbing_files == ["/x/a.png"]
         assert meta["files"][0]["copy_path"] == "" and meta["batch_key"] is None
@@ -255,7 +276,7 @@ def test_migration_from_v1(tmp_path: Path) -> None:
         assert st.find_batch_key("b1") == new
     versions = [r[0] for r in sqlite3.connect(db).execute(
         "SELECT version FROM schema_version ORDER BY version")]
-    assert versions == [1, 2]
+    assert versions == [1, 2, 3]
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -308,3 +329,50 @@ def test_store_shared_between_threads(store: Store, files: list[Path]) -> None:
         t.join()
     assert not errors and store.count() == 32
     assert len({s.id for s in store.search(limit=None)}) == 32
+
+
+def test_decisions_on_two_desks_do_not_overwrite_silently(db_target: str,
+                                                          files: list[Path]) -> None:
+    """Two desks open the same case; the first decision is saved, the second is refused
+    with a message naming the first desk, and nothing of it is written."""
+    a = open_store(db_target, settings=Settings(station="站A", workstation="台1"))
+    b = open_store(db_target, settings=Settings(station="站A", workstation="台2"))
+    try:
+        cid = a.record_case(_input(files), make_result(status=Status.REVIEW))
+        assert b.get_record(cid, track=True).version == 1
+        assert a.update_decisions(cid, [Decision("fill_ratio", True, "甲")]) == 2
+        with pytest.raises(DecisionConflict, match="站A/台1") as err:
+            b.update_decisions(cid, [Decision("fill_ratio", False, "乙")])
+        assert err.value.current_version == 2
+        b.get_case(cid)  # a plain read (an export) does not make B's view current ...
+        with pytest.raises(DecisionConflict):
+            b.update_decisions(cid, [Decision("fill_ratio", False, "乙")])
+        _, res, meta = b.get_case(cid, track=True)  # opening it again shows A's decision
+        assert [d.operator for d in res.decisions] == ["甲"] and meta["version"] == 2
+        assert meta["decided_verdict"] == "pass"
+        assert b.update_decisions(cid, [Decision("fill_ratio", False, "乙")]) == 3  # ... then B may
+        assert a.get_summary(cid).decided_verdict == "fail"
+        with pytest.raises(DecisionConflict):
+            a.update_decisions(cid, [], expected_version=2)
+    finally:
+        a.close()
+        b.close()
+
+
+def test_claims_divide_work_and_expire(store: RecordStore) -> None:
+    assert store.claim("case-1", "w1", 60) == "claimed"
+    assert store.claim("case-1", "w2", 60) == "held"
+    assert store.claim("case-1", "w1", 60) == "claimed"  # a retry of its own claim
+    assert store.claim("case-2", "w2", 0.2) == "claimed"
+    import time
+
+    time.sleep(0.5)
+    assert store.claim("case-2", "w1", 60) == "claimed"  # expired: taken over
+    assert store.renew_claims(["case-2"], "w2", 60) == 0  # w2 lost it
+    store.finish_claim("case-1", "w1", case_id=7)
+    store.finish_claim("case-2", "w1", error="unreadable")
+    assert store.claim("case-1", "w3", 60) == "done"
+    assert store.claim("case-2", "w3", 60) == "error"
+    rows = {r["key"]: r for r in store.claim_rows()}
+    assert rows["case-2"]["attempts"] == 2 and rows["case-2"]["worker"] == "w1"
+    assert rows["case-1"]["case_id"] == 7

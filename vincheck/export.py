@@ -114,7 +114,8 @@ def report_filename(result: CaseResult, when: datetime | None = None,
 
 
 SUMMARY_FIELDS = ("id", "time", "expected_vin", "vins_read", "kind", "color", "verdict",
-                  "decided_verdict", "reasons", "station", "operator", "n_files", "source")
+                  "decided_verdict", "reasons", "station", "workstation", "operator",
+                  "n_files", "source")
 
 
 # --- CSV / JSON -------------------------------------------------------------------------

@@ -451,6 +451,20 @@ class Settings:
     watch_settle_s: float = setting(4.0, "文件稳定等待时间", "Hot folder settle time",
                                     unit="s", lo=0.0, hi=3600.0, step=0.5, decimals=1,
                                     group="advanced")
+    # Shared records (vincheck.store.postgres): a postgresql:// URL puts this desk's records
+    # in one database with other desks (VINCHECK_DATABASE_URL overrides); None = SQLite.
+    database_url: str | None = setting(None, "共享记录数据库（postgresql:// 地址）",
+                                       "Shared records database (postgresql:// URL)",
+                                       kind="text", optional=True, group="advanced")
+    # this desk's name beside ``station``; "" = the host name
+    workstation: str = setting("", "工作台名称", "Workstation name", group="general")
+    # retry a lost database connection this long (s), then report it unreachable
+    db_retry_s: float = setting(30.0, "数据库断线重试时间", "Retry a lost database connection",
+                                unit="s", lo=0.0, hi=3600.0, step=1.0, decimals=0,
+                                group="advanced")
+    # a shared batch worker's claim on a case expires after N s (renewed while working)
+    claim_ttl_s: float = setting(120.0, "批量任务认领有效期", "Batch claim expiry", unit="s",
+                                 lo=5.0, hi=86400.0, step=5.0, decimals=0, group="advanced")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}

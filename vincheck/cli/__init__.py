@@ -26,13 +26,15 @@ from vincheck.cli import (
     cmd_report,
     cmd_rubbing,
     cmd_settings,
+    cmd_store,
     cmd_vin,
 )
 from vincheck.errors import VincheckError
 
 COMMAND_MODULES = {"vin": cmd_vin, "rubbing": cmd_rubbing, "photo": cmd_photo,
                    "check": cmd_check, "report": cmd_report, "batch": cmd_batch,
-                   "gui": cmd_gui, "doctor": cmd_doctor, "settings": cmd_settings}
+                   "gui": cmd_gui, "doctor": cmd_doctor, "settings": cmd_settings,
+                   "store": cmd_store}
 COMMANDS = tuple(COMMAND_MODULES)
 
 

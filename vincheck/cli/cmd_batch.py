@@ -8,8 +8,12 @@ expected VINs (CSV columns ``case,vin`` or ``vin,expected_vin``).
 
 Stdout: one JSON line per case; stderr: a progress bar and the summary. Every case is
 recorded in the records store; rerunning the same command skips cases already recorded
-(resume). Exit code 0 when all cases pass, 1 when any fails, needs review, could not be
-checked or is missing, 2 on usage errors, 130 when interrupted.
+(resume). With a shared PostgreSQL store (``--db postgresql://...``, settings or
+``VINCHECK_DATABASE_URL``) several machines running this command on one folder divide the
+cases through claims in the database (vincheck.batch_shared).
+Exit code 0 when all cases pass, 1 when any fails, needs review, could not be
+checked or is missing, 2 on usage errors, 4 when the records database fails or cannot be
+reached (after retrying; what was committed stays), 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from vincheck.batch import (
 from vincheck.cli.output import print_json_line
 from vincheck.errors import UsageError
 from vincheck.settings import load_settings
-from vincheck.store import Store
+from vincheck.store import open_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=("car", "trailer"), default="car",
                    help="vehicle kind of every case (default car)")
     p.add_argument("--dpi", type=float, help="scan resolution when the files carry none")
-    p.add_argument("--db", metavar="PATH", help="records database (default: settings)")
+    p.add_argument("--db", metavar="PATH|URL",
+                   help="records database: a SQLite file or postgresql:// URL (default: settings)")
     p.add_argument("--watch", action="store_true",
                    help="keep polling DIR and check new cases as a scanner drops them; "
                    "Ctrl+C stops")
@@ -85,8 +90,19 @@ def run(args: argparse.Namespace) -> int:
             print(f"vincheck: {o.key}: {o.verdict or o.status}", file=sys.stderr)
 
     try:
-        with Store(args.db, settings=settings) as store:
-            if args.watch:
+        with open_store(args.db, settings=settings) as store:
+            if store.shared:
+                from vincheck.batch_shared import watch_shared
+
+                if args.watch:
+                    print(f"vincheck: watching {args.folder} with the workers of {store.label} "
+                          "(Ctrl+C stops)", file=sys.stderr)
+                report = watch_shared(args.folder, store=store, settings=settings,
+                                      expect=expect, kind=args.kind, dpi=args.dpi, jobs=jobs,
+                                      on_outcome=on_outcome, interval_s=args.interval,
+                                      until_done=not args.watch,
+                                      settle_s=None if args.watch else 0.0)
+            elif args.watch:
                 print(f"vincheck: watching {args.folder} (Ctrl+C stops)", file=sys.stderr)
                 report = watch_folder(args.folder, store=store, settings=settings,
                                       expect=expect, kind=args.kind, dpi=args.dpi, jobs=jobs,

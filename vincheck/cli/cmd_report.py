@@ -3,9 +3,12 @@
     vincheck report pdf CASE_ID [--out FILE.pdf] [--lang zh_CN|en]
     vincheck report csv|json [--vin PART] [--from DATE] [--to DATE] [--verdict V] --out FILE
     vincheck report list [--vin PART] [--from DATE] [--to DATE] [--verdict V]
+    vincheck report desks [--from DATE] [--to DATE]
 
 Dates are YYYY-MM-DD (``--to`` includes that day); ``--verdict`` matches the decided
 verdict (after operator review). ``json`` writes full records (input, result, files).
+``desks`` prints each desk's (station + workstation) cases, time span and cases per hour.
+``--db`` takes a SQLite file or a postgresql:// URL.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import unicodedata
 
 from vincheck.errors import UsageError
 from vincheck.settings import load_settings
-from vincheck.store import Store
+from vincheck.store import open_store
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
@@ -30,7 +33,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="PDF report of a recorded case; CSV/JSON exports; list",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    rs = p.add_subparsers(dest="report_command", metavar="pdf|csv|json|list")
+    rs = p.add_subparsers(dest="report_command", metavar="pdf|csv|json|list|desks")
     pdf = rs.add_parser("pdf", help="printable A4 report of one case")
     pdf.add_argument("case_id", type=int, metavar="CASE_ID")
     pdf.add_argument("--out", metavar="FILE.pdf",
@@ -43,8 +46,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         e.add_argument("--out", required=True, metavar=f"FILE.{name}")
     ls = rs.add_parser("list", help="print matching cases as a table")
     _filters(ls)
-    for q in (pdf, ls, *[rs.choices[n] for n in ("csv", "json")]):
-        q.add_argument("--db", metavar="PATH", help="records database (default: settings)")
+    desks = rs.add_parser("desks", help="per-desk throughput (cases, span, cases per hour)")
+    desks.add_argument("--from", dest="date_from", metavar="DATE",
+                       help="from this date (YYYY-MM-DD)")
+    desks.add_argument("--to", dest="date_to", metavar="DATE", help="up to this date, inclusive")
+    for q in (pdf, ls, desks, *[rs.choices[n] for n in ("csv", "json")]):
+        q.add_argument("--db", metavar="PATH|URL", help="records database (default: settings)")
     p.set_defaults(func=run)
 
 
@@ -55,7 +62,12 @@ def run(args: argparse.Namespace) -> int:
     if cmd is None:
         raise UsageError("say what to report: vincheck report pdf|csv|json|list (see --help)")
     settings = load_settings()
-    with Store(args.db, settings=settings) as store:
+    with open_store(args.db, settings=settings) as store:
+        if cmd == "desks":
+            from vincheck.store.throughput import desk_throughput
+
+            print_desks(desk_throughput(store.desk_rows(args.date_from, args.date_to)))
+            return 0
         if cmd == "pdf":
             ci, result, meta = store.get_case(args.case_id)
             lang = args.lang or settings.language
@@ -79,6 +91,22 @@ def run(args: argparse.Namespace) -> int:
 def _width(text: str) -> int:
     """Terminal columns of ``text`` (CJK characters take two)."""
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def print_desks(desks: list) -> None:
+    """Fixed-width table of :class:`~vincheck.store.throughput.DeskThroughput` rows."""
+    head = ("station", "workstation", "cases", "first", "last", "cases/h", "median gap s",
+            "check s")
+    data = [(d.station or "-", d.workstation or "-", str(d.cases),
+             d.first.replace("T", " ")[:19], d.last.replace("T", " ")[:19],
+             "-" if d.per_hour is None else f"{d.per_hour:.1f}",
+             "-" if d.median_gap_s is None else f"{d.median_gap_s:.1f}",
+             f"{d.mean_check_s:.1f}") for d in desks]
+    widths = [max([_width(h)] + [_width(r[i]) for r in data]) for i, h in enumerate(head)]
+    for cells in (head, *data):
+        sys.stdout.write("  ".join(c + " " * (w - _width(c))
+                                   for c, w in zip(cells, widths, strict=True)).rstrip() + "\n")
+    sys.stdout.write(f"{len(desks)} desk(s), {sum(d.cases for d in desks)} case(s)\n")
 
 
 def print_table(rows: list) -> None:

@@ -161,6 +161,11 @@ class HistoryView(QWidget):
         return {"pass": self.tr("pass"), "fail": self.tr("fail"),
                 "review": self.tr("review")}.get(v, v)
 
+    def _desk_text(self, r: Any) -> str:
+        """The station; with a shared database also the workstation (which desk)."""
+        ws = getattr(r, "workstation", "") if getattr(self.store, "shared", False) else ""
+        return " / ".join(p for p in (r.station, ws) if p)
+
     def _kind_text(self, k: str) -> str:
         return {"car": self.tr("car"), "trailer": self.tr("trailer")}.get(k, k)
 
@@ -210,7 +215,7 @@ class HistoryView(QWidget):
             (self._kind_text(r.kind), r.kind),
             (self._verdict_text(r.verdict), r.verdict),
             (self._verdict_text(r.decided_verdict), r.decided_verdict),
-            (r.station or "", r.station or ""),
+            (self._desk_text(r), self._desk_text(r)),
             (r.operator or "", r.operator or ""),
             (str(r.n_files), r.n_files),
         ]

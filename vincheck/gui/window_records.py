@@ -29,15 +29,20 @@ class RecordsMixin:
             if self.store_factory is not None:
                 self._store = self.store_factory(self.settings)
             else:
-                from vincheck.store import Store
+                from vincheck.store import open_store
 
-                self._store = Store(self.settings.database_path, settings=self.settings)
+                # a shared database: retry a lost connection briefly, the window waits
+                self._store = open_store(None, settings=self.settings, retry_s=3.0,
+                                         connect_timeout_s=3)
         except ImportError:
             self.messages.add(translate("MainWindow", "The records store is not available in "
                                         "this installation; results are not recorded."),
                               "warning")
             return None
         except Exception as exc:  # noqa: BLE001
+            if _unreachable(exc):
+                self.messages.add(_unreachable_text(exc))
+                return None
             self.messages.add(translate("MainWindow", "The records database cannot be opened: "
                                         "{reason}. Check its location in Settings.").format(
                 reason=exc))
@@ -60,6 +65,9 @@ class RecordsMixin:
                                                station=self.settings.station,
                                                operator=self.settings.operator, source="gui")
         except Exception as exc:  # noqa: BLE001 - recording never loses the UI state
+            if _unreachable(exc):
+                self.messages.add(_unreachable_text(exc))
+                return
             self.messages.add(translate("MainWindow", "The result is shown but could not be "
                                         "recorded: {reason}").format(reason=exc))
 
@@ -96,7 +104,7 @@ class RecordsMixin:
         if store is None:
             return False
         try:
-            case, result, _meta = store.get_case(int(case_id))
+            case, result, _meta = store.get_case(int(case_id), track=True)
         except Exception as exc:  # noqa: BLE001
             self.messages.add(translate("MainWindow", "Cannot open record {id}: {reason}").format(
                 id=case_id, reason=exc))
@@ -110,3 +118,15 @@ class RecordsMixin:
                 n=len(missing)), "warning")
         self.show_result(result, case)
         return True
+
+
+def _unreachable(exc: BaseException) -> bool:
+    from vincheck.store.records import StoreUnavailable
+
+    return isinstance(exc, StoreUnavailable)
+
+
+def _unreachable_text(exc: BaseException) -> str:
+    return translate("MainWindow", "The shared records database is unreachable; this result "
+                     "is shown but NOT recorded. Check the network, then check the case "
+                     "again to record it. ({reason})").format(reason=exc)

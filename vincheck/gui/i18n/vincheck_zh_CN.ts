@@ -786,6 +786,10 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
         <translation>此记录中有 {n} 个文件已不在原位置，无法显示其图像。</translation>
     </message>
     <message>
+        <source>The shared records database is unreachable; this result is shown but NOT recorded. Check the network, then check the case again to record it. ({reason})</source>
+        <translation>无法连接共享记录数据库；此结果已显示，但未记录。请检查网络，然后重新检查此案件以记录。（{reason}）</translation>
+    </message>
+    <message>
         <source>Save case and result</source>
         <translation>保存案件和结果</translation>
     </message>

@@ -163,6 +163,10 @@ TRANSLATIONS: dict[str, str] = {
         "无法打开记录数据库：{reason}。请在设置中检查其位置。",
     "The result is shown but could not be recorded: {reason}":
         "结果已显示，但未能记录：{reason}",
+    "The shared records database is unreachable; this result is shown but NOT recorded. "
+    "Check the network, then check the case again to record it. ({reason})":
+        "无法连接共享记录数据库；此结果已显示，但未记录。请检查网络，然后重新检查此案件"
+        "以记录。（{reason}）",
     "The history view is not available in this installation.": "本安装中没有历史记录视图。",
     "History": "历史记录",
     "The history cannot be shown: {reason}": "无法显示历史记录：{reason}",
