@@ -386,7 +386,10 @@ def test_cli_watch_records_new_case_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         [sys.executable, "-m", "vincheck", "batch", str(hot), "--watch", "--interval", "0.2",
          "--jobs", "1", "--db", str(db), "--out", str(tmp_path / "res.csv")],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-        start_new_session=True)
+        start_new_session=True,
+        # a shell without job control starts background jobs with SIGINT ignored, and the
+        # child would inherit that: Ctrl+C must reach it as it does at a terminal
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         time.sleep(1.0)
         write_case(hot, VINS[0])  # not decodable images: recorded with input errors
