@@ -4,19 +4,22 @@ Each command lives in its own module ``vincheck.cli.cmd_<name>`` exposing
 ``register(subparsers)``, which adds its parser and sets ``func`` to a function
 ``run(args) -> int``. This module is the only place where errors become exit codes:
 0 all passed, 1 something failed or needs review, 2 usage or input error,
-3 OCR engine missing, 4 records store problem, 130 cancelled.
+3 OCR engine missing, 4 records store problem, 70 internal error (a bug), 130 cancelled.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from vincheck import __version__
+from vincheck.cli.terminal import SafeStream, one_line
 from vincheck.errors import VincheckError
 
+INTERNAL_ERROR = 70  # a bug (EX_SOFTWARE); reported in one line, never a traceback
 COMMANDS = ("vin", "rubbing", "photo", "check", "report", "batch", "gui", "doctor")
 
 
@@ -45,6 +48,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (never raises for expected errors)."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # type: ignore[assignment]
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _error(message: str) -> None:
+    try:
+        print(f"vincheck: error: {one_line(message)}", file=sys.stderr, flush=True)
+    except OSError:  # stderr itself is gone
+        pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -53,10 +72,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except VincheckError as exc:
-        print(f"vincheck: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
         print("vincheck: cancelled", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the output cannot be written: disk full, a closed pipe ...
+        where = f" ({exc.filename})" if exc.filename else ""
+        _error(f"cannot write the output{where}: {exc.strerror or exc}")
+        return 2
+    except (RecursionError, MemoryError) as exc:
+        _error("the input is too large or too deeply nested to process "
+               f"({type(exc).__name__})")
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a bug: one line, not a traceback
+        if os.environ.get("VINCHECK_DEBUG"):
+            raise
+        _error(f"internal error ({type(exc).__name__}: {exc}); this is a bug in vincheck: "
+               "please report it with the input (VINCHECK_DEBUG=1 shows the traceback)")
+        return INTERNAL_ERROR

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from vincheck.cli.output import print_json_line
+from vincheck.cli.output import expected_vin_arg, print_json_line
 from vincheck.errors import UsageError
 from vincheck.findings import CaseResult, Status, Verdict
 from vincheck.inspection import CaseInput, run_case
@@ -53,7 +53,7 @@ def build_case(args: argparse.Namespace) -> CaseInput:
     if not case.files():
         raise UsageError("nothing to check: give files, --case CASE.json or --sample")
     if args.expect:
-        case.expected_vin = args.expect
+        case.expected_vin = expected_vin_arg(args.expect)
     if args.kind:
         case.kind = args.kind
     if args.color:
