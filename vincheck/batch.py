@@ -192,6 +192,8 @@ def read_expect_list(path: str | Path) -> dict[str, str]:
             continue
     else:  # pragma: no cover - gb18030 decodes any byte string
         raise UsageError(f"expect list {p} is neither UTF-8 nor GB18030 text")
+    if "\x00" in text:
+        raise UsageError(f"expect list {p} holds NUL bytes: it is not a CSV text file")
     try:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:

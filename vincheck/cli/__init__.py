@@ -13,6 +13,7 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 
 from vincheck import __version__
@@ -70,7 +71,12 @@ def _run(argv: Sequence[str] | None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(args.func(args))
+        with warnings.catch_warnings():
+            if not os.environ.get("VINCHECK_DEBUG"):
+                # library warnings (numpy on an empty slice, Pillow on odd metadata) are
+                # not for the operator: the one-line result or error says what matters
+                warnings.simplefilter("ignore")
+            return int(args.func(args))
     except VincheckError as exc:
         _error(str(exc))
         return exc.exit_code

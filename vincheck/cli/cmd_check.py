@@ -77,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
         print_json_line(result.to_dict())
     else:
         print_summary(result)
+    for e in result.errors:  # the summary lists them too; stderr says why it exits 2
+        print(f"vincheck: error: {e['error']}", file=sys.stderr)
     if result.errors:
         return 2
     return 0 if result.verdict is Verdict.PASS else 1
@@ -102,4 +104,4 @@ def print_summary(result: CaseResult) -> None:
         if f.status is not Status.PASS:
             out.write(f"  {f.status:<7} {f.code}: {f.message}\n")
     for e in result.errors:
-        out.write(f"  error   {e['file']}: {e['error']}\n")
+        out.write(f"  error   {e['error']}\n")
