@@ -110,8 +110,8 @@ class Deadline:
     """A cancel token for one file: :meth:`check` raises ``CheckTooLongError`` once
     ``seconds`` have passed, and passes on the caller's own cancel token."""
 
-    def __init__(self, path: str, seconds: float = FILE_TIME_LIMIT_S,
-                 cancel: Any = None) -> None:
+    def __init__(self, path: str, seconds: float | None = None, cancel: Any = None) -> None:
+        seconds = FILE_TIME_LIMIT_S if seconds is None else seconds
         self.path, self.seconds, self.cancel = path, seconds, cancel
         self.t_end = time.monotonic() + seconds
 
