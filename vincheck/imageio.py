@@ -134,7 +134,7 @@ def _file_dpi(im: Image.Image) -> float | None:
 def _to_rgb8(im: Image.Image) -> np.ndarray:
     """Decode a Pillow image into H x W x 3 uint8 (16-bit and float scaled, alpha on white)."""
     if im.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
-        arr = np.asarray(im, dtype=np.float64)
+        arr = np.asarray(im, dtype=np.float32)  # float64 would need 1.2 GB at 150 Mpx
         hi = 65535.0 if im.mode.startswith("I;16") or arr.max() > 255 else 255.0
         g = np.clip(arr / hi * 255.0 + 0.5, 0, 255).astype(np.uint8)
         return np.repeat(g[:, :, None], 3, axis=2)
@@ -145,7 +145,7 @@ def _to_rgb8(im: Image.Image) -> np.ndarray:
     if im.mode == "RGB" and im.getbands() == ("R", "G", "B"):
         return np.asarray(im, dtype=np.uint8).copy()
     if im.mode in ("RGB;16", "RGB;16B") or (hasattr(im, "mode") and "16" in im.mode):
-        arr = np.asarray(im).astype(np.float64)
+        arr = np.asarray(im).astype(np.float32)
         return np.clip(arr / 257.0, 0, 255).astype(np.uint8)
     return np.asarray(im.convert("RGB"), dtype=np.uint8).copy()
 
