@@ -67,17 +67,20 @@ def test_a_permission_error_while_hashing_fails_its_case_only(
 
 
 def test_a_case_whose_files_are_all_unreadable_says_so(tmp_path: Path) -> None:
-    root = tmp_path / "in"
-    (root / VINS[0]).mkdir(parents=True)
-    (root / VINS[0] / "rubbing.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 50)
-    (root / VINS[0] / "photo.jpg").write_bytes(b"\xff\xd8\xff" + b"\x00" * 50)
+    root = tmp_path / "in" / "LSVAU2180N2183594"  # a valid VIN: no other finding
+    root.mkdir(parents=True)
+    (root / "rubbing.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 50)
+    (root / "photo.jpg").write_bytes(b"\xff\xd8\xff" + b"\x00" * 50)
+    root = root.parent
     with Store(tmp_path / "r.sqlite3") as st:
         rep = run_batch(root, store=st, jobs=1)  # the real check: nothing decodes
         o = rep.outcomes[0]
-        assert o.status == "error" and o.verdict == "" and o.reasons == ["input_error"]
+        assert o.status == "checked" and o.verdict == "review"
+        assert o.reasons == ["input_error"]  # was: review with no reason at all
         assert o.error.startswith("none of the case's 2 file(s) could be read: ")
         assert "rubbing.png" in o.error and "photo.jpg" in o.error
-        assert st.count() == 0 and rep.exit_code == 1
+        assert st.count() == 1 and rep.exit_code == 1
+        assert "input_error x1" in rep.summary_text()
 
 
 def racing_runner(case: CaseInput, settings: Settings | None = None) -> CaseResult:

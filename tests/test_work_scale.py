@@ -9,10 +9,12 @@ import numpy as np
 import pytest
 
 import vincheck.rubbing.work_scale as ws
+from vincheck import time_limit
 from vincheck.errors import CheckTooLongError
 from vincheck.findings import CharRead, Finding, RubbingResult, Shape, SheetResult, Status
 from vincheck.imageio import from_array
 from vincheck.inspection import CaseInput, run_case
+from vincheck.photo import check_photo_file
 from vincheck.rubbing import check_rubbing_file
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,9 +61,11 @@ def test_results_are_mapped_back_to_file_pixels() -> None:
 
 def test_a_file_over_its_time_limit_is_stopped_with_a_message(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ws, "FILE_TIME_LIMIT_S", 0.0)
+    monkeypatch.setattr(time_limit, "FILE_TIME_LIMIT_S", 0.0)
     sheet = str(REPO / "assets" / "sample_case" / "rubbing_sheet.png")
     with pytest.raises(CheckTooLongError, match="took over 0 s and was stopped"):
         check_rubbing_file(sheet)
+    with pytest.raises(CheckTooLongError, match="was stopped"):
+        check_photo_file(str(REPO / "assets" / "sample_case" / "photo_digital.jpg"))
     res = run_case(CaseInput(rubbing_files=[sheet]))  # a case records it as that file's error
     assert res.errors and "was stopped" in res.errors[0]["error"]

@@ -266,9 +266,9 @@ def _cut(value: object, limit: int = 60) -> str:
 class CaseOutcome:
     """What happened to one case: ``status`` is ``checked`` (run and recorded),
     ``skipped`` (already recorded by an earlier run, or by another batch meanwhile),
-    ``error`` (could not be checked: a file unreadable, or none of its files an image; not
-    recorded, so a rerun tries again) or ``missing`` (in the expect list, no files).
-    ``error`` says why; for a checked case, which of its files could not be read."""
+    ``error`` (could not be checked, e.g. a file could not be opened; not recorded, so a
+    rerun tries again) or ``missing`` (in the expect list, no files). ``error`` says why;
+    for a checked case, which of its files could not be read (reason ``input_error``)."""
 
     key: str
     status: str
@@ -525,14 +525,8 @@ class BatchRunner:
             return o
         result: CaseResult = payload
         errors = "; ".join(_file_error(e) for e in result.errors)
-        if result.errors and not result.sheets and not result.photos:
-            o = CaseOutcome(key=bc.key, status="error", expected_vin=bc.expected_vin,
-                            reasons=["input_error"], n_rubbing=len(ci.rubbing_files),
-                            n_photo=len(ci.photo_files), ms=result.ms,
-                            error=f"none of the case's {len(result.errors)} file(s) could be "
-                            f"read: {errors}")
-            self.on_outcome(o)
-            return o
+        if result.errors and not result.sheets and not result.photos:  # recorded: says so
+            errors = f"none of the case's {len(result.errors)} file(s) could be read: {errors}"
         t0 = time.perf_counter()
         try:
             case_id = self.store.record_case(ci, result, source="batch",

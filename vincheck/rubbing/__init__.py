@@ -144,7 +144,8 @@ def check_rubbing_file(path: str, settings: Settings | None = None,
     used, :class:`~vincheck.errors.OcrEngineError` when no OCR engine is available and
     :class:`~vincheck.errors.Cancelled` when ``cancel`` was triggered.
     """
-    from vincheck.rubbing.work_scale import Deadline, to_file_pixels, work_page
+    from vincheck.rubbing.work_scale import to_file_pixels, work_page
+    from vincheck.time_limit import Deadline
 
     settings = settings or Settings()
     deadline = Deadline(str(path), cancel=cancel)  # bounded time per file

@@ -9,29 +9,22 @@ stays right, and every px of the result (rubbing outlines, character boxes, evid
 morphology of :mod:`vincheck.rubbing.segment` (kernels of about 1/70 of a strip's height)
 ran for over 400 s on a 108 Mpx sheet.
 
-:class:`Deadline` bounds the time of one file: it is polled where the pipeline polls for
-a cancel, and raises :class:`~vincheck.errors.CheckTooLongError` past its limit.
+The time of one file is bounded by :class:`vincheck.time_limit.Deadline`.
 """
 
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import replace
 from typing import Any
 
 import cv2
 
-from vincheck.errors import CheckTooLongError
 from vincheck.findings import CharRead, Finding, RubbingResult, Shape, SheetResult
 from vincheck.imageio import LoadedImage
 
 WORK_MAX_DPI = 600.0  # dpi: a sheet scanned finer is checked at this resolution
 WORK_MAX_PIXELS = 36_000_000  # px: A4 at 600 dpi is 35 Mpx; also bounds a sheet of unknown DPI
-# s: the most one rubbing file may take from loading to the last page's verdict (polled
-# between steps, so a step under way finishes first); with the CLI's start-up (about 3 s)
-# a file stays within the 60 s stated in the README
-FILE_TIME_LIMIT_S = 45.0
 
 
 def work_factor(width: int, height: int, dpi: float | None) -> float:
@@ -104,26 +97,3 @@ def _rubbing(r: RubbingResult, sx: float, sy: float) -> None:
     r.chars = [CharRead(c.char, c.confidence, _xy(c.box, sx, sy), c.alternatives)
                for c in r.chars]
     r.findings = [_finding(f, sx, sy) for f in r.findings]
-
-
-class Deadline:
-    """A cancel token for one file: :meth:`check` raises ``CheckTooLongError`` once
-    ``seconds`` have passed, and passes on the caller's own cancel token."""
-
-    def __init__(self, path: str, seconds: float | None = None, cancel: Any = None) -> None:
-        seconds = FILE_TIME_LIMIT_S if seconds is None else seconds
-        self.path, self.seconds, self.cancel = path, seconds, cancel
-        self.t_end = time.monotonic() + seconds
-
-    @property
-    def cancelled(self) -> bool:
-        return bool(getattr(self.cancel, "cancelled", False))
-
-    def check(self) -> None:
-        if self.cancel is not None:
-            self.cancel.check()
-        if time.monotonic() > self.t_end:
-            raise CheckTooLongError(
-                f"checking this file took over {self.seconds:.0f} s and was stopped; is it a "
-                "rubbing sheet? (scan it alone, at 300-600 dpi)", self.path)
-
