@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def test_work_factor_bounds_dpi_and_pixels() -> None:
     assert ws.work_factor(2480, 1754, 300) == 1.0  # an A4 sheet at 300 dpi: as it is
-    assert ws.work_factor(12000, 9000, 1200) == pytest.approx(0.5)  # 1200 -> 600 dpi
+    assert ws.work_factor(8000, 6000, 1200) == pytest.approx(0.5)  # 1200 -> 600 dpi
     f = ws.work_factor(12000, 12000, None)  # unknown DPI: the pixel budget alone
     assert (12000 * f) ** 2 == pytest.approx(ws.WORK_MAX_PIXELS, rel=1e-6)
     f = ws.work_factor(20000, 14000, 1200)  # both: the smaller scale wins
