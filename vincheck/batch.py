@@ -221,8 +221,8 @@ def read_expect_list(path: str | Path) -> dict[str, str]:
             key = 0
         else:
             raise UsageError(
-                f"expect list {p}: no VIN column found in the header {_cut(rows[0], 120)}; name the "
-                "columns 'case' and 'vin' (or 'vin' and 'expected_vin')")
+                f"expect list {p}: no VIN column found in the header {_cut(rows[0], 120)}; "
+                "name the columns 'case' and 'vin' (or 'vin' and 'expected_vin')")
     else:
         if value is None:
             value = vin_col

@@ -1,15 +1,14 @@
-"""The resolution a rubbing sheet is checked at, and the time a file may take.
+"""The resolution a rubbing sheet is checked at.
 
 A rubbing's characters are at least 7 mm high: at 600 dpi that is 165 px, at 500 dpi
-135 px, far more than the reader needs (it is tuned on 300 dpi scans). A larger scan (a 1200 dpi sheet, a
-12000 x 12000 px file) is checked on a copy scaled down to at most :data:`WORK_MAX_DPI`
-and :data:`WORK_MAX_PIXELS`; the copy's DPI is scaled with it, so every mm measurement
-stays right, and every px of the result (rubbing outlines, character boxes, evidence,
-``*_px`` measurements) is mapped back to the file's own pixels. Without this, the
-morphology of :mod:`vincheck.rubbing.segment` (kernels of about 1/70 of a strip's height)
-ran for over 400 s on a 108 Mpx sheet.
-
-The time of one file is bounded by :class:`vincheck.time_limit.Deadline`.
+135 px, far more than the reader needs (it is tuned on 300 dpi scans). A larger scan (a
+1200 dpi sheet, a 12000 x 12000 px file) is checked on a copy scaled down to at most
+:data:`WORK_MAX_DPI` and :data:`WORK_MAX_PIXELS`; the copy's DPI is scaled with it, so
+every mm measurement stays right, and every px of the result (rubbing outlines, character
+boxes, evidence, ``*_px`` measurements) is mapped back to the file's own pixels. Without
+this, the morphology of :mod:`vincheck.rubbing.segment` (kernels of about 1/70 of a
+strip's height) ran for over 400 s on a 108 Mpx sheet. The time of one file is bounded
+by :class:`vincheck.time_limit.Deadline`.
 """
 
 from __future__ import annotations
