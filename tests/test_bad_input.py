@@ -278,3 +278,15 @@ def test_onnxruntime_and_rapidocr_write_nothing_outside_the_data_folder(tmp_path
     assert run.returncode == 0 and "ok" in run.stdout, run.stderr[-2000:]
     assert [str(p.relative_to(home)) for p in home.rglob("*")] == []
     assert json.dumps(run.stderr).count("Warning") == 0
+
+
+def test_libtiff_messages_do_not_reach_stderr(tmp_path: Path,
+                                              capfd: pytest.CaptureFixture[str]) -> None:
+    """A compressed TIFF whose directory at the end is cut: libtiff prints
+    "TIFFFetchDirectory: Can not read TIFF directory." straight to file descriptor 2."""
+    p = tmp_path / "cut.tif"
+    Image.new("L", (300, 200), 128).save(p, compression="tiff_lzw")
+    p.write_bytes(p.read_bytes()[:-20])
+    with pytest.raises(UnreadableImageError):
+        load_pages(p)
+    assert capfd.readouterr().err == ""
