@@ -20,7 +20,7 @@ import pytest
 from PIL import Image
 
 from vincheck.batch import CaseOutcome, ResultsCsv, read_expect_list
-from vincheck.case_io import load_case_file
+from vincheck.case_io import load_case_file, sample_case_path
 from vincheck.cli import main
 from vincheck.cli.terminal import safe_text
 from vincheck.csv_cells import cell_in, cell_out
@@ -35,6 +35,7 @@ from vincheck.inspection import CaseInput, run_case
 from vincheck.rubbing.text_lines import pad_to_aspect
 
 REPO = Path(__file__).resolve().parent.parent
+SAMPLE = sample_case_path().parent
 VIN = "LSVAU2180N2183594"
 
 
@@ -161,7 +162,7 @@ def test_a_number_as_expected_vin_is_a_usage_error() -> None:
                                        ("京A" + VIN[2:], "forbidden character '京'")])
 def test_invalid_expect_is_a_usage_error(capsys: pytest.CaptureFixture[str], vin: str,
                                          words: str) -> None:
-    code = main(["rubbing", str(REPO / "assets" / "sample_case" / "rubbing_sheet.png"),
+    code = main(["rubbing", str(SAMPLE / "rubbing_sheet.png"),
                  "--expect", vin])
     err = capsys.readouterr().err
     assert code == 2 and words in err and err.count("\n") == 1

@@ -10,6 +10,7 @@ import pytest
 
 import vincheck.rubbing.work_scale as ws
 from vincheck import time_limit
+from vincheck.case_io import sample_case_path
 from vincheck.errors import CheckTooLongError
 from vincheck.findings import CharRead, Finding, RubbingResult, Shape, SheetResult, Status
 from vincheck.imageio import from_array
@@ -18,6 +19,7 @@ from vincheck.photo import check_photo_file
 from vincheck.rubbing import check_rubbing_file
 
 REPO = Path(__file__).resolve().parent.parent
+SAMPLE = sample_case_path().parent
 
 
 def test_work_factor_bounds_dpi_and_pixels() -> None:
@@ -62,10 +64,10 @@ def test_results_are_mapped_back_to_file_pixels() -> None:
 def test_a_file_over_its_time_limit_is_stopped_with_a_message(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(time_limit, "FILE_TIME_LIMIT_S", 0.0)
-    sheet = str(REPO / "assets" / "sample_case" / "rubbing_sheet.png")
+    sheet = str(SAMPLE / "rubbing_sheet.png")
     with pytest.raises(CheckTooLongError, match="took over 0 s and was stopped"):
         check_rubbing_file(sheet)
     with pytest.raises(CheckTooLongError, match="was stopped"):
-        check_photo_file(str(REPO / "assets" / "sample_case" / "photo_digital.jpg"))
+        check_photo_file(str(SAMPLE / "photo_digital.jpg"))
     res = run_case(CaseInput(rubbing_files=[sheet]))  # a case records it as that file's error
     assert res.errors and "was stopped" in res.errors[0]["error"]

@@ -16,8 +16,10 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from vincheck.case_io import sample_case_path
+
 REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "assets" / "sample_case"
+SAMPLE = sample_case_path().parent
 VIN = "LSVAU2180N2183594"
 OK_OR_NOT = (0, 1)  # a check that ran: passed, or failed / needs review
 ANY_CLEAN = (0, 1, 2)  # ran, or refused the file with a message
