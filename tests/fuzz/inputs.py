@@ -86,8 +86,10 @@ def make_seeds(d: Path) -> dict[str, Path]:
     sheet = Image.open(SAMPLE / "rubbing_sheet.png").convert("RGB")
     small = sheet.resize((sheet.width // 4, sheet.height // 4), Image.LANCZOS)
     seeds = {"rubbing_png": d / "seed_rubbing.png", "rubbing_tif": d / "seed_rubbing.tif",
-             "photo_jpg": d / "seed_photo.jpg", "photo_png": d / "seed_photo_scan.png"}
+             "photo_jpg": d / "seed_photo.jpg", "photo_png": d / "seed_photo_scan.png",
+             "rubbing_pdf": d / "seed_rubbing.pdf"}
     small.save(seeds["rubbing_png"], dpi=(75, 75))
+    small.save(seeds["rubbing_pdf"], "PDF", resolution=75.0)
     small.convert("L").save(seeds["rubbing_tif"], compression="tiff_lzw", dpi=(75, 75))
     photo = Image.open(SAMPLE / "photo_digital.jpg").convert("RGB")
     photo.resize((photo.width // 3, photo.height // 3)).save(seeds["photo_jpg"], quality=85)
@@ -204,7 +206,8 @@ def mutants(seeds: dict[str, Path], d: Path, n: int, seed: int = 22) -> list[Job
     plan = [("rubbing_png", "rubbing", (bit_flips, truncate, png_chunk_edit, png_chunk_edit)),
             ("rubbing_tif", "rubbing", (bit_flips, truncate, tiff_edit, tiff_edit)),
             ("photo_jpg", "photo", (bit_flips, truncate, jpeg_edit, jpeg_edit)),
-            ("photo_png", "photo", (bit_flips, truncate, png_chunk_edit))]
+            ("photo_png", "photo", (bit_flips, truncate, png_chunk_edit)),
+            ("rubbing_pdf", "rubbing", (bit_flips, truncate))]
     data = {k: seeds[k].read_bytes() for k, _, _ in plan}
     jobs = []
     for i in range(n):
@@ -268,6 +271,15 @@ def crafted_images(d: Path, seeds: dict[str, Path], big: bool = True) -> list[Jo
     add("fifo.png", None, "rubbing", (2,), "not a regular file")
     (d / "folder.png").mkdir(exist_ok=True)
     add("folder.png", None, "photo", (2,), "folder")
+    # PDF scans (rendered by pypdfium2): a real one, cut, garbage after the header, thin
+    pdf = io.BytesIO()
+    Image.open(seeds["rubbing_png"]).save(pdf, "PDF", resolution=75.0)
+    add("scan.pdf", pdf.getvalue(), "rubbing", OK_OR_NOT)
+    add("scan_cut.pdf", pdf.getvalue()[:len(pdf.getvalue()) // 2], "rubbing", (2,))
+    add("garbage.pdf", b"%PDF-1.7\n" + random.Random(8).randbytes(3000), "rubbing", (2,))
+    thin = io.BytesIO()
+    Image.new("L", (2, 4000), 200).save(thin, "PDF", resolution=100.0)
+    add("thin.pdf", thin.getvalue(), "photo", (2,), "too long and thin")
     add("\x1b[2J\x1b[31mevil\rname.png", random.Random(6).randbytes(500), "rubbing", (2,))
     # the largest pictures a file may hold: 140 Mpx (limit 150), and the 108 Mpx
     # rubbing sheet at 1200 dpi (checked at 600 dpi)
