@@ -291,3 +291,13 @@ def test_libtiff_messages_do_not_reach_stderr(tmp_path: Path,
     with pytest.raises(UnreadableImageError):
         load_pages(p)
     assert capfd.readouterr().err == ""
+
+
+def test_pdf_whose_page_cannot_be_loaded_is_damaged_not_a_bug(tmp_path: Path) -> None:
+    """PDFium opens the file but fails on its page (found by the fuzz suite: exit 70)."""
+    buf = io.BytesIO()
+    Image.new("L", (300, 200), 128).save(buf, "PDF", resolution=100.0)
+    p = tmp_path / "page.pdf"
+    p.write_bytes(buf.getvalue().replace(b"/Type /Page\n", b"/Type /Pagx\n"))
+    with pytest.raises(UnreadableImageError, match="damaged PDF file"):
+        load_pages(p)
