@@ -33,6 +33,7 @@ import multiprocessing
 import os
 import re
 import signal
+import stat
 import sys
 import threading
 import time
@@ -43,7 +44,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from vincheck.errors import OcrEngineError, UsageError, VincheckError
+from vincheck.csv_cells import SafeDictWriter
+from vincheck.errors import OcrEngineError, StoreError, UsageError, VincheckError
 from vincheck.findings import CaseResult
 from vincheck.inspection import CaseInput, run_case
 from vincheck.settings import Settings
@@ -55,6 +57,7 @@ RUBBING_HINTS = ("rubbing", "tuoyin", "拓印", "拓片")
 PHOTO_HINTS = ("photo", "相片", "照片", "picture", "pic")
 
 Runner = Callable[..., CaseResult]
+MAX_EXPECT_LIST_BYTES = 100_000_000
 
 
 def looks_like_vin(text: str) -> bool:
@@ -172,6 +175,12 @@ def read_expect_list(path: str | Path) -> dict[str, str]:
     """Case key -> expected VIN from a CSV (see the module doc); keys as written."""
     p = Path(path)
     try:
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block for ever, a device never end
+            raise UsageError(f"the expect list {p} is not a regular file")
+        if st.st_size > MAX_EXPECT_LIST_BYTES:
+            raise UsageError(f"the expect list {p} is {st.st_size / 1e6:.0f} MB; at most "
+                             f"{MAX_EXPECT_LIST_BYTES / 1e6:.0f} MB")
         raw = p.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read the expect list {p}: {exc.strerror or exc}") from exc
@@ -183,11 +192,16 @@ def read_expect_list(path: str | Path) -> dict[str, str]:
             continue
     else:  # pragma: no cover - gb18030 decodes any byte string
         raise UsageError(f"expect list {p} is neither UTF-8 nor GB18030 text")
+    if "\x00" in text:
+        raise UsageError(f"expect list {p} holds NUL bytes: it is not a CSV text file")
     try:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = [r for r in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in r)]
+    try:
+        rows = [r for r in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in r)]
+    except csv.Error as exc:  # a cell over 128 KiB, a NUL byte ...
+        raise UsageError(f"expect list {p} is not a usable CSV file: {exc}") from exc
     if not rows:
         raise UsageError(f"expect list {p} is empty")
     header = [_norm_header(h) for h in rows[0]]
@@ -207,8 +221,8 @@ def read_expect_list(path: str | Path) -> dict[str, str]:
             key = 0
         else:
             raise UsageError(
-                f"expect list {p}: no VIN column found in the header {rows[0]}; name the "
-                "columns 'case' and 'vin' (or 'vin' and 'expected_vin')")
+                f"expect list {p}: no VIN column found in the header {_cut(rows[0], 120)}; "
+                "name the columns 'case' and 'vin' (or 'vin' and 'expected_vin')")
     else:
         if value is None:
             value = vin_col
@@ -217,13 +231,33 @@ def read_expect_list(path: str | Path) -> dict[str, str]:
             key_col = vin_col if vin_col is not None and vin_col != value else value
         key = key_col
     out: dict[str, str] = {}
+    line_of: dict[str, int] = {}
     for n, r in enumerate(body, start=2 if body is not rows else 1):
         if max(key, value) >= len(r):
-            raise UsageError(f"expect list {p}, line {n}: too few columns ({r})")
+            raise UsageError(f"expect list {p}, line {n}: too few columns ({_cut(r)})")
         k, v = r[key].strip(), r[value].strip().upper().replace(" ", "")
-        if k and v:
+        if not (k and v):
+            continue
+        ku = k.upper()
+        if ku in line_of and out[_key_as_written(out, ku)] != v:
+            raise UsageError(
+                f"expect list {p}: case {_cut(k)} has two different VINs, "
+                f"{_cut(out[_key_as_written(out, ku)])} (line {line_of[ku]}) and {_cut(v)} "
+                f"(line {n}); correct the list")
+        if ku not in line_of:
+            line_of[ku] = n
             out[k] = v
     return out
+
+
+def _key_as_written(out: dict[str, str], key_upper: str) -> str:
+    return next(k for k in out if k.upper() == key_upper)
+
+
+def _cut(value: object, limit: int = 60) -> str:
+    """A value as a message may quote it (repr, at most ``limit`` characters)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
 
 
 # --- running ----------------------------------------------------------------------------
@@ -231,8 +265,10 @@ def read_expect_list(path: str | Path) -> dict[str, str]:
 @dataclass
 class CaseOutcome:
     """What happened to one case: ``status`` is ``checked`` (run and recorded),
-    ``skipped`` (already recorded by an earlier run), ``error`` (could not be checked;
-    not recorded, so a rerun tries again) or ``missing`` (in the expect list, no files)."""
+    ``skipped`` (already recorded by an earlier run, or by another batch meanwhile),
+    ``error`` (could not be checked, e.g. a file could not be opened; not recorded, so a
+    rerun tries again) or ``missing`` (in the expect list, no files). ``error`` says why;
+    for a checked case, which of its files could not be read (reason ``input_error``)."""
 
     key: str
     status: str
@@ -318,16 +354,22 @@ class ResultsCsv:
             new = not (append and self.path.exists() and self.path.stat().st_size > 0)
             self._fh = open(self.path, "a" if append else "w", encoding="utf-8-sig"
                             if new else "utf-8", newline="")
+            self._w = SafeDictWriter(self._fh, RESULT_FIELDS)  # formula cells escaped
+            if new:
+                self._w.writeheader()
+            self._fh.flush()  # a full disk shows here, before any case is checked
         except OSError as exc:
             raise UsageError(f"cannot write the results file {self.path}: "
                              f"{exc.strerror or exc}") from exc
-        self._w = csv.DictWriter(self._fh, fieldnames=list(RESULT_FIELDS),
-                                 lineterminator="\r\n")
-        if new:
-            self._w.writeheader()
-            self._fh.flush()
 
     def write(self, o: CaseOutcome) -> None:
+        try:
+            self._write(o)
+        except OSError as exc:
+            raise UsageError(f"cannot write the results file {self.path}: "
+                             f"{exc.strerror or exc}") from exc
+
+    def _write(self, o: CaseOutcome) -> None:
         self._w.writerow({"case": o.key, "status": o.status, "expected_vin": o.expected_vin
                           or "", "vins_read": ";".join(o.vins_read), "verdict": o.verdict,
                           "reasons": ";".join(o.reasons), "n_rubbing": o.n_rubbing,
@@ -336,7 +378,10 @@ class ResultsCsv:
         self._fh.flush()
 
     def close(self) -> None:
-        self._fh.close()
+        try:
+            self._fh.close()
+        except OSError:  # already reported by write()
+            pass
 
 
 def _worker_init(jobs: int, parent_pid: int) -> None:
@@ -428,14 +473,14 @@ class BatchRunner:
         return CaseInput(rubbing_files=list(bc.rubbing_files), photo_files=list(bc.photo_files),
                          expected_vin=bc.expected_vin, kind=self.kind, dpi=self.dpi)
 
-    def skip_if_recorded(self, bc: BatchCase) -> CaseOutcome | None:
+    def skip_if_recorded(self, bc: BatchCase, note: str = "") -> CaseOutcome | None:
         case_id = self.store.find_batch_key(bc.batch_key)
         if case_id is None:
             return None
         s = self.store.get_summary(case_id)
         o = CaseOutcome(key=bc.key, status="skipped", expected_vin=s.expected_vin,
                         verdict=s.decided_verdict, vins_read=s.vins_read, reasons=s.reasons,
-                        case_id=case_id)
+                        case_id=case_id, error=note)
         self.on_outcome(o)
         return o
 
@@ -479,17 +524,47 @@ class BatchRunner:
             self.on_outcome(o)
             return o
         result: CaseResult = payload
+        errors = "; ".join(_file_error(e) for e in result.errors)
+        if result.errors and not result.sheets and not result.photos:  # recorded: says so
+            errors = f"none of the case's {len(result.errors)} file(s) could be read: {errors}"
         t0 = time.perf_counter()
-        case_id = self.store.record_case(ci, result, source="batch", batch_key=bc.batch_key,
-                                         hashes=bc.hashes)
+        try:
+            case_id = self.store.record_case(ci, result, source="batch",
+                                             batch_key=bc.batch_key, hashes=bc.hashes)
+        except StoreError:
+            if self.store.find_batch_key(bc.batch_key) is None:
+                raise
+            # another batch on the same folder recorded it first: skip it, say so
+            o = self.skip_if_recorded(bc, note="recorded meanwhile by another batch run")
+            assert o is not None
+            return o
         rec_ms = (time.perf_counter() - t0) * 1000.0
+        reasons = list(result.reasons)
+        if result.errors and "input_error" not in reasons:
+            reasons.append("input_error")
         o = CaseOutcome(key=bc.key, status="checked", expected_vin=result.expected_vin,
                         verdict=str(result.decided_verdict()), vins_read=result.vins_read,
-                        reasons=result.reasons, case_id=case_id,
+                        reasons=reasons, case_id=case_id,
                         n_rubbing=len(ci.rubbing_files), n_photo=len(ci.photo_files),
-                        ms=result.ms, record_ms=rec_ms)
+                        ms=result.ms, record_ms=rec_ms, error=errors)
         self.on_outcome(o)
         return o
+
+
+def _file_error(e: dict[str, str]) -> str:
+    """One entry of ``CaseResult.errors`` as text that names the file once."""
+    name, msg = Path(e.get("file", "")).name, e.get("error", "")
+    return msg if name and name in msg else f"{name}: {msg}"
+
+
+def unreadable_case(bc: BatchCase, exc: OSError) -> CaseOutcome:
+    """The outcome of a case one of whose files cannot even be hashed (permission denied,
+    a folder or pipe in a file's place, locked by a scanner still writing, vanished)."""
+    name = Path(exc.filename).name if exc.filename else "a file"
+    return CaseOutcome(key=bc.key, status="error", expected_vin=bc.expected_vin,
+                       reasons=["input_error"], n_rubbing=len(bc.rubbing_files),
+                       n_photo=len(bc.photo_files),
+                       error=f"cannot read {name}: {exc.strerror or exc}")
 
 
 def run_batch(root: str | Path, *, store: Store, settings: Settings | None = None,
@@ -525,7 +600,12 @@ def run_batch(root: str | Path, *, store: Store, settings: Settings | None = Non
                     break
                 # keep the workers fed without hashing every file up front
                 while queue and br.n_pending < 2 * jobs:
-                    bc = prepare_case(queue.pop(0), root, kind=kind, dpi=dpi)
+                    bc = queue.pop(0)
+                    try:
+                        prepare_case(bc, root, kind=kind, dpi=dpi)
+                    except OSError as exc:  # one unreadable file: that case only
+                        note(unreadable_case(bc, exc))
+                        continue
                     if br.skip_if_recorded(bc) is None:
                         br.submit(bc)
                 br.collect(timeout=0.5)

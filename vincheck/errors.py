@@ -95,6 +95,14 @@ class UnreadableImageError(InputFileError):
     """The file is not an image we can decode (corrupt, truncated, empty or another format)."""
 
 
+class ImageShapeError(UnreadableImageError):
+    """The image's size or aspect ratio is one no scan or photo has (refused undecoded)."""
+
+
+class CheckTooLongError(InputFileError):
+    """Checking one file took longer than its time limit (a scan of absurd content)."""
+
+
 class UnsupportedFormatError(InputFileError):
     """The file is an image in a format vincheck does not accept."""
 

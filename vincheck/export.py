@@ -25,6 +25,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from vincheck import __version__
+from vincheck.csv_cells import SafeDictWriter, cell_in, cell_out
 from vincheck.errors import InputFileError, UsageError, VincheckError
 from vincheck.findings import CaseResult
 from vincheck.inspection import CaseInput
@@ -124,22 +125,9 @@ def _summary_of(item: CaseSummary | CaseRecord) -> CaseSummary:
     return item.summary if isinstance(item, CaseRecord) else item
 
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection):
-# such cells are written with a leading apostrophe, which import_csv takes off again.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell_out(value: Any) -> Any:
-    text = value if isinstance(value, str) else None
-    if text and text.startswith(FORMULA_START):
-        return "'" + text
-    return value
-
-
-def _cell_in(text: str | None) -> str | None:
-    if text and text.startswith("'") and text[1:].startswith(FORMULA_START):
-        return text[1:]
-    return text
+# A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection);
+# the same writer serves ``batch --out`` (:mod:`vincheck.csv_cells`).
+_cell_out, _cell_in = cell_out, cell_in
 
 
 def export_csv(items: list[CaseSummary] | list[CaseRecord], path: str | Path) -> Path:
@@ -148,7 +136,7 @@ def export_csv(items: list[CaseSummary] | list[CaseRecord], path: str | Path) ->
     apostrophe. Returns the path written."""
     p = Path(path)
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(SUMMARY_FIELDS), lineterminator="\r\n")
+    w = SafeDictWriter(buf, SUMMARY_FIELDS)
     w.writeheader()
     for item in items:
         s = _summary_of(item)
@@ -157,7 +145,7 @@ def export_csv(items: list[CaseSummary] | list[CaseRecord], path: str | Path) ->
         row["reasons"] = ";".join(s.reasons)
         row["expected_vin"] = s.expected_vin or ""
         row["color"] = s.color or ""
-        w.writerow({k: _cell_out(row.get(k, "")) for k in SUMMARY_FIELDS})
+        w.writerow(row)
     _write_text(p, buf.getvalue(), encoding="utf-8-sig")
     return p
 

@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
+import stat
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +26,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from vincheck.errors import (
     FileNotFound,
+    ImageShapeError,
     ImageTooLargeError,
     UnreadableImageError,
     UnsupportedFormatError,
@@ -30,6 +36,13 @@ from vincheck.pdf_scan import is_pdf, render_pdf
 SUPPORTED_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "MPO": "JPEG", "TIFF": "TIFF", "BMP": "BMP"}
 DEFAULT_MAX_PIXELS = 150_000_000  # px per page (Pillow refuses > 179 Mpx anyway)
 MAX_FILE_BYTES = 1_000_000_000
+# A picture longer than this many times its width is no sheet, photo or VIN line (a VIN
+# line is about 12:1); it is refused before any pixel is decoded. Such a picture (a
+# 1 x 5000 px PNG) sent the text detector past 20 GB.
+MAX_ASPECT = 25.0
+# A multi-page file may hold at most this many pages, and all pages together at most the
+# page limit (``max_pixels``): every page is decoded into memory at once.
+MAX_PAGES = 20
 # Resolutions outside this window are not scan resolutions (72/96 dpi are screen defaults
 # written by cameras and editors): they are kept as ``file_dpi`` but not trusted as ``dpi``.
 PLAUSIBLE_SCAN_DPI = (100.0, 4800.0)
@@ -86,7 +99,10 @@ def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise UnreadableImageError("is a folder, not an image file", str(path))
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
+            raise UnreadableImageError("is not a regular file (a pipe or device?)", str(path))
+        size = st.st_size
         if size == 0:
             raise UnreadableImageError("the file is empty (0 bytes)", str(path))
         if size > MAX_FILE_BYTES:
@@ -121,7 +137,7 @@ def _file_dpi(im: Image.Image) -> float | None:
 def _to_rgb8(im: Image.Image) -> np.ndarray:
     """Decode a Pillow image into H x W x 3 uint8 (16-bit and float scaled, alpha on white)."""
     if im.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
-        arr = np.asarray(im, dtype=np.float64)
+        arr = np.asarray(im, dtype=np.float32)  # float64 would need 1.2 GB at 150 Mpx
         hi = 65535.0 if im.mode.startswith("I;16") or arr.max() > 255 else 255.0
         g = np.clip(arr / hi * 255.0 + 0.5, 0, 255).astype(np.uint8)
         return np.repeat(g[:, :, None], 3, axis=2)
@@ -132,7 +148,7 @@ def _to_rgb8(im: Image.Image) -> np.ndarray:
     if im.mode == "RGB" and im.getbands() == ("R", "G", "B"):
         return np.asarray(im, dtype=np.uint8).copy()
     if im.mode in ("RGB;16", "RGB;16B") or (hasattr(im, "mode") and "16" in im.mode):
-        arr = np.asarray(im).astype(np.float64)
+        arr = np.asarray(im).astype(np.float32)
         return np.clip(arr / 257.0, 0, 255).astype(np.uint8)
     return np.asarray(im.convert("RGB"), dtype=np.uint8).copy()
 
@@ -145,6 +161,48 @@ def _too_large(exc: Exception, p: Path, max_pixels: int) -> ImageTooLargeError:
     return ImageTooLargeError(
         f"image is {size}, over the limit of {max_pixels / 1e6:.0f} Mpx; scan at a lower "
         f"resolution", str(p))
+
+
+def check_shape(w: int, h: int, path: str | Path = "") -> None:
+    """Refuse a picture whose shape no scan or photo has (longer than :data:`MAX_ASPECT`
+    x its width), before its pixels are decoded."""
+    if w <= 0 or h <= 0:
+        raise UnreadableImageError("image has no pixels", str(path))
+    if max(w, h) > MAX_ASPECT * min(w, h):
+        raise ImageShapeError(
+            f"image is {w} x {h} px: too long and thin to be a scan or photo (aspect "
+            f"{max(w, h) / min(w, h):.0f}:1; at most {MAX_ASPECT:.0f}:1)", str(path))
+
+
+def _damaged(exc: BaseException, p: Path) -> UnreadableImageError:
+    """The error for a decoder failure: truncated file or damaged data."""
+    msg = " ".join(str(exc).split())[:200] or type(exc).__name__
+    if "truncated" in msg or isinstance(exc, EOFError):
+        return UnreadableImageError(
+            "the image file is truncated (incomplete download or copy?)", str(p))
+    return UnreadableImageError(f"damaged image data ({msg})", str(p))
+
+
+@contextmanager
+def quiet_native_stderr() -> Iterator[None]:
+    """Silence what C libraries (libtiff, libpng) print straight to file descriptor 2 while
+    a file is decoded; Python's own ``sys.stderr`` is untouched. Does nothing when fd 2 is
+    not open or off the main thread (the GUI's loader threads keep the terminal as is)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def load_pages(
@@ -164,8 +222,8 @@ def load_pages(
     if is_pdf(data):
         return _load_pdf_pages(p, data, digest, dpi, default_dpi, max_pixels)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # we check size
+        with warnings.catch_warnings(), quiet_native_stderr():
+            warnings.simplefilter("ignore")  # bombs: we check the size ourselves
             im = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as exc:
         raise _too_large(exc, p, max_pixels) from exc
@@ -173,8 +231,11 @@ def load_pages(
         raise UnreadableImageError(
             "not an image file vincheck can read (expected PNG, JPEG, TIFF or BMP)", str(p)
         ) from exc
-    except (OSError, ValueError, SyntaxError) as exc:
-        raise UnreadableImageError(f"damaged image file ({exc})", str(p)) from exc
+    except MemoryError as exc:
+        raise ImageTooLargeError("not enough memory to open this image", str(p)) from exc
+    except Exception as exc:  # noqa: BLE001 - OSError, ValueError, struct.error ... on damage
+        msg = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise UnreadableImageError(f"damaged image file ({msg})", str(p)) from exc
 
     fmt = SUPPORTED_FORMATS.get(im.format or "")
     if fmt is None:
@@ -182,51 +243,61 @@ def load_pages(
             f"{im.format} images are not supported; save the scan as PNG, JPEG, TIFF or BMP",
             str(p))
 
-    n_pages = int(getattr(im, "n_frames", 1) or 1)
-    if fmt != "TIFF":
-        n_pages = 1
     pages: list[LoadedImage] = []
-    for index in range(n_pages):
+    with warnings.catch_warnings(), quiet_native_stderr():
+        # Pillow's warnings (corrupt EXIF, bombs we check ourselves) and libtiff's messages
+        # would print beside our one-line error; the error says what is wrong instead
+        warnings.simplefilter("ignore")
         try:
-            if n_pages > 1:
-                im.seek(index)
-            w, h = im.size
-            if w <= 0 or h <= 0:
-                raise UnreadableImageError("image has no pixels", str(p))
-            if w * h > max_pixels:
-                raise ImageTooLargeError(
-                    f"image is {w} x {h} px ({w * h / 1e6:.0f} Mpx), over the limit of "
-                    f"{max_pixels / 1e6:.0f} Mpx; scan at a lower resolution", str(p))
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            n_pages = int(getattr(im, "n_frames", 1) or 1) if fmt == "TIFF" else 1
+        except Exception as exc:  # noqa: BLE001 - Pillow raises TypeError, OSError ... here
+            raise _damaged(exc, p) from exc
+        if n_pages > MAX_PAGES:
+            raise ImageTooLargeError(f"the file has {n_pages} pages; at most {MAX_PAGES} are "
+                                     "checked per file: split it", str(p))
+        total = 0
+        for index in range(n_pages):
+            try:
+                if n_pages > 1:
+                    im.seek(index)
+                w, h = im.size
+                check_shape(w, h, p)
+                total += w * h
+                if w * h > max_pixels or total > max_pixels:
+                    what = (f"image is {w} x {h} px ({w * h / 1e6:.0f} Mpx)" if total == w * h
+                            else f"its {index + 1} pages hold {total / 1e6:.0f} Mpx")
+                    raise ImageTooLargeError(
+                        f"{what}, over the limit of {max_pixels / 1e6:.0f} Mpx; scan at a "
+                        "lower resolution", str(p))
                 frame = im.copy() if n_pages > 1 else im
                 frame.load()
-            fdpi = _file_dpi(frame) or _file_dpi(im)
-            frame = ImageOps.exif_transpose(frame) or frame
-            rgb = _to_rgb8(frame)
-        except (ImageTooLargeError, UnreadableImageError):
-            raise
-        except Image.DecompressionBombError as exc:
-            raise _too_large(exc, p, max_pixels) from exc
-        except (OSError, ValueError, SyntaxError, EOFError) as exc:
-            msg = str(exc)
-            if "truncated" in msg or isinstance(exc, EOFError):
-                raise UnreadableImageError(
-                    "the image file is truncated (incomplete download or copy?)", str(p)
-                ) from exc
-            raise UnreadableImageError(f"damaged image data ({msg})", str(p)) from exc
+                fdpi = _file_dpi(frame) or _file_dpi(im)
+                if frame.getexif().get(0x0112, 1) not in (1, None):  # EXIF orientation
+                    frame = ImageOps.exif_transpose(frame) or frame
+                    check_shape(*frame.size, p)
+                rgb = _to_rgb8(frame)
+                del frame
+            except (ImageTooLargeError, UnreadableImageError):
+                raise
+            except Image.DecompressionBombError as exc:
+                raise _too_large(exc, p, max_pixels) from exc
+            except MemoryError as exc:
+                raise ImageTooLargeError("not enough memory to decode this image; scan at a "
+                                         "lower resolution", str(p)) from exc
+            except Exception as exc:  # noqa: BLE001 - any decoder failure is a damaged file
+                raise _damaged(exc, p) from exc
 
-        if dpi is not None:
-            use_dpi, source = float(dpi), "user"
-        elif fdpi is not None and PLAUSIBLE_SCAN_DPI[0] <= fdpi <= PLAUSIBLE_SCAN_DPI[1]:
-            use_dpi, source = fdpi, "file"
-        elif default_dpi is not None:
-            use_dpi, source = float(default_dpi), "settings"
-        else:
-            use_dpi, source = None, None
-        pages.append(LoadedImage(
-            path=str(p), rgb=rgb, dpi=use_dpi, dpi_source=source, file_dpi=fdpi, format=fmt,
-            page=index, n_pages=n_pages, sha256=digest, file_size=len(data)))
+            if dpi is not None:
+                use_dpi, source = float(dpi), "user"
+            elif fdpi is not None and PLAUSIBLE_SCAN_DPI[0] <= fdpi <= PLAUSIBLE_SCAN_DPI[1]:
+                use_dpi, source = fdpi, "file"
+            elif default_dpi is not None:
+                use_dpi, source = float(default_dpi), "settings"
+            else:
+                use_dpi, source = None, None
+            pages.append(LoadedImage(
+                path=str(p), rgb=rgb, dpi=use_dpi, dpi_source=source, file_dpi=fdpi, format=fmt,
+                page=index, n_pages=n_pages, sha256=digest, file_size=len(data)))
     return pages
 
 
@@ -239,6 +310,7 @@ def _load_pdf_pages(p: Path, data: bytes, digest: str, dpi: float | None,
     pages = render_pdf(data, str(p), dpi=dpi, max_pixels=max_pixels)
     out: list[LoadedImage] = []
     for index, page in enumerate(pages):
+        check_shape(int(page.rgb.shape[1]), int(page.rgb.shape[0]), p)
         if dpi is not None:
             use_dpi, source = float(dpi), "user"
         elif PLAUSIBLE_SCAN_DPI[0] <= page.dpi <= PLAUSIBLE_SCAN_DPI[1]:

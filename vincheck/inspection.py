@@ -120,6 +120,10 @@ def limit_findings(settings: Settings) -> list[Finding]:
 def _clean_expected(vin: str | None) -> str | None:
     """The expected VIN cleaned to 17 characters; kept as typed when it is not a VIN (the
     ``expected_vin`` finding then says why)."""
+    if vin is not None and not isinstance(vin, str):
+        from vincheck.errors import UsageError
+
+        raise UsageError(f"the expected VIN must be text, not {type(vin).__name__}")
     if not vin or not vin.strip():
         return None
     from vincheck.vin import clean

@@ -95,6 +95,8 @@ def render_pdf(data: bytes, name: str, dpi: float | None = None,
             finally:
                 page.close()
         return pages
+    except pdfium.PdfiumError as exc:  # a page that cannot be loaded (found by tests/fuzz)
+        raise UnreadableImageError(f"damaged PDF file ({exc})", name) from exc
     finally:
         doc.close()
 

@@ -6,14 +6,16 @@ Each command lives in its own module ``vincheck.cli.cmd_<name>`` exposing
 that a freezer such as PyInstaller finds them; each keeps its heavy imports inside
 ``run``. This module is the only place where errors become exit codes:
 0 all passed, 1 something failed or needs review, 2 usage or input error,
-3 OCR engine missing, 4 records store problem, 130 cancelled.
+3 OCR engine missing, 4 records store problem, 70 internal error (a bug), 130 cancelled.
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import sys
+import warnings
 from collections.abc import Sequence
 
 from vincheck import __version__
@@ -29,7 +31,10 @@ from vincheck.cli import (
     cmd_store,
     cmd_vin,
 )
+from vincheck.cli.terminal import SafeStream, one_line
 from vincheck.errors import VincheckError
+
+INTERNAL_ERROR = 70  # a bug (EX_SOFTWARE); reported in one line, never a traceback
 
 COMMAND_MODULES = {"vin": cmd_vin, "rubbing": cmd_rubbing, "photo": cmd_photo,
                    "check": cmd_check, "report": cmd_report, "batch": cmd_batch,
@@ -60,18 +65,53 @@ def main(argv: Sequence[str] | None = None) -> int:
     # In a frozen bundle, batch's spawned worker processes start this executable again:
     # this runs the worker there instead of the CLI (a no-op when not frozen).
     multiprocessing.freeze_support()
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # type: ignore[assignment]
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _error(message: str) -> None:
+    try:
+        print(f"vincheck: error: {one_line(message)}", file=sys.stderr, flush=True)
+    except OSError:  # stderr itself is gone
+        pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(args.func(args))
+        with warnings.catch_warnings():
+            if not os.environ.get("VINCHECK_DEBUG"):
+                # library warnings (numpy on an empty slice, Pillow on odd metadata) are
+                # not for the operator: the one-line result or error says what matters
+                warnings.simplefilter("ignore")
+            return int(args.func(args))
     except VincheckError as exc:
-        print(f"vincheck: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
         print("vincheck: cancelled", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the output cannot be written: disk full, a closed pipe ...
+        where = f" ({exc.filename})" if exc.filename else ""
+        _error(f"cannot write the output{where}: {exc.strerror or exc}")
+        return 2
+    except (RecursionError, MemoryError) as exc:
+        _error("the input is too large or too deeply nested to process "
+               f"({type(exc).__name__})")
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a bug: one line, not a traceback
+        if os.environ.get("VINCHECK_DEBUG"):
+            raise
+        _error(f"internal error ({type(exc).__name__}: {exc}); this is a bug in vincheck: "
+               "please report it with the input (VINCHECK_DEBUG=1 shows the traceback)")
+        return INTERNAL_ERROR

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from vincheck.cli.output import advice_line, print_json_line
+from vincheck.cli.output import advice_line, expected_vin_arg, print_json_line
 from vincheck.errors import UsageError
 from vincheck.findings import CaseResult, Status, Verdict
 from vincheck.inspection import CaseInput, run_case
@@ -56,7 +56,7 @@ def build_case(args: argparse.Namespace) -> CaseInput:
     if not case.files():
         raise UsageError("nothing to check: give files, --case CASE.json or --sample")
     if args.expect:
-        case.expected_vin = args.expect
+        case.expected_vin = expected_vin_arg(args.expect)
     if args.kind:
         case.kind = args.kind
     if args.color:
@@ -82,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
         print_summary_zh(result)
     else:
         print_summary(result)
+    for e in result.errors:  # the summary lists them too; stderr says why it exits 2
+        print(f"vincheck: error: {e['error']}", file=sys.stderr)
     if result.errors:
         return 2
     return 0 if result.verdict is Verdict.PASS else 1
@@ -110,7 +112,7 @@ def print_summary(result: CaseResult) -> None:
             out.write(f"  {f.status:<7} {f.code}: {f.message}\n")
             out.writelines(line + "\n" for line in advice_line(f, "    "))
     for e in result.errors:
-        out.write(f"  error   {e['file']}: {e['error']}\n")
+        out.write(f"  error   {e['error']}\n")
 
 
 def print_summary_zh(result: CaseResult) -> None:
@@ -136,4 +138,4 @@ def print_summary_zh(result: CaseResult) -> None:
             if advice:
                 out.write(f"      处理办法：{advice}\n")
     for e in result.errors:
-        out.write(f"  文件错误 {e['file']}：{e['error']}\n")
+        out.write(f"  文件错误 {e['error']}\n")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from vincheck.cli.output import advice_line, check_each_file
+from vincheck.cli.output import advice_line, check_each_file, expected_vin_arg
 from vincheck.errors import UsageError
 from vincheck.findings import SheetResult, Status
 from vincheck.settings import load_settings
@@ -52,12 +52,10 @@ def _human(sheet: SheetResult) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from vincheck.rubbing import check_rubbing_file, select_engines
-    from vincheck.vin import clean
-
     if args.dpi is not None and not (0 < args.dpi <= 10000):
         raise UsageError(f"--dpi must be a positive resolution, got {args.dpi}")
     settings = load_settings()
-    expected = clean(args.expect) if args.expect and args.expect.strip() else None
+    expected = expected_vin_arg(args.expect)
     engines, notes = select_engines(settings, args.engine)  # fails early (exit 3) if none
     for note in notes:
         print(f"vincheck: note: OCR engine not available: {note}", file=sys.stderr)

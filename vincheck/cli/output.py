@@ -14,6 +14,23 @@ def print_json_line(obj: dict[str, Any], stream: TextIO | None = None) -> None:
     stream.flush()
 
 
+def expected_vin_arg(text: str | None, option: str = "--expect") -> str | None:
+    """The VIN given with ``--expect``, cleaned; None when empty. Raises UsageError (exit
+    2) naming what is wrong when it cannot be a VIN: its length or a forbidden character.
+    A wrong check digit is not refused here: the check reports it as a finding."""
+    from vincheck.errors import UsageError, VinError
+    from vincheck.vin import clean, validate
+
+    if text is None or not text.strip():
+        return None
+    vin = clean(text)
+    try:
+        validate(vin, require_check_digit=False, model_year_rule=False)
+    except VinError as exc:
+        raise UsageError(f"{option} {vin!r} is not a VIN: {exc}") from exc
+    return vin
+
+
 def advice_line(finding: Any, indent: str = "      ") -> list[str]:
     """The rule registry's advice for a finding that did not pass, as one text line
     (none for a passed finding)."""

@@ -18,6 +18,32 @@ _lock = threading.Lock()
 _engine: Any = None
 
 
+# The model files inside the rapidocr wheel (PP-OCR det, rec and the orientation cls). Given
+# by path, RapidOCR neither creates its models folder in site-packages nor downloads.
+MODEL_GLOBS = {"Det": "*_det_*.onnx", "Rec": "*_rec_*.onnx", "Cls": "*_cls_*.onnx"}
+
+
+def shipped_model_paths() -> dict[str, str]:
+    """RapidOCR parameters naming the model files shipped in its package; raises
+    :class:`OcrEngineError` when one is missing (instead of RapidOCR downloading it)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("rapidocr")
+    if spec is None or not spec.submodule_search_locations:
+        raise OcrEngineError("RapidOCR is not installed; reinstall vincheck with its "
+                             "dependencies (pip install rapidocr onnxruntime)")
+    models = Path(next(iter(spec.submodule_search_locations))) / "models"
+    out: dict[str, str] = {}
+    for task, pattern in MODEL_GLOBS.items():
+        found = sorted(models.glob(pattern))
+        if not found:
+            raise OcrEngineError(f"RapidOCR's {task.lower()} model is missing from {models}; "
+                                 "reinstall the rapidocr package")
+        out[f"{task}.model_path"] = str(found[-1])
+    return out
+
+
 def get_rapidocr() -> Any:
     """The shared ``rapidocr.RapidOCR`` instance (detector + recogniser + classifier)."""
     global _engine
@@ -29,8 +55,8 @@ def get_rapidocr() -> Any:
                 raise OcrEngineError(
                     f"RapidOCR is not installed ({exc}); reinstall vincheck with its "
                     "dependencies (pip install rapidocr onnxruntime)") from exc
-            logging.getLogger("RapidOCR").setLevel(logging.WARNING)
-            params: dict[str, Any] = {"Global.log_level": "warning"}
+            logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+            params: dict[str, Any] = {"Global.log_level": "error", **shipped_model_paths()}
             threads = os.environ.get("VINCHECK_OCR_THREADS")
             if threads and threads.isdigit() and int(threads) > 0:
                 # one thread per process when several worker processes share the cores
@@ -42,5 +68,5 @@ def get_rapidocr() -> Any:
                 _engine = RapidOCR()
             except Exception as exc:  # noqa: BLE001 - any model-loading failure
                 raise OcrEngineError(f"RapidOCR could not load its models: {exc}") from exc
-            logging.getLogger("RapidOCR").setLevel(logging.WARNING)
+            logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     return _engine

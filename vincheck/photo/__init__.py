@@ -199,12 +199,15 @@ def check_photo_file(path: str | Path, settings: Settings | PhotoSettings | None
     ps = _photo_settings(settings)
     max_pixels = settings.max_image_pixels if isinstance(settings, Settings) \
         else DEFAULT_MAX_PIXELS
-    if cancel is not None:
-        cancel.check()
+    from vincheck.time_limit import Deadline
+
+    deadline = Deadline(str(path), cancel=cancel)  # bounded time per file
+    deadline.check()
     pages = load_pages(path, dpi=dpi, default_dpi=ps.default_dpi, max_pixels=max_pixels)
     out = []
     for page in pages:
-        r = check_photo(page, settings, kind=kind, color=color, cancel=cancel)
+        r = check_photo(page, settings, kind=kind, color=color,
+                        cancel=deadline)  # type: ignore[arg-type]
         r.file = str(path)
         out.append(r)
     return out

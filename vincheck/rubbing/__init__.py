@@ -144,15 +144,20 @@ def check_rubbing_file(path: str, settings: Settings | None = None,
     used, :class:`~vincheck.errors.OcrEngineError` when no OCR engine is available and
     :class:`~vincheck.errors.Cancelled` when ``cancel`` was triggered.
     """
+    from vincheck.rubbing.work_scale import to_file_pixels, work_page
+    from vincheck.time_limit import Deadline
+
     settings = settings or Settings()
+    deadline = Deadline(str(path), cancel=cancel)  # bounded time per file
     pages = load_pages(path, dpi=dpi, default_dpi=settings.rubbing.default_dpi,
                        max_pixels=settings.max_image_pixels)
     out = []
     for page in pages:
-        if cancel is not None:
-            cancel.check()
-        out.append(check_sheet(page, settings, expected_vin=expected_vin, cancel=cancel,
-                               engines=engines, engine=engine))
+        deadline.check()
+        work, fx, fy = work_page(page)  # a large scan is checked at <= 600 dpi
+        sheet = check_sheet(work, settings, expected_vin=expected_vin, cancel=deadline,
+                            engines=engines, engine=engine)
+        out.append(to_file_pixels(sheet, page, fx, fy))
     return out
 
 

@@ -17,10 +17,27 @@ from vincheck.rubbing.locate import Strip
 MIN_LINE_ASPECT = 6.0
 # Detection runs on a copy with this longest side (px): the det model resizes anyway.
 DETECT_SIDE_PX = 1280
+# ... and at most this aspect ratio (padded otherwise): the detector's input stays below
+# about 736 x 2200 px whatever the picture's shape.
+DETECT_MAX_ASPECT = 3.0
 # Margin added around a detected line (its box already has some): 0.4 x its height above
 # and below, 0.3 x at the ends.
 PAD_Y = 0.4
 PAD_X = 0.3
+
+
+def pad_to_aspect(img: np.ndarray, max_aspect: float = DETECT_MAX_ASPECT) -> np.ndarray:
+    """``img`` padded at the bottom or right (so coordinates are unchanged) with its median
+    grey until its long side is at most ``max_aspect`` x its short side: the detector
+    scales the short side up to 736 px, so a thin picture would grow without bound."""
+    h, w = img.shape[:2]
+    need_h = int(np.ceil(w / max_aspect)) - h
+    need_w = int(np.ceil(h / max_aspect)) - w
+    if need_h <= 0 and need_w <= 0:
+        return img
+    fill = int(np.median(img))
+    return cv2.copyMakeBorder(img, 0, max(0, need_h), 0, max(0, need_w), cv2.BORDER_CONSTANT,
+                              value=fill)
 
 
 def detect_lines(gray: np.ndarray) -> list[np.ndarray]:
@@ -31,6 +48,7 @@ def detect_lines(gray: np.ndarray) -> list[np.ndarray]:
     s = min(1.0, DETECT_SIDE_PX / max(h, w))
     small = cv2.resize(gray, (max(1, round(w * s)), max(1, round(h * s))),
                        interpolation=cv2.INTER_AREA) if s < 1.0 else gray
+    small = pad_to_aspect(small)
     try:
         out = get_rapidocr()(cv2.cvtColor(small, cv2.COLOR_GRAY2BGR), use_det=True,
                              use_cls=False, use_rec=False)

@@ -1,0 +1,1 @@
+"""Fuzz suite: crafted and mutated inputs run through the CLI under memory and time limits."""
