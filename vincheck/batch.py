@@ -380,6 +380,13 @@ def check_one(runner: Runner, settings: Settings, case_input: CaseInput,
                     kind = classify_file(f)
                 except VincheckError:
                     kind = "photo" if ci.rubbing_files else "rubbing"  # run_case reports it
+                if kind == "certificate":  # fills the expected VIN / colour not given
+                    from vincheck.certificate import apply_to_case, read_certificate_file
+
+                    given = {"kind"} | {n for n, a in (("vin", ci.expected_vin),
+                                                       ("colour", ci.color)) if a}
+                    apply_to_case(ci, read_certificate_file(f), given)
+                    continue
                 (ci.rubbing_files if kind == "rubbing" else ci.photo_files).append(f)
         return "ok", runner(ci, settings), ci
     except OcrEngineError as exc:

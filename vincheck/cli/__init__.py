@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from vincheck import __version__
 from vincheck.errors import VincheckError
 
-COMMANDS = ("vin", "rubbing", "photo", "check", "report", "batch", "gui", "doctor")
+COMMANDS = ("vin", "rubbing", "photo", "check", "certificate", "report", "batch", "gui", "doctor")
 
 
 class _Parser(argparse.ArgumentParser):
