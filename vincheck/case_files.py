@@ -1,10 +1,11 @@
 """Sort a case's files into rubbing sheets and photos, and read / write case files.
 
 A *certificate* (the 合格证, see :mod:`vincheck.certificate`) is recognised by its
-file name, its ruled form or a barcode carrying a VIN. A *rubbing sheet* is a scan of mostly near-white, low-saturation paper carrying one or
-more dark, elongated graphite strips. A *photo* (a digital file or a scanned print) is
-colourful or textured over a large part of its area. :func:`classify_image` tells them
-apart from pixels alone; :func:`classify_file` loads a file through :mod:`vincheck.imageio`.
+file name, its ruled form or a barcode carrying a VIN. A *rubbing sheet* is a scan of
+mostly near-white, low-saturation paper carrying one or more dark, elongated graphite
+strips. A *photo* (a digital file or a scanned print) is colourful or textured over a
+large part of its area. :func:`classify_image` tells them apart from pixels alone;
+:func:`classify_file` loads a file through :mod:`vincheck.imageio`.
 
 A *case file* is JSON: ``{"expected_vin", "kind", "color", "rubbing_files": [...],
 "photo_files": [...]}`` with paths relative to the JSON file's folder (absolute paths are

@@ -115,7 +115,8 @@ def _fields(rng: np.random.Generator, vin: str, colour_text: str,
         ("驾驶室准乘人数(人)", "——"),
         ("额定载客(人)", str(int(rng.integers(2, 8)))),
         ("最高设计车速(km/h)", str(int(rng.integers(120, 220)))),
-        ("车辆制造日期", f"{year}年{int(rng.integers(1, 13)):02d}月{int(rng.integers(1, 29)):02d}日"),
+        ("车辆制造日期",
+         f"{year}年{int(rng.integers(1, 13)):02d}月{int(rng.integers(1, 29)):02d}日"),
     ]
 
 
@@ -189,7 +190,7 @@ def render_certificate(rng: np.random.Generator, *, dpi: int = 150, barcode: str
     rows = 17
     rh = (bottom - top) / rows
     vin_box = (0, 0, 0, 0)
-    for col, cols, idx in ((0, left_cols, range(2, 19)), (1, right_cols, range(19, 35))):
+    for cols, idx in ((left_cols, range(2, 19)), (right_cols, range(19, 35))):
         for r, i in enumerate(idx):
             y0 = top + r * rh
             label, value = fields[i]
