@@ -6,8 +6,8 @@ cached in ``DIR`` (default ``~/.cache/vincheck/bench-certificate-n{N}-s{SEED}-d{
 
 Per page, in the same run:
 
-- **plain OCR**: RapidOCR on the whole page, the first 17-character run of VIN characters
-  in its text (I/O/Q read as 1/0/0) is the VIN; timed on its own.
+- **plain OCR**: RapidOCR on the whole page; the first text line holding a run of exactly
+  17 VIN characters (spaces removed, I/O/Q read as 1/0/0) gives the VIN; timed on its own.
 - **reader**: :func:`vincheck.certificate.read_certificate` — barcode, then OCR of the
   labelled fields when the barcode did not give everything. To spare the shared CPU the
   reader is given the plain-OCR lines of the same page instead of running RapidOCR a second
@@ -30,14 +30,18 @@ import time
 from pathlib import Path
 from typing import Any
 
-_VIN_RUN = re.compile(r"[A-HJ-NPR-Z0-9]{17}")
+_VIN_RUN = re.compile(r"(?<![A-Z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Z0-9])")
 
 
-def plain_vin(text: str) -> str | None:
-    """The baseline: first 17-character run of VIN characters in the page's text."""
-    t = "".join(text.upper().split()).translate(str.maketrans({"O": "0", "Q": "0", "I": "1"}))
-    m = _VIN_RUN.search(t)
-    return m.group(0) if m else None
+def plain_vin(lines: list[str]) -> str | None:
+    """The baseline: the first run of exactly 17 VIN characters in the page's text lines."""
+    for line in lines:
+        t = "".join(line.upper().split()).translate(str.maketrans({"O": "0", "Q": "0",
+                                                                   "I": "1"}))
+        m = _VIN_RUN.search(t)
+        if m:
+            return m.group(0)
+    return None
 
 
 def _pct(a: int, b: int) -> str:
@@ -80,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         rgb = load_image(out / t.file).rgb
         t0 = time.perf_counter()
         lines = ocr_lines(rgb)
-        base_vin = plain_vin(" ".join(ln.text for ln in lines))
+        base_vin = plain_vin([ln.text for ln in lines])
         base_ms = (time.perf_counter() - t0) * 1000.0
         r = read_certificate(rgb, t.file, lines=lines)
         ms = r.ms + (base_ms if r.ocr_used else 0.0)

@@ -370,7 +370,8 @@ def check_one(runner: Runner, settings: Settings, case_input: CaseInput,
     ci = CaseInput(rubbing_files=list(case_input.rubbing_files),
                    photo_files=list(case_input.photo_files),
                    expected_vin=case_input.expected_vin, kind=case_input.kind,
-                   color=case_input.color, dpi=case_input.dpi)
+                   color=case_input.color, dpi=case_input.dpi,
+                   certificate_files=list(case_input.certificate_files))
     try:
         if unknown:
             from vincheck.case_files import classify_file
@@ -386,6 +387,7 @@ def check_one(runner: Runner, settings: Settings, case_input: CaseInput,
                     given = {"kind"} | {n for n, a in (("vin", ci.expected_vin),
                                                        ("colour", ci.color)) if a}
                     apply_to_case(ci, read_certificate_file(f), given)
+                    ci.certificate_files.append(f)
                     continue
                 (ci.rubbing_files if kind == "rubbing" else ci.photo_files).append(f)
         return "ok", runner(ci, settings), ci

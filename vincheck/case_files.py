@@ -191,6 +191,8 @@ def save_case_result(path: str | Path, case: CaseInput, result: CaseResult | Non
         "dpi": case.dpi, "rubbing_files": [rel(f) for f in case.rubbing_files],
         "photo_files": [rel(f) for f in case.photo_files],
     }
+    if case.certificate_files:
+        data["certificate_files"] = [rel(f) for f in case.certificate_files]
     if result is not None:
         data["result"] = _map_files(result.to_dict(), rel)
         data["decisions"] = [d.to_dict() for d in result.decisions]

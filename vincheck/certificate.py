@@ -164,6 +164,8 @@ def vin_from_text(text: str, score: float) -> tuple[str | None, float, str]:
     if res.decision == RepairDecision.REPAIRED and res.vin and res.best:
         pos = ", ".join(str(p) for p in res.best.changed_positions)
         return res.vin, min(score, res.confidence) * 0.9, f"repaired at position {pos}"
+    if _passes(raw):  # valid as read, but the OCR was too unsure to rule out others
+        return raw, min(score, res.confidence), "the OCR was unsure of some characters"
     return None, 0.0, f"{raw} does not pass the VIN rules ({res.decision})"
 
 

@@ -214,7 +214,7 @@ def render_certificate(rng: np.random.Generator, *, dpi: int = 150, barcode: str
     if barcode in ("qr", "pdf417", "smudged"):
         payload = ";".join(f"{lab}:{val}" for lab, val in fields[:7])
         kind = "qr" if barcode != "pdf417" else "pdf417"
-        module = max(2, round(0.5 * mm)) if kind == "qr" else max(2, round(0.33 * mm))
+        module = max(2, round(0.5 * mm)) if kind == "qr" else max(2, round(0.45 * mm))
         code = _barcode_image(payload, kind, module)
         x0 = int(w - 12 * mm - code.width)
         page.paste(code, (x0, int(5 * mm)))

@@ -47,7 +47,10 @@ def build_case(args: argparse.Namespace) -> CaseInput:
         case = CaseInput()
     case.rubbing_files += args.rubbing
     case.photo_files += args.photo
-    certificates = [args.certificate] if getattr(args, "certificate", None) else []
+    certificates = list(case.certificate_files)
+    case.certificate_files = []
+    if getattr(args, "certificate", None):
+        certificates.append(args.certificate)
     if args.files:
         from vincheck.case_files import classify_file
 
@@ -67,10 +70,12 @@ def build_case(args: argparse.Namespace) -> CaseInput:
         case.color = args.color
     if args.dpi:
         case.dpi = args.dpi
-    given = {n for n, a in (("vin", args.expect), ("kind", args.kind), ("colour", args.color))
-             if a}
+    # typed on the command line or in the case file: kept, a differing certificate is said
+    given = {n for n, a in (("vin", case.expected_vin), ("kind", args.kind),
+                            ("colour", case.color)) if a}
     for f in certificates:
         apply_certificate(case, f, given)
+        case.certificate_files.append(f)
     return case
 
 

@@ -148,6 +148,8 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
         self.panel.checkRequested.connect(self.start_check)
         self.panel.cancelRequested.connect(self.cancel_check)
         self.panel.addRequested.connect(self.open_files_dialog)
+        self.panel.scanRequested.connect(self.scan_pages_dialog)
+        self.panel.certificateAdded.connect(self.read_certificate)
 
         centre = QWidget()
         cl = QVBoxLayout(centre)
@@ -284,6 +286,7 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
             self.thread.cancel()
             self.thread.wait(5000)
         self.sorter.shutdown()
+        self.certificate_reader.shutdown()
         self.loader.shutdown()
         if self._store is not None:
             try:

@@ -25,6 +25,9 @@ class ActionsMixin:
         self.act_open = A(self)
         self.act_open.setShortcut(QKeySequence.StandardKey.Open)
         self.act_open.triggered.connect(self.open_files_dialog)
+        self.act_scan = A(self)
+        self.act_scan.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.act_scan.triggered.connect(self.scan_pages_dialog)
         self.act_open_case = A(self)
         self.act_open_case.triggered.connect(self.open_case_dialog)
         self.act_sample = A(self)
@@ -86,7 +89,8 @@ class ActionsMixin:
 
         mb = self.menuBar()
         self.menu_file = mb.addMenu("")
-        self.menu_file.addActions([self.act_open, self.act_open_case, self.act_sample])
+        self.menu_file.addActions([self.act_open, self.act_scan, self.act_open_case,
+                                   self.act_sample])
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_recent.aboutToShow.connect(self._fill_recent)
         self.menu_file.addSeparator()
@@ -124,6 +128,7 @@ class ActionsMixin:
         self.menu_help.setTitle(translate("MainWindow", "&Help"))
         self.act_open.setText(translate("MainWindow", "&Open files…"))
         self.act_open_case.setText(translate("MainWindow", "Open &case file…"))
+        self.act_scan.setText(translate("MainWindow", "S&can…"))
         self.act_sample.setText(translate("MainWindow", "Open the &sample case"))
         self.act_save.setText(translate("MainWindow", "&Save case and result…"))
         self.act_export.setText(translate("MainWindow", "&Export PDF report…"))
