@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from tests.synth.certificate import degrade, find_font, render_certificate
+from vincheck.barcodes import Barcode
 from vincheck.case_files import classify_file
 from vincheck.certificate import (
     FILL_MIN_CONFIDENCE,
@@ -23,7 +24,6 @@ from vincheck.certificate import (
     values_from_barcodes,
     values_from_ocr,
 )
-from vincheck.barcodes import Barcode
 from vincheck.inspection import CaseInput
 
 try:
