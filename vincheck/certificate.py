@@ -277,7 +277,8 @@ _LABEL_TAIL = re.compile(r"^[/／]?(?:车架号|车辆名称)?\s*[:：]?\s*")
 def labelled_line_value(lines: list[TextLine], labels: tuple[str, ...]
                         ) -> tuple[str, float, Box] | None:
     """(value text, score, evidence box) of the field labelled with one of ``labels``:
-    the rest of the label's own line, else the nearest line to its right on the same row.
+    the rest of the label's own line, else the nearest line to its right on the same row
+    (the evidence box is then that line's box).
     """
     for line in lines:
         t = _squash(line.text)
@@ -304,10 +305,7 @@ def labelled_line_value(lines: list[TextLine], labels: tuple[str, ...]
             if best is None or x0 < best[0]:
                 best = (x0, other)
         if best is not None:
-            o = best[1]
-            b0, b1 = line.box, o.box
-            box = (min(b0[0], b1[0]), min(b0[1], b1[1]), max(b0[2], b1[2]), max(b0[3], b1[3]))
-            return _squash(o.text), o.score, box
+            return _squash(best[1].text), best[1].score, best[1].box
     return None
 
 

@@ -1,6 +1,7 @@
 """The certificate box: what was read from the case's 合格证 (VIN, body colour, vehicle
 kind), where each value came from (barcode / OCR, confidence, a crop of the evidence) and
-a button to use a value the reader did not fill by itself.
+a button to use a value the reader did not fill by itself. The crop is shown under a
+value the operator must confirm (a filled value has its source and confidence only).
 
 :class:`CertificateReader` runs :func:`vincheck.certificate.read_certificate_file` off the
 GUI thread (a one-thread pool, as :mod:`vincheck.gui.file_sorter`) and reports with
@@ -24,7 +25,8 @@ from vincheck.gui.image_view import qimage_from_rgb
 
 translate = QCoreApplication.translate
 NAMES = ("vin", "colour", "kind")
-CROP_HEIGHT = 28  # px: height of the evidence crop shown beside a value
+CROP_HEIGHT = 30  # px: largest height of the evidence crop shown under a value
+CROP_WIDTH = 210  # px: its largest width
 ReadFunction = Callable[[str], tuple[Any, dict[str, np.ndarray]]]
 
 
@@ -128,11 +130,12 @@ class CertificateBox(QGroupBox):
             button.setVisible(False)
             button.clicked.connect(lambda _c=False, n=name: self._use(n))
             self.use_buttons[name] = button
-            grid.addWidget(self.name_labels[name], 2 * row - 1, 0)
-            grid.addWidget(self.value_labels[name], 2 * row - 1, 1)
-            grid.addWidget(button, 2 * row - 1, 2)
-            grid.addWidget(self.crop_labels[name], 2 * row, 0, 1, 1)
-            grid.addWidget(self.source_labels[name], 2 * row, 1, 1, 2)
+            r = 3 * row - 2
+            grid.addWidget(self.name_labels[name], r, 0)
+            grid.addWidget(self.source_labels[name], r, 1)
+            grid.addWidget(button, r, 2)
+            grid.addWidget(self.value_labels[name], r + 1, 0, 1, 3)
+            grid.addWidget(self.crop_labels[name], r + 2, 0, 1, 3)
         grid.setColumnStretch(1, 1)
         self.file: str | None = None
         self.reading: Any = None
@@ -154,12 +157,11 @@ class CertificateBox(QGroupBox):
 
     def _source_text(self, v: Any, name: str) -> str:
         src = self.tr("barcode") if v.source == "barcode" else self.tr("OCR")
-        text = self.tr("from the {source}, confidence {c:.0%}").format(source=src,
-                                                                    c=v.confidence)
+        text = f"{src} {v.confidence:.0%}"
         if name in self.applied:
             text += " · " + self.tr("filled in")
         elif v.value:
-            text += " · " + self.tr("not filled: please confirm")
+            text += " · " + self.tr("please confirm")
         else:
             text += " · " + self.tr("read: {text}").format(text=v.text or "-")
         return text
@@ -190,10 +192,18 @@ class CertificateBox(QGroupBox):
             value_label.setText(shown)
             sure = name in self.applied
             colour = "#2e7d32" if sure else "#b26a00"
-            value_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+            value_label.setStyleSheet(f"color: {colour}; font-weight: bold; "
+                                      "font-family: monospace;")
             source.setText(self._source_text(v, name))
-            source.setToolTip(v.note or "")
+            tip = self.tr("Read from the {source} with confidence {c:.0%}").format(
+                source=self.tr("barcode") if v.source == "barcode" else self.tr("OCR"),
+                c=v.confidence)
+            source.setToolTip(tip + (f"\n{v.note}" if v.note else ""))
             button.setVisible(bool(v.value) and not sure)
+            # the evidence crop where the operator must decide (spares the panel's height)
+            crop = self.crop_labels[name]
+            crop.setVisible(not sure and crop.pixmap() is not None
+                            and not crop.pixmap().isNull())
 
     # --- state ---------------------------------------------------------------------------
     def set_reading_started(self, file: str) -> None:
@@ -219,8 +229,9 @@ class CertificateBox(QGroupBox):
                 label.clear()
                 continue
             pix = QPixmap.fromImage(qimage_from_rgb(crop))
-            label.setPixmap(pix.scaledToHeight(CROP_HEIGHT,
-                                               Qt.TransformationMode.SmoothTransformation))
+            label.setPixmap(pix.scaled(CROP_WIDTH, CROP_HEIGHT,
+                                       Qt.AspectRatioMode.KeepAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation))
             label.setToolTip(self.tr("Where it was read"))
         self.setVisible(True)
         self._refresh()
