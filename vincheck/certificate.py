@@ -393,6 +393,9 @@ def name_says_certificate(path: str | Path) -> bool:
     return any(h in name for h in _FILENAME_HINTS)
 
 
+FORM_WORK_SIZE = 800  # px: the longer side a page is reduced to before looking for rules
+
+
 def ruled_form_lines(rgb: np.ndarray) -> tuple[int, int]:
     """(long roughly horizontal lines, long roughly vertical lines) on the page: the
     ruled table of a form. Lines are Hough segments at least a quarter of the page's width
@@ -402,7 +405,7 @@ def ruled_form_lines(rgb: np.ndarray) -> tuple[int, int]:
     arr = np.asarray(rgb)
     gray = cv2.cvtColor(arr[:, :, :3], cv2.COLOR_RGB2GRAY) if arr.ndim == 3 else arr
     h, w = gray.shape
-    scale = 1000.0 / max(h, w)
+    scale = FORM_WORK_SIZE / max(h, w)
     if scale < 1.0:
         gray = cv2.resize(gray, (round(w * scale), round(h * scale)),
                           interpolation=cv2.INTER_AREA)
@@ -433,8 +436,8 @@ def ruled_form_lines(rgb: np.ndarray) -> tuple[int, int]:
 
 
 #: A ruled form: at least this many long horizontal and vertical rules (generated
-#: certificates: 18-27 and 7-9; photos of cars and VIN plates: at most 29 and 5) …
-FORM_MIN_RULES = (10, 6)
+#: certificates: 17-31 and 6-9; photos of cars and VIN plates on paper: fewer) …
+FORM_MIN_RULES = (10, 5)
 #: … on a page mostly of paper (share of near-white low-saturation pixels, 0-1).
 FORM_MIN_PAPER = 0.4
 
@@ -447,11 +450,12 @@ def looks_like_certificate(rgb: np.ndarray, paper: float | None = None) -> bool:
         from vincheck.case_files import image_features
 
         paper = image_features(rgb)["paper"]
-    n_h, n_v = ruled_form_lines(rgb)
-    if paper >= FORM_MIN_PAPER and n_h >= FORM_MIN_RULES[0] and n_v >= FORM_MIN_RULES[1]:
-        return True
-    try:
-        codes = read_barcodes(rgb)
+    if paper >= FORM_MIN_PAPER:
+        n_h, n_v = ruled_form_lines(rgb)
+        if n_h >= FORM_MIN_RULES[0] and n_v >= FORM_MIN_RULES[1]:
+            return True
+    try:  # QR, DataMatrix, Code 39 read at any angle; no deskew pass (sorting stays quick)
+        codes = read_barcodes(rgb, deskew=False)
     except Exception:  # noqa: BLE001 - sorting never fails for lack of a barcode reader
         return False
     return any(values_from_barcodes([b]) for b in codes)
