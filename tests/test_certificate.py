@@ -181,3 +181,22 @@ def test_cli_certificate_and_check_with_certificate(tmp_path: Path,
     case = build_case(args)
     assert case.expected_vin == typed
     assert "differs" in capsys.readouterr().err
+
+
+@needs_font
+def test_batch_case_takes_its_vin_from_the_certificate_in_its_folder(tmp_path: Path) -> None:
+    from vincheck.batch import check_one
+    from vincheck.settings import Settings
+
+    path, _ = _page(tmp_path, "hgz.jpg", barcode="qr", colour_text="红")
+    seen: list[CaseInput] = []
+
+    def runner(ci: CaseInput, _settings: Settings) -> str:
+        seen.append(ci)
+        return "result"
+
+    status, _, ci = check_one(runner, Settings(), CaseInput(
+        rubbing_files=[str(SAMPLE / "rubbing_sheet.png")]), [str(path)])
+    assert status == "ok"
+    assert (ci.expected_vin, ci.color) == (VIN, "红")
+    assert ci.certificate_files == [str(path)] and str(path) not in ci.photo_files

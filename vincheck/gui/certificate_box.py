@@ -124,7 +124,6 @@ class CertificateBox(QGroupBox):
             self.value_labels[name].setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByMouse)
             self.source_labels[name] = QLabel()
-            self.source_labels[name].setWordWrap(True)
             self.crop_labels[name] = QLabel()
             button = QPushButton()
             button.setVisible(False)
@@ -132,9 +131,9 @@ class CertificateBox(QGroupBox):
             self.use_buttons[name] = button
             r = 3 * row - 2
             grid.addWidget(self.name_labels[name], r, 0)
-            grid.addWidget(self.source_labels[name], r, 1)
-            grid.addWidget(button, r, 2)
-            grid.addWidget(self.value_labels[name], r + 1, 0, 1, 3)
+            grid.addWidget(self.source_labels[name], r, 1, 1, 2)
+            grid.addWidget(self.value_labels[name], r + 1, 0, 1, 2)
+            grid.addWidget(button, r + 1, 2)
             grid.addWidget(self.crop_labels[name], r + 2, 0, 1, 3)
         grid.setColumnStretch(1, 1)
         self.file: str | None = None
