@@ -151,9 +151,12 @@ def _env(extra: dict[str, str] | None) -> dict[str, str] | None:
 
 
 def _last_line(text: str) -> str:
+    """The scanner's own error (a ``sane_…:`` line, e.g. "Document feeder jammed") when
+    there is one, else the last line scanimage wrote."""
     lines = [ln.strip() for ln in re.split(r"[\r\n]+", text or "")
              if ln.strip() and not ln.strip().startswith("Progress:")]
-    msg = lines[-1] if lines else "no message"
+    sane = [ln for ln in lines if re.search(r"sane_\w+:|open of device", ln)]
+    msg = sane[0] if sane else lines[-1] if lines else "no message"
     return re.sub(r"^scanimage:\s*(sane_\w+:\s*)?", "", msg)
 
 
