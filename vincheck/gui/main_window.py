@@ -287,6 +287,8 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
             self.thread.wait(5000)
         self.sorter.shutdown()
         self.certificate_reader.shutdown()
+        if getattr(self, "scan_dialog", None) is not None:
+            self.scan_dialog.shutdown()
         self.loader.shutdown()
         if self._store is not None:
             try:

@@ -242,8 +242,14 @@ class ScanDialog(QDialog):
             return
         super().reject()
 
-    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt API)
-        if self.job is not None:  # closing stops the scan; nothing is added
+    def shutdown(self) -> None:
+        """Stop a running scan (nothing is added) and wait for the dialog's threads."""
+        if self.job is not None:
             self.job.token.cancel()
             self.job.wait(10000)
+        if self.devices_job is not None:
+            self.devices_job.wait(int(1000 * 35))
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt API)
+        self.shutdown()
         super().closeEvent(event)

@@ -189,15 +189,19 @@ class FileIntakeMixin:
         a failed or cancelled scan leaves the case as it was."""
         from vincheck.gui.scan_dialog import ScanDialog
 
-        if getattr(self, "scan_dialog", None) is not None and self.scan_dialog.isVisible():
-            self.scan_dialog.raise_()
+        dialog = getattr(self, "scan_dialog", None)
+        if dialog is not None and dialog.isVisible():
+            dialog.raise_()
             return
-        dialog = ScanDialog(self.scan_folder(), self)
-        dialog.scanned.connect(self._on_pages_scanned)
-        dialog.failed.connect(lambda msg: self.messages.add(msg, "warning"))
-        self.scan_dialog = dialog
+        if dialog is None:  # one dialog per window, kept (its threads end with it)
+            dialog = ScanDialog(self.scan_folder(), self)
+            dialog.scanned.connect(self._on_pages_scanned)
+            dialog.failed.connect(lambda msg: self.messages.add(msg, "warning"))
+            self.scan_dialog = dialog
+        dialog.out_dir = self.scan_folder()
         dialog.open()
-        dialog.find_devices()
+        if not dialog.is_scanning():
+            dialog.find_devices()
 
     def _on_pages_scanned(self, files: list[str]) -> None:
         if files:
