@@ -19,6 +19,8 @@ def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     base = tmp_path_factory.mktemp("vincheck-home")
     monkeypatch.setenv("VINCHECK_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("VINCHECK_DATA_DIR", str(base / "data"))
+    # the station administrator's file (regulation limits locked unless a test writes it)
+    monkeypatch.setenv("VINCHECK_ADMIN_FILE", str(base / "admin.json"))
 
 
 @pytest.fixture(scope="session")

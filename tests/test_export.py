@@ -66,12 +66,12 @@ def test_pdf_has_vin_chinese_verdict_hashes_and_images(tmp_path: Path, images) -
     assert out.read_bytes()[:5] == b"%PDF-"
     text = pdf_text(out)
     assert VIN_A in text
-    assert "不合格" in text and "FAIL" in text  # the verdict, in Chinese first
+    assert "结论：不合格" in text and "FAIL" not in text  # the verdict, in Chinese only
     assert "北京市第一检验站" in text and "车身不完整" in text
     for f in images:
         assert hashlib.sha256(f.read_bytes()).hexdigest() in text.replace("\n", "").replace(
             " ", "")
-    assert "fill_ratio" in text and "0.61" in text  # the checklist row: measured value
+    assert "fill_ratio" in text and "61%" in text  # the checklist row: measured share
     pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "A4" in pages or "595" in pages
     imgs = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True,
@@ -91,11 +91,13 @@ def test_pdf_review_verdict_after_decisions_and_missing_image(tmp_path: Path, im
     out = write_case_pdf(res, None, tmp_path / "review.pdf",
                          settings=Settings(station="站B", operator="李四"))
     text = pdf_text(out)
-    assert "需人工复核" in text and VIN_B in text and "站B" in text
-    assert "image file not available" in text
+    assert "结论：待人工核查" in text and VIN_B in text and "站B" in text
+    assert "图像文件不可用：gone.jpg" in text
     res.decisions = [Decision("fill_ratio", True, "李四")]
     text = pdf_text(write_case_pdf(res, None, tmp_path / "decided.pdf"))
-    assert "结论 Verdict: 合格 PASS" in text and "after operator review" in text
+    assert "结论：合格" in text and "经操作员复核后：合格" in text
+    text = pdf_text(write_case_pdf(res, None, tmp_path / "decided_en.pdf", lang="en"))
+    assert "Verdict: PASS" in text and "after operator review: PASS" in text
 
 
 def test_draw_marks_colours_evidence_and_keeps_input(images) -> None:
@@ -234,3 +236,20 @@ def test_finding_without_evidence_or_values_renders(tmp_path: Path) -> None:
     res.findings.append(Finding("missing_photo", Status.FAIL, message="no exterior photo"))
     out = write_case_pdf(res, None, tmp_path / "x.pdf")
     assert out.stat().st_size > 1000
+
+
+@needs_poppler
+def test_report_pdf_is_named_for_the_vehicle_and_speaks_one_language(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime
+
+    db = tmp_path / "r.sqlite3"
+    with Store(db) as st:
+        cid = st.record_case(CaseInput(), make_result(VIN_A, status=Status.FAIL))
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "pdf", str(cid), "--db", str(db)]) == 0
+    day = datetime.now().strftime("%Y-%m-%d")
+    zh = tmp_path / f"{VIN_A}_{day}_不合格.pdf"
+    assert zh.exists() and "结论：不合格" in pdf_text(zh)
+    assert main(["report", "pdf", str(cid), "--db", str(db), "--lang", "en"]) == 0
+    assert "Verdict: FAIL" in pdf_text(tmp_path / f"{VIN_A}_{day}_FAIL.pdf")

@@ -185,7 +185,12 @@ def test_each_finding_reads_in_english_with_its_values(english, index: int) -> N
 def test_unknown_codes_and_shapes_fall_back(chinese) -> None:
     odd = Finding("mystery_rule", Status.FAIL, 3, 1, "", "something odd happened")
     assert finding_sentence(odd) is None
-    assert texts.explanation(odd) == "something odd happened"
+    # the Chinese window shows no English sentence (the engine's message stays in the
+    # details); the English window shows it
+    assert texts.explanation(odd) == "请人工核查。"
+    from vincheck.finding_text import explanation
+
+    assert explanation(odd, "en") == "something odd happened"
     # a known code whose measured value has a shape the GUI does not know: the rule's
     # plain Chinese explanation, never a crash
     strange = Finding("char_too_small", Status.FAIL, {"new": "shape"}, 7.0, "mm",
@@ -235,10 +240,15 @@ def test_checklist_row_is_chinese_with_values_in_the_chinese_ui(qtbot, chinese,
     assert CJK.search(text), text
     assert "6.2 mm" in text and "7.0 mm" in text
     assert message not in text and "below" not in text
-    # the core's English words stay available: tooltip and the details under the list
-    assert message in item.toolTip(3)
+    # what to do next, in Chinese, in the row and in the details under the list
+    assert "处理办法：核对扫描分辨率" in text
+    # the core's English words sit behind the "details" link only
+    assert message not in item.toolTip(3)
     assert w.checklist.select_key(key)
-    assert message in w.detail.text() and "6.2 mm" in w.detail.text()
+    assert message not in w.detail.text() and "6.2 mm" in w.detail.text()
+    assert "核对扫描分辨率" in w.detail.text()
+    w._toggle_engine_details("details")
+    assert message in w.detail.text()
 
 
 def test_checklist_row_is_english_in_the_english_ui(qtbot, english, tmp_path) -> None:

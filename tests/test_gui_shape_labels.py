@@ -43,7 +43,7 @@ def test_list_values_read_as_words_not_python_lists(chinese) -> None:
     # vehicle_cut_off: no side touches the frame / the sides that do
     assert format_value([]) == "无"
     sides = format_value(["left", "top"])
-    assert sides.split(", ") == [format_value("left"), format_value("top")]
+    assert sides.split("、") == [format_value("left"), format_value("top")]  # Chinese comma
     assert CJK.search(sides) and "left" not in sides
     assert "[" not in format_value([4.01, 3.99], "mm")
 

@@ -295,13 +295,13 @@ def test_settings_dialog_edits_and_restores_defaults(qtbot, english) -> None:
     from vincheck.gui.settings_dialog import SettingsDialog
     from vincheck.settings import RubbingSettings
 
-    dlg = SettingsDialog(Settings())
+    dlg = SettingsDialog(Settings(), unlocked=True)
     qtbot.addWidget(dlg)
-    dlg.operator.setText("王芳")
+    dlg.editor("operator").setText("王芳")
     spin = dlg.editor("rubbing", "min_char_height_mm")
     assert isinstance(spin, QDoubleSpinBox)
     spin.setValue(4.0)
-    dlg.default_dpi.setValue(600)
+    dlg.editor("rubbing.default_dpi").setValue(600)
     s = dlg.result_settings()
     assert (s.operator, s.rubbing.min_char_height_mm, s.rubbing.default_dpi) == \
         ("王芳", 4.0, 600.0)

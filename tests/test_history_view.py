@@ -100,3 +100,25 @@ def test_broken_store_shows_message(qtbot) -> None:
     view = HistoryView(Broken())
     qtbot.addWidget(view)
     assert view.row_count() == 0 and "locked" in view.count_label.text()
+
+
+def test_a_check_with_changed_regulation_limits_is_marked(qtbot, tmp_path: Path) -> None:
+    from vincheck.inspection import limit_findings
+    from vincheck.settings import Settings
+
+    s = Settings()
+    s.photo.corner_radius_mm = 3.5
+    res = make_result(VIN_A)
+    res.findings.extend(limit_findings(s))
+    with Store(tmp_path / "r.sqlite3") as st:
+        st.record_case(CaseInput(), make_result(VIN_B))
+        st.record_case(CaseInput(), res)
+        _ci, back, _meta = st.get_case(2)
+        assert [f.code for f in back.findings] == ["custom_limits"]
+        assert back.findings[0].measured == {"photo.corner_radius_mm": 3.5}
+        view = HistoryView(st)
+        qtbot.addWidget(view)
+        col = view.COLUMNS.index("verdict")
+        marked = {view.case_id_at(r): view.proxy.index(r, col).data().endswith("▣")
+                  for r in range(view.row_count())}
+        assert marked == {1: False, 2: True}

@@ -356,7 +356,7 @@ def test_sample_sheet_spec_is_clean_and_bundled() -> None:
     spec = sample_sheet_spec()
     assert spec.dpi == 300 and len(spec.strips) == 2
     assert all(s.defects == {} and s.vin == SAMPLE_VIN for s in spec.strips)
-    asset = REPO / "assets" / "sample_case" / "rubbing_sheet.png"
+    asset = REPO / "vincheck" / "data" / "sample_case" / "rubbing_sheet.png"
     with Image.open(asset) as im:
         assert round(im.info["dpi"][0]) == 300
         assert im.size == (round(210 * 300 / 25.4), round(148.5 * 300 / 25.4))

@@ -49,7 +49,7 @@ from vincheck.inspection import CaseInput, run_case
 from vincheck.settings import Settings
 from vincheck.store import Store, hash_file
 
-IMAGE_EXTS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
+IMAGE_EXTS = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".pdf"})
 VIN_RE = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
 RUBBING_HINTS = ("rubbing", "tuoyin", "拓印", "拓片")
 PHOTO_HINTS = ("photo", "相片", "照片", "picture", "pic")

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from vincheck.errors import UsageError
 from vincheck.inspection import CaseInput
+from vincheck.package_data import data_path
 
-SAMPLE_CASE = Path(__file__).resolve().parent.parent / "assets" / "sample_case" / "case.json"
+SAMPLE_CASE = data_path("sample_case", "case.json")
 
 
 def sample_case_path() -> Path:
-    """The bundled sample case (``assets/sample_case/case.json`` in the repository)."""
+    """The bundled sample case (``vincheck/data/sample_case/case.json``, package data)."""
     if not SAMPLE_CASE.exists():
         raise UsageError(f"the bundled sample case is missing ({SAMPLE_CASE})")
     return SAMPLE_CASE

@@ -1,6 +1,8 @@
 """The only place that opens image files: safe loading, formats, EXIF orientation, DPI.
 
-Accepted: PNG, JPEG, TIFF (every page), BMP. Colour or greyscale, 8 or 16 bit. The file
+Accepted: PNG, JPEG, TIFF (every page), BMP, and PDF scans (every page, rendered at the
+resolution of its embedded scan by :mod:`vincheck.pdf_scan`). Colour or greyscale, 8 or
+16 bit. The file
 is read once into memory and never written. Every failure raises a specific
 :class:`~vincheck.errors.InputFileError` subclass with a message an operator can act on.
 """
@@ -23,6 +25,7 @@ from vincheck.errors import (
     UnreadableImageError,
     UnsupportedFormatError,
 )
+from vincheck.pdf_scan import is_pdf, render_pdf
 
 SUPPORTED_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "MPO": "JPEG", "TIFF": "TIFF", "BMP": "BMP"}
 DEFAULT_MAX_PIXELS = 150_000_000  # px per page (Pillow refuses > 179 Mpx anyway)
@@ -158,6 +161,8 @@ def load_pages(
     p = Path(path)
     data = _read_bytes(p)
     digest = hashlib.sha256(data).hexdigest()
+    if is_pdf(data):
+        return _load_pdf_pages(p, data, digest, dpi, default_dpi, max_pixels)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # we check size
@@ -223,6 +228,29 @@ def load_pages(
             path=str(p), rgb=rgb, dpi=use_dpi, dpi_source=source, file_dpi=fdpi, format=fmt,
             page=index, n_pages=n_pages, sha256=digest, file_size=len(data)))
     return pages
+
+
+def _load_pdf_pages(p: Path, data: bytes, digest: str, dpi: float | None,
+                    default_dpi: float | None, max_pixels: int) -> list[LoadedImage]:
+    """Every page of a PDF scan, rendered at its embedded image's resolution (or ``dpi``).
+
+    The rendering resolution is the page's true scale (the PDF page size is physical), so
+    it is the file DPI, trusted within :data:`PLAUSIBLE_SCAN_DPI` like an image's."""
+    pages = render_pdf(data, str(p), dpi=dpi, max_pixels=max_pixels)
+    out: list[LoadedImage] = []
+    for index, page in enumerate(pages):
+        if dpi is not None:
+            use_dpi, source = float(dpi), "user"
+        elif PLAUSIBLE_SCAN_DPI[0] <= page.dpi <= PLAUSIBLE_SCAN_DPI[1]:
+            use_dpi, source = page.dpi, "file"
+        elif default_dpi is not None:
+            use_dpi, source = float(default_dpi), "settings"
+        else:
+            use_dpi, source = None, None
+        out.append(LoadedImage(
+            path=str(p), rgb=page.rgb, dpi=use_dpi, dpi_source=source, file_dpi=page.dpi,
+            format="PDF", page=index, n_pages=len(pages), sha256=digest, file_size=len(data)))
+    return out
 
 
 def load_image(

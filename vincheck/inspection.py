@@ -97,9 +97,26 @@ def run_case(
             result.errors.append({"file": path, "error": str(exc)})
         done += 1
     result.findings.extend(case_findings(result, expected))
+    result.findings.extend(limit_findings(settings))
     result.ms = (time.perf_counter() - t0) * 1000.0
     report(1.0, "done")
     return result
+
+
+def limit_findings(settings: Settings) -> list[Finding]:
+    """A ``custom_limits`` finding (review) when the regulation's own limits were changed
+    (the station administrator unlocked them): the record and the report then say so.
+    ``measured`` maps each changed setting to its value, ``limit`` to the regulation's."""
+    from vincheck.settings import changed_limits
+
+    changed = changed_limits(settings)
+    if not changed:
+        return []
+    return [Finding("custom_limits", Status.REVIEW,
+                    measured={k: v for k, (v, _d) in changed.items()},
+                    limit={k: d for k, (_v, d) in changed.items()},
+                    message="checked with limits other than the regulation's: " + ", ".join(
+                        f"{k} {v} (regulation {d})" for k, (v, d) in changed.items()))]
 
 
 def _clean_expected(vin: str | None) -> str | None:

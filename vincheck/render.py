@@ -8,6 +8,7 @@ down (``max_side`` px) and everything is scaled with it. Inputs are never modifi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -85,10 +86,12 @@ def marks_for_photo(photo: PhotoResult) -> list[Mark]:
 
 
 def draw_marks(rgb: np.ndarray, marks: list[Mark], *,
-               max_side: int | None = 1600) -> np.ndarray:
+               max_side: int | None = 1600,
+               label_text: Callable[[str], str] | None = None) -> np.ndarray:
     """A new H' x W' x 3 uint8 RGB image: ``rgb`` (scaled so its longer side is at most
     ``max_side`` px) with the marks drawn on it (pass the marks of this page only: the
-    ``marks_for_*`` helpers take one sheet page or photo)."""
+    ``marks_for_*`` helpers take one sheet page or photo). ``label_text`` turns a label
+    into the report's language (e.g. :func:`vincheck.rules.label_text`)."""
     arr = np.asarray(rgb)
     if arr.ndim == 2:
         arr = np.repeat(arr[:, :, None], 3, axis=2)
@@ -116,6 +119,8 @@ def draw_marks(rgb: np.ndarray, marks: list[Mark], *,
             label = m.code
             coded.add(m.code)
         if anchor is not None and label:
+            if label_text is not None:
+                label = label_text(label)
             labels.append((anchor, label, STATUS_RGB.get(m.status, STATUS_RGB["review"]),
                            m.shape.role == "char"))
     _draw_labels(draw, labels, font, im.size)

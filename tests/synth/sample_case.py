@@ -1,4 +1,4 @@
-"""Build the bundled sample case in ``assets/sample_case/`` (deterministic).
+"""Build the bundled sample case in ``vincheck/data/sample_case/`` (package data) (deterministic).
 
 ``python -m tests.synth.sample_case`` writes: the rubbing sheet (two clean rubbings of
 ``SAMPLE_VIN`` at 300 dpi), a 300-dpi flatbed scan of the exterior photo print (a white
@@ -20,7 +20,7 @@ from tests.synth.photo_print import render_print_scan, save_scan
 from tests.synth.rubbing import render_sheet, sample_sheet_spec
 
 SAMPLE_VIN = "LSVAU2180N2183594"
-OUT = Path(__file__).resolve().parents[2] / "assets" / "sample_case"
+OUT = Path(__file__).resolve().parents[2] / "vincheck" / "data" / "sample_case"
 
 
 def build(out: Path = OUT) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from vincheck.cli.output import print_json_line
+from vincheck.cli.output import advice_line, print_json_line
 from vincheck.errors import UsageError
 from vincheck.findings import CaseResult, Status, Verdict
 from vincheck.inspection import CaseInput, run_case
@@ -29,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--color", metavar="NAME", help="declared body colour, e.g. 白 or white")
     p.add_argument("--dpi", type=float, help="scan resolution when the files carry none")
     p.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    p.add_argument("--lang", choices=("en", "zh_CN"), default="en",
+                   help="language of the text output (zh_CN: rule names, sentences and "
+                   "advice in Chinese)")
     p.add_argument("--record", action="store_true", help="save the result in the records store")
     p.set_defaults(func=run)
 
@@ -105,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
                               operator=settings.operator, source="cli")
     if args.json:
         print_json_line(result.to_dict())
+    elif args.lang.startswith("zh"):
+        print_summary_zh(result)
     else:
         print_summary(result)
     if result.errors:
@@ -123,13 +128,42 @@ def print_summary(result: CaseResult) -> None:
         for f in sheet.all_findings():
             if f.status is not Status.PASS:
                 out.write(f"    {f.status:<7} {f.code}: {f.message}\n")
+                out.writelines(line + "\n" for line in advice_line(f))
     for photo in result.photos:
         out.write(f"  photo {photo.file}: {photo.verdict}\n")
         for f in photo.findings:
             if f.status is not Status.PASS:
                 out.write(f"    {f.status:<7} {f.code}: {f.message}\n")
+                out.writelines(line + "\n" for line in advice_line(f))
     for f in result.findings:
         if f.status is not Status.PASS:
             out.write(f"  {f.status:<7} {f.code}: {f.message}\n")
+            out.writelines(line + "\n" for line in advice_line(f, "    "))
     for e in result.errors:
         out.write(f"  error   {e['file']}: {e['error']}\n")
+
+
+def print_summary_zh(result: CaseResult) -> None:
+    """The account of :func:`print_summary` in Chinese, from the rule registry: each rule
+    that did not pass with its sentence and what to do next."""
+    from vincheck import rules
+    from vincheck.finding_text import explanation
+
+    out = sys.stdout
+    out.write(f"结论：{rules.verdict_name(result.verdict)}  应有代号：{result.expected_vin or '-'}"
+              f"  识别：{', '.join(result.vins_read) or '-'}（{result.ms:.0f} 毫秒）\n")
+    groups = [(f"拓印膜 {s.file}", s.all_findings()) for s in result.sheets]
+    groups += [(f"相片 {p.file}", p.findings) for p in result.photos]
+    groups.append(("案件", result.findings))
+    for title, findings in groups:
+        bad = [f for f in findings if f.status is not Status.PASS]
+        if title != "案件" or bad:
+            out.write(f"  {title}\n")
+        for f in bad:
+            out.write(f"    {rules.status_name(f.status)} {rules.name(f.code)}："
+                      f"{explanation(f, 'zh_CN')}\n")
+            advice = rules.advice(f)
+            if advice:
+                out.write(f"      处理办法：{advice}\n")
+    for e in result.errors:
+        out.write(f"  文件错误 {e['file']}：{e['error']}\n")

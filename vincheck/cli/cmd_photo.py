@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from vincheck.cli.output import check_each_file
+from vincheck.cli.output import advice_line, check_each_file
 from vincheck.errors import UsageError
 from vincheck.findings import PhotoResult, Status
 from vincheck.settings import load_settings
@@ -52,6 +52,7 @@ def _human(r: PhotoResult) -> list[str]:
     lines = [f"{head}: {str(r.verdict).upper()} ({kind}, {r.ms:.0f} ms)"]
     for f in r.findings:
         lines.append(f"  {_MARK.get(f.status, '?')} {f.code:16s} {f.message}")
+        lines += advice_line(f, " " * 21)
     return lines
 
 

@@ -1,6 +1,6 @@
 """``vincheck report``: PDF of one recorded case, CSV / JSON exports, a list of records.
 
-    vincheck report pdf CASE_ID --out FILE.pdf
+    vincheck report pdf CASE_ID [--out FILE.pdf] [--lang zh_CN|en]
     vincheck report csv|json [--vin PART] [--from DATE] [--to DATE] [--verdict V] --out FILE
     vincheck report list [--vin PART] [--from DATE] [--to DATE] [--verdict V]
 
@@ -33,7 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     rs = p.add_subparsers(dest="report_command", metavar="pdf|csv|json|list")
     pdf = rs.add_parser("pdf", help="printable A4 report of one case")
     pdf.add_argument("case_id", type=int, metavar="CASE_ID")
-    pdf.add_argument("--out", required=True, metavar="FILE.pdf")
+    pdf.add_argument("--out", metavar="FILE.pdf",
+                     help="default: <VIN>_<date>_<verdict>.pdf in the current folder")
+    pdf.add_argument("--lang", choices=("zh_CN", "en"),
+                     help="language of the report (default: the settings' language)")
     for name, what in (("csv", "one summary row per case"), ("json", "full records")):
         e = rs.add_parser(name, help=f"export {what}")
         _filters(e)
@@ -46,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from vincheck.export import export_csv, export_json, write_case_pdf
+    from vincheck.export import export_csv, export_json, report_filename, write_case_pdf
 
     cmd = getattr(args, "report_command", None)
     if cmd is None:
@@ -55,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
     with Store(args.db, settings=settings) as store:
         if cmd == "pdf":
             ci, result, meta = store.get_case(args.case_id)
-            path = write_case_pdf(result, ci, args.out, settings=settings, meta=meta)
+            lang = args.lang or settings.language
+            out = args.out or report_filename(result, lang=lang)
+            path = write_case_pdf(result, ci, out, settings=settings, meta=meta, lang=lang)
             print(path)
             return 0
         rows = store.search(vin=args.vin, date_from=args.date_from, date_to=args.date_to,

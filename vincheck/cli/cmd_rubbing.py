@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from vincheck.cli.output import check_each_file
+from vincheck.cli.output import advice_line, check_each_file
 from vincheck.errors import UsageError
 from vincheck.findings import SheetResult, Status
 from vincheck.settings import load_settings
@@ -42,9 +42,11 @@ def _human(sheet: SheetResult) -> list[str]:
         for f in r.findings:
             if f.status is not Status.PASS:
                 lines.append(f"  rubbing {i + 1}: {f.status.value:7s} {f.code}: {f.message}")
+                lines += advice_line(f, " " * 21)
     for f in sheet.findings:
         if f.status is not Status.PASS:
             lines.append(f"  sheet:     {f.status.value:7s} {f.code}: {f.message}")
+            lines += advice_line(f, " " * 21)
     return lines
 
 

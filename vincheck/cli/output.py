@@ -14,6 +14,15 @@ def print_json_line(obj: dict[str, Any], stream: TextIO | None = None) -> None:
     stream.flush()
 
 
+def advice_line(finding: Any, indent: str = "      ") -> list[str]:
+    """The rule registry's advice for a finding that did not pass, as one text line
+    (none for a passed finding)."""
+    from vincheck import rules
+
+    text = rules.advice(finding, "en")
+    return [f"{indent}what to do: {text}"] if text else []
+
+
 def error_record(file: str, error: Exception) -> dict[str, Any]:
     """The JSON line printed for a file that could not be checked."""
     return {"file": file, "verdict": "error", "error": str(error),

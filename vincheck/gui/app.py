@@ -196,6 +196,9 @@ def run_gui(args: argparse.Namespace, runner: Runner | None = None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``vincheck-gui`` entry point."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen bundle's spawned workers start here too
     from vincheck.cli.cmd_gui import add_arguments
 
     parser = argparse.ArgumentParser(prog="vincheck-gui",

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vincheck import rules
 from vincheck.findings import CaseResult, Decision, Finding, Shape, Status
 from vincheck.gui import texts
 from vincheck.gui.image_view import Overlay
@@ -249,10 +250,14 @@ class Checklist(QTreeWidget):
         if d is not None and f.status in (Status.REVIEW, Status.SKIPPED):
             result = (Q.translate("Checklist", "accepted") if d.accepted
                       else Q.translate("Checklist", "rejected"))
-        measured = texts.format_value(f.measured, f.unit)
+        unit = rules.unit_of(f)
+        measured = texts.format_value(f.measured, unit)
         if f.limit is not None:
-            measured += "  /  " + texts.format_value(f.limit, f.unit)
+            measured += "  /  " + texts.format_value(f.limit, unit)
         expl = texts.explanation(f)
+        advice = texts.advice(f)
+        if advice and d is None:  # what to do next (vincheck.rules)
+            expl += "\n" + Q.translate("Checklist", "What to do: {advice}").format(advice=advice)
         if d is not None:
             who = d.operator or Q.translate("Checklist", "operator")
             said = Q.translate("Checklist", "{who}: {note}").format(who=who,
@@ -263,7 +268,7 @@ class Checklist(QTreeWidget):
         item.setForeground(1, QBrush(STATUS_COLOURS[f.status]))
         item.setData(0, KEY_ROLE, e.key)
         tip = f"{texts.rule_title(f.code)} [{f.code}]\n{expl}"
-        if f.message:
+        if f.message and not texts.chinese():  # the engine's English words: English UI only
             tip += f"\n{f.message}"
         for c in range(self.COLUMNS):
             item.setToolTip(c, tip)

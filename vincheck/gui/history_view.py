@@ -224,6 +224,10 @@ class HistoryView(QWidget):
                 colour = VERDICT_COLOURS.get(str(key))
                 if colour:
                     it.setForeground(QBrush(QColor(colour)))
+            if self.COLUMNS[col] == "verdict" and "custom_limits" in (r.reasons or []):
+                # checked with limits other than the regulation's (vincheck.rules)
+                it.setText(text + " ▣")
+                it.setToolTip(self.tr("Checked with limits other than the regulation's"))
             if self.COLUMNS[col] == "vins_read" and r.expected_vin and r.vins_read and \
                     any(v != r.expected_vin for v in r.vins_read):
                 it.setForeground(QBrush(QColor(VERDICT_COLOURS["fail"])))

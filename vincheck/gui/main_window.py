@@ -65,7 +65,7 @@ from vincheck.gui.window_result import ResultMixin
 from vincheck.gui.window_review import ReviewMixin
 from vincheck.gui.worker import CheckThread, Runner
 from vincheck.inspection import CaseInput
-from vincheck.settings import Settings, load_settings, save_settings
+from vincheck.settings import Settings, load_settings_checked, save_settings
 
 __all__ = ["IMAGE_CACHE", "IMAGE_SUFFIXES", "MainWindow", "MessageBar", "error_advice",
            "sample_case_file"]
@@ -105,7 +105,10 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
 
             runner = run_case
         self.runner = runner
-        self.settings = settings if settings is not None else _load_settings_safely()
+        self._settings_note = ""  # what the settings loader had to reset (shown below)
+        if settings is None:
+            settings, self._settings_note = _load_settings_safely()
+        self.settings = settings
         self.record = record
         self.store_factory = store_factory
         self._store: Any = None
@@ -139,6 +142,8 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
         self._build_actions()
         self.retranslate()
         self.show_no_result()
+        if self._settings_note:
+            self.messages.add(self._settings_note, "warning")
 
     def _build_ui(self) -> None:
         self.panel = CasePanel()
@@ -248,6 +253,8 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         new = dlg.result_settings()
+        if new == self.settings:
+            return  # nothing changed: the settings file is left as it is
         lang_changed = new.language != self.settings.language
         db_changed = new.database_path != self.settings.database_path
         pixels_changed = new.max_image_pixels != self.settings.max_image_pixels
@@ -298,9 +305,12 @@ class MainWindow(ActionsMixin, FileIntakeMixin, ImageBrowserMixin, CheckFlowMixi
         super().closeEvent(event)
 
 
-def _load_settings_safely() -> Settings:
+def _load_settings_safely() -> tuple[Settings, str]:
+    """The saved settings and, when values had to be reset, a message saying which (in
+    the settings' language)."""
     try:
-        return load_settings()
-    except VincheckError:
-        return Settings()
+        load = load_settings_checked()
+    except VincheckError as exc:
+        return Settings(), str(exc)
+    return load.settings, load.message(load.settings.language)
 

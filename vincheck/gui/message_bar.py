@@ -25,6 +25,11 @@ class MessageBar(QLabel):
         del self.messages[5:]
         self._render()
 
+    def drop(self, level: str) -> None:
+        """Remove the messages of one level (e.g. "info" notes when the language changes)."""
+        self.messages = [(lv, t) for lv, t in self.messages if lv != level]
+        self._render()
+
     def clear_messages(self) -> None:
         self.messages.clear()
         self._render()

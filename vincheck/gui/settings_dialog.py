@@ -1,12 +1,21 @@
-"""Settings dialog: station and operator, language, Tesseract, database, default scan DPI
-and every tolerance of :class:`~vincheck.settings.RubbingSettings` /
-:class:`~vincheck.settings.PhotoSettings` (defaults = the regulation)."""
+"""Settings dialog: one editor per setting, made from the setting's own description
+(:data:`vincheck.settings.SPECS`: kind, unit, range, step, Chinese / English name).
+
+Numbers get spin boxes bounded by the setting's range (a value outside it cannot be
+typed), whole numbers integer spin boxes, yes/no a check box, choices a list, paths a
+line with "Browse…". Only editors the user changed are written back, so accepting the
+dialog unchanged returns settings equal to the ones given. The regulation's own limits
+are read-only unless the station administrator unlocked them
+(:func:`vincheck.settings.regulation_unlocked`).
+"""
 
 from __future__ import annotations
 
 import copy
-from dataclasses import fields
+from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,82 +25,117 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from vincheck.gui import texts
-from vincheck.settings import PhotoSettings, RubbingSettings, Settings
+from vincheck.gui.i18n import current_language
+from vincheck.settings import (
+    SPECS,
+    UNIT_TEXT,
+    Settings,
+    SettingSpec,
+    get_value,
+    regulation_unlocked,
+    set_value,
+)
 
-LANGUAGES = [("zh_CN", "简体中文"), ("en", "English")]
+translate = QCoreApplication.translate
+
+# tab of each settings group, in this order
+GROUPS = (
+    ("general", QT_TRANSLATE_NOOP("SettingsDialog", "General")),
+    ("rubbing", QT_TRANSLATE_NOOP("SettingsDialog", "Rubbing (Annex 2)")),
+    ("photo", QT_TRANSLATE_NOOP("SettingsDialog", "Photo (Annex 1)")),
+    ("advanced", QT_TRANSLATE_NOOP("SettingsDialog", "Advanced")),
+)
 
 
-def _spin_for(name: str, value: float | None) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    if name.endswith("_deg"):
-        spin.setRange(0.0, 360.0)
-        spin.setDecimals(1)
-    elif name.endswith("_mm"):
-        spin.setRange(0.0, 1000.0)
-        spin.setDecimals(2)
-        spin.setSingleStep(0.1)
-    elif "luma" in name or "sharpness" in name:
-        spin.setRange(0.0, 100000.0)
-        spin.setDecimals(1)
-    elif name.endswith("dpi"):
-        spin.setRange(0.0, 4800.0)
-        spin.setDecimals(0)
-        spin.setSingleStep(50)
-    else:  # shares, ratios, confidences
-        spin.setRange(0.0, 10.0)
-        spin.setDecimals(3)
-        spin.setSingleStep(0.01)
-    spin.setValue(float(value or 0.0))
-    return spin
+class _OptionalSpin(QDoubleSpinBox):
+    """A number that may be unknown: the minimum (0) shows as "unknown"; values between
+    it and the setting's lower bound cannot be entered."""
+
+    def __init__(self, lo: float) -> None:
+        super().__init__()
+        self._lo = lo
+
+    def validate(self, text: str, pos: int) -> object:  # noqa: D102
+        state = super().validate(text, pos)
+        st = state[0] if isinstance(state, tuple) else state
+        if st == QValidator.State.Acceptable:
+            v = self.valueFromText(text)
+            if 0 < v < self._lo:
+                return (QValidator.State.Intermediate, text, pos)
+        return state
+
+
+def _suffix(spec: SettingSpec, lang: str) -> str:
+    unit = UNIT_TEXT.get(spec.unit, ("", ""))[0 if lang.startswith("zh") else 1]
+    if not unit or unit.startswith("("):
+        return ""
+    return unit if unit == "°" else f" {unit}"
 
 
 class SettingsDialog(QDialog):
     """Edit a copy of the settings; :meth:`result_settings` returns the edited copy."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
+                 unlocked: bool | None = None) -> None:
         super().__init__(parent)
         self._settings = copy.deepcopy(settings)
-        self._editors: dict[tuple[str, str], QWidget] = {}
-        self.setMinimumWidth(520)
+        self._unlocked = regulation_unlocked() if unlocked is None else unlocked
+        self._editors: dict[str, QWidget] = {}
+        self._initial: dict[str, Any] = {}
+        lang = current_language()
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
-
-        general = QWidget()
-        form = QFormLayout(general)
-        self.operator = QLineEdit(settings.operator)
-        self.station = QLineEdit(settings.station)
-        self.language = QComboBox()
-        for code, name in LANGUAGES:
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        self.tesseract = QLineEdit(settings.tesseract_cmd or "")
-        self.tesseract.setPlaceholderText(self.tr("search PATH"))
-        tess_row = self._with_browse(self.tesseract, self._browse_tesseract)
-        self.database = QLineEdit(settings.database_path or "")
-        self.database.setPlaceholderText(self.tr("default location"))
-        db_row = self._with_browse(self.database, self._browse_database)
-        self.default_dpi = _spin_for("default_dpi", settings.rubbing.default_dpi)
-        self.default_dpi.setSpecialValueText(self.tr("unknown"))
-        form.addRow(self.tr("Operator name"), self.operator)
-        form.addRow(self.tr("Station name"), self.station)
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Tesseract program"), tess_row)
-        form.addRow(self.tr("Records database"), db_row)
-        form.addRow(self.tr("Default scan resolution (DPI)"), self.default_dpi)
-        self.tabs.addTab(general, self.tr("General"))
-        self.tabs.addTab(self._tolerance_tab("rubbing", settings.rubbing),
-                         self.tr("Rubbing (Annex 2)"))
-        self.tabs.addTab(self._tolerance_tab("photo", settings.photo), self.tr("Photo (Annex 1)"))
+        forms: dict[str, QFormLayout] = {}
+        for group, title in GROUPS:
+            inner = QWidget()
+            form = QFormLayout(inner)
+            if group in ("rubbing", "photo"):
+                note = QLabel(self.tr("Limits marked ▣ are the regulation's own; they can "
+                                      "be changed only after the station administrator "
+                                      "unlocks them.") if not self._unlocked else
+                              self.tr("The station administrator has unlocked the "
+                                      "regulation limits (▣): a check made with changed "
+                                      "limits is marked in its record and report."))
+                note.setWordWrap(True)
+                note.setObjectName(f"note.{group}")
+                form.addRow(note)
+            forms[group] = form
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(inner)
+            self.tabs.addTab(scroll, translate("SettingsDialog", title))
+        for key, spec in SPECS.items():
+            if not spec.in_dialog:
+                continue
+            value = get_value(self._settings, key)
+            editor = self._editor_for(spec, value, lang)
+            editor.setObjectName(key)
+            locked = spec.regulation and not self._unlocked
+            if locked:
+                self._lock(editor)
+            tip = spec.label(lang)
+            if spec.range_text() and spec.kind in ("int", "float"):
+                tip += "\n" + self.tr("Range: {range}").format(range=spec.range_text())
+            tip += "\n" + self.tr("Regulation value: {value}").format(
+                value=spec.show(spec.default, lang)) if spec.regulation else ""
+            editor.setToolTip(tip)
+            label = QLabel(("▣ " if spec.regulation else "") + spec.label(lang))
+            label.setToolTip(tip)
+            forms[spec.group if spec.group in forms else "advanced"].addRow(label, editor)
+            self._editors[key] = editor
+            self._initial[key] = self._editor_value(spec, editor)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel
@@ -104,77 +148,126 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.setWindowTitle(self.tr("Settings"))
 
-    def _with_browse(self, edit: QLineEdit, slot) -> QWidget:  # noqa: ANN001
+    # --- editors --------------------------------------------------------------------------
+    def _editor_for(self, spec: SettingSpec, value: Any, lang: str) -> QWidget:
+        if spec.kind == "bool":
+            box = QCheckBox()
+            box.setChecked(bool(value))
+            return box
+        if spec.kind == "choice":
+            combo = QComboBox()
+            for code, zh, en in spec.choices:
+                combo.addItem(zh if lang.startswith("zh") else en, code)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            return combo
+        if spec.kind == "int":
+            spin = QSpinBox()
+            spin.setRange(int(spec.lo if spec.lo is not None else 0),
+                          int(spec.hi if spec.hi is not None else 2**31 - 1))
+            spin.setSingleStep(int(spec.step or 1))
+            spin.setGroupSeparatorShown(spin.maximum() > 99_999)  # 150,000,000
+            spin.setSuffix(_suffix(spec, lang))
+            spin.setValue(int(value))
+            return spin
+        if spec.kind == "float":
+            lo = float(spec.lo if spec.lo is not None else 0.0)
+            hi = float(spec.hi if spec.hi is not None else 1e9)
+            dspin: QDoubleSpinBox
+            if spec.optional:
+                dspin = _OptionalSpin(lo)
+                dspin.setRange(0.0, hi)
+                dspin.setSpecialValueText(self.tr("unknown"))
+            else:
+                dspin = QDoubleSpinBox()
+                dspin.setRange(lo, hi)
+            dspin.setDecimals(spec.decimals)
+            dspin.setSingleStep(float(spec.step or 10 ** -spec.decimals))
+            dspin.setSuffix(_suffix(spec, lang))
+            dspin.setValue(0.0 if value is None else float(value))
+            return dspin
+        edit = QLineEdit("" if value is None else str(value))
+        if spec.kind != "path":
+            return edit
+        edit.setPlaceholderText(self.tr("search PATH") if spec.key == "tesseract_cmd"
+                                else self.tr("default location"))
         w = QWidget()
         row = QHBoxLayout(w)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(edit, 1)
         b = QPushButton(self.tr("Browse…"))
-        b.clicked.connect(slot)
+        b.clicked.connect(lambda: self._browse(spec, edit))
         row.addWidget(b)
+        w.setProperty("line", edit)
+        self._lines = getattr(self, "_lines", {})
+        self._lines[spec.key] = edit
         return w
 
-    def _tolerance_tab(self, section: str, values: RubbingSettings | PhotoSettings) -> QWidget:
-        inner = QWidget()
-        form = QFormLayout(inner)
-        for f in fields(values):
-            if f.name == "default_dpi":
-                continue
-            value = getattr(values, f.name)
-            label = texts.tr(texts.SETTINGS_LABELS.get(f.name, f.name))
-            if isinstance(value, bool):
-                editor: QWidget = QCheckBox()
-                editor.setChecked(value)  # type: ignore[attr-defined]
-            else:
-                editor = _spin_for(f.name, value)
-            editor.setObjectName(f"{section}.{f.name}")
-            self._editors[(section, f.name)] = editor
-            form.addRow(label, editor)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        return scroll
+    @staticmethod
+    def _lock(editor: QWidget) -> None:
+        if isinstance(editor, (QSpinBox, QDoubleSpinBox)):
+            editor.setReadOnly(True)
+            editor.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        editor.setEnabled(isinstance(editor, (QSpinBox, QDoubleSpinBox)))
 
-    def _browse_tesseract(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Tesseract program"))
+    def _line(self, key: str) -> QLineEdit | None:
+        return getattr(self, "_lines", {}).get(key)
+
+    def _editor_value(self, spec: SettingSpec, editor: QWidget) -> Any:
+        """The editor's value as the setting's type (None for "unknown" / empty)."""
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QSpinBox):
+            return int(editor.value())
+        if isinstance(editor, QDoubleSpinBox):
+            v = round(float(editor.value()), spec.decimals)
+            return None if spec.optional and v == 0 else v
+        line = editor if isinstance(editor, QLineEdit) else self._line(spec.key)
+        text = line.text().strip() if line is not None else ""
+        return None if spec.optional and not text else text
+
+    def _set_editor(self, spec: SettingSpec, editor: QWidget, value: Any) -> None:
+        if isinstance(editor, QCheckBox):
+            editor.setChecked(bool(value))
+        elif isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(int(value))
+        elif isinstance(editor, QDoubleSpinBox):
+            editor.setValue(0.0 if value is None else float(value))
+
+    def _browse(self, spec: SettingSpec, edit: QLineEdit) -> None:
+        if spec.key == "database_path":
+            path, _ = QFileDialog.getSaveFileName(self, spec.label(current_language()),
+                                                  edit.text(), "SQLite (*.sqlite *.db)")
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, spec.label(current_language()))
         if path:
-            self.tesseract.setText(path)
+            edit.setText(path)
 
-    def _browse_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Records database"),
-                                              self.database.text(), "SQLite (*.sqlite *.db)")
-        if path:
-            self.database.setText(path)
-
+    # --- public ---------------------------------------------------------------------------
     def restore_defaults(self) -> None:
-        """Put every tolerance back to the regulation's value (names are kept)."""
-        defaults = {"rubbing": RubbingSettings(), "photo": PhotoSettings()}
-        for (section, name), editor in self._editors.items():
-            value = getattr(defaults[section], name)
-            if isinstance(editor, QCheckBox):
-                editor.setChecked(bool(value))
-            elif isinstance(editor, QDoubleSpinBox):
-                editor.setValue(float(value or 0.0))
-        self.default_dpi.setValue(0.0)
+        """Put every tolerance of the rubbing and photo tabs back to the regulation's
+        value (names, language and paths are kept)."""
+        for key, editor in self._editors.items():
+            spec = SPECS[key]
+            if spec.group in ("rubbing", "photo"):
+                self._set_editor(spec, editor, spec.default)
 
-    def editor(self, section: str, name: str) -> QWidget:
-        return self._editors[(section, name)]
+    def editor(self, key: str, name: str | None = None) -> QWidget:
+        """The editor of one setting by dotted key (``editor("photo", "x")`` also works)."""
+        return self._editors[f"{key}.{name}" if name else key]
 
     def result_settings(self) -> Settings:
-        """The settings as edited in the dialog."""
+        """The settings as edited: only the settings whose editor changed are written."""
         s = copy.deepcopy(self._settings)
-        s.operator = self.operator.text().strip()
-        s.station = self.station.text().strip()
-        s.language = str(self.language.currentData())
-        s.tesseract_cmd = self.tesseract.text().strip() or None
-        s.database_path = self.database.text().strip() or None
-        dpi = self.default_dpi.value() or None
-        s.rubbing.default_dpi = dpi
-        s.photo.default_dpi = dpi
-        for (section, name), editor in self._editors.items():
-            target = s.rubbing if section == "rubbing" else s.photo
-            if isinstance(editor, QCheckBox):
-                setattr(target, name, editor.isChecked())
-            elif isinstance(editor, QDoubleSpinBox):
-                setattr(target, name, float(editor.value()))
+        for key, editor in self._editors.items():
+            spec = SPECS[key]
+            value = self._editor_value(spec, editor)
+            if value == self._initial[key]:
+                continue
+            if spec.kind == "text" and isinstance(value, str):
+                value = value.strip()
+            set_value(s, key, value)
         return s

@@ -38,6 +38,12 @@ class ActionsMixin:
         self.act_export = A(self)
         self.act_export.setShortcut(QKeySequence("Ctrl+E"))
         self.act_export.triggered.connect(self.export_dialog)
+        self.act_print = A(self)
+        self.act_print.setShortcut(QKeySequence.StandardKey.Print)
+        self.act_print.triggered.connect(self.print_preview)
+        self.act_print_direct = A(self)
+        self.act_print_direct.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.act_print_direct.triggered.connect(self.print_report)
         self.act_quit = A(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
@@ -94,7 +100,8 @@ class ActionsMixin:
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_recent.aboutToShow.connect(self._fill_recent)
         self.menu_file.addSeparator()
-        self.menu_file.addActions([self.act_save, self.act_export])
+        self.menu_file.addActions([self.act_save, self.act_export, self.act_print,
+                                   self.act_print_direct])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_check = mb.addMenu("")
@@ -132,6 +139,8 @@ class ActionsMixin:
         self.act_sample.setText(translate("MainWindow", "Open the &sample case"))
         self.act_save.setText(translate("MainWindow", "&Save case and result…"))
         self.act_export.setText(translate("MainWindow", "&Export PDF report…"))
+        self.act_print.setText(translate("MainWindow", "Print pre&view…"))
+        self.act_print_direct.setText(translate("MainWindow", "&Print…"))
         self.act_quit.setText(translate("MainWindow", "&Quit"))
         self.act_check.setText(translate("MainWindow", "&Run the check"))
         self.act_cancel.setText(translate("MainWindow", "&Cancel the check"))
@@ -183,7 +192,15 @@ class ActionsMixin:
     def switch_language(self, language: str) -> None:
         """Switch the language now and keep it in the settings."""
         set_language(language)
+        self.statusBar().clearMessage()  # a passing note in the old language
+        if self.thread is None:  # the progress line, in the new language
+            done = self.result is not None and self.last_outcome == "done"
+            self.panel.set_progress(1.0 if done else 0.0, translate(
+                "MainWindow", "Check finished in {s:.1f} s.").format(
+                s=self.result.ms / 1000.0) if done else "")
+        self.messages.drop("info")  # confirmations in the old language
         self.retranslate()
+        self._draw_overlays()  # evidence labels on the image, in the new language
         if self.settings.language != language:
             self.settings.language = language
             self._save_settings()

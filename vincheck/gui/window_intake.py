@@ -20,7 +20,7 @@ from vincheck.gui.file_sorter import FileSorter
 from vincheck.gui.state import save_state
 from vincheck.inspection import CaseInput
 
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".pdf"}
 
 # Texts keep the "MainWindow" translation context of the window they belong to:
 # pyside6-lupdate files ``self.tr()`` under the enclosing class, so a mixin uses
@@ -214,7 +214,7 @@ class FileIntakeMixin:
         paths, _ = QFileDialog.getOpenFileNames(
             self, translate("MainWindow", "Open scans and photos"), "",
             translate("MainWindow",
-                      "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;Case files (*.json)"))
+                      "Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;Case files (*.json)"))
         if paths:
             self.add_paths(paths)
 

@@ -83,7 +83,10 @@ class ResultMixin:
                  translate("MainWindow", "{p} passed, {f} failed, {r} to review").format(
                      p=counts[Status.PASS], f=counts[Status.FAIL],
                      r=counts[Status.REVIEW] + counts[Status.SKIPPED])]
-        self.banner_detail.setText(" · ".join(parts))
+        advice = texts.case_advice(r)  # what to do next, under the banner
+        self.banner_detail.setText(" · ".join(parts) + "".join(
+            "\n" + translate("MainWindow", "What to do: {advice}").format(advice=a)
+            for a in advice))
 
     def verdict(self) -> Verdict | None:
         return None if self.result is None else self.result.decided_verdict()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from vincheck.findings import Decision, Status
 from vincheck.gui import texts
@@ -34,10 +34,24 @@ class ReviewMixin:
         lines = [f"<b>{html.escape(texts.rule_title(f.code))}</b> "
                  f"<span style='color:#777'>[{html.escape(f.code)}]</span> — "
                  f"{html.escape(texts.explanation(f))}"]
-        if f.message and f.message not in lines[0]:  # the core's own words (English)
-            lines.append("<span style='color:#666'>" + html.escape(
-                translate("MainWindow", "Check details: {message}").format(message=f.message))
-                + "</span>")
+        advice = texts.advice(f)
+        if advice:
+            lines.append("<b>" + html.escape(translate("MainWindow", "What to do: {advice}")
+                                             .format(advice=advice)) + "</b>")
+        if f.message and f.message not in lines[0]:  # the core's own words (English),
+            if getattr(self, "_engine_details", False):  # behind a "details" link
+                lines.append("<span style='color:#666'>" + html.escape(
+                    translate("MainWindow", "Check details: {message}").format(
+                        message=f.message)) + "</span>")
+            else:
+                lines.append("<a href='details'>" + html.escape(
+                    translate("MainWindow", "Show the check's own details")) + "</a>")
+            if not getattr(self, "_details_link", False):
+                self._details_link = True
+                self.detail.linkActivated.connect(self._toggle_engine_details)
+                self.detail.setTextInteractionFlags(
+                    Qt.TextInteractionFlag.TextSelectableByMouse
+                    | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.detail.setText("<br>".join(lines))
         self._set_decision_enabled(f.status in (Status.REVIEW, Status.SKIPPED))
         if entry.image is not None and entry.image != self.current_image and \
@@ -47,6 +61,10 @@ class ReviewMixin:
             self.view.highlight(key, centre=True)
         elif self.image_pending():  # centre on the evidence when the image arrives
             self._centre_on_load = True
+
+    def _toggle_engine_details(self, _link: str = "") -> None:
+        self._engine_details = not getattr(self, "_engine_details", False)
+        self._entry_selected(self.checklist.current_key())
 
     def _set_decision_enabled(self, on: bool) -> None:
         for w in (self.note_edit, self.accept_button, self.reject_button):

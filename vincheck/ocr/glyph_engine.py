@@ -23,10 +23,11 @@ import numpy as np
 
 from vincheck.errors import OcrEngineError
 from vincheck.ocr.base import SYMBOL, VIN_ALPHABET, CellScores
+from vincheck.package_data import data_path
 
 INPUT_SIZE = 32  # px: the classifier's square input
 CLASSES = VIN_ALPHABET + SYMBOL  # output order of the model
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = data_path()
 MODEL_PATH = DATA_DIR / "glyph_classifier.onnx"
 META_PATH = DATA_DIR / "glyph_classifier.json"
 TRAIN_COMMAND = ".venv/bin/python tools/train_glyph_classifier.py"

@@ -20,6 +20,7 @@ import numpy as np
 
 from vincheck.errors import UsageError
 from vincheck.findings import Finding, PhotoResult, PlateRead, Shape
+from vincheck.rules import RULES
 from vincheck.settings import PhotoSettings, Settings
 
 if TYPE_CHECKING:
@@ -32,9 +33,8 @@ KINDS = ("car", "trailer")
 # width) and a 12 Mpx phone photo is checked as it is. A 27 Mpx photo took 1.0 s, most
 # of it in full-size resizing and masks
 PICTURE_WORK_PIXELS = 12_500_000
-# the order findings are listed in (a checklist of every rule)
-CODE_ORDER = ("size", "corner_radius", "aspect", "plate_visible", "fill_ratio",
-              "vehicle_cut_off", "angle", "blurry", "exposure", "color_mismatch")
+# the order findings are listed in (a checklist of every rule): the rule registry's
+CODE_ORDER = tuple(code for code, rule in RULES.items() if rule.group == "photo")
 
 
 def _photo_settings(settings: Settings | PhotoSettings | None) -> PhotoSettings:

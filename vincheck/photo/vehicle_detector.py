@@ -27,14 +27,14 @@ import os
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import cv2
 import numpy as np
 
 from vincheck.errors import OcrEngineError, UnreadableImageError
+from vincheck.package_data import data_path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = data_path()
 MODEL_PATH = DATA / "vehicle_detector.onnx"
 META_PATH = DATA / "vehicle_detector.json"
 VEHICLE_CLASSES = ("car", "truck", "bus", "motorcycle")

@@ -28,15 +28,15 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
 from vincheck.errors import OcrEngineError
+from vincheck.package_data import data_path
 from vincheck.photo.azimuth import azimuth_of
 from vincheck.photo.vehicle_detector import backbone_maps
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = data_path()
 HEAD_PATH = DATA / "view_head.npz"
 HEAD_META_PATH = DATA / "view_head.json"
 CROP_MARGIN = 0.04  # share of the box's width / height added on each side of the crop

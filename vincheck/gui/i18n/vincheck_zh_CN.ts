@@ -181,12 +181,12 @@
         <translation>文字识别</translation>
     </message>
     <message>
-        <source>please confirm</source>
-        <translation>请确认后采用</translation>
-    </message>
-    <message>
         <source>filled in</source>
         <translation>已填入</translation>
+    </message>
+    <message>
+        <source>please confirm</source>
+        <translation>请确认后采用</translation>
     </message>
     <message>
         <source>read: {text}</source>
@@ -268,415 +268,16 @@
         <translation>已拒绝</translation>
     </message>
     <message>
+        <source>What to do: {advice}</source>
+        <translation>处理办法：{advice}</translation>
+    </message>
+    <message>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
         <source>{who}: {note}</source>
         <translation>{who}：{note}</translation>
-    </message>
-</context>
-<context>
-    <name>FindingText</name>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message>
-        <source>left side</source>
-        <translation>左侧</translation>
-    </message>
-    <message>
-        <source>right side</source>
-        <translation>右侧</translation>
-    </message>
-    <message>
-        <source>top</source>
-        <translation>顶部</translation>
-    </message>
-    <message>
-        <source>bottom</source>
-        <translation>底部</translation>
-    </message>
-    <message>
-        <source>top left</source>
-        <translation>左上</translation>
-    </message>
-    <message>
-        <source>top right</source>
-        <translation>右上</translation>
-    </message>
-    <message>
-        <source>bottom right</source>
-        <translation>右下</translation>
-    </message>
-    <message>
-        <source>bottom left</source>
-        <translation>左下</translation>
-    </message>
-    <message>
-        <source>The expected VIN {vin} is not a valid VIN.</source>
-        <translation>应有车辆识别代号 {vin} 不是有效的车辆识别代号。</translation>
-    </message>
-    <message>
-        <source>No VIN rubbing sheet was given.</source>
-        <translation>未提供车辆识别代号拓印膜。</translation>
-    </message>
-    <message>
-        <source>No exterior photo was given.</source>
-        <translation>未提供机动车外部彩色相片。</translation>
-    </message>
-    <message>
-        <source>{n} rubbing(s) found; the rules call for {need}.</source>
-        <translation>找到 {n} 份拓印，规定需要 {need} 份。</translation>
-    </message>
-    <message>
-        <source>{file} could not be read; see the message above.</source>
-        <translation>文件 {file} 无法读取，见上方提示。</translation>
-    </message>
-    <message>
-        <source>Not every rubbing could be read, so the copies cannot be compared.</source>
-        <translation>并非每份拓印都能识别，无法比对各份是否一致。</translation>
-    </message>
-    <message>
-        <source>The rubbings read different VINs: {vins}.</source>
-        <translation>各份拓印识别出的车辆识别代号不同：{vins}。</translation>
-    </message>
-    <message>
-        <source>Every rubbing reads {vin}.</source>
-        <translation>各份拓印均识别为 {vin}。</translation>
-    </message>
-    <message>
-        <source>No VIN could be read to compare with the expected {expected}.</source>
-        <translation>未识别出车辆识别代号，无法与应有代号 {expected} 比对。</translation>
-    </message>
-    <message>
-        <source>Read {read}, but the papers give {expected}.</source>
-        <translation>识别为 {read}，但资料上为 {expected}。</translation>
-    </message>
-    <message>
-        <source>The VIN read, {vin}, matches the papers.</source>
-        <translation>识别出的车辆识别代号 {vin} 与资料一致。</translation>
-    </message>
-    <message>
-        <source>No VIN rubbing strip was found on the sheet.</source>
-        <translation>拓印膜上未找到车辆识别代号拓印。</translation>
-    </message>
-    <message>
-        <source>{n} rubbing strip(s) found on the sheet.</source>
-        <translation>拓印膜上找到 {n} 份拓印。</translation>
-    </message>
-    <message>
-        <source>No characters could be found on the rubbing.</source>
-        <translation>拓印上找不到任何字符。</translation>
-    </message>
-    <message>
-        <source>The VIN cannot be read: {share} of the characters are illegible (limit {limit}).</source>
-        <translation>车辆识别代号无法识别：{share} 的字符无法辨认（上限 {limit}）。</translation>
-    </message>
-    <message>
-        <source>Some characters are uncertain (lowest confidence {conf}, threshold {need}): compare them with the rubbing by eye.</source>
-        <translation>部分字符识别不确定（最低置信度 {conf}，阈值 {need}）：请对照拓印目视核对。</translation>
-    </message>
-    <message>
-        <source>All characters read (lowest confidence {conf}, threshold {need}).</source>
-        <translation>全部字符均已识别（最低置信度 {conf}，阈值 {need}）。</translation>
-    </message>
-    <message>
-        <source>Only {n} of {need} characters are on the tape: the rubbing is cut off.</source>
-        <translation>拓印膜上只有 {n} 个字符（应为 {need} 个）：拓印不完整。</translation>
-    </message>
-    <message>
-        <source>{n} characters on the tape ({need} needed).</source>
-        <translation>拓印膜上有 {n} 个字符（应为 {need} 个）。</translation>
-    </message>
-    <message>
-        <source>Check digit {got}; the settings do not require a valid one.</source>
-        <translation>校验位为 {got}；按当前设置不要求校验位有效。</translation>
-    </message>
-    <message>
-        <source>Check digit {got} (position 9) is valid.</source>
-        <translation>校验位（第 9 位）{got} 正确。</translation>
-    </message>
-    <message>
-        <source>The check digit (position 9) is {got}, but the other characters need {need}.</source>
-        <translation>校验位（第 9 位）为 {got}，按其余字符应为 {need}。</translation>
-    </message>
-    <message>
-        <source>The check digit (position 9) reads {got}, the other characters need {need}; a character may be misread: check by eye.</source>
-        <translation>校验位（第 9 位）识别为 {got}，按其余字符应为 {need}；可能有字符识别错误：请目视核对。</translation>
-    </message>
-    <message>
-        <source>Start symbol found before the first character.</source>
-        <translation>首字符前有起始符。</translation>
-    </message>
-    <message>
-        <source>Stop symbol found after the last character.</source>
-        <translation>末字符后有终止符。</translation>
-    </message>
-    <message>
-        <source>No start symbol (★ ☆ ※ ◆ or a maker's mark) before the first character.</source>
-        <translation>首字符前没有起始符（★ ☆ ※ ◆ 或厂家标志）。</translation>
-    </message>
-    <message>
-        <source>No stop symbol (★ ☆ ※ ◆ or a maker's mark) after the last character.</source>
-        <translation>末字符后没有终止符（★ ☆ ※ ◆ 或厂家标志）。</translation>
-    </message>
-    <message>
-        <source>Spacing, height, slant and proportions are even (spacing varies {pitch}, height {height}, slant {slant}).</source>
-        <translation>字距、字高、倾斜和字形比例均匀（字距偏差 {pitch}，字高偏差 {height}，倾斜 {slant}）。</translation>
-    </message>
-    <message>
-        <source>spacing varies {v} (limit {lim})</source>
-        <translation>字距偏差 {v}（上限 {lim}）</translation>
-    </message>
-    <message>
-        <source>height varies {v} (limit {lim})</source>
-        <translation>字高偏差 {v}（上限 {lim}）</translation>
-    </message>
-    <message>
-        <source>slanted by {v} (limit {lim})</source>
-        <translation>倾斜 {v}（上限 {lim}）</translation>
-    </message>
-    <message>
-        <source>character width/height {v} outside {lo}–{hi}</source>
-        <translation>字符宽高比 {v}，超出 {lo}–{hi}</translation>
-    </message>
-    <message>
-        <source>The characters are deformed: {problems}.</source>
-        <translation>字符变形：{problems}。</translation>
-    </message>
-    <message>
-        <source>Characters are {h} high, below the {min} minimum.</source>
-        <translation>字符高度 {h}，低于 {min} 的下限。</translation>
-    </message>
-    <message>
-        <source>Characters are {h} high (minimum {min}).</source>
-        <translation>字符高度 {h}（下限 {min}）。</translation>
-    </message>
-    <message>
-        <source>{v} character heights</source>
-        <translation>{v} 个字高</translation>
-    </message>
-    <message>
-        <source>No doubled or smeared impression.</source>
-        <translation>没有重影或拖影。</translation>
-    </message>
-    <message>
-        <source>a doubled impression offset by {off} (limit {lim})</source>
-        <translation>有重影，错位 {off}（上限 {lim}）</translation>
-    </message>
-    <message>
-        <source>smeared characters (edge sharpness {v} of the line's, at least {lim} needed)</source>
-        <translation>有字符拖影（边缘清晰度为整行的 {v}，至少应为 {lim}）</translation>
-    </message>
-    <message>
-        <source>Shifted impression: {problems}.</source>
-        <translation>拓印错位：{problems}。</translation>
-    </message>
-    <message>
-        <source>The scan resolution is unknown, so sizes in mm cannot be measured. Enter the scan DPI.</source>
-        <translation>扫描分辨率未知，无法以毫米测量尺寸。请填写扫描分辨率 (DPI)。</translation>
-    </message>
-    <message>
-        <source>Read with {engines}; not every OCR engine was available.</source>
-        <translation>使用 {engines} 识别；部分文字识别引擎不可用。</translation>
-    </message>
-    <message>
-        <source>{w} × {h} mm ± {t} mm</source>
-        <translation>{w} × {h} mm ± {t} mm</translation>
-    </message>
-    <message>
-        <source>The print outline could not be measured (required {need}): check the size by hand.</source>
-        <translation>无法测量相片轮廓（要求 {need}）：请人工核对尺寸。</translation>
-    </message>
-    <message>
-        <source>{w} × {h} mm</source>
-        <translation>{w} × {h} mm</translation>
-    </message>
-    <message>
-        <source>The print measures {got}; required {need}.</source>
-        <translation>相片尺寸 {got}，要求 {need}。</translation>
-    </message>
-    <message>
-        <source>The print measures {got}, outside the required {need}.</source>
-        <translation>相片尺寸 {got}，不符合要求的 {need}。</translation>
-    </message>
-    <message>
-        <source>The print measures about {got} (required {need}), but an edge is unclear against the scanner bed: check by hand.</source>
-        <translation>相片尺寸约 {got}（要求 {need}），但有边缘与扫描底色难以区分：请人工核对。</translation>
-    </message>
-    <message>
-        <source>{r} mm ± {t} mm</source>
-        <translation>{r} mm ± {t} mm</translation>
-    </message>
-    <message>
-        <source>The corners could not be measured (required {need}): check them by hand.</source>
-        <translation>无法测量圆角（要求 {need}）：请人工核对。</translation>
-    </message>
-    <message>
-        <source>Corner radius could not be measured at the {corners} corner(s); required {need}.</source>
-        <translation>{corners}角的圆角半径无法测量；要求 {need}。</translation>
-    </message>
-    <message>
-        <source>All four corner radii ({values}) are within {need}.</source>
-        <translation>四个圆角半径（{values}）均在 {need} 范围内。</translation>
-    </message>
-    <message>
-        <source>Corner radius out of tolerance at the {corners} corner(s): {values}; required {need}.</source>
-        <translation>{corners}角的圆角半径超差：{values}；要求 {need}。</translation>
-    </message>
-    <message>
-        <source>Corner radii {values} were not measured reliably (required {need}): check them by hand.</source>
-        <translation>圆角半径 {values} 测量不可靠（要求 {need}）：请人工核对。</translation>
-    </message>
-    <message>
-        <source>Long to short side {a}, within {lo}–{hi} (88:60).</source>
-        <translation>长短边之比 {a}，在 {lo}–{hi} 之内（88:60）。</translation>
-    </message>
-    <message>
-        <source>Long to short side {a}, outside {lo}–{hi} (88:60).</source>
-        <translation>长短边之比 {a}，超出 {lo}–{hi}（88:60）。</translation>
-    </message>
-    <message>
-        <source>{n} number plate(s) visible on the vehicle; none is allowed.</source>
-        <translation>车辆上可见 {n} 块号牌；不得悬挂号牌。</translation>
-    </message>
-    <message>
-        <source>A number plate is visible on another vehicle, not on the vehicle photographed: check it by eye.</source>
-        <translation>相片中其他车辆上可见号牌，不是被拍摄车辆的号牌：请目视核对。</translation>
-    </message>
-    <message>
-        <source>Something like a number plate is in the photo: check it by eye.</source>
-        <translation>相片中有疑似号牌的物体：请目视核对。</translation>
-    </message>
-    <message>
-        <source>No number plate is visible.</source>
-        <translation>未见号牌。</translation>
-    </message>
-    <message>
-        <source>No vehicle could be located in the photo: check by eye.</source>
-        <translation>相片中找不到车辆：请目视核对。</translation>
-    </message>
-    <message>
-        <source>The vehicle fills {fill} of the photo (allowed {window}).</source>
-        <translation>车辆占相片的 {fill}（允许 {window}）。</translation>
-    </message>
-    <message>
-        <source>The vehicle fills only {fill} of the photo, less than {lo}.</source>
-        <translation>车辆只占相片的 {fill}，少于 {lo}。</translation>
-    </message>
-    <message>
-        <source>The vehicle fills {fill} of the photo, more than {hi}.</source>
-        <translation>车辆占相片的 {fill}，多于 {hi}。</translation>
-    </message>
-    <message>
-        <source>The vehicle fills about {fill} of the photo (allowed {window}), but its outline is uncertain: check by eye.</source>
-        <translation>车辆约占相片的 {fill}（允许 {window}），但车辆轮廓不确定：请目视核对。</translation>
-    </message>
-    <message>
-        <source>The vehicle is cut off at the {sides} of the picture.</source>
-        <translation>车辆在画面{sides}被截断。</translation>
-    </message>
-    <message>
-        <source>The whole vehicle is inside the picture.</source>
-        <translation>车辆完整位于画面内。</translation>
-    </message>
-    <message>
-        <source>Taken from {got} (required {need}).</source>
-        <translation>拍摄角度为{got}（要求 {need}）。</translation>
-    </message>
-    <message>
-        <source>Taken from {got}; required {need}.</source>
-        <translation>拍摄角度为{got}，要求 {need}。</translation>
-    </message>
-    <message>
-        <source>Probably taken from {got} (required {need}), but two wheels look nearly round: the camera may stand far to the side. Check by eye.</source>
-        <translation>拍摄角度约为{got}（要求 {need}），但有两个车轮看起来接近正圆：相机可能位于车辆侧面很远的位置。请目视核对。</translation>
-    </message>
-    <message>
-        <source>Probably taken from {got} (required {need}), but the lamps point to the other end of the vehicle: check by eye whether its front or its rear faces the camera.</source>
-        <translation>拍摄角度约为{got}（要求 {need}），但车灯显示朝向相机的可能是车辆另一端：请目视核对朝向相机的是车头还是车尾。</translation>
-    </message>
-    <message>
-        <source>Probably taken from {got} (required {need}), but the estimate is uncertain: check by eye.</source>
-        <translation>拍摄角度约为{got}（要求 {need}），但估计不确定：请目视核对。</translation>
-    </message>
-    <message>
-        <source>Too few edges in the picture to judge its sharpness: check by eye.</source>
-        <translation>画面中边缘太少，无法判断清晰度：请目视核对。</translation>
-    </message>
-    <message>
-        <source>Edges blurred by {blur} px (at most {max} px).</source>
-        <translation>边缘模糊 {blur} px（上限 {max} px）。</translation>
-    </message>
-    <message>
-        <source>The photo is blurred: edges spread over {blur} px, more than {max} px.</source>
-        <translation>相片模糊：边缘模糊 {blur} px，超过 {max} px。</translation>
-    </message>
-    <message>
-        <source>Well exposed: mean brightness {luma} (allowed {lo}–{hi}), {clip} of pixels clipped.</source>
-        <translation>曝光正常：平均亮度 {luma}（允许 {lo}–{hi}），{clip} 的像素过曝或欠曝。</translation>
-    </message>
-    <message>
-        <source>{v} of the vehicle blown out (limit {lim})</source>
-        <translation>车辆区域 {v} 过曝（上限 {lim}）</translation>
-    </message>
-    <message>
-        <source>{v} of pixels blown out (limit {lim})</source>
-        <translation>{v} 的像素过曝（上限 {lim}）</translation>
-    </message>
-    <message>
-        <source>{v} of the vehicle crushed to black (limit {lim})</source>
-        <translation>车辆区域 {v} 欠曝成黑色（上限 {lim}）</translation>
-    </message>
-    <message>
-        <source>{v} of pixels crushed to black (limit {lim})</source>
-        <translation>{v} 的像素欠曝成黑色（上限 {lim}）</translation>
-    </message>
-    <message>
-        <source>too dark (mean brightness {v}, at least {lim})</source>
-        <translation>过暗（平均亮度 {v}，至少 {lim}）</translation>
-    </message>
-    <message>
-        <source>too bright (mean brightness {v}, at most {lim})</source>
-        <translation>过亮（平均亮度 {v}，至多 {lim}）</translation>
-    </message>
-    <message>
-        <source>Badly exposed: {problems}.</source>
-        <translation>曝光不当：{problems}。</translation>
-    </message>
-    <message>
-        <source>The picture is black-and-white: a colour photo is required.</source>
-        <translation>相片为黑白：须为彩色相片。</translation>
-    </message>
-    <message>
-        <source>The scan is black-and-white: if the print is in colour, scan it again in colour.</source>
-        <translation>扫描件为黑白：如相片为彩色，请用彩色模式重新扫描。</translation>
-    </message>
-    <message>
-        <source>The body colour could not be determined: check by eye.</source>
-        <translation>无法判断车身颜色：请目视核对。</translation>
-    </message>
-    <message>
-        <source>The body colour reads as {got}; the papers give no colour.</source>
-        <translation>车身颜色判断为{got}；资料上未填写颜色。</translation>
-    </message>
-    <message>
-        <source>The body colour {got} matches the papers.</source>
-        <translation>车身颜色{got}与资料一致。</translation>
-    </message>
-    <message>
-        <source>The body colour reads as {got}, but the papers say {want}.</source>
-        <translation>车身颜色判断为{got}，但资料上为{want}。</translation>
-    </message>
-    <message>
-        <source>The body colour probably reads as {got}, but the papers say {want}: check by eye.</source>
-        <translation>车身颜色可能为{got}，但资料上为{want}：请目视核对。</translation>
     </message>
 </context>
 <context>
@@ -786,6 +387,10 @@
         <translation>挂车</translation>
     </message>
     <message>
+        <source>Checked with limits other than the regulation's</source>
+        <translation>本次检查使用了与法规不同的限值</translation>
+    </message>
+    <message>
         <source>Cannot search the records: {reason}</source>
         <translation>无法查询记录：{reason}</translation>
     </message>
@@ -855,6 +460,14 @@
     <message>
         <source>&amp;Export PDF report…</source>
         <translation>导出 PDF 报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -961,8 +574,8 @@
         <translation>打开扫描件和相片</translation>
     </message>
     <message>
-        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;Case files (*.json)</source>
-        <translation>图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp);;案件文件 (*.json)</translation>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;Case files (*.json)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;案件文件 (*.json)</translation>
     </message>
     <message>
         <source>Open case file</source>
@@ -1117,8 +730,16 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
         <translation>{p} 项合格，{f} 项不合格，{r} 项待人工核查</translation>
     </message>
     <message>
+        <source>What to do: {advice}</source>
+        <translation>处理办法：{advice}</translation>
+    </message>
+    <message>
         <source>Check details: {message}</source>
         <translation>检测详情（英文）：{message}</translation>
+    </message>
+    <message>
+        <source>Show the check's own details</source>
+        <translation>显示检查程序的详细信息</translation>
     </message>
     <message>
         <source>The decision is shown but could not be saved in the records: {reason}</source>
@@ -1193,6 +814,18 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
         <translation>报告已写入：{path}</translation>
     </message>
     <message>
+        <source>Run the check before printing a report.</source>
+        <translation>请先运行检查，再打印报告。</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Report sent to the printer.</source>
+        <translation>报告已发送到打印机。</translation>
+    </message>
+    <message>
         <source>The settings could not be saved: {reason}</source>
         <translation>无法保存设置：{reason}</translation>
     </message>
@@ -1205,6 +838,24 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
 Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/MPS registration notice.</source>
         <translation>vincheck {v}
 按工信部、公安部登记通知检查车辆识别代号拓印膜（附件 2）和机动车外部彩色相片（附件 1）。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面集(&amp;S)：</translation>
     </message>
 </context>
 <context>
@@ -1301,30 +952,6 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
         <translation>未知</translation>
     </message>
     <message>
-        <source>Operator name</source>
-        <translation>操作员姓名</translation>
-    </message>
-    <message>
-        <source>Station name</source>
-        <translation>检验站名称</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Tesseract program</source>
-        <translation>Tesseract 程序</translation>
-    </message>
-    <message>
-        <source>Records database</source>
-        <translation>记录数据库</translation>
-    </message>
-    <message>
-        <source>Default scan resolution (DPI)</source>
-        <translation>默认扫描分辨率 (DPI)</translation>
-    </message>
-    <message>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -1335,6 +962,26 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
     <message>
         <source>Photo (Annex 1)</source>
         <translation>相片（附件 1）</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <source>Limits marked ▣ are the regulation's own; they can be changed only after the station administrator unlocks them.</source>
+        <translation>带 ▣ 的是法规本身的限值，须由站点管理员解锁后才能更改。</translation>
+    </message>
+    <message>
+        <source>The station administrator has unlocked the regulation limits (▣): a check made with changed limits is marked in its record and report.</source>
+        <translation>站点管理员已解锁法规限值（▣）：使用更改后限值的检查会在记录和报告中注明。</translation>
+    </message>
+    <message>
+        <source>Range: {range}</source>
+        <translation>范围：{range}</translation>
+    </message>
+    <message>
+        <source>Regulation value: {value}</source>
+        <translation>法规值：{value}</translation>
     </message>
     <message>
         <source>Regulation defaults</source>
@@ -1515,126 +1162,6 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
         <translation>待核查：需人工判定</translation>
     </message>
     <message>
-        <source>Expected VIN is valid</source>
-        <translation>应有车辆识别代号有效</translation>
-    </message>
-    <message>
-        <source>The VIN typed as expected is not a valid VIN.</source>
-        <translation>填写的应有车辆识别代号无效。</translation>
-    </message>
-    <message>
-        <source>A rubbing sheet is present</source>
-        <translation>有拓印膜</translation>
-    </message>
-    <message>
-        <source>No VIN rubbing sheet was given.</source>
-        <translation>未提供车辆识别代号拓印膜。</translation>
-    </message>
-    <message>
-        <source>An exterior photo is present</source>
-        <translation>有外部相片</translation>
-    </message>
-    <message>
-        <source>No exterior photo was given.</source>
-        <translation>未提供机动车外部彩色相片。</translation>
-    </message>
-    <message>
-        <source>Two rubbings</source>
-        <translation>两份拓印</translation>
-    </message>
-    <message>
-        <source>The rules call for two VIN rubbings.</source>
-        <translation>规定要求两份车辆识别代号拓印膜。</translation>
-    </message>
-    <message>
-        <source>All rubbings read the same VIN</source>
-        <translation>各拓印代号一致</translation>
-    </message>
-    <message>
-        <source>The rubbings read different VINs.</source>
-        <translation>各拓印识别出的代号不一致。</translation>
-    </message>
-    <message>
-        <source>VIN matches the papers</source>
-        <translation>代号与资料一致</translation>
-    </message>
-    <message>
-        <source>The VIN read differs from the expected VIN.</source>
-        <translation>识别出的代号与应有代号不一致。</translation>
-    </message>
-    <message>
-        <source>File could be read</source>
-        <translation>文件可读取</translation>
-    </message>
-    <message>
-        <source>A file of the case could not be read.</source>
-        <translation>案件中有文件无法读取。</translation>
-    </message>
-    <message>
-        <source>A rubbing strip is found</source>
-        <translation>找到拓印</translation>
-    </message>
-    <message>
-        <source>No rubbing strip was found on the sheet.</source>
-        <translation>底纸上未找到拓印。</translation>
-    </message>
-    <message>
-        <source>VIN read with confidence</source>
-        <translation>代号识别可靠</translation>
-    </message>
-    <message>
-        <source>Some characters are uncertain: compare them with the rubbing by eye.</source>
-        <translation>部分字符识别不确定：请对照拓印目视核对。</translation>
-    </message>
-    <message>
-        <source>Complete 17-character VIN</source>
-        <translation>17 位代号完整</translation>
-    </message>
-    <message>
-        <source>Fewer than 17 characters are on the tape: the rubbing is cut off.</source>
-        <translation>拓印上不足 17 个字符：拓印不完整。</translation>
-    </message>
-    <message>
-        <source>No deformation</source>
-        <translation>无变形</translation>
-    </message>
-    <message>
-        <source>Character sizes, spacing or slant vary: the tape was stretched or sheared.</source>
-        <translation>字符大小、间距或倾斜不一致：拓印贴被拉伸或错切。</translation>
-    </message>
-    <message>
-        <source>No shift or doubled impression</source>
-        <translation>无移位、无重影</translation>
-    </message>
-    <message>
-        <source>A second, shifted impression or a smear is visible.</source>
-        <translation>可见错位的第二道印痕或涂抹。</translation>
-    </message>
-    <message>
-        <source>The print is not 88 x 60 mm within the tolerance.</source>
-        <translation>相片尺寸不在 88 × 60 mm 的允差范围内。</translation>
-    </message>
-    <message>
-        <source>The rounded corners are not 4 mm within the tolerance.</source>
-        <translation>圆角半径不在 4 mm 的允差范围内。</translation>
-    </message>
-    <message>
-        <source>The vehicle is not seen from the required side and angle.</source>
-        <translation>拍摄方向或角度不符合规定。</translation>
-    </message>
-    <message>
-        <source>Whole vehicle in the picture</source>
-        <translation>车辆完整入镜</translation>
-    </message>
-    <message>
-        <source>The vehicle is cut off at the edge of the picture.</source>
-        <translation>车辆在画面边缘被截断。</translation>
-    </message>
-    <message>
-        <source>Check digit (position 9)</source>
-        <translation>校验位（第 9 位）</translation>
-    </message>
-    <message>
         <source>front</source>
         <translation>正前</translation>
     </message>
@@ -1665,362 +1192,6 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
     <message>
         <source>front-right</source>
         <translation>右前</translation>
-    </message>
-    <message>
-        <source>The check digit does not match the other characters.</source>
-        <translation>校验位与其他字符不符。</translation>
-    </message>
-    <message>
-        <source>Start symbol before the VIN</source>
-        <translation>代号前有起始符</translation>
-    </message>
-    <message>
-        <source>No start symbol was found before the first character.</source>
-        <translation>首字符前未找到起始符。</translation>
-    </message>
-    <message>
-        <source>Stop symbol after the VIN</source>
-        <translation>代号后有终止符</translation>
-    </message>
-    <message>
-        <source>No stop symbol was found after the last character.</source>
-        <translation>末字符后未找到终止符。</translation>
-    </message>
-    <message>
-        <source>Character height</source>
-        <translation>字高</translation>
-    </message>
-    <message>
-        <source>The characters are smaller than the minimum height.</source>
-        <translation>字符高度低于最小值。</translation>
-    </message>
-    <message>
-        <source>Scan resolution known</source>
-        <translation>扫描分辨率已知</translation>
-    </message>
-    <message>
-        <source>The scan resolution is unknown, so sizes in mm cannot be measured. Enter the scan DPI.</source>
-        <translation>扫描分辨率未知，无法以毫米测量尺寸。请填写扫描分辨率 (DPI)。</translation>
-    </message>
-    <message>
-        <source>OCR engines</source>
-        <translation>文字识别引擎</translation>
-    </message>
-    <message>
-        <source>Not every OCR engine was available.</source>
-        <translation>部分文字识别引擎不可用。</translation>
-    </message>
-    <message>
-        <source>Print size 88 x 60 mm</source>
-        <translation>相片尺寸 88 × 60 mm</translation>
-    </message>
-    <message>
-        <source>Picture proportions 88:60</source>
-        <translation>画面比例 88:60</translation>
-    </message>
-    <message>
-        <source>The picture does not have the 88:60 proportions.</source>
-        <translation>画面比例不是 88:60。</translation>
-    </message>
-    <message>
-        <source>Corner radius 4 mm</source>
-        <translation>圆角半径 4 mm</translation>
-    </message>
-    <message>
-        <source>Taken from the required side at 45°</source>
-        <translation>按规定方向 45° 拍摄</translation>
-    </message>
-    <message>
-        <source>No number plate mounted</source>
-        <translation>未悬挂号牌</translation>
-    </message>
-    <message>
-        <source>A number plate is visible on the vehicle.</source>
-        <translation>车辆上可见号牌。</translation>
-    </message>
-    <message>
-        <source>Vehicle fills two thirds</source>
-        <translation>车辆影像占相片三分之二</translation>
-    </message>
-    <message>
-        <source>The vehicle does not fill about two thirds of the photo.</source>
-        <translation>车辆影像未占相片约三分之二。</translation>
-    </message>
-    <message>
-        <source>Sharp picture</source>
-        <translation>画面清晰</translation>
-    </message>
-    <message>
-        <source>The photo is blurred.</source>
-        <translation>相片模糊。</translation>
-    </message>
-    <message>
-        <source>Well exposed</source>
-        <translation>曝光正常</translation>
-    </message>
-    <message>
-        <source>The photo is too dark or too bright.</source>
-        <translation>相片过暗或过亮。</translation>
-    </message>
-    <message>
-        <source>Body colour matches</source>
-        <translation>车身颜色一致</translation>
-    </message>
-    <message>
-        <source>The body colour differs from the colour on the papers.</source>
-        <translation>车身颜色与资料上的颜色不一致。</translation>
-    </message>
-    <message>
-        <source>Minimum character height (mm)</source>
-        <translation>最小字高 (mm)</translation>
-    </message>
-    <message>
-        <source>Maximum spacing variation (share)</source>
-        <translation>最大字距偏差（比例）</translation>
-    </message>
-    <message>
-        <source>Maximum height variation (share)</source>
-        <translation>最大字高偏差（比例）</translation>
-    </message>
-    <message>
-        <source>Maximum slant (degrees)</source>
-        <translation>最大倾斜角（度）</translation>
-    </message>
-    <message>
-        <source>Minimum character width/height</source>
-        <translation>字符宽高比下限</translation>
-    </message>
-    <message>
-        <source>Maximum character width/height</source>
-        <translation>字符宽高比上限</translation>
-    </message>
-    <message>
-        <source>Maximum doubled-impression offset (mm)</source>
-        <translation>最大重影偏移 (mm)</translation>
-    </message>
-    <message>
-        <source>Minimum reading confidence (0-1)</source>
-        <translation>最低识别置信度 (0-1)</translation>
-    </message>
-    <message>
-        <source>Default scan resolution (DPI, 0 = unknown)</source>
-        <translation>默认扫描分辨率（DPI，0 = 未知）</translation>
-    </message>
-    <message>
-        <source>Check digit is mandatory</source>
-        <translation>校验位为必需</translation>
-    </message>
-    <message>
-        <source>Print width (mm)</source>
-        <translation>相片长度 (mm)</translation>
-    </message>
-    <message>
-        <source>Print height (mm)</source>
-        <translation>相片宽度 (mm)</translation>
-    </message>
-    <message>
-        <source>Print size tolerance (mm)</source>
-        <translation>相片尺寸允差 (mm)</translation>
-    </message>
-    <message>
-        <source>Corner radius (mm)</source>
-        <translation>圆角半径 (mm)</translation>
-    </message>
-    <message>
-        <source>Corner radius tolerance (mm)</source>
-        <translation>圆角半径允差 (mm)</translation>
-    </message>
-    <message>
-        <source>Minimum vehicle fill (share)</source>
-        <translation>车辆占比下限</translation>
-    </message>
-    <message>
-        <source>Maximum vehicle fill (share)</source>
-        <translation>车辆占比上限</translation>
-    </message>
-    <message>
-        <source>Car view azimuth (degrees)</source>
-        <translation>汽车拍摄方位角（度）</translation>
-    </message>
-    <message>
-        <source>Trailer view azimuth (degrees)</source>
-        <translation>挂车拍摄方位角（度）</translation>
-    </message>
-    <message>
-        <source>View azimuth tolerance (degrees)</source>
-        <translation>拍摄方位角允差（度）</translation>
-    </message>
-    <message>
-        <source>Minimum sharpness</source>
-        <translation>最低清晰度</translation>
-    </message>
-    <message>
-        <source>Maximum clipped pixels (share)</source>
-        <translation>过曝/欠曝像素比例上限</translation>
-    </message>
-    <message>
-        <source>Minimum mean brightness (0-255)</source>
-        <translation>平均亮度下限 (0-255)</translation>
-    </message>
-    <message>
-        <source>Maximum mean brightness (0-255)</source>
-        <translation>平均亮度上限 (0-255)</translation>
-    </message>
-    <message>
-        <source>Minimum plate detection score (0-1)</source>
-        <translation>号牌检测得分下限 (0-1)</translation>
-    </message>
-    <message>
-        <source>A body colour unlike the papers fails (else: check by eye)</source>
-        <translation>车身颜色与资料不符即判不合格（否则转人工核查）</translation>
-    </message>
-    <message>
-        <source>Minimum colour confidence to fail (0-1)</source>
-        <translation>判不合格所需的最低颜色置信度（0–1）</translation>
-    </message>
-    <message>
-        <source>characters</source>
-        <translation>个字符</translation>
-    </message>
-    <message>
-        <source>strips</source>
-        <translation>份</translation>
-    </message>
-    <message>
-        <source>character heights</source>
-        <translation>个字高</translation>
-    </message>
-    <message>
-        <source>spacing spread</source>
-        <translation>字距偏差</translation>
-    </message>
-    <message>
-        <source>height spread</source>
-        <translation>字高偏差</translation>
-    </message>
-    <message>
-        <source>slant °</source>
-        <translation>倾斜°</translation>
-    </message>
-    <message>
-        <source>width/height</source>
-        <translation>宽高比</translation>
-    </message>
-    <message>
-        <source>spacing mm</source>
-        <translation>字距 mm</translation>
-    </message>
-    <message>
-        <source>height mm</source>
-        <translation>字高 mm</translation>
-    </message>
-    <message>
-        <source>double offset</source>
-        <translation>重影错位</translation>
-    </message>
-    <message>
-        <source>double score</source>
-        <translation>重影得分</translation>
-    </message>
-    <message>
-        <source>double dx px</source>
-        <translation>重影横移 px</translation>
-    </message>
-    <message>
-        <source>double dy px</source>
-        <translation>重影纵移 px</translation>
-    </message>
-    <message>
-        <source>sharpness</source>
-        <translation>清晰度</translation>
-    </message>
-    <message>
-        <source>width</source>
-        <translation>宽</translation>
-    </message>
-    <message>
-        <source>height</source>
-        <translation>高</translation>
-    </message>
-    <message>
-        <source>tolerance</source>
-        <translation>公差</translation>
-    </message>
-    <message>
-        <source>radius</source>
-        <translation>半径</translation>
-    </message>
-    <message>
-        <source>nominal</source>
-        <translation>标称</translation>
-    </message>
-    <message>
-        <source>min</source>
-        <translation>最小</translation>
-    </message>
-    <message>
-        <source>max</source>
-        <translation>最大</translation>
-    </message>
-    <message>
-        <source>mean brightness</source>
-        <translation>平均亮度</translation>
-    </message>
-    <message>
-        <source>crushed</source>
-        <translation>欠曝</translation>
-    </message>
-    <message>
-        <source>blown out</source>
-        <translation>过曝</translation>
-    </message>
-    <message>
-        <source>clipped max</source>
-        <translation>过曝/欠曝上限</translation>
-    </message>
-    <message>
-        <source>edge blur max px</source>
-        <translation>边缘模糊上限 px</translation>
-    </message>
-    <message>
-        <source>top</source>
-        <translation>顶部</translation>
-    </message>
-    <message>
-        <source>bottom</source>
-        <translation>底部</translation>
-    </message>
-    <message>
-        <source>one VIN</source>
-        <translation>同一代号</translation>
-    </message>
-    <message>
-        <source>known DPI</source>
-        <translation>已知分辨率</translation>
-    </message>
-    <message>
-        <source>not required</source>
-        <translation>不要求</translation>
-    </message>
-    <message>
-        <source>Meets the rule.</source>
-        <translation>符合要求。</translation>
-    </message>
-    <message>
-        <source>Could not be measured; a person must check it.</source>
-        <translation>无法测量，需人工核查。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
     </message>
 </context>
 </TS>
