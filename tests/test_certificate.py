@@ -14,6 +14,7 @@ from PIL import Image
 from tests.synth.certificate import degrade, find_font, render_certificate
 from vincheck.barcodes import Barcode
 from vincheck.case_files import classify_file
+from vincheck.case_io import sample_case_path
 from vincheck.certificate import (
     FILL_MIN_CONFIDENCE,
     CertificateReading,
@@ -32,7 +33,7 @@ try:
 except FileNotFoundError:
     HAVE_FONT = False
 needs_font = pytest.mark.skipif(not HAVE_FONT, reason="no CJK font installed")
-SAMPLE = Path(__file__).resolve().parents[1] / "assets" / "sample_case"
+SAMPLE = sample_case_path().parent
 VIN = "LSVAU2180N2183594"  # valid check digit
 
 
