@@ -215,7 +215,7 @@ def _sane_scan(device: str, out: Path, *, dpi: int, color: bool, pages: int, ste
                 _stop(proc)
                 raise ScannerError(f"the scanner did not finish within {timeout_s:.0f} s")
             time.sleep(0.05)
-        reader.join(timeout=2.0)
+        reader.join(timeout=30.0)  # all of stderr (a loaded machine is slow to read it)
         files = sorted(tmp.glob("p*.tiff"))
         ok_status = proc.returncode == 0 or (pages > 1 and files and any(
             "out of documents" in s.lower() or "no more" in s.lower() for s in stderr))
