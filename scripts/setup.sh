@@ -13,7 +13,8 @@ EXTRAS=""
 APT_PKGS=(tesseract-ocr tesseract-ocr-eng fonts-noto-cjk fonts-wqy-zenhei fonts-dejavu-core
           libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
-          libxcb-shape0 libxcb-xinerama0 libxcb-randr0 xvfb xauth poppler-utils binutils)
+          libxcb-shape0 libxcb-xinerama0 libxcb-randr0 xvfb xauth poppler-utils binutils
+          sane-utils)  # sane-utils: scanimage, for scanning from the window (optional)
 # --dev: the tests start a throwaway PostgreSQL server (tests/pg_server.py)
 if [ -n "$EXTRAS" ]; then APT_PKGS+=(postgresql); fi
 missing=()

@@ -415,7 +415,8 @@ def check_one(runner: Runner, settings: Settings, case_input: CaseInput,
     ci = CaseInput(rubbing_files=list(case_input.rubbing_files),
                    photo_files=list(case_input.photo_files),
                    expected_vin=case_input.expected_vin, kind=case_input.kind,
-                   color=case_input.color, dpi=case_input.dpi)
+                   color=case_input.color, dpi=case_input.dpi,
+                   certificate_files=list(case_input.certificate_files))
     try:
         if unknown:
             from vincheck.case_files import classify_file
@@ -425,6 +426,14 @@ def check_one(runner: Runner, settings: Settings, case_input: CaseInput,
                     kind = classify_file(f)
                 except VincheckError:
                     kind = "photo" if ci.rubbing_files else "rubbing"  # run_case reports it
+                if kind == "certificate":  # fills the expected VIN / colour not given
+                    from vincheck.certificate import apply_to_case, read_certificate_file
+
+                    given = {"kind"} | {n for n, a in (("vin", ci.expected_vin),
+                                                       ("colour", ci.color)) if a}
+                    apply_to_case(ci, read_certificate_file(f), given)
+                    ci.certificate_files.append(f)
+                    continue
                 (ci.rubbing_files if kind == "rubbing" else ci.photo_files).append(f)
         return "ok", runner(ci, settings), ci
     except OcrEngineError as exc:

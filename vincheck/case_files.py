@@ -1,9 +1,11 @@
 """Sort a case's files into rubbing sheets and photos, and read / write case files.
 
-A *rubbing sheet* is a scan of mostly near-white, low-saturation paper carrying one or
-more dark, elongated graphite strips. A *photo* (a digital file or a scanned print) is
-colourful or textured over a large part of its area. :func:`classify_image` tells them
-apart from pixels alone; :func:`classify_file` loads a file through :mod:`vincheck.imageio`.
+A *certificate* (the 合格证, see :mod:`vincheck.certificate`) is recognised by its
+file name, its ruled form or a barcode carrying a VIN. A *rubbing sheet* is a scan of
+mostly near-white, low-saturation paper carrying one or more dark, elongated graphite
+strips. A *photo* (a digital file or a scanned print) is colourful or textured over a
+large part of its area. :func:`classify_image` tells them apart from pixels alone;
+:func:`classify_file` loads a file through :mod:`vincheck.imageio`.
 
 A *case file* is JSON: ``{"expected_vin", "kind", "color", "rubbing_files": [...],
 "photo_files": [...]}`` with paths relative to the JSON file's folder (absolute paths are
@@ -24,7 +26,7 @@ from vincheck.errors import InputFileError, UnreadableImageError
 from vincheck.findings import CaseResult, Decision
 from vincheck.inspection import CaseInput
 
-FileKind = Literal["rubbing", "photo"]
+FileKind = Literal["rubbing", "photo", "certificate"]
 
 _ANALYSIS_SIZE = 400  # px: the longer side an image is reduced to before classifying
 _PAPER_MIN_VALUE = 190  # 0-255: brightness of scanned white paper
@@ -152,13 +154,21 @@ def classify_image(rgb: np.ndarray) -> FileKind:
 
 
 def classify_file(path: str | Path) -> FileKind:
-    """Classify an image file (first page) as ``"rubbing"`` or ``"photo"``.
+    """Classify an image file (first page) as ``"certificate"`` (the vehicle's conformity
+    certificate, by its name or :func:`vincheck.certificate.looks_like_certificate`),
+    ``"rubbing"`` or ``"photo"``.
 
     Raises :class:`~vincheck.errors.InputFileError` when the file cannot be read.
     """
+    from vincheck.certificate import looks_like_certificate, name_says_certificate
     from vincheck.imageio import load_image
 
-    return classify_image(load_image(path).rgb)
+    if name_says_certificate(path):
+        return "certificate"
+    rgb = load_image(path).rgb
+    if looks_like_certificate(rgb, image_features(rgb)["paper"]):
+        return "certificate"
+    return classify_image(rgb)
 
 
 # --- saved cases (case + result + decisions) ---------------------------------------------
@@ -181,6 +191,8 @@ def save_case_result(path: str | Path, case: CaseInput, result: CaseResult | Non
         "dpi": case.dpi, "rubbing_files": [rel(f) for f in case.rubbing_files],
         "photo_files": [rel(f) for f in case.photo_files],
     }
+    if case.certificate_files:
+        data["certificate_files"] = [rel(f) for f in case.certificate_files]
     if result is not None:
         data["result"] = _map_files(result.to_dict(), rel)
         data["decisions"] = [d.to_dict() for d in result.decisions]

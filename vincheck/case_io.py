@@ -71,7 +71,8 @@ def load_case_file(path: str | Path) -> CaseInput:
                          f"not {_short(dpi)}")
     return CaseInput(rubbing_files=files("rubbing_files"), photo_files=files("photo_files"),
                      expected_vin=data.get("expected_vin"), kind=kind, color=data.get("color"),
-                     dpi=None if dpi is None else float(dpi))
+                     dpi=None if dpi is None else float(dpi),
+                     certificate_files=files("certificate_files"))
 
 
 def _short(value: object) -> str:
@@ -94,5 +95,7 @@ def save_case_file(case: CaseInput, path: str | Path) -> Path:
     data = {"expected_vin": case.expected_vin, "kind": case.kind, "color": case.color,
             "dpi": case.dpi, "rubbing_files": [rel(f) for f in case.rubbing_files],
             "photo_files": [rel(f) for f in case.photo_files]}
+    if case.certificate_files:
+        data["certificate_files"] = [rel(f) for f in case.certificate_files]
     p.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     return p

@@ -48,6 +48,8 @@ class CaseInput:
     kind: str = "car"  # "car" | "trailer"
     color: str | None = None  # one of the ten registration colour names
     dpi: float | None = None
+    # scans of the vehicle's certificate (合格证): read for the values above, not checked
+    certificate_files: list[str] = field(default_factory=list)
 
     def files(self) -> list[str]:
         return [*self.rubbing_files, *self.photo_files]

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from vincheck import __version__
 from vincheck.cli import (
     cmd_batch,
+    cmd_certificate,
     cmd_check,
     cmd_doctor,
     cmd_gui,
@@ -37,9 +38,9 @@ from vincheck.errors import VincheckError
 INTERNAL_ERROR = 70  # a bug (EX_SOFTWARE); reported in one line, never a traceback
 
 COMMAND_MODULES = {"vin": cmd_vin, "rubbing": cmd_rubbing, "photo": cmd_photo,
-                   "check": cmd_check, "report": cmd_report, "batch": cmd_batch,
-                   "gui": cmd_gui, "doctor": cmd_doctor, "settings": cmd_settings,
-                   "store": cmd_store}
+                   "check": cmd_check, "certificate": cmd_certificate, "report": cmd_report,
+                   "batch": cmd_batch, "gui": cmd_gui, "doctor": cmd_doctor,
+                   "settings": cmd_settings, "store": cmd_store}
 COMMANDS = tuple(COMMAND_MODULES)
 
 

@@ -23,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--rubbing", action="append", default=[], metavar="FILE")
     p.add_argument("--photo", action="append", default=[], metavar="FILE")
     p.add_argument("--expect", metavar="VIN", help="the VIN on the certificate")
+    p.add_argument("--certificate", metavar="FILE", help="a scan or photo of the 合格证: its "
+                   "VIN, colour and kind fill what --expect/--color/--kind do not give")
     p.add_argument("--kind", choices=("car", "trailer"), default=None)
     p.add_argument("--color", metavar="NAME", help="declared body colour, e.g. 白 or white")
     p.add_argument("--dpi", type=float, help="scan resolution when the files carry none")
@@ -48,11 +50,19 @@ def build_case(args: argparse.Namespace) -> CaseInput:
         case = CaseInput()
     case.rubbing_files += args.rubbing
     case.photo_files += args.photo
+    certificates = list(case.certificate_files)
+    case.certificate_files = []
+    if getattr(args, "certificate", None):
+        certificates.append(args.certificate)
     if args.files:
         from vincheck.case_files import classify_file
 
         for f in args.files:
-            (case.rubbing_files if classify_file(f) == "rubbing" else case.photo_files).append(f)
+            kind = classify_file(f)
+            if kind == "certificate":
+                certificates.append(f)
+            else:
+                (case.rubbing_files if kind == "rubbing" else case.photo_files).append(f)
     if not case.files():
         raise UsageError("nothing to check: give files, --case CASE.json or --sample")
     if args.expect:
@@ -63,7 +73,27 @@ def build_case(args: argparse.Namespace) -> CaseInput:
         case.color = args.color
     if args.dpi:
         case.dpi = args.dpi
+    # typed on the command line or in the case file: kept, a differing certificate is said
+    given = {n for n, a in (("vin", case.expected_vin), ("kind", args.kind),
+                            ("colour", case.color)) if a}
+    for f in certificates:
+        apply_certificate(case, f, given)
+        case.certificate_files.append(f)
     return case
+
+
+def apply_certificate(case: CaseInput, file: str, given: set[str]) -> None:
+    """Fill the case from a certificate file; what is not filled is said on stderr."""
+    from vincheck.certificate import apply_to_case, read_certificate_file
+
+    reading = read_certificate_file(file)
+    for name, value in reading.filled().items():
+        if name not in given:
+            v = reading.values[name]
+            print(f"certificate: {name} {value} from the {v.source} "
+                  f"({v.confidence:.2f})", file=sys.stderr)
+    for note in apply_to_case(case, reading, given):
+        print(note, file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:

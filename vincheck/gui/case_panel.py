@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from vincheck.gui import texts
+from vincheck.gui.certificate_box import CertificateBox
 from vincheck.inspection import CaseInput
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
-KIND_VALUES = ("rubbing", "photo")
+KIND_VALUES = ("rubbing", "photo", "certificate")
 
 
 def validate_vin_text(text: str) -> tuple[bool, str]:
@@ -82,7 +83,8 @@ class CasePanel(QWidget):
     """Signals: ``fileActivated(path)`` when a file row is chosen, ``filesChanged()``,
     ``inputsChanged()`` when anything a check depends on changed (files, their kinds,
     expected VIN, vehicle kind, colour, DPI), ``checkRequested()``, ``cancelRequested()``,
-    ``addRequested()``."""
+    ``addRequested()``,
+    ``certificateAdded(path)`` when a file becomes the case's certificate."""
 
     fileActivated = Signal(str)
     filesChanged = Signal()
@@ -90,6 +92,8 @@ class CasePanel(QWidget):
     checkRequested = Signal()
     cancelRequested = Signal()
     addRequested = Signal()
+    certificateAdded = Signal(str)
+    scanRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +127,9 @@ class CasePanel(QWidget):
         form.addRow(self.lbl_colour, self.colour_combo)
         form.addRow(self.lbl_dpi, self.dpi_spin)
         layout.addWidget(self.case_box)
+        self.certificate_box = CertificateBox()
+        self.certificate_box.useRequested.connect(self.apply_value)
+        layout.addWidget(self.certificate_box)
 
         self.files_box = QGroupBox()
         fl = QVBoxLayout(self.files_box)
@@ -140,7 +147,10 @@ class CasePanel(QWidget):
         self.add_button.clicked.connect(self.addRequested)
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.remove_selected)
+        self.scan_button = QPushButton()
+        self.scan_button.clicked.connect(self.scanRequested)
         row.addWidget(self.add_button)
+        row.addWidget(self.scan_button)
         row.addWidget(self.remove_button)
         fl.addLayout(row)
         self.drop_hint = QLabel()
@@ -210,10 +220,16 @@ class CasePanel(QWidget):
             if isinstance(combo, QComboBox):
                 combo.setItemText(0, self.tr("Rubbing sheet"))
                 combo.setItemText(1, self.tr("Photo"))
+                combo.setItemText(2, self.tr("Certificate"))
         self.add_button.setText(self.tr("Add files…"))
         self.remove_button.setText(self.tr("Remove"))
+        self.scan_button.setText(self.tr("Scan…"))
+        self.scan_button.setToolTip(self.tr("Scan pages from the scanner into the case "
+                                            "(Ctrl+Shift+S)"))
         self.drop_hint.setText(self.tr("Drop scans and photos here; each is sorted as a "
-                                       "rubbing sheet or a photo. Right-click to correct."))
+                                       "rubbing sheet, a photo or the certificate. "
+                                       "Right-click to correct."))
+        self.certificate_box.retranslate()
         self.check_button.setText(self.tr("Check (F5)"))
         self.cancel_button.setText(self.tr("Cancel"))
         self._validate_vin(self.vin_edit.text())
@@ -251,21 +267,49 @@ class CasePanel(QWidget):
         self.colour_combo.setCurrentIndex(max(0, self.colour_combo.findData(case.color)))
         self.dpi_spin.setValue(int(case.dpi or 0))
         self.file_tree.clear()
+        self.certificate_box.clear()
         for f in case.rubbing_files:
             self.add_file(f, "rubbing")
         for f in case.photo_files:
             self.add_file(f, "photo")
+        for f in case.certificate_files:
+            self.add_file(f, "certificate")
         self.filesChanged.emit()
 
     def case_input(self) -> CaseInput:
-        rub: list[str] = []
-        photo: list[str] = []
+        lists: dict[str, list[str]] = {k: [] for k in KIND_VALUES}
         for path, kind in self.files():
-            (rub if kind == "rubbing" else photo).append(path)
+            lists.get(kind, lists["photo"]).append(path)
         vin = "".join(self.vin_edit.text().split()).upper() or None
-        return CaseInput(rubbing_files=rub, photo_files=photo, expected_vin=vin,
-                         kind=self.kind(), color=self.colour(),
-                         dpi=float(self.dpi_spin.value()) or None)
+        return CaseInput(rubbing_files=lists["rubbing"], photo_files=lists["photo"],
+                         expected_vin=vin, kind=self.kind(), color=self.colour(),
+                         dpi=float(self.dpi_spin.value()) or None,
+                         certificate_files=lists["certificate"])
+
+    # --- the certificate -------------------------------------------------------------------
+    def apply_value(self, name: str, value: str) -> None:
+        """Put a certificate value ("vin", "colour", "kind") into the case fields."""
+        if name == "vin":
+            self.vin_edit.setText(value)
+        elif name == "colour":
+            self.colour_combo.setCurrentIndex(max(0, self.colour_combo.findData(value)))
+        elif name == "kind":
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(value)))
+
+    def apply_reading(self, reading: object) -> dict[str, str]:
+        """Fill the values the reader may fill by itself into empty fields (the vehicle
+        kind always; a typed VIN or chosen colour is kept). Returns what was filled."""
+        applied: dict[str, str] = {}
+        for name, value in reading.filled().items():  # type: ignore[attr-defined]
+            empty = {"vin": not self.vin_edit.text().strip(), "colour": self.colour() is None,
+                     "kind": True}[name]
+            if empty or (name == "vin" and "".join(self.vin_edit.text().split()).upper()
+                         == value):
+                self.apply_value(name, value)
+                applied[name] = value
+            elif name == "colour" and self.colour() == value:
+                applied[name] = value
+        return applied
 
     # --- files --------------------------------------------------------------------------
     def files(self) -> list[tuple[str, str]]:
@@ -293,11 +337,19 @@ class CasePanel(QWidget):
         combo = QComboBox()
         combo.addItem(self.tr("Rubbing sheet"), "rubbing")
         combo.addItem(self.tr("Photo"), "photo")
+        combo.addItem(self.tr("Certificate"), "certificate")
         combo.setCurrentIndex(KIND_VALUES.index(kind) if kind in KIND_VALUES else 1)
-        combo.currentIndexChanged.connect(lambda _i: self.filesChanged.emit())
+        combo.currentIndexChanged.connect(lambda _i: self._kind_changed(str(path), combo))
         self.file_tree.setItemWidget(item, 1, combo)
+        if kind == "certificate":
+            self.certificateAdded.emit(str(path))
         if self.file_tree.currentItem() is None:
             self.file_tree.setCurrentItem(item)
+
+    def _kind_changed(self, path: str, combo: QComboBox) -> None:
+        self.filesChanged.emit()
+        if combo.currentData() == "certificate":
+            self.certificateAdded.emit(path)
 
     def set_kind(self, path: str, kind: str) -> None:
         for i in range(self.file_tree.topLevelItemCount()):
@@ -335,9 +387,11 @@ class CasePanel(QWidget):
         a_rub.triggered.connect(lambda: self.set_kind(path, "rubbing"))
         a_photo = QAction(self.tr("Treat as photo"), menu)
         a_photo.triggered.connect(lambda: self.set_kind(path, "photo"))
+        a_cert = QAction(self.tr("Treat as certificate"), menu)
+        a_cert.triggered.connect(lambda: self.set_kind(path, "certificate"))
         a_remove = QAction(self.tr("Remove from case"), menu)
         a_remove.triggered.connect(self.remove_selected)
-        menu.addActions([a_rub, a_photo])
+        menu.addActions([a_rub, a_photo, a_cert])
         menu.addSeparator()
         menu.addAction(a_remove)
         menu.exec(self.file_tree.viewport().mapToGlobal(pos))
@@ -348,6 +402,7 @@ class CasePanel(QWidget):
         self.cancel_button.setEnabled(running)
         self.case_box.setEnabled(not running)
         self.add_button.setEnabled(not running)
+        self.scan_button.setEnabled(not running)
         self.remove_button.setEnabled(not running)
 
     def set_progress(self, fraction: float, message: str) -> None:

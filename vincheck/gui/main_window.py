@@ -162,6 +162,8 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
         self.panel.checkRequested.connect(self.start_check)
         self.panel.cancelRequested.connect(self.cancel_check)
         self.panel.addRequested.connect(self.open_files_dialog)
+        self.panel.scanRequested.connect(self.scan_pages_dialog)
+        self.panel.certificateAdded.connect(self.read_certificate)
 
         centre = QWidget()
         cl = QVBoxLayout(centre)
@@ -310,6 +312,9 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
             self.thread.cancel()
             self.thread.wait(5000)
         self.sorter.shutdown()
+        self.certificate_reader.shutdown()
+        if getattr(self, "scan_dialog", None) is not None:
+            self.scan_dialog.shutdown()
         self.loader.shutdown()
         if self._store is not None:
             try:

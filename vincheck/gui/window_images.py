@@ -46,8 +46,9 @@ class ImageBrowserMixin:
         self.image_combo.clear()
         kinds = dict(self.panel.files())
         for f, page in self.images:
-            kind = translate("MainWindow", "Rubbing sheet") if kinds.get(f) == "rubbing" \
-                else translate("MainWindow", "Photo")
+            kind = {"rubbing": translate("MainWindow", "Rubbing sheet"),
+                    "certificate": translate("MainWindow", "Certificate")}.get(
+                kinds.get(f, ""), translate("MainWindow", "Photo"))
             name = Path(f).name
             if page:
                 name += " " + translate("MainWindow", "(page {n})").format(n=page + 1)

@@ -49,6 +49,11 @@ class FileIntakeMixin:
         self._sort_added = 0
         self._check_after_sorting = False  # Check was pressed while files were sorted
         self._auto_check = False  # dropped files: check when sorted if the case is complete
+        from vincheck.gui.certificate_box import CertificateReader
+
+        self.certificate_reader = CertificateReader(parent=self)
+        self.certificate_reader.done.connect(self._on_certificate_read)
+        self.certificate_reader.failed.connect(self._on_certificate_failed)
 
     def is_sorting(self) -> bool:
         """Whether added files are still being sorted in the background."""
@@ -116,6 +121,21 @@ class FileIntakeMixin:
             self._case_inputs_changed()
         self._show_sorting_progress()
 
+    def read_certificate(self, file: str) -> None:
+        """Read a certificate in the background; its values fill the case when sure."""
+        self.panel.certificate_box.set_reading_started(file)
+        self.certificate_reader.read(file)
+
+    def _on_certificate_read(self, file: str, reading: object, crops: object) -> None:
+        if not self.panel.has_file(file):  # removed (or another case) meanwhile
+            return
+        applied = self.panel.apply_reading(reading)
+        self.panel.certificate_box.set_reading(reading, applied, crops)  # type: ignore[arg-type]
+
+    def _on_certificate_failed(self, file: str, exc: BaseException) -> None:
+        if self.panel.has_file(file):
+            self.panel.certificate_box.set_failed(file, reason_without_path(exc, Path(file)))
+
     def _on_file_unusable(self, _job: int, file: str, exc: BaseException) -> None:
         self._sort_done += 1
         path = Path(file)
@@ -166,6 +186,43 @@ class FileIntakeMixin:
     def _sync_sorting_controls(self) -> None:
         """Cancel also stops sorting, so it is enabled while files are being sorted."""
         self.panel.cancel_button.setEnabled(self.thread is not None or self.sorter.is_busy())
+
+    def scan_folder(self) -> Path:
+        """Where scanned pages go: ``scans/`` beside the saved case file, else the data
+        folder's ``scans/<date>``."""
+        if self.case_path is not None:
+            return self.case_path.resolve().parent / "scans"
+        from datetime import date
+
+        from vincheck.settings import data_dir
+
+        return data_dir() / "scans" / date.today().isoformat()
+
+    def scan_pages_dialog(self) -> None:
+        """Open the scan dialog (Ctrl+Shift+S); scanned pages are added like dropped files,
+        a failed or cancelled scan leaves the case as it was."""
+        from vincheck.gui.scan_dialog import ScanDialog
+
+        dialog = getattr(self, "scan_dialog", None)
+        if dialog is not None and dialog.isVisible():
+            dialog.raise_()
+            return
+        if dialog is None:  # one dialog per window, kept (its threads end with it)
+            dialog = ScanDialog(self.scan_folder(), self)
+            dialog.scanned.connect(self._on_pages_scanned)
+            dialog.failed.connect(lambda msg: self.messages.add(msg, "warning"))
+            self.scan_dialog = dialog
+        dialog.out_dir = self.scan_folder()
+        dialog.open()
+        if not dialog.is_scanning():
+            dialog.find_devices()
+
+    def _on_pages_scanned(self, files: list[str]) -> None:
+        if files:
+            self.messages.add(translate("MainWindow", "{n} scanned page(s) saved in {folder} "
+                                        "and added to the case.").format(
+                n=len(files), folder=str(Path(files[0]).parent)), "info")
+            self.add_paths(files)
 
     def open_files_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

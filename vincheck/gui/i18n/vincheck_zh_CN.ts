@@ -86,6 +86,10 @@
         <translation>相片</translation>
     </message>
     <message>
+        <source>Certificate</source>
+        <translation>合格证</translation>
+    </message>
+    <message>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
@@ -94,8 +98,16 @@
         <translation>移除</translation>
     </message>
     <message>
-        <source>Drop scans and photos here; each is sorted as a rubbing sheet or a photo. Right-click to correct.</source>
-        <translation>将扫描件和相片拖到此处，会自动分为拓印膜或相片；右键可更正。</translation>
+        <source>Scan…</source>
+        <translation>扫描…</translation>
+    </message>
+    <message>
+        <source>Scan pages from the scanner into the case (Ctrl+Shift+S)</source>
+        <translation>从扫描仪扫描页面并加入案件（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Drop scans and photos here; each is sorted as a rubbing sheet, a photo or the certificate. Right-click to correct.</source>
+        <translation>将扫描件和相片拖放到此处；每个文件会自动归为拓印膜、相片或合格证。右键可更正。</translation>
     </message>
     <message>
         <source>Check (F5)</source>
@@ -126,8 +138,83 @@
         <translation>作为相片</translation>
     </message>
     <message>
+        <source>Treat as certificate</source>
+        <translation>作为合格证</translation>
+    </message>
+    <message>
         <source>Remove from case</source>
         <translation>从案件中移除</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateBox</name>
+    <message>
+        <source>Certificate</source>
+        <translation>合格证</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车辆识别代号</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>车身颜色</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆类型</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <source>Put this value into the case</source>
+        <translation>将此值填入案件</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>二维码/条码</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <translation>文字识别</translation>
+    </message>
+    <message>
+        <source>filled in</source>
+        <translation>已填入</translation>
+    </message>
+    <message>
+        <source>please confirm</source>
+        <translation>请确认后采用</translation>
+    </message>
+    <message>
+        <source>read: {text}</source>
+        <translation>读到：{text}</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>{name}: read in {ms:.1f} s</source>
+        <translation>{name}：读取用时 {ms:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Read from the {source} with confidence {c:.0%}</source>
+        <translation>读自{source}，置信度 {c:.0%}</translation>
+    </message>
+    <message>
+        <source>Where it was read</source>
+        <translation>读取位置</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -438,6 +525,10 @@
         <translation>打开案件文件(&amp;C)…</translation>
     </message>
     <message>
+        <source>S&amp;can…</source>
+        <translation>扫描(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Open the &amp;sample case</source>
         <translation>打开示例案件(&amp;S)</translation>
     </message>
@@ -566,6 +657,10 @@
         <translation>文件分类完成后开始检查。</translation>
     </message>
     <message>
+        <source>{n} scanned page(s) saved in {folder} and added to the case.</source>
+        <translation>已扫描 {n} 页，保存在 {folder}，并已加入案件。</translation>
+    </message>
+    <message>
         <source>Open scans and photos</source>
         <translation>打开扫描件和相片</translation>
     </message>
@@ -596,6 +691,10 @@
     <message>
         <source>Rubbing sheet</source>
         <translation>拓印膜</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>合格证</translation>
     </message>
     <message>
         <source>Photo</source>
@@ -888,6 +987,85 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
     <message>
         <source>Page &amp;Set:</source>
         <translation>页面集(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫描仪</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>More than one: from the document feeder</source>
+        <translation>多于一页时：从自动进纸器扫描</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>300 dpi (certificate, photo prints)</source>
+        <translation>300 dpi（合格证、冲印相片）</translation>
+    </message>
+    <message>
+        <source>600 dpi (rubbing sheets)</source>
+        <translation>600 dpi（拓印膜）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Scanning is not available: {reason}</source>
+        <translation>无法扫描：{reason}</translation>
+    </message>
+    <message>
+        <source>Looking for scanners…</source>
+        <translation>正在查找扫描仪…</translation>
+    </message>
+    <message>
+        <source>{n} scanner(s) found.</source>
+        <translation>找到 {n} 台扫描仪。</translation>
+    </message>
+    <message>
+        <source>No scanner found. Check that it is switched on and connected, then search again.</source>
+        <translation>未找到扫描仪。请检查扫描仪已开机并已连接，然后重新查找。</translation>
+    </message>
+    <message>
+        <source>Cannot look for scanners: {reason}</source>
+        <translation>无法查找扫描仪：{reason}</translation>
+    </message>
+    <message>
+        <source>Scanning at {dpi} dpi…</source>
+        <translation>正在以 {dpi} dpi 扫描…</translation>
+    </message>
+    <message>
+        <source>Stopping the scan…</source>
+        <translation>正在停止扫描…</translation>
+    </message>
+    <message>
+        <source>{n} page(s) scanned.</source>
+        <translation>已扫描 {n} 页。</translation>
+    </message>
+    <message>
+        <source>The scan failed: {reason}. Nothing was added to the case.</source>
+        <translation>扫描失败：{reason}。未向案件添加任何文件。</translation>
+    </message>
+    <message>
+        <source>The scan was cancelled. Nothing was added to the case.</source>
+        <translation>扫描已取消。未向案件添加任何文件。</translation>
     </message>
 </context>
 <context>

@@ -320,4 +320,52 @@ TRANSLATIONS: dict[str, str] = {
     "exposure": "曝光",
     "other evidence": "其他证据",
     "selected finding": "所选项目",
+    # --- the certificate (合格证) box and file type
+    "Certificate": "合格证",
+    "Treat as certificate": "作为合格证",
+    "Drop scans and photos here; each is sorted as a rubbing sheet, a photo or the "
+    "certificate. Right-click to correct.":
+        "将扫描件和相片拖放到此处；每个文件会自动归为拓印膜、相片或合格证。右键可更正。",
+    "VIN": "车辆识别代号",
+    "Use": "采用",
+    "Put this value into the case": "将此值填入案件",
+    "barcode": "二维码/条码",
+    "OCR": "文字识别",
+    "Read from the {source} with confidence {c:.0%}": "读自{source}，置信度 {c:.0%}",
+    "filled in": "已填入",
+    "please confirm": "请确认后采用",
+    "read: {text}": "读到：{text}",
+    "Reading {name}…": "正在读取 {name}…",
+    "{name}: read in {ms:.1f} s": "{name}：读取用时 {ms:.1f} 秒",
+    "not found": "未找到",
+    "Where it was read": "读取位置",
+    "Cannot read {name}: {reason}": "无法读取 {name}：{reason}",
+    # --- scanning
+    "Scan…": "扫描…",
+    "S&can…": "扫描(&C)…",
+    "Scan pages from the scanner into the case (Ctrl+Shift+S)":
+        "从扫描仪扫描页面并加入案件（Ctrl+Shift+S）",
+    "Scan": "扫描",
+    "Scanner": "扫描仪",
+    "Resolution": "分辨率",
+    "Pages": "页数",
+    "More than one: from the document feeder": "多于一页时：从自动进纸器扫描",
+    "Search again": "重新查找",
+    "300 dpi (certificate, photo prints)": "300 dpi（合格证、冲印相片）",
+    "600 dpi (rubbing sheets)": "600 dpi（拓印膜）",
+    "Scanning is not available: {reason}": "无法扫描：{reason}",
+    "Looking for scanners…": "正在查找扫描仪…",
+    "{n} scanner(s) found.": "找到 {n} 台扫描仪。",
+    "No scanner found. Check that it is switched on and connected, then search again.":
+        "未找到扫描仪。请检查扫描仪已开机并已连接，然后重新查找。",
+    "Cannot look for scanners: {reason}": "无法查找扫描仪：{reason}",
+    "Scanning at {dpi} dpi…": "正在以 {dpi} dpi 扫描…",
+    "Stopping the scan…": "正在停止扫描…",
+    "{n} page(s) scanned.": "已扫描 {n} 页。",
+    "The scan failed: {reason}. Nothing was added to the case.":
+        "扫描失败：{reason}。未向案件添加任何文件。",
+    "The scan was cancelled. Nothing was added to the case.":
+        "扫描已取消。未向案件添加任何文件。",
+    "{n} scanned page(s) saved in {folder} and added to the case.":
+        "已扫描 {n} 页，保存在 {folder}，并已加入案件。",
 }
