@@ -112,8 +112,10 @@ def test_the_shipped_weights_are_the_recorded_ones_and_from_renders_only():
 
 # --------------------------------------------- rendered views of a held-out model (CI)
 
-# measured on the shipped head (tools/train_view_head.py --turn), 24 renders of the
-# police car, which was never trained on: see HELD_OUT_* below
+# 24 renders of the police car, which was never trained on (seed 2024, 480 x 320 px).
+# Measured with the shipped head: median error 3.2 deg, mean 30.9 deg (four ends read
+# the wrong way round: 135, 160, 200 and 225 deg), all 5 renders within 45 +/- 10 read
+# within 45 +/- 15, and 1 of the 15 more than 30 deg away (225 read as 57)
 HELD_OUT_AZIMUTHS = [0, 20, 35, 40, 45, 50, 55, 70, 90, 110, 135, 160, 180, 200, 225,
                      250, 270, 290, 315, 340, 30, 60, 120, 240]
 
@@ -139,15 +141,17 @@ def held_out_readings():
 def test_held_out_model_renders_are_read_near_their_azimuth(held_out_readings):
     errs = [azimuth_difference(t.azimuth_deg, az) for az, t in held_out_readings]
     assert float(np.median(errs)) <= HELD_OUT_MEDIAN_ERR
+    assert float(np.mean(errs)) <= HELD_OUT_MEAN_ERR
     near = [t for az, t in held_out_readings if azimuth_difference(az, 45) <= 10]
     assert sum(azimuth_difference(t.azimuth_deg, 45) <= 15 for t in near) >= HELD_OUT_NEAR_OK
     far = [t for az, t in held_out_readings if azimuth_difference(az, 45) > 30]
     assert sum(azimuth_difference(t.azimuth_deg, 45) <= 15 for t in far) <= HELD_OUT_FAR_OK
 
 
-HELD_OUT_MEDIAN_ERR = 15.0
-HELD_OUT_NEAR_OK = 4  # of the 5 renders within 45 +/- 10
-HELD_OUT_FAR_OK = 1  # of the 16 more than 30 deg away
+HELD_OUT_MEDIAN_ERR = 8.0  # measured 3.2
+HELD_OUT_MEAN_ERR = 45.0  # measured 30.9
+HELD_OUT_NEAR_OK = 4  # of the 5 renders within 45 +/- 10; measured 5
+HELD_OUT_FAR_OK = 2  # of the 15 more than 30 deg away; measured 1
 
 
 # ------------------------------------------------------ EPFL multi-view cars (corpus)
