@@ -27,7 +27,14 @@ shared. Estimators, in the same run:
 
 - ``always_pass``: the trivial baseline, every photo said to be at 45 deg and passed;
 - ``cues``: the classical plate-free cues alone (no learnt head);
-- ``shipped``: :func:`vincheck.photo.view.estimate_view` as it is (the shipped estimator).
+- ``ends_head``: the end head of :mod:`vincheck.photo.view_head` alone (the estimator
+  before the full-turn head, ``estimate_view(..., head="ends")``);
+- ``shipped``: :func:`vincheck.photo.view.estimate_view` as it is (the shipped estimator:
+  the full-turn head of :mod:`vincheck.photo.view_turn`, handing end-on views over).
+
+``--cache FILE`` keeps the plates and vehicle boxes found (pickle) to re-run quickly;
+``--rows FILE`` writes every row as JSON. The README's figures:
+``--extra DIR --quick --estimators always_pass,ends_head,shipped --no-whole``.
 
 Printed per car and in total: the car rule (45 +/- tolerance) pass / review / fail on the
 frames truly within 45 +/- 10 deg and on those more than 30 deg from 45; the share sent to

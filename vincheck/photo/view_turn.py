@@ -10,7 +10,7 @@ tells the view). A softmax regression reads from these the probability of each o
 exactly the flipped answer: a front-left photo mirrored reads as front-right.
 
 The azimuth is the circular mean of the probabilities within 20 degrees of the most
-probable bin; the confidence is the probability mass within 20 degrees of it.
+probable bin; the confidence is the probability mass within 25 degrees of that azimuth.
 
 The weights (``vincheck/data/view_turn.npz``) are made by ``tools/train_view_head.py
 --turn`` from rendered views of CC0 3D car models (``tools/car_renders.py``) only;
@@ -47,14 +47,15 @@ class ViewTurnError(OcrEngineError):
 @dataclass(frozen=True)
 class TurnView:
     """What the head reads: azimuth (degrees 0-360, 0 = front, 45 = front-left, 90 = left),
-    confidence 0-1 (the probability mass within PEAK_DEG of it) and the bin probabilities."""
+    confidence 0-1 (the probability mass within PEAK_DEG + 5 of it) and the bin
+    probabilities."""
 
     azimuth_deg: float
     confidence: float
     probs: tuple[float, ...]
 
     def as_dict(self) -> dict:
-        """Rounded values for the finding's details (the 8 most probable bins)."""
+        """Rounded values for the finding's details (the 4 most probable bins)."""
         top = np.argsort(self.probs)[::-1][:4]
         return {"azimuth_deg": round(self.azimuth_deg, 1),
                 "confidence": round(self.confidence, 3),
