@@ -1,5 +1,7 @@
-"""The learnt view head: its symmetry under a mirrored photo, its azimuth conventions, the
-fall-back without weights, and that its split keeps the benchmark's held-out photos out."""
+"""The learnt end head: its symmetry under a mirrored photo, its azimuth conventions, the
+fall-back without weights, and that its split keeps the benchmark's held-out photos out.
+The plate-free path's checks here run with the end head alone (``head="ends"``); the
+full-turn head in front of it is tested in ``test_photo_view_turn.py``."""
 
 from __future__ import annotations
 
@@ -89,12 +91,12 @@ def test_without_weights_the_cues_decide(monkeypatch, drawn_car):
     monkeypatch.setattr(vh, "HEAD_PATH", Path("/nonexistent/view_head.npz"))
     vh._weights.cache_clear()
     try:
-        v = estimate_view(rgb, region, S)
+        v = estimate_view(rgb, region, S, head="ends")
     finally:
         monkeypatch.undo()
         vh._weights.cache_clear()
     assert v.source == "cues" and "head" not in v.cues
-    with_head = estimate_view(rgb, region, S)
+    with_head = estimate_view(rgb, region, S, head="ends")
     assert with_head.source == "head" and "head" in with_head.cues
     assert {s.role for s in with_head.evidence} >= {"view_face"}
 
@@ -114,7 +116,7 @@ def test_a_side_view_with_round_wheels_is_not_passed(azimuth):
     angle and send the photo to review."""
     rgb, _truth = render_car_photo(azimuth_deg=azimuth, body_color="white", seed=1,
                                    background="street")
-    v = estimate_view(rgb, locate_vehicle(rgb, S), S)
+    v = estimate_view(rgb, locate_vehicle(rgb, S), S, head="ends")
     assert v.source == "head"
     side_on = v.cues["side_on_wheels"]
     assert len(side_on["ratios"]) >= 2 and min(side_on["ratios"]) >= 0.8
@@ -130,7 +132,7 @@ def test_a_rear_view_the_head_reads_as_a_front_is_not_passed():
     35 deg, sure enough to pass it; the lamps put the rear to the camera, so a person
     decides."""
     rgb, _truth = render_car_photo(azimuth_deg=220, body_color="white", seed=1)
-    v = estimate_view(rgb, locate_vehicle(rgb, S), S)
+    v = estimate_view(rgb, locate_vehicle(rgb, S), S, head="ends")
     assert v.source == "head" and v.cues["end"] == "front"  # the head's (wrong) end
     assert v.cues["cue_end"] == "rear" and v.cues["agreement"]["lamps"]
     assert v.cues["end_disagreement"] == {"head": "front", "lamps": "rear"}
@@ -141,7 +143,7 @@ def test_a_rear_view_the_head_reads_as_a_front_is_not_passed():
 
 def test_head_and_lamps_on_the_same_end_keep_the_head_confidence():
     rgb, _truth = render_car_photo(azimuth_deg=40, body_color="blue", seed=2)
-    v = estimate_view(rgb, locate_vehicle(rgb, S), S)
+    v = estimate_view(rgb, locate_vehicle(rgb, S), S, head="ends")
     assert v.cues["cue_end"] == v.cues["end"] == "front" and v.cues["agreement"]["lamps"]
     assert "end_disagreement" not in v.cues
     assert v.confidence == pytest.approx(v.cues["head"]["confidence"], abs=1e-3)
@@ -150,7 +152,7 @@ def test_head_and_lamps_on_the_same_end_keep_the_head_confidence():
 
 def test_a_three_quarter_view_keeps_the_head_angle(drawn_car):
     rgb, box = drawn_car
-    v = estimate_view(rgb, locate_vehicle(rgb, S), S)
+    v = estimate_view(rgb, locate_vehicle(rgb, S), S, head="ends")
     assert "side_on_wheels" not in v.cues
     assert v.azimuth_deg == pytest.approx(v.cues["head"]["azimuth_deg"], abs=0.01)
 

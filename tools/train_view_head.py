@@ -5,6 +5,8 @@ Run::
 
     .venv/bin/python tools/train_view_head.py           # train, write, check on unseen photos
     .venv/bin/python tools/train_view_head.py --cv 3    # also a 3-fold cross-validation
+    .venv/bin/python tools/train_view_head.py --turn    # the full-turn head instead
+                                                        # (tools/train_view_turn.py)
 
 Data: the 41 view photos of ``tests/labels/photo_labels.csv`` (azimuth: the mean of the
 annotators'; the shipped head was trained when there were two, A and B)
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import pickle
 import sys
@@ -216,6 +219,12 @@ def check(weights: dict[str, np.ndarray], data: list[dict]) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if "--turn" in argv:
+        sys.path.insert(0, str(ROOT / "tools"))
+        import train_view_turn
+
+        return train_view_turn.main([a for a in argv if a != "--turn"])
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cv", type=int, default=0, help="also a k-fold cross-validation")
     ap.add_argument("--out", type=Path, default=vh.HEAD_PATH)
@@ -250,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     np.savez_compressed(args.out, **weights)
     meta = {
         "trained_with": "tools/train_view_head.py",
+        "command": ".venv/bin/python tools/train_view_head.py (with ../shared/corpus)",
+        "seed": {"box_jitter": JITTER_SEED},
+        "sha256": hashlib.sha256(args.out.read_bytes()).hexdigest(),
         "features": "bundled detector backbone (feat16 / feat32) of the vehicle crop and its "
                     "mirror, averaged over 3 horizontal bands",
         "heads": vh.HEAD_MAPS,

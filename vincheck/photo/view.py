@@ -16,8 +16,12 @@ front-left corner, 90 the left flank, 135 rear-left, 180 rear, 225 rear-right, 2
 
 The cues are combined into an azimuth and a confidence 0-1.
 
-Without a plate the learnt head (:mod:`.view_head`, the bundled detector's backbone
-features of the vehicle crop) gives the azimuth and the confidence when its weights load;
+Without a plate the full-turn head (:mod:`.view_turn`, trained on rendered cars at every
+azimuth) reads the azimuth first; when it puts the camera TURN_FROM_DEG or more off the
+vehicle's end axis (an oblique or side view) its azimuth and confidence decide (source
+``turn``). Nearer an end, the end head (:mod:`.view_head`, trained on real photos of car
+ends; both read the bundled detector's backbone features of the vehicle crop) gives the
+azimuth and the confidence when its weights load (source ``head``);
 the classical cues' own answer is kept in the details (``cue_end``, ``cue_face_side``).
 When the cues found lamps and these put the other end (front / rear) to the camera, the
 estimate is marked uncertain (``end_disagreement``) and the ``angle`` finding goes to review.
@@ -44,6 +48,7 @@ from vincheck.photo.vehicle_anchor import main_plate
 from vincheck.photo.view_anchor import angle_from_plate_in_box, view_from_anchor
 from vincheck.photo.view_cues import find_face, find_lamps, find_wheels
 from vincheck.photo.view_head import HeadView, ViewHeadError, read_view
+from vincheck.photo.view_turn import TurnView, ViewTurnError, read_turn
 from vincheck.settings import PhotoSettings
 
 VIEWS = ("front", "front-left", "left", "rear-left", "rear", "rear-right", "right",
@@ -61,6 +66,10 @@ RED_OVER_WHITE = 0.7
 # reach 34 deg), where it squeezes even a side view into a three-quarter one. No real
 # corpus photo (317, all within 34 deg of an end) shows two such wheels.
 SIDE_ON_WHEEL_RATIO = 0.8
+# from this angle off the end axis (deg) read by the full-turn head (trained on rendered
+# cars at every azimuth) it decides; nearer an end the end head (trained on real photos
+# of car ends) does. Chosen on EPFL cars 1-8 among 20 / 30 / 40 (benchmarks.photo_epfl)
+TURN_FROM_DEG = 30.0
 
 
 @dataclass
@@ -80,6 +89,12 @@ class ViewEstimate:
 def view_of_azimuth(az: float) -> str:
     """The 8-class view name of an azimuth in degrees."""
     return VIEWS[int(((az % 360) + 22.5) // 45) % 8]
+
+
+def off_axis_of(az: float) -> float:
+    """Degrees between the camera and the vehicle's end axis (0-90) at azimuth ``az``."""
+    a = az % 180
+    return min(a, 180 - a)
 
 
 def azimuth_difference(a: float, b: float) -> float:
@@ -108,13 +123,15 @@ def _angle_from_face_share(f: float) -> float:
 
 def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
                   settings: PhotoSettings, plates: list[PlateRead] | None = None,
-                  use_head: bool = True) -> ViewEstimate:
+                  use_head: bool = True, head: str = "turn") -> ViewEstimate:
     """Estimate the view of the vehicle in ``region`` (the whole photo when None).
 
     ``plates`` (optional, from :func:`vincheck.photo.plates.detect_plates`): when one is
     found the view comes from the plate anchor (:mod:`.view_anchor`), else from the
     learnt view head (:mod:`.view_head`) with the classical face / wheel / lamp cues of the
-    region in the details (``use_head=False``: the cues alone)."""
+    region in the details (``use_head=False``: the cues alone). ``head``: "turn" (the
+    full-turn head, :mod:`.view_turn`, decides) or "ends" (the end head of
+    :mod:`.view_head` alone, as before the full-turn head)."""
     h, w = rgb.shape[:2]
     anchor = main_plate(plates, (w, h))
     if anchor is not None:
@@ -224,8 +241,27 @@ def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
     conf = float(np.clip(conf, 0, 1))
 
     ev: list[Shape] = []
-    head = _head_view(rgb, region.box if region is not None else (0, 0, w, h)) \
-        if use_head else None
+    vbox = region.box if region is not None else (0, 0, w, h)
+    turn = _turn_view(rgb, vbox) if use_head and head == "turn" else None
+    if turn is not None:
+        cues["turn"] = turn.as_dict()
+    if turn is not None and off_axis_of(turn.azimuth_deg) >= TURN_FROM_DEG:
+        # an oblique or side view: the full-turn head decides (the end head's angle stops
+        # at the 34 deg its real photos reach)
+        cues["cue_end"], cues["cue_face_side"] = cues["end"], cues["face_side"]
+        az = turn.azimuth_deg
+        conf = turn.confidence * (1.0 if region is not None else 0.6)
+        a = az % 360
+        cues["end"] = "rear" if 90 < a < 270 else "front"
+        cues["face_side"] = "left" if (0 < a < 90 or 180 < a < 270) else "right"
+        ev.append(Shape.box(x, y, bw, bh, label=f"{view_of_azimuth(az)} "
+                            f"{az:.0f} deg {turn.confidence:.2f}", role="view_turn"))
+        for wh in wheels:
+            ev.append(Shape("circle", (x + wh["cx"] / s, y + wh["cy"] / s, wh["major"] / 2 / s),
+                            label=f"{wh['ratio']:.2f}", role="view_wheel"))
+        return ViewEstimate(view_of_azimuth(az), float(az), float(conf), _plain(cues), ev,
+                            "turn")
+    head = _head_view(rgb, vbox) if use_head else None
     if head is not None:
         # the learnt head reads the view far more often right than the classical cues
         # (benchmarks.photo_view --painted); the cues' own answer stays in the details
@@ -266,6 +302,15 @@ def _head_view(rgb: np.ndarray, box: tuple[float, float, float, float]) -> HeadV
     try:
         return read_view(rgb, box)
     except ViewHeadError:
+        return None
+
+
+def _turn_view(rgb: np.ndarray, box: tuple[float, float, float, float]) -> TurnView | None:
+    """The full-turn head's view of the vehicle in ``box`` (px); None when its weights are
+    missing or damaged (the end head and the cues then decide)."""
+    try:
+        return read_turn(rgb, box)
+    except ViewTurnError:
         return None
 
 
@@ -322,7 +367,7 @@ def judge_view(view: ViewEstimate, kind: str, settings: PhotoSettings) -> Findin
         if ends:
             msg += (f"; the learnt view head sees the {ends['head']} but the lamps point "
                     f"to the {ends['lamps']}")
-    elif kind == "trailer" and view.source == "head":
+    elif kind == "trailer" and view.source in ("head", "turn"):
         # the head learnt from cars and trucks seen from their ends; no trailer was among
         # its photos, so its answer on a trailer is shown but not trusted
         status = Status.REVIEW

@@ -1,0 +1,202 @@
+"""The full-turn view head: exact mirror symmetry (a front-left photo mirrored is a
+front-right one and never passes), how it hands over to the end head, its provenance, its
+figures on rendered views of a car model it never saw (no corpus needed) and, with the
+corpus, on the EPFL multi-view cars (measured on, never trained on)."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.conftest import CORPUS
+from tests.synth.car_photo import render_car_photo
+from vincheck.findings import Status
+from vincheck.photo import view_turn as vt
+from vincheck.photo.vehicle import locate_vehicle
+from vincheck.photo.view import (
+    TURN_FROM_DEG,
+    azimuth_difference,
+    estimate_view,
+    judge_view,
+    off_axis_of,
+)
+from vincheck.settings import PhotoSettings
+
+S = PhotoSettings()
+TOOLS = Path(__file__).resolve().parent.parent / "tools"
+EPFL = CORPUS / "epfl-multiview-cars"
+
+
+@pytest.fixture(scope="module")
+def drawn_car():
+    rgb, truth = render_car_photo(azimuth_deg=50, body_color="red", fill=0.6, seed=4)
+    return rgb, truth["vehicle_box"]
+
+
+def test_a_mirrored_photo_reads_as_the_mirrored_azimuth(drawn_car):
+    rgb, (x, y, w, h) = drawn_car
+    a = vt.read_turn(rgb, (x, y, w, h))
+    b = vt.read_turn(np.ascontiguousarray(rgb[:, ::-1]), (rgb.shape[1] - x - w, y, w, h))
+    assert azimuth_difference(b.azimuth_deg, (360 - a.azimuth_deg) % 360) < 0.05
+    assert b.confidence == pytest.approx(a.confidence, abs=1e-4)
+
+
+def test_mirror_bins_maps_azimuth_a_to_360_minus_a():
+    p = np.zeros(vt.BINS)
+    p[4] = 1.0  # 40 deg
+    q = vt.mirror_bins(p)
+    assert q[vt.BINS - 4] == 1.0 and q.sum() == 1.0  # 320 deg
+    assert vt.mirror_bins(q)[4] == 1.0
+
+
+def test_read_probs_takes_the_peak_and_its_mass():
+    p = np.full(vt.BINS, 0.1 / (vt.BINS - 3))
+    p[[4, 5, 6]] = [0.2, 0.5, 0.2]  # 40, 50, 60 deg
+    t = vt.read_probs(p)
+    assert t.azimuth_deg == pytest.approx(50.0, abs=0.01)
+    assert t.confidence == pytest.approx(0.9 + 2 * 0.1 / (vt.BINS - 3), abs=1e-6)
+    # two equal peaks half a turn apart (front-left or rear-right): not confident
+    p = np.full(vt.BINS, 0.0)
+    p[[4, 22]] = 0.5
+    assert vt.read_probs(p).confidence == pytest.approx(0.5)
+
+
+def test_an_oblique_reading_decides_and_an_end_on_one_hands_over(drawn_car, monkeypatch):
+    rgb, _box = drawn_car
+    region = locate_vehicle(rgb, S)
+    probs = np.full(vt.BINS, 0.01 / (vt.BINS - 1))
+
+    def fake(p):
+        return lambda _rgb, _box: vt.read_probs(p)
+
+    oblique = probs.copy()
+    oblique[5] = 0.99  # 50 deg: the full-turn head decides
+    monkeypatch.setattr("vincheck.photo.view.read_turn", fake(oblique))
+    v = estimate_view(rgb, region, S)
+    assert v.source == "turn" and v.azimuth_deg == pytest.approx(50.0, abs=0.5)
+    assert judge_view(v, "car", S).status is Status.PASS
+    assert judge_view(v, "trailer", S).status is Status.REVIEW  # never saw a trailer
+    end_on = probs.copy()
+    end_on[1] = 0.99  # 10 deg: off the end axis less than TURN_FROM_DEG
+    assert off_axis_of(10.0) < TURN_FROM_DEG
+    monkeypatch.setattr("vincheck.photo.view.read_turn", fake(end_on))
+    v = estimate_view(rgb, region, S)
+    assert v.source == "head" and v.cues["turn"]["azimuth_deg"] == pytest.approx(10.0, abs=0.5)
+
+
+def test_without_turn_weights_the_end_head_decides(drawn_car, monkeypatch):
+    rgb, _box = drawn_car
+    monkeypatch.setattr(vt, "TURN_PATH", Path("/nonexistent/view_turn.npz"))
+    vt._weights.cache_clear()
+    try:
+        v = estimate_view(rgb, locate_vehicle(rgb, S), S)
+    finally:
+        monkeypatch.undo()
+        vt._weights.cache_clear()
+    assert v.source == "head" and "turn" not in v.cues
+
+
+def test_the_shipped_weights_are_the_recorded_ones_and_from_renders_only():
+    meta = vt.metadata()
+    assert meta["sha256"] == hashlib.sha256(vt.TURN_PATH.read_bytes()).hexdigest()
+    assert meta["training_data"]["photos"] == "none"
+    assert "CC0" in meta["sources"]["car models"]
+    assert "police" not in {m for r in meta["training_data"]["renders"].values()
+                            for m in r["models"]}
+    assert "EPFL" in meta["never_trained_on"]
+
+
+# --------------------------------------------- rendered views of a held-out model (CI)
+
+# 24 renders of the police car, which was never trained on (seed 2024, 480 x 320 px).
+# Measured with the shipped head: median error 3.2 deg, mean 30.9 deg (four ends read
+# the wrong way round: 135, 160, 200 and 225 deg), all 5 renders within 45 +/- 10 read
+# within 45 +/- 15, and 1 of the 15 more than 30 deg away (225 read as 57)
+HELD_OUT_AZIMUTHS = [0, 20, 35, 40, 45, 50, 55, 70, 90, 110, 135, 160, 180, 200, 225,
+                     250, 270, 290, 315, 340, 30, 60, 120, 240]
+
+
+@pytest.fixture(scope="module")
+def held_out_readings():
+    pytest.importorskip("trimesh")
+    sys.path.insert(0, str(TOOLS))
+    try:
+        import car_renders
+    finally:
+        sys.path.remove(str(TOOLS))
+    car = car_renders.load_car("police")
+    rng = np.random.default_rng(2024)
+    out = []
+    for az in HELD_OUT_AZIMUTHS:
+        img, box = car_renders.render(car, float(az), rng, size=(480, 320))
+        out.append((az, vt.read_turn(img, box)))
+    return out
+
+
+@pytest.mark.slow
+def test_held_out_model_renders_are_read_near_their_azimuth(held_out_readings):
+    errs = [azimuth_difference(t.azimuth_deg, az) for az, t in held_out_readings]
+    assert float(np.median(errs)) <= HELD_OUT_MEDIAN_ERR
+    assert float(np.mean(errs)) <= HELD_OUT_MEAN_ERR
+    near = [t for az, t in held_out_readings if azimuth_difference(az, 45) <= 10]
+    assert sum(azimuth_difference(t.azimuth_deg, 45) <= 15 for t in near) >= HELD_OUT_NEAR_OK
+    far = [t for az, t in held_out_readings if azimuth_difference(az, 45) > 30]
+    assert sum(azimuth_difference(t.azimuth_deg, 45) <= 15 for t in far) <= HELD_OUT_FAR_OK
+
+
+HELD_OUT_MEDIAN_ERR = 8.0  # measured 3.2
+HELD_OUT_MEAN_ERR = 45.0  # measured 30.9
+HELD_OUT_NEAR_OK = 4  # of the 5 renders within 45 +/- 10; measured 5
+HELD_OUT_FAR_OK = 2  # of the 15 more than 30 deg away; measured 1
+
+
+# ------------------------------------------------------ EPFL multi-view cars (corpus)
+
+def _epfl_rows() -> list:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.photo_epfl import shared_frames
+
+    return shared_frames(EPFL)
+
+
+@pytest.fixture(scope="module")
+def epfl_near():
+    """The angle finding on the frames of cars 1-8 within 45 +/- 10 deg, as they are and
+    mirrored (plate-free path; no plate is on these cars)."""
+    if not (EPFL / "labels.tsv").is_file():
+        pytest.skip("the EPFL multi-view cars are not in the corpus")
+    from vincheck.imageio import load_image
+
+    out = []
+    for fr in _epfl_rows():
+        if azimuth_difference(fr.azimuth, 45) > 10:
+            continue
+        rgb = load_image(fr.path).rgb
+        for mirrored in (False, True):
+            pic = np.ascontiguousarray(rgb[:, ::-1]) if mirrored else rgb
+            v = estimate_view(pic, locate_vehicle(pic, S), S)
+            out.append((fr.car, mirrored, v, judge_view(v, "car", S).status))
+    return out
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_epfl_front_left_photos_pass_at_least_as_measured(epfl_near):
+    plain = [st for _car, m, _v, st in epfl_near if not m]
+    assert len(plain) == 48
+    passed = sum(st is Status.PASS for st in plain)
+    assert passed >= EPFL_NEAR_PASS_MIN
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_epfl_mirrored_front_left_photos_never_pass(epfl_near):
+    mirrored = [st for _car, m, _v, st in epfl_near if m]
+    assert mirrored and not any(st is Status.PASS for st in mirrored)
+
+
+EPFL_NEAR_PASS_MIN = 30  # of 48 (cars 1-8); benchmarks.photo_epfl measured 34 (70.8 %)
