@@ -1,0 +1,86 @@
+"""Acceptance findings on the merged window (issue 17): no note in the message bar outlives
+what it was about, and no message stays in the language the operator switched away from
+(through the menu or the settings dialog); the file dialog's type column is Chinese."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytestqt")
+pytestmark = pytest.mark.gui
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtWidgets import QDialog  # noqa: E402
+
+from tests.gui_support import FakeRunner, write_case  # noqa: E402
+from tests.test_rules import CJK  # noqa: E402
+from vincheck.gui.main_window import MainWindow  # noqa: E402
+from vincheck.settings import Settings  # noqa: E402
+
+
+@pytest.fixture
+def case(tmp_path_factory: pytest.TempPathFactory):
+    return write_case(tmp_path_factory.mktemp("stale-case"))
+
+
+def checked(qtbot, case, language: str) -> MainWindow:
+    w = MainWindow(runner=FakeRunner(), record=False,
+                   settings=Settings(operator="李雷", language=language))
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    w.panel.set_case(case)
+    with qtbot.waitSignal(w.checkFinished, timeout=10_000):
+        assert w.start_check()
+    return w
+
+
+def test_the_note_that_a_result_was_cleared_leaves_with_the_next_result(qtbot, english,
+                                                                         case) -> None:
+    w = checked(qtbot, case, "en")
+    w.panel.kind_combo.setCurrentIndex(1)  # trailer: the result is cleared, a note says so
+    assert w.result is None and "result was cleared" in w.messages.text_plain()
+    w.panel.kind_combo.setCurrentIndex(0)
+    with qtbot.waitSignal(w.checkFinished, timeout=10_000):
+        assert w.start_check()
+    assert w.result is not None
+    assert "result was cleared" not in w.messages.text_plain()  # not beside a fresh result
+
+
+def _chinese_messages(w: MainWindow) -> list[str]:
+    shown = w.messages.text_plain().splitlines() + [w.statusBar().currentMessage()]
+    return [t.replace("李雷", "") for t in shown if CJK.search(t.replace("李雷", ""))]
+
+
+def test_switching_to_english_in_the_settings_dialog_leaves_no_chinese_message(
+        qtbot, chinese, case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vincheck.gui.settings_dialog import SettingsDialog
+
+    w = checked(qtbot, case, "zh_CN")
+    assert w.export_to(str(tmp_path / "r.pdf"))  # a confirmation, in Chinese
+    assert _chinese_messages(w)
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(SettingsDialog, "result_settings",
+                        lambda self: dataclasses.replace(w.settings, language="en"))
+    w.settings_dialog()
+    assert w.settings.language == "en" and w.menu_file.title() == "&File"
+    assert not _chinese_messages(w), _chinese_messages(w)
+
+
+def test_switching_language_from_the_menu_leaves_no_warning_behind(qtbot, chinese,
+                                                                    case) -> None:
+    w = checked(qtbot, case, "zh_CN")
+    w.messages.add(QCoreApplication.translate("MainWindow", "The bundled sample case is not "
+                                              "installed."), "warning")
+    assert _chinese_messages(w)
+    w.switch_language("en")
+    assert not _chinese_messages(w), _chinese_messages(w)
+
+
+def test_the_file_dialogs_type_column_is_chinese(qtbot, chinese) -> None:
+    # QAbstractFileIconProvider::type() names every folder "Folder" (outside Windows)
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder",
+                                      "All other platforms") == "文件夹"
