@@ -84,3 +84,50 @@ def test_the_file_dialogs_type_column_is_chinese(qtbot, chinese) -> None:
     # QAbstractFileIconProvider::type() names every folder "Folder" (outside Windows)
     assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder",
                                       "All other platforms") == "文件夹"
+
+
+_X11_PROBE = r"""
+import sys
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+from vincheck.gui.main_window import MainWindow
+from vincheck.settings import Settings
+
+app = QApplication(sys.argv)
+assert app.platformName() == "xcb", app.platformName()
+w = MainWindow(runner=lambda *a, **k: None, settings=Settings(operator="x"), record=False)
+w.show()
+taken = []
+for field in (w.panel.vin_edit, w.note_edit):
+    for key in (Qt.Key.Key_E, Qt.Key.Key_Z):
+        ev = QKeyEvent(QEvent.Type.ShortcutOverride, key, Qt.KeyboardModifier.ControlModifier)
+        ev.setAccepted(False)
+        QApplication.sendEvent(field, ev)
+        taken.append(("E" if key == Qt.Key.Key_E else "Z", ev.isAccepted()))
+print("TAKEN", sorted({k for k, accepted in taken if accepted}))
+"""
+
+
+@pytest.mark.slow
+def test_ctrl_e_reaches_the_window_from_a_text_field_under_x11(tmp_path: Path) -> None:
+    """Under X11 a line edit takes Ctrl+E (end of line): the window's Ctrl+E (export the
+    PDF) must still run while the VIN or note field has the focus; Ctrl+Z stays the
+    field's (undo typing). Runs the window on a real X server (xvfb-run)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    if not shutil.which("xvfb-run"):
+        pytest.skip("xvfb-run is not installed")
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    env.update(QT_QPA_PLATFORM="xcb", VINCHECK_CONFIG_DIR=str(tmp_path / "cfg"),
+               VINCHECK_DATA_DIR=str(tmp_path / "data"),
+               PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    out = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", sys.executable,
+                          "-c", _X11_PROBE], capture_output=True, text=True, env=env,
+                         timeout=120)
+    line = next((x for x in out.stdout.splitlines() if x.startswith("TAKEN")), "")
+    assert line, out.stdout + out.stderr
+    assert line == "TAKEN ['Z']", line
