@@ -52,7 +52,7 @@ from vincheck.errors import VincheckError
 from vincheck.findings import CaseResult, Decision
 from vincheck.gui.case_panel import CasePanel
 from vincheck.gui.checklist import Checklist, Group
-from vincheck.gui.i18n import set_language
+from vincheck.gui.field_shortcuts import WindowShortcutsFirst
 from vincheck.gui.image_loader import CACHE_FILES, ImageLoader, LoadFunction, default_load_function
 from vincheck.gui.image_view import ImageView
 from vincheck.gui.message_bar import CappedLabelArea, MessageBar
@@ -147,6 +147,7 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
         self.setAcceptDrops(True)
         self._build_ui()
         self._build_actions()
+        WindowShortcutsFirst(self).install()  # Ctrl+E etc. also from a text field (X11)
         self.retranslate()
         self.show_no_result()
         self.fit_to_screen()
@@ -288,9 +289,10 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
                 pass
             self._store = None
             self._history_dialog = None
-        if lang_changed:
-            set_language(new.language)
-        self.retranslate()
+        if lang_changed:  # as from the menu: also the messages of the old language go
+            self.switch_language(new.language)
+        else:
+            self.retranslate()
 
     def _save_settings(self) -> None:
         try:

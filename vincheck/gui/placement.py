@@ -6,7 +6,7 @@ the user's."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QTimer
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from vincheck.gui.state import save_state
@@ -79,6 +79,15 @@ class WindowPlacementMixin:
         y = min(max(frame.y(), area.y()), area.bottom() + 1 - frame.height())
         if (x, y) != (frame.x(), frame.y()):
             self.move(x, y)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        """Un-maximised (by the operator or the window manager): the normal geometry it
+        returns to was never framed on this screen, so keep its frame inside again."""
+        if event.type() == QEvent.Type.WindowStateChange and \
+                event.oldState() & Qt.WindowState.WindowMaximized and \
+                not (self.isMaximized() or self.isFullScreen()):
+            QTimer.singleShot(300, self, self.keep_on_screen)
+        super().changeEvent(event)
 
     def remember_placement(self) -> None:
         """Keep the window's normal geometry, maximised state and splitter widths."""

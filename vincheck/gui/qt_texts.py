@@ -11,4 +11,7 @@ QT_TEXTS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
     QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Page &Set:"),
+    # the file dialog's type column (QAbstractFileIconProvider::type(), outside Windows)
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
 )

@@ -237,7 +237,7 @@ class ActionsMixin:
             self.panel.set_progress(1.0 if done else 0.0, translate(
                 "MainWindow", "Check finished in {s:.1f} s.").format(
                 s=self.result.ms / 1000.0) if done else "")
-        self.messages.drop("info")  # confirmations in the old language
+        self.messages.clear_messages()  # notes, warnings and errors in the old language
         self.retranslate()
         self._draw_overlays()  # evidence labels on the image, in the new language
         if self.settings.language != language:

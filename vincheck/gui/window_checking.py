@@ -49,6 +49,7 @@ class CheckFlowMixin:
             self.messages.add(translate("MainWindow", "The expected VIN is not valid; the check "
                                         "runs, and the VIN comparison will fail."), "warning")
         self.discard_result()
+        self.messages.drop("info")  # notes on the previous result (cleared, exported, ...)
         self.result_case = case
         self._run_key = case_key(case)
         self._preload_images(case.files())

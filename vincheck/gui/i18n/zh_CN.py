@@ -208,6 +208,8 @@ TRANSLATIONS: dict[str, str] = {
     "&Look in:": "查找范围(&L)：",
     "Files of &type:": "文件类型(&T)：",
     "Page &Set:": "页面集(&S)：",
+    "Folder": "文件夹",
+    "Drive": "驱动器",
     "Checked with limits other than the regulation's": "本次检查使用了与法规不同的限值",
     "Print pre&view…": "打印预览(&V)…",
     "&Print…": "打印(&P)…",
