@@ -74,3 +74,18 @@ def english(qapp):
     set_language("en")
     yield
     set_language("en")
+
+
+@pytest.fixture(scope="module")
+def case_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder per test module for the generated GUI case (:func:`case`)."""
+    return tmp_path_factory.mktemp("gui-case")
+
+
+@pytest.fixture
+def case(case_dir: Path):
+    """A generated car case (sheet and photo, tests/gui_support.py), written afresh for each
+    test; a module may define its own ``case`` instead."""
+    from tests.gui_support import write_case
+
+    return write_case(case_dir)

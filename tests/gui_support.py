@@ -1,4 +1,5 @@
-"""Helpers for the GUI tests: generated images, a hand-made CaseResult and fake runners.
+"""Helpers for the GUI tests: generated images, a hand-made CaseResult, fake runners and
+the main window opened, and checked, the way most window tests need it.
 
 (No tests here; the module is imported by the ``test_gui_*`` modules.)
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -24,6 +26,10 @@ from vincheck.findings import (
     Status,
 )
 from vincheck.inspection import CancelToken, CaseInput
+from vincheck.settings import Settings
+
+if TYPE_CHECKING:
+    from vincheck.gui.main_window import MainWindow
 
 VIN = "LSVAM4180C2184530"  # check digit 0 at position 9 (computed by hand)
 
@@ -147,3 +153,31 @@ class FakeRunner:
                 if f.code == "plate_visible":
                     f.status = Status.PASS
         return result
+
+
+def make_window(qtbot, runner, **kw) -> MainWindow:  # noqa: ANN001
+    """The main window with ``runner`` (not recording, operator "Li Lei" at "Test station"
+    unless ``settings`` / ``record`` say otherwise), shown at 1366 x 768 px."""
+    from vincheck.gui.main_window import MainWindow
+
+    settings = kw.pop("settings", None) or Settings(operator="Li Lei", station="Test station")
+    w = MainWindow(runner=runner, settings=settings, record=kw.pop("record", False), **kw)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    return w
+
+
+def run_and_wait(qtbot, w: MainWindow, timeout: int = 10_000) -> str:  # noqa: ANN001
+    """Start a check in ``w`` and wait (``timeout`` ms) until it ends; how it ended."""
+    with qtbot.waitSignal(w.checkFinished, timeout=timeout) as blocker:
+        assert w.start_check()
+    return blocker.args[0]
+
+
+def checked_window(qtbot, case: CaseInput, settings: Settings) -> MainWindow:  # noqa: ANN001
+    """A window (fake runner, ``settings``) that has checked ``case``."""
+    w = make_window(qtbot, FakeRunner(), settings=settings)
+    w.panel.set_case(case)
+    run_and_wait(qtbot, w)
+    return w

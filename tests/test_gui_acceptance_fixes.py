@@ -17,7 +17,7 @@ pytestmark = pytest.mark.gui
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QDialog  # noqa: E402
 
-from tests.gui_support import FakeRunner, write_case  # noqa: E402
+from tests.gui_support import FakeRunner, checked_window, write_case  # noqa: E402
 from tests.test_rules import CJK  # noqa: E402
 from vincheck.gui.main_window import MainWindow  # noqa: E402
 from vincheck.settings import Settings  # noqa: E402
@@ -29,15 +29,7 @@ def case(tmp_path_factory: pytest.TempPathFactory):
 
 
 def checked(qtbot, case, language: str) -> MainWindow:
-    w = MainWindow(runner=FakeRunner(), record=False,
-                   settings=Settings(operator="李雷", language=language))
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    w.panel.set_case(case)
-    with qtbot.waitSignal(w.checkFinished, timeout=10_000):
-        assert w.start_check()
-    return w
+    return checked_window(qtbot, case, Settings(operator="李雷", language=language))
 
 
 def test_the_note_that_a_result_was_cleared_leaves_with_the_next_result(qtbot, english,

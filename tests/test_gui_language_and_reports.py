@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from tests.gui_support import VIN, FakeRunner, write_case  # noqa: E402
+from tests import gui_support  # noqa: E402
+from tests.gui_support import VIN, write_case  # noqa: E402
 from tests.test_rules import CJK, latin_words  # noqa: E402
 from vincheck.gui.main_window import MainWindow  # noqa: E402
 from vincheck.settings import Settings  # noqa: E402
@@ -36,15 +37,7 @@ def case(tmp_path_factory: pytest.TempPathFactory):
 
 
 def checked_window(qtbot, case) -> MainWindow:
-    w = MainWindow(runner=FakeRunner(), settings=Settings(operator="李雷", station="一站"),
-                   record=False)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    w.panel.set_case(case)
-    with qtbot.waitSignal(w.checkFinished, timeout=10_000):
-        assert w.start_check()
-    return w
+    return gui_support.checked_window(qtbot, case, Settings(operator="李雷", station="一站"))
 
 
 def window_texts(w: MainWindow) -> list[str]:

@@ -14,7 +14,13 @@ pytestmark = pytest.mark.gui
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
 
-from tests.gui_support import VIN, FakeRunner, fake_result, write_case  # noqa: E402
+from tests.gui_support import (  # noqa: E402
+    VIN,
+    FakeRunner,
+    fake_result,
+    make_window,
+    run_and_wait,
+)
 from vincheck.errors import TesseractNotFoundError  # noqa: E402
 from vincheck.findings import Status, Verdict  # noqa: E402
 from vincheck.gui import texts  # noqa: E402
@@ -22,35 +28,9 @@ from vincheck.gui.main_window import MainWindow  # noqa: E402
 from vincheck.settings import Settings  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def case_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("gui-case")
-
-
-@pytest.fixture
-def case(case_dir: Path):
-    return write_case(case_dir)
-
-
-
-def make_window(qtbot, runner, **kw) -> MainWindow:
-    settings = kw.pop("settings", None) or Settings(operator="Li Lei", station="Test station")
-    w = MainWindow(runner=runner, settings=settings, record=kw.pop("record", False), **kw)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    return w
-
-
 def wait_image(qtbot, w: MainWindow, timeout: int = 5_000) -> None:
     """Images load in the background: wait until the current one is on screen."""
     qtbot.waitUntil(lambda: w.view.has_image() and not w.image_pending(), timeout=timeout)
-
-
-def run_and_wait(qtbot, w: MainWindow, timeout: int = 10_000) -> str:
-    with qtbot.waitSignal(w.checkFinished, timeout=timeout) as blocker:
-        assert w.start_check()
-    return blocker.args[0]
 
 
 def test_check_shows_verdict_checklist_and_evidence(qtbot, english, case) -> None:

@@ -620,10 +620,9 @@ def run_batch(root: str | Path, *, store: Store, settings: Settings | None = Non
                 br.collect(timeout=0.5)
     except KeyboardInterrupt:
         report.interrupted = True
-    for k, v in (expect or {}).items():
-        if k.strip().upper() not in found and not report.interrupted:
-            note(CaseOutcome(key=k, status="missing", expected_vin=v,
-                             error="in the expect list, but no files for it in the folder"))
+    if not report.interrupted:
+        for o in missing_outcomes(expect, found):
+            note(o)
     report.wall_s = time.perf_counter() - t0
     return report
 
@@ -678,7 +677,7 @@ def watch_folder(root: str | Path, *, store: Store, settings: Settings | None = 
                         br.submit(bc)
                 br.collect(timeout=interval if br.n_pending else 0)
                 if not br.n_pending:
-                    _sleep(interval, stop)
+                    pause(interval, stop)
             while br.n_pending:  # finish what was started
                 br.collect(timeout=1.0)
     except KeyboardInterrupt:
@@ -687,7 +686,16 @@ def watch_folder(root: str | Path, *, store: Store, settings: Settings | None = 
     return report
 
 
-def _sleep(seconds: float, stop: threading.Event | None) -> None:
+def missing_outcomes(expect: dict[str, str] | None, found: set[str]) -> list[CaseOutcome]:
+    """A ``missing`` outcome for each case of the expect list (key -> VIN) whose key (upper
+    case) is not among the case keys ``found`` in the folder."""
+    return [CaseOutcome(key=k, status="missing", expected_vin=v,
+                        error="in the expect list, but no files for it in the folder")
+            for k, v in (expect or {}).items() if k.strip().upper() not in found]
+
+
+def pause(seconds: float, stop: threading.Event | None) -> None:
+    """Wait ``seconds`` s, or less if ``stop`` is set meanwhile."""
     if stop is not None:
         stop.wait(seconds)
     else:

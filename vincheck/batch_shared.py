@@ -39,6 +39,8 @@ from vincheck.batch import (
     CaseOutcome,
     Runner,
     discover_cases,
+    missing_outcomes,
+    pause,
     prepare_case,
 )
 from vincheck.settings import Settings
@@ -185,7 +187,7 @@ def watch_shared(root: str | Path, *, store: RecordStore, settings: Settings | N
                 if until_done and cases and not open_cases and not br.n_pending:
                     break
                 if not br.n_pending:
-                    _sleep(interval, stop)
+                    pause(interval, stop)
             while br.n_pending:  # finish what was started
                 br.collect(timeout=1.0)
     except KeyboardInterrupt:
@@ -198,16 +200,7 @@ def watch_shared(root: str | Path, *, store: RecordStore, settings: Settings | N
                 pass
     if until_done and not report.interrupted and expect:
         found = {c.key.upper() for c in discover_cases(root, expect)}
-        for k, v in expect.items():
-            if k.strip().upper() not in found:
-                note(CaseOutcome(key=k, status="missing", expected_vin=v,
-                                 error="in the expect list, but no files for it in the folder"))
+        for o in missing_outcomes(expect, found):
+            note(o)
     report.wall_s = time.perf_counter() - t0
     return report
-
-
-def _sleep(seconds: float, stop: threading.Event | None) -> None:
-    if stop is not None:
-        stop.wait(seconds)
-    else:
-        time.sleep(seconds)

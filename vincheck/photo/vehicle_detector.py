@@ -21,8 +21,6 @@ ONNX Runtime's default.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import threading
 from dataclasses import dataclass
@@ -32,7 +30,7 @@ import cv2
 import numpy as np
 
 from vincheck.errors import OcrEngineError, UnreadableImageError
-from vincheck.package_data import data_path
+from vincheck.package_data import data_path, file_sha256, read_json
 
 DATA = data_path()
 MODEL_PATH = DATA / "vehicle_detector.onnx"
@@ -65,15 +63,12 @@ class VehicleDetectorError(OcrEngineError):
 @lru_cache(maxsize=1)
 def metadata() -> dict:
     """The detector's metadata (``vehicle_detector.json``)."""
-    try:
-        return json.loads(META_PATH.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise VehicleDetectorError(f"vehicle detector metadata unreadable: {exc}") from exc
+    return read_json(META_PATH, VehicleDetectorError, "vehicle detector metadata")
 
 
 def model_sha256() -> str:
     """sha256 of the shipped ONNX file (hex)."""
-    return hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()
+    return file_sha256(MODEL_PATH)
 
 
 class _Detector:

@@ -24,7 +24,6 @@ trained on and what was left out.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +31,7 @@ from functools import lru_cache
 import numpy as np
 
 from vincheck.errors import OcrEngineError
-from vincheck.package_data import data_path
+from vincheck.package_data import data_path, read_json, read_npz
 from vincheck.photo.azimuth import azimuth_of
 from vincheck.photo.vehicle_detector import backbone_maps
 
@@ -110,20 +109,13 @@ def crop_features(crop: np.ndarray) -> dict[str, dict[str, np.ndarray]]:
 
 @lru_cache(maxsize=1)
 def _weights() -> dict[str, np.ndarray]:
-    try:
-        with np.load(HEAD_PATH, allow_pickle=False) as z:
-            return {k: z[k].astype(np.float64) for k in z.files}
-    except (OSError, ValueError, KeyError) as exc:
-        raise ViewHeadError(f"view head weights unreadable ({HEAD_PATH.name}): {exc}") from exc
+    return read_npz(HEAD_PATH, np.float64, ViewHeadError, "view head weights")
 
 
 @lru_cache(maxsize=1)
 def metadata() -> dict:
     """What the shipped head was trained on (``view_head.json``)."""
-    try:
-        return json.loads(HEAD_META_PATH.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ViewHeadError(f"view head metadata unreadable: {exc}") from exc
+    return read_json(HEAD_META_PATH, ViewHeadError, "view head metadata")
 
 
 def head_inputs(feats: dict[str, dict[str, np.ndarray]]) -> dict[str, np.ndarray]:

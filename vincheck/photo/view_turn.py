@@ -19,8 +19,6 @@ The weights (``vincheck/data/view_turn.npz``) are made by ``tools/train_view_hea
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from vincheck.errors import OcrEngineError
+from vincheck.package_data import file_sha256, read_json, read_npz
 from vincheck.photo.vehicle_detector import backbone_maps
 from vincheck.photo.view_head import vehicle_crop
 
@@ -96,26 +95,18 @@ def softmax(z: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _weights() -> dict[str, np.ndarray]:
-    try:
-        with np.load(TURN_PATH, allow_pickle=False) as z:
-            return {k: z[k].astype(np.float32) for k in z.files}
-    except (OSError, ValueError, KeyError) as exc:
-        raise ViewTurnError(f"full-turn view head unreadable ({TURN_PATH.name}): {exc}") \
-            from exc
+    return read_npz(TURN_PATH, np.float32, ViewTurnError, "full-turn view head")
 
 
 @lru_cache(maxsize=1)
 def metadata() -> dict:
     """What the shipped head was trained on (``view_turn.json``)."""
-    try:
-        return json.loads(TURN_META_PATH.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ViewTurnError(f"full-turn view head metadata unreadable: {exc}") from exc
+    return read_json(TURN_META_PATH, ViewTurnError, "full-turn view head metadata")
 
 
 def weights_sha256() -> str:
     """sha256 of the shipped weights file (hex)."""
-    return hashlib.sha256(TURN_PATH.read_bytes()).hexdigest()
+    return file_sha256(TURN_PATH)
 
 
 def probabilities(feats: np.ndarray, weights: dict[str, np.ndarray] | None = None) -> np.ndarray:

@@ -33,9 +33,9 @@ from vincheck.store.records import (
     CaseSummary,
     DecisionConflict,
     FileRecord,
-    bound,
     case_input_from_dict,
     case_input_to_dict,
+    created_at_range,
     desk_label,
     hash_file,
     iter_findings,
@@ -358,13 +358,9 @@ class RecordStore(ClaimsMixin):
             where.append("(UPPER(COALESCE(expected_vin, '')) LIKE ? ESCAPE '\\' "
                          "OR UPPER(vins_read) LIKE ? ESCAPE '\\')")
             args += [pat, pat]
-        lo, hi = bound(date_from, upper=False), bound(date_to, upper=True)
-        if lo:
-            where.append("created_at >= ?")
-            args.append(lo)
-        if hi:
-            where.append("created_at < ?" if len(hi) == 10 else "created_at <= ?")
-            args.append(hi)
+        dates, date_args = created_at_range(date_from, date_to)
+        where += dates
+        args += date_args
         if verdict:
             v = verdict.strip().lower()
             if v not in ("pass", "fail", "review"):
@@ -418,14 +414,7 @@ class RecordStore(ClaimsMixin):
                   date_to: str | date | datetime | None = None) -> list[tuple[Any, ...]]:
         """(station, workstation, source, created_at, ms) of every case in the range,
         oldest first: the raw material of :func:`vincheck.store.throughput.desk_throughput`."""
-        where, args = [], []
-        lo, hi = bound(date_from, upper=False), bound(date_to, upper=True)
-        if lo:
-            where.append("created_at >= ?")
-            args.append(lo)
-        if hi:
-            where.append("created_at < ?" if len(hi) == 10 else "created_at <= ?")
-            args.append(hi)
+        where, args = created_at_range(date_from, date_to)
         sql = "SELECT station, workstation, source, created_at, ms FROM cases"
         if where:
             sql += " WHERE " + " AND ".join(where)

@@ -217,6 +217,21 @@ def bound(value: str | date | datetime | None, *, upper: bool) -> str | None:
     return bound(d, upper=upper)
 
 
+def created_at_range(date_from: str | date | datetime | None,
+                     date_to: str | date | datetime | None) -> tuple[list[str], list[str]]:
+    """WHERE clauses (``?`` placeholders) and their arguments selecting ``created_at`` from
+    ``date_from`` to ``date_to``, both inclusive (see :func:`bound`); none for no bound."""
+    where, args = [], []
+    lo, hi = bound(date_from, upper=False), bound(date_to, upper=True)
+    if lo:
+        where.append("created_at >= ?")
+        args.append(lo)
+    if hi:
+        where.append("created_at < ?" if len(hi) == 10 else "created_at <= ?")
+        args.append(hi)
+    return where, args
+
+
 def iter_findings(result: CaseResult) -> Iterator[tuple[str, str, Finding]]:
     """(file, target, finding) for every finding of a case, in the order and with the
     target names of :meth:`CaseResult.targeted_findings` (``"case"``, ``"<file>"``,
