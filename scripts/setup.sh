@@ -13,7 +13,15 @@ EXTRAS=""
 APT_PKGS=(tesseract-ocr tesseract-ocr-eng fonts-noto-cjk fonts-wqy-zenhei fonts-dejavu-core
           libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
-          libxcb-shape0 libxcb-xinerama0 libxcb-randr0 xvfb xauth poppler-utils)
+          libxcb-shape0 libxcb-xinerama0 libxcb-randr0 xvfb xauth poppler-utils
+          # letterforms of devkit/letterforms.py (the glyph classifier's training side and
+          # the held-out styles the rubbing tests and benchmark render); all permissive
+          fonts-dejavu-extra fonts-liberation fonts-freefont-ttf fonts-urw-base35
+          fonts-croscore fonts-crosextra-carlito fonts-crosextra-caladea fonts-cantarell
+          fonts-roboto fonts-open-sans fonts-lato fonts-texgyre fonts-ocr-a fonts-ocr-b
+          fonts-noto-mono fonts-inconsolata fonts-hack fonts-firacode fonts-jetbrains-mono
+          fonts-b612 fonts-league-spartan fonts-oxygen fonts-bebas-neue fonts-opendin
+          fonts-league-mono fonts-mononoki)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${APT_PKGS[@]}"; do

