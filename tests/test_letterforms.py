@@ -91,3 +91,17 @@ def test_held_out_drawn_styles_are_not_in_the_trainer(name: str) -> None:
     text = (REPO / "tools/train_glyph_classifier.py").read_text()
     assert "devkit.styles" not in text and "dot_peen" not in text and "die_struck" not in text
     assert lf.by_name(name).split == lf.HELD_OUT
+
+
+@pytest.mark.slow
+def test_trainer_renders_the_same_crops_for_the_same_seed() -> None:
+    sys.path.insert(0, str(REPO / "tools"))
+    try:
+        import train_glyph_classifier as trainer
+    finally:
+        sys.path.pop(0)
+    x1, y1 = trainer.build_dataset(2, 5)
+    x2, y2 = trainer.build_dataset(2, 5)
+    x3, _ = trainer.build_dataset(2, 6)
+    assert np.array_equal(y1, y2) and np.array_equal(x1, x2)
+    assert not np.array_equal(x1, x3)
