@@ -22,7 +22,9 @@ alarms per reason code, median / p95 ms per sheet. The *fair baseline* runs in t
 command on the same strips: RapidOCR (detector + recogniser) and Tesseract (``--psm 7``,
 VIN whitelist) each read every strip crop found by vincheck's own locator, in both
 polarities, and keep a 17-character run of VIN characters (the longest; the reading whose
-run is 17 long when there is one).
+run is 17 long when there is one). The baseline's readings do not depend on vincheck's
+reader, so they are kept in ``DIR/baseline.json`` and reused by a later run of the same
+set (``--baseline-only`` fills it alone).
 """
 
 from __future__ import annotations
@@ -171,11 +173,38 @@ def fair_baseline(gray: Any, ppm: float | None) -> dict[str, list[_Located]]:
             res = rapid(cv2.cvtColor(img, cv2.COLOR_GRAY2BGR))
             texts_r.extend(list(getattr(res, "txts", None) or []))
             texts_r.append("".join(getattr(res, "txts", None) or []))
-            texts_t.append(pytesseract.image_to_string(
-                img, config=f"--psm 7 -c tessedit_char_whitelist={VIN_WHITELIST}"))
+            try:
+                texts_t.append(pytesseract.image_to_string(
+                    img, config=f"--psm 7 -c tessedit_char_whitelist={VIN_WHITELIST}"))
+            except pytesseract.TesseractError:  # Tesseract 5.3 crashes (SIGFPE) on a few
+                texts_t.append("")
         out["rapidocr"].append(_Located(box, _vin_run(texts_r)))
         out["tesseract"].append(_Located(box, _vin_run(texts_t)))
     return out
+
+
+def cached_baseline(path: Path, cache: dict[str, Any]) -> dict[str, list[_Located]]:
+    """:func:`fair_baseline` of one sheet, kept in ``cache`` (file name -> readings; the
+    baseline does not depend on vincheck's reader, only on its locator)."""
+    key = path.name
+    if key not in cache:
+        from vincheck.imageio import load_pages
+
+        page = load_pages(str(path))[0]
+        res = fair_baseline(page.gray, page.px_per_mm())
+        cache[key] = {eng: [[list(x.box), x.vin] for x in located]
+                      for eng, located in res.items()}
+    return {eng: [_Located(tuple(b), v) for b, v in located]
+            for eng, located in cache[key].items()}
+
+
+def _load_cache(out: Path) -> dict[str, Any]:
+    f = out / "baseline.json"
+    return json.loads(f.read_text(encoding="utf-8")) if f.exists() else {}
+
+
+def _save_cache(out: Path, cache: dict[str, Any]) -> None:
+    (out / "baseline.json").write_text(json.dumps(cache), encoding="utf-8")
 
 
 def _failing(findings: list[Any]) -> set[str]:
@@ -187,7 +216,6 @@ def _unreadable_passed(rb: Any) -> bool:
 
 
 def run_split(args: argparse.Namespace, split: str) -> dict[str, Any]:
-    from vincheck.imageio import load_pages
     from vincheck.rubbing import check_rubbing_file, select_engines
     from vincheck.settings import Settings
 
@@ -198,6 +226,15 @@ def run_split(args: argparse.Namespace, split: str) -> dict[str, Any]:
     rows = dataset(out, n, args.seed, args.dpi, split, need=args.limit)
     if args.limit:
         rows = rows[: args.limit]
+    cache = _load_cache(out)
+    if args.baseline_only:
+        for k, row in enumerate(rows):
+            cached_baseline(out / row["file"], cache)
+            if (k + 1) % 10 == 0:
+                _save_cache(out, cache)
+                print(f"  baseline {split}: {k + 1}/{len(rows)}", file=sys.stderr, flush=True)
+        _save_cache(out, cache)
+        return {}
     settings = Settings()
     engines, _ = select_engines(settings, args.engine)
     check_rubbing_file(str(out / rows[0]["file"]), settings, engines=engines)  # warm up
@@ -235,8 +272,7 @@ def run_split(args: argparse.Namespace, split: str) -> dict[str, Any]:
             false_alarm[r] += 1
         base = None
         if not args.no_baseline:
-            page = load_pages(str(path))[0]
-            base = fair_baseline(page.gray, page.px_per_mm())
+            base = cached_baseline(path, cache)
         conds = conditions(row)
         for ts, rb in zip(row["strips"], match_strips(row["strips"], sheet.rubbings),
                           strict=True):
@@ -264,6 +300,8 @@ def run_split(args: argparse.Namespace, split: str) -> dict[str, Any]:
                     st[f"base_{eng}"] += m is not None and m.vin == ts["vin"]
         if args.progress and (k + 1) % 20 == 0:
             print(f"  {split}: {k + 1}/{len(rows)} sheets", file=sys.stderr, flush=True)
+    if not args.no_baseline:
+        _save_cache(out, cache)
     return {"split": split, "n": len(rows), "stats": dict(st), "recall_hit": dict(recall_hit),
             "recall_all": dict(recall_all), "false_alarm": dict(false_alarm), "ms": ms,
             "by_cond": {f"{a}|{b}": v for (a, b), v in by_cond.items()},
@@ -330,6 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--limit", type=int, default=0, help="only the first N sheets of a set")
     p.add_argument("--engine", choices=["glyph", "rapidocr", "tesseract", "both"], default=None)
     p.add_argument("--no-baseline", action="store_true", help="skip the fair baseline")
+    p.add_argument("--baseline-only", action="store_true",
+                   help="only compute (and cache in DIR/baseline.json) the fair baseline")
     p.add_argument("--verbose", "-v", action="store_true", help="list every miss")
     p.add_argument("--progress", action="store_true")
     p.add_argument("--json", help="also write the raw results to this file")
@@ -340,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for split in (SPLITS if args.split == "both" else (args.split,)):
         res = run_split(args, split)
+        if args.baseline_only:
+            continue
         results.append(res)
         print(report(res, verbose=args.verbose), flush=True)
         print()
