@@ -17,6 +17,15 @@ APT_PKGS=(tesseract-ocr tesseract-ocr-eng fonts-noto-cjk fonts-wqy-zenhei fonts-
           sane-utils)  # sane-utils: scanimage, for scanning from the window (optional)
 # --dev: the tests start a throwaway PostgreSQL server (tests/pg_server.py)
 if [ -n "$EXTRAS" ]; then APT_PKGS+=(postgresql); fi
+# --dev: the letterforms of devkit/letterforms.py (the glyph classifier's training side and
+# the held-out styles the rubbing tests and benchmark render); all permissive
+if [ -n "$EXTRAS" ]; then APT_PKGS+=(
+          fonts-dejavu-extra fonts-liberation fonts-freefont-ttf fonts-urw-base35
+          fonts-croscore fonts-crosextra-carlito fonts-crosextra-caladea fonts-cantarell
+          fonts-roboto fonts-open-sans fonts-lato fonts-texgyre fonts-ocr-a fonts-ocr-b
+          fonts-noto-mono fonts-inconsolata fonts-hack fonts-firacode fonts-jetbrains-mono
+          fonts-b612 fonts-league-spartan fonts-oxygen fonts-bebas-neue fonts-opendin
+          fonts-league-mono fonts-mononoki); fi
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${APT_PKGS[@]}"; do

@@ -24,7 +24,7 @@ from benchmarks.rubbing import match_strips  # noqa: E402
 from vincheck.rubbing import check_rubbing_file, select_engines  # noqa: E402
 from vincheck.settings import Settings  # noqa: E402
 
-DEFAULT_DIR = Path.home() / ".cache" / "vincheck" / "bench-rubbing-n300-s7-d300"
+DEFAULT_DIR = Path.home() / ".cache" / "vincheck" / "bench-rubbing-held_out-n100-s11-d300"
 
 
 def main(argv: list[str] | None = None) -> int:

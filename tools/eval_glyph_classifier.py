@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from vincheck.ocr.base import SYMBOL  # noqa: E402
 from vincheck.ocr.glyph_engine import GlyphEngine  # noqa: E402
 
-DEFAULT_DIR = Path.home() / ".cache" / "vincheck" / "bench-rubbing-n300-s7-d300"
+DEFAULT_DIR = Path.home() / ".cache" / "vincheck" / "bench-rubbing-held_out-n100-s11-d300"
 
 
 def cut(gray: np.ndarray, quad: list, sx: float = 1.15, sy: float = 1.5) -> np.ndarray:
@@ -53,12 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--limit", type=int, default=0)
     p.add_argument("--rapid", action="store_true", help="also RapidOCR on the same crops")
     p.add_argument("--confusions", type=int, default=12)
+    p.add_argument("--model", help="another ONNX model (default: the shipped one)")
     args = p.parse_args(argv)
     d = Path(args.dir)
     rows = [json.loads(x) for x in (d / "truth.jsonl").read_text().splitlines() if x.strip()]
     if args.limit:
         rows = rows[:args.limit]
-    engines = [GlyphEngine()]
+    engines = [GlyphEngine(args.model)]
     if args.rapid:
         from vincheck.ocr.rapid_engine import RapidEngine
 
@@ -70,18 +71,20 @@ def main(argv: list[str] | None = None) -> int:
         for s in row["strips"]:
             if set(s.get("expected_reasons", [])) & {"unreadable", "truncated"}:
                 continue
-            crops, truth = [], []
+            crops, truth, marks = [], [], []
             for ch, quad in zip(s["visible_text"], s["char_boxes"], strict=False):
                 crops.append(cut(gray, quad))
                 truth.append(ch)
-            for key in ("start_box", "end_box"):
+                marks.append(None)
+            for key, name in (("start_box", "start_symbol"), ("end_box", "end_symbol")):
                 if s.get(key):
                     crops.append(cut(gray, s[key], 1.1, 1.3))
                     truth.append(SYMBOL)
+                    marks.append(s.get(name))
             for eng in engines:
-                for t, sc in zip(truth, eng.read_cells(crops), strict=True):
+                for t, mk, sc in zip(truth, marks, eng.read_cells(crops), strict=True):
                     top = max(sc.items(), key=lambda kv: kv[1])[0] if sc else "?"
-                    grp = "symbols" if t == SYMBOL else s["font"]
+                    grp = f"symbol {mk}" if t == SYMBOL else s["font"]
                     ok[eng.name][grp, "n"] += 1
                     ok[eng.name][grp, "ok"] += top == t
                     if top != t:

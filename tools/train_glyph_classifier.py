@@ -1,30 +1,32 @@
 """Train the glyph classifier behind ``vincheck.ocr.glyph_engine`` (33 VIN characters +
 the "symbol" class) on glyphs this tool renders itself, and export it to ONNX.
 
-Run (about 8 minutes on 2 busy shared CPU cores)::
+Run (about 12 minutes on 2 busy shared CPU cores)::
 
     .venv/bin/pip install torch==2.13.0 onnx   # training only; NOT vincheck dependencies
-    apt-get install -y fonts-liberation fonts-freefont-ttf fonts-urw-base35   # optional
-    .venv/bin/python tools/train_glyph_classifier.py [--seed 1] [--per-class 1500]
+    apt-get install -y <devkit.letterforms.APT_PACKAGES>   # the font families of the table
+    .venv/bin/python tools/train_glyph_classifier.py   # defaults = the shipped model
 
 Writes ``vincheck/data/glyph_classifier.onnx`` (the network) and
-``vincheck/data/glyph_classifier.json`` (classes, softmax temperature, training summary).
+``vincheck/data/glyph_classifier.json`` (classes, softmax temperature, the training
+command, the letterform split, seed, torch version and the ONNX file's SHA-256).
 
 Training glyphs (nothing from the test-image generator in ``tests/synth`` is used):
 
-* outline fonts found on this machine (DejaVu Sans / Mono / Serif, Noto Sans CJK's Latin
-  glyphs, and Liberation / FreeFont / URW base35 when installed). **Held out:** every
-  DejaVu Sans *Condensed* face (``HELD_OUT``), so the benchmark's condensed-bold font
-  measures generalisation to an unseen face;
-* the tool's own 5 x 7 bitmap font (``BITMAP_5X7``) drawn as dot-peen dots, as squares and
-  as single strokes joining neighbouring dots, and its own single-stroke vector font
+* the outline faces on the *training* side of ``devkit.letterforms`` (the one table the
+  generator reads too; no held-out family is ever opened here), 15 % of them redrawn as
+  dots on a lattice (:func:`dotify`);
+* the tool's own 5 x 7 bitmap font (``BITMAP_5X7``) drawn as dots, as squares and as
+  single strokes joining neighbouring dots, and its own single-stroke vector font
   (``STROKES``) drawn with round or square pens;
 * symbols (class ``#``): stars, reference marks, diamonds, triangles, squares, circles,
-  a letter or digit in a ring, crosses, arrows, CJK characters.
+  a letter or digit in a ring, crosses, arrows, symbol-font and CJK glyphs (Noto Sans
+  CJK, marks only) and random shapes (:func:`random_mark`).
 
 Augmentation follows what a scanned graphite rubbing looks like after the reader has
 normalised its polarity: a light glyph on streaky dark graphite, inverted; blur, noise,
-erosion / dilation, shear, rotation, scale, stretch, neighbours cut off at the crop edges,
+erosion / dilation, shear, rotation, scale, width 0.6-1.5 x (condensed to wide dies),
+neighbours cut off at the crop edges,
 uneven contrast, and crops as the reader cuts them (a glyph's span in the text line).
 Deterministic for a given ``--seed`` (single-threaded rendering, fixed torch seed).
 """
@@ -32,7 +34,6 @@ Deterministic for a given ``--seed`` (single-threaded rendering, fixed torch see
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import math
 import sys
@@ -46,22 +47,16 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from devkit.letterforms import HELD_OUT, TRAIN, available, split_summary  # noqa: E402
 from vincheck.ocr.glyph_engine import CLASSES, INPUT_SIZE, META_PATH, MODEL_PATH, prepare  # noqa: E402
 
 VIN_CHARS = CLASSES[:-1]
 SYM_INDEX = len(CLASSES) - 1
 CAP = 64  # px: cap height glyph masks are rendered at
 
-FONT_GLOBS = [
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans*.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSerif*.ttf",
-    "/usr/share/fonts/truetype/liberation/*.ttf",
-    "/usr/share/fonts/truetype/freefont/*.ttf",
-    "/usr/share/fonts/opentype/urw-base35/*.otf",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-*.ttc",
-]
-# Faces never trained on: the benchmark's condensed-bold font measures generalisation.
-HELD_OUT = ("DejaVuSansCondensed",)
+# Faces for symbol-font glyphs and CJK marks only (never a VIN character): Noto Sans CJK.
+SYMBOL_ONLY_FONTS = ["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                     "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"]
 SKIP = ("ExtraLight", "Symbol", "Dingbat", "D050000L", "Z003", "MathTeX")
 SYMBOL_FONT_CHARS = "★☆※◆◇▲△▼▽■□●○◎◉⊕⊗✱✦✚✕✖♦♣♠♥◈▣▶◀➤✪✿❖※"
 CJK_CHARS = "中国汽车製造厂印記号"
@@ -190,15 +185,14 @@ STROKES: dict[str, list[list[P]]] = {
 # --- glyph masks (float 0..1, ink = 1, tight box, cap height ~CAP px) -------------------
 
 def font_files() -> list[tuple[str, int]]:
-    """Training font faces (path, ttc index): installed fonts minus ``HELD_OUT``/``SKIP``."""
-    out: list[tuple[str, int]] = []
-    for pattern in FONT_GLOBS:
-        for path in sorted(glob.glob(pattern)):
-            name = Path(path).name
-            if any(h in name for h in HELD_OUT) or any(s in name for s in SKIP):
-                continue
-            out.append((path, 0))
-    return out
+    """Training font faces (path, ttc index): the outline letterforms on the training side
+    of ``devkit.letterforms`` that are installed here (never a held-out family)."""
+    return [(str(lf.path), 0) for lf in available(TRAIN, kind="outline")]
+
+
+def symbol_font_files() -> list[tuple[str, int]]:
+    """Faces whose symbol / CJK glyphs are drawn as marks (class ``#``) only."""
+    return [(p, 0) for p in SYMBOL_ONLY_FONTS if Path(p).is_file()]
 
 
 def _tight(mask: np.ndarray) -> np.ndarray | None:
@@ -214,17 +208,19 @@ def render_font_char(font: ImageFont.FreeTypeFont, ch: str) -> np.ndarray | None
     return _tight(np.asarray(img, np.float32) / 255.0)
 
 
-def font_masks(seed_fonts: list[tuple[str, int]]) -> tuple[dict[str, list], list]:
-    """{char: [mask, ...]} over the training fonts, and symbol masks found in them."""
+def font_masks(seed_fonts: list[tuple[str, int]], symbol_fonts: list[tuple[str, int]] = ()
+               ) -> tuple[dict[str, list], list]:
+    """{char: [mask, ...]} over the training fonts, and symbol masks found in them and in
+    ``symbol_fonts`` (whose VIN characters are not used)."""
     chars: dict[str, list[np.ndarray]] = {c: [] for c in VIN_CHARS}
     symbols: list[np.ndarray] = []
-    for path, idx in seed_fonts:
+    for path, idx in [*seed_fonts, *symbol_fonts]:
         try:
             font = ImageFont.truetype(path, int(CAP * 1.4), index=idx)
         except OSError:
             continue
         tofu = render_font_char(font, "\U000e0fff")
-        for c in VIN_CHARS:
+        for c in VIN_CHARS if (path, idx) in seed_fonts else ():
             m = render_font_char(font, c)
             if m is not None:
                 chars[c].append(m)
@@ -338,6 +334,58 @@ def drawn_symbol(rng: np.random.Generator, fonts: list[ImageFont.FreeTypeFont]) 
     return _tight(img.astype(np.float32) / 255.0)
 
 
+def dotify(mask: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A glyph mask redrawn as round dots on a regular lattice (a dot-marker look): the
+    lattice points that fall on the (slightly grown) glyph become dots, spacing 0.09-0.16 x
+    the glyph height, radius 0.28-0.45 x the spacing."""
+    h, w = mask.shape
+    step = h * rng.uniform(0.09, 0.16)
+    rad = max(1.0, step * rng.uniform(0.28, 0.45))
+    grown = cv2.dilate((mask > 0.4).astype(np.uint8), np.ones((3, 3), np.uint8),
+                       iterations=max(1, int(step / 4)))
+    pad = int(rad + 2)
+    img = np.zeros((h + 2 * pad, w + 2 * pad), np.uint8)
+    ox, oy = rng.uniform(0, step, 2)
+    for y in np.arange(oy, h, step):
+        for x in np.arange(ox, w, step):
+            if grown[int(y), int(x)]:
+                cv2.circle(img, (int(x) + pad, int(y) + pad), int(round(rad)), 255, -1,
+                           cv2.LINE_AA)
+    out = _tight(img.astype(np.float32) / 255.0)
+    return out if out is not None else mask
+
+
+def random_mark(rng: np.random.Generator) -> np.ndarray:
+    """A mark of a random shape (no VIN character): a random polygon, filled or outlined,
+    an ellipse with a random polygon or bar inside, or a blob of random ellipses."""
+    s = CAP
+    img = np.zeros((s + 8, s + 8), np.uint8)
+    c = (s // 2 + 4, s // 2 + 4)
+    th = int(rng.integers(3, 9))
+    kind = rng.integers(0, 3)
+    if kind == 0:
+        n = int(rng.integers(3, 9))
+        ang = np.sort(rng.uniform(0, 2 * math.pi, n))
+        rad = s / 2 * rng.uniform(0.5, 1.0, n)
+        pts = np.stack([c[0] + rad * np.cos(ang), c[1] + rad * np.sin(ang)], 1).astype(np.int32)
+        if rng.random() < 0.5:
+            cv2.fillPoly(img, [pts], 255)
+        else:
+            cv2.polylines(img, [pts], True, 255, th)
+    elif kind == 1:
+        ax = (int(s / 2 - th), int(s / 2 * rng.uniform(0.5, 1.0) - th))
+        cv2.ellipse(img, c, ax, 0, 0, 360, 255, th, cv2.LINE_AA)
+        inner = (rng.uniform(-0.3, 0.3, (int(rng.integers(2, 5)), 2)) * s + c).astype(np.int32)
+        cv2.fillPoly(img, [inner], 255)
+    else:
+        for _ in range(int(rng.integers(2, 5))):
+            dx, dy = rng.uniform(-0.25, 0.25, 2) * s
+            ctr = (int(c[0] + dx), int(c[1] + dy))
+            ax = (int(s * rng.uniform(0.1, 0.3)), int(s * rng.uniform(0.1, 0.3)))
+            cv2.ellipse(img, ctr, ax, float(rng.uniform(0, 180)), 0, 360, 255, -1, cv2.LINE_AA)
+    return _tight(img.astype(np.float32) / 255.0)
+
+
 # --- augmentation -------------------------------------------------------------------------
 
 def _warp(mask: np.ndarray, rng: np.random.Generator, height: int, aspect: float
@@ -387,7 +435,8 @@ def sample(main: np.ndarray, neighbours: list[np.ndarray], rng: np.random.Genera
            symbol: bool = False) -> np.ndarray:
     """One training crop (uint8, dark glyph on light) as the reader would cut it."""
     gh = int(rng.integers(22, 60))
-    aspect = rng.uniform(0.8, 1.2)
+    # condensed to wide dies: the glyph's width scaled against its height
+    aspect = float(np.exp(rng.uniform(math.log(0.6), math.log(1.5))))
     g = _warp(main, rng, gh, aspect)
     pitch = g.shape[1] + gh * rng.uniform(0.1, 0.45)
     if symbol:
@@ -433,8 +482,10 @@ def build_dataset(per_class: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """``per_class`` crops per class (VIN chars + symbols), prepared for the network."""
     rng = np.random.default_rng(seed)
     faces = font_files()
-    print(f"{len(faces)} training font faces (held out: {', '.join(HELD_OUT)})", flush=True)
-    fchars, fsyms = font_masks(faces)
+    held = available(HELD_OUT)
+    print(f"{len(faces)} training font faces; held out (never read here): "
+          f"{', '.join(lf.name for lf in held)}", flush=True)
+    fchars, fsyms = font_masks(faces, symbol_font_files())
     pil_fonts = [ImageFont.truetype(p, int(CAP * 1.4), index=i) for p, i in faces[:8]]
     xs, ys = [], []
     n_sym = per_class * 2  # symbols vary more than characters
@@ -445,7 +496,8 @@ def build_dataset(per_class: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     def draw_char(c: str) -> np.ndarray:
         k = rng.random()
         if k < 0.55 and fchars[c]:
-            return fchars[c][int(rng.integers(0, len(fchars[c])))]
+            m = fchars[c][int(rng.integers(0, len(fchars[c])))]
+            return dotify(m, rng) if rng.random() < 0.15 else m
         if k < 0.75:
             forms = BITMAP_5X7[c]
             return bitmap_mask(forms[int(rng.integers(0, len(forms)))], rng)
@@ -457,10 +509,13 @@ def build_dataset(per_class: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
             xs.append(prepare(sample(draw_char(c), [any_char(), any_char()], rng)))
             ys.append(ci)
     for _ in range(n_sym):
-        if fsyms and rng.random() < 0.5:
+        k = rng.random()
+        if fsyms and k < 0.4:
             m = fsyms[int(rng.integers(0, len(fsyms)))]
-        else:
+        elif k < 0.8:
             m = drawn_symbol(rng, pil_fonts)
+        else:
+            m = random_mark(rng)
         nb = [any_char() if rng.random() < 0.7 else None, None]
         if rng.random() < 0.5:
             nb.reverse()
@@ -537,10 +592,24 @@ def train(args: argparse.Namespace) -> dict:
     torch.onnx.export(net, dummy, str(out), input_names=["glyph"], output_names=["logits"],
                       dynamic_axes={"glyph": {0: "n"}, "logits": {0: "n"}}, opset_version=17,
                       dynamo=False)
+    import hashlib
+
+    summary = split_summary()
     meta = {"classes": CLASSES, "temperature": round(temp, 4), "input_size": INPUT_SIZE,
             "seed": args.seed, "per_class": args.per_class, "epochs": args.epochs,
-            "validation_accuracy": round(acc, 4), "held_out_fonts": list(HELD_OUT),
-            "trained_with": "tools/train_glyph_classifier.py"}
+            "validation_accuracy": round(acc, 4),
+            "trained_with": "tools/train_glyph_classifier.py",
+            "training_command": " ".join(["python", "tools/train_glyph_classifier.py",
+                                          f"--seed {args.seed}", f"--per-class {args.per_class}",
+                                          f"--epochs {args.epochs}", f"--batch {args.batch}",
+                                          f"--threads {args.threads}"]),
+            "torch": torch.__version__,
+            "letterform_split": {"table": "devkit/letterforms.py",
+                                 "train_families": sorted(summary[TRAIN]),
+                                 "held_out_families": sorted(summary[HELD_OUT]),
+                                 "train_faces_used": [Path(p).name for p, _ in font_files()],
+                                 "held_out_letterforms": [lf.name for lf in available(HELD_OUT)]},
+            "onnx_sha256": hashlib.sha256(out.read_bytes()).hexdigest()}
     Path(args.meta).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     out.with_suffix(".pt.tmp").unlink(missing_ok=True)
     print(f"wrote {out} ({out.stat().st_size // 1024} KiB), temperature {temp:.3f}, "

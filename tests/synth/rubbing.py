@@ -110,6 +110,10 @@ class StripSpec:
     char_contrast: float = 0.82  # how much lighter the recessed characters are, 0..1
     rub_angle_deg: float = 55.0  # pencil stroke direction relative to the strip
     maker_letter: str = "V"
+    # graphite texture: "streaks" (the default), "crosshatch" (rubbed in two directions),
+    # "fine" (short thin strokes, strong grain) or "blotchy" (broad uneven strokes)
+    texture: str = "streaks"
+    tape_end: str = "auto"  # "auto": straight or serrated; "torn": ragged ends
 
 
 @dataclass
@@ -336,6 +340,15 @@ def _graphite_field(spec: StripSpec, shape: tuple[int, int], ppm: float, pressur
     strokes = streak_noise(shape, ppm, ang, length_mm=25.0, width_mm=1.2, rng=rng)
     tex = 1.0 + 0.14 * streaks + 0.06 * strokes
     grain = 1.0 + 0.08 * fine_noise(shape, ppm, 0.06, rng)
+    if spec.texture == "crosshatch":
+        tex += 0.12 * streak_noise(shape, ppm, ang + 90.0, length_mm=9.0, width_mm=0.35,
+                                   rng=rng)
+    elif spec.texture == "fine":
+        tex = 1.0 + 0.1 * streak_noise(shape, ppm, ang, length_mm=3.0, width_mm=0.15, rng=rng)
+        grain = 1.0 + 0.16 * fine_noise(shape, ppm, 0.05, rng)
+    elif spec.texture == "blotchy":
+        tex += 0.14 * streak_noise(shape, ppm, ang, length_mm=40.0, width_mm=3.0, rng=rng)
+        press *= 1.0 + 0.25 * smooth_noise(shape, 3 * ppm, rng)
     # lighter toward the long edges of the tape
     yy = np.arange(h, dtype=np.float32)[:, None]
     xx = np.arange(w, dtype=np.float32)[None, :]
@@ -386,6 +399,22 @@ def _serrate_ends(tape: np.ndarray, ppm: float, rng: np.random.Generator) -> Non
                 tape[y, :n] = 0
             else:
                 tape[y, w - n :] = 0
+
+
+def _tear_ends(tape: np.ndarray, ppm: float, rng: np.random.Generator) -> None:
+    """Ragged, torn tape ends (up to ~2 mm deep, uneven), in place (0 = no tape)."""
+    h, w = tape.shape
+    for side in ("left", "right"):
+        depth = np.abs(smooth_noise((h, 1), 1.5 * ppm, rng)[:, 0]) * 1.2 * ppm
+        depth += np.abs(randn((h,), rng)) * 0.2 * ppm
+        for y in range(h):
+            n = min(w // 4, int(depth[y]))
+            if n <= 0:
+                continue
+            if side == "left":
+                tape[y, :n] = 0
+            else:
+                tape[y, w - n:] = 0
 
 
 def _place(local: np.ndarray, m: np.ndarray, sheet_shape: tuple[int, int],
@@ -534,6 +563,8 @@ def render_sheet(spec: SheetSpec) -> tuple[Image.Image, dict]:
         tape[:, :e] = tape[:, -e:] = 0.08
         local = 1.0 - (1.0 - r.dark) * (1.0 - tape)
         _serrate_ends(local, ppm, srng)
+        if s.tape_end == "torn":
+            _tear_ends(local, ppm, srng)
         a = math.radians(s.angle_deg)
         rot = np.array([[math.cos(a), math.sin(a)], [-math.sin(a), math.cos(a)]])
         c_local = np.array([lw / 2, lh / 2])
@@ -638,6 +669,8 @@ def _strip_truth(s: StripSpec, r: _StripRender, corners: np.ndarray, to_sheet, d
         "visible_text": r.visible_text,
         "check_digit_valid": has_valid_check_digit(s.vin),
         "font": s.font,
+        "texture": s.texture,
+        "tape_end": s.tape_end,
         "start_symbol": s.start_symbol if start else None,
         "end_symbol": s.end_symbol if end else None,
         "corners": q_corners(corners),
@@ -706,7 +739,10 @@ def _tape_length_mm(s: StripSpec) -> float:
 
 
 def random_sheet_spec(rng: np.random.Generator, *, dpi: int = 300, n_strips: int = 2,
-                      defect: str | None = None, clean: bool = True) -> SheetSpec:
+                      defect: str | None = None, clean: bool = True,
+                      fonts: tuple[str, ...] | list[str] | None = None,
+                      symbols: tuple[str, ...] | list[str] | None = None,
+                      variety: bool = False) -> SheetSpec:
     """A random sheet spec; ``defect`` is one of :data:`DEFECTS` or None for a passing sheet.
 
     ``clean=True`` gives a tidy scan (small rotation, light blur and noise, no JPEG, white
@@ -726,6 +762,12 @@ def random_sheet_spec(rng: np.random.Generator, *, dpi: int = 300, n_strips: int
     - ``unreadable``: ``{"kind": "smudged"|"faint", "contrast", "smear_mm", "angle_deg"}``
       (one strip; "faint" leaves little graphite on the tape)
     - ``copies_differ``: second strip carries another valid VIN, ``{"other_vin"}``
+
+    ``fonts`` / ``symbols`` choose the letterforms and start/stop marks (default: the old
+    :data:`FONTS` / :data:`SYMBOLS`; ``devkit.letterforms`` gives either side of the
+    train / held-out split). ``variety=True`` also varies the graphite texture, the tape's
+    ends and the rubbing's darkness and contrast over a wider range (drawn after every
+    other choice, so the default sheets stay as they were).
     """
     if defect is not None and defect not in DEFECTS:
         raise ValueError(f"unknown defect {defect!r}; known: {DEFECTS}")
@@ -733,13 +775,24 @@ def random_sheet_spec(rng: np.random.Generator, *, dpi: int = 300, n_strips: int
         n_strips = max(2, n_strips)
     n_strips = max(1, min(2, n_strips))
     vin = random_vin(rng)
-    font = str(rng.choice(FONTS))
+    font = str(rng.choice(list(fonts) if fonts else FONTS))
     height = _u(rng, 7.4, 10.0)
     if defect == "char_too_small":
         height = _u(rng, 4.0, 6.0)
     pitch_ratio = _u(rng, 0.72, 0.9)
-    sym = str(rng.choice(SYMBOLS))
-    end_sym = sym if rng.random() < 0.85 else str(rng.choice(SYMBOLS))
+    sym_choices = list(symbols) if symbols else list(SYMBOLS)
+    sym = str(rng.choice(sym_choices))
+    end_sym = sym if rng.random() < 0.85 else str(rng.choice(sym_choices))
+    if fonts:  # wide faces need a wider pitch (and a smaller height to fit the paper)
+        from devkit.letterforms import by_name
+
+        try:
+            widest = by_name(font).max_width
+        except KeyError:
+            widest = 0.62
+        if widest > 0.7:
+            height = min(height, _u(rng, 7.4, 8.6)) if defect != "char_too_small" else height
+            pitch_ratio = max(pitch_ratio, widest + 0.12)
     paper_mm = (210.0, 148.5)
     max_angle = 4.0 if clean else 15.0
     strips: list[StripSpec] = []
@@ -839,11 +892,20 @@ def random_sheet_spec(rng: np.random.Generator, *, dpi: int = 300, n_strips: int
         pressure = _u(rng, 0.1, 0.45)
         jpeg = int(rng.integers(60, 93)) if rng.random() < 0.5 else None
         paper = str(rng.choice(["white", "offwhite", "grey"]))
-    return SheetSpec(strips=strips, dpi=dpi, paper=paper, paper_mm=paper_mm, blur_px=blur,
-                     noise_sigma=noise, pressure_unevenness=pressure, jpeg_quality=jpeg,
-                     seed=int(rng.integers(2**31)), form=bool(rng.random() < 0.5),
-                     seal=bool(rng.random() < (0.2 if clean else 0.35)),
-                     dust=int(rng.integers(0, 4 if clean else 26)))
+    sheet = SheetSpec(strips=strips, dpi=dpi, paper=paper, paper_mm=paper_mm, blur_px=blur,
+                      noise_sigma=noise, pressure_unevenness=pressure, jpeg_quality=jpeg,
+                      seed=int(rng.integers(2**31)), form=bool(rng.random() < 0.5),
+                      seal=bool(rng.random() < (0.2 if clean else 0.35)),
+                      dust=int(rng.integers(0, 4 if clean else 26)))
+    if variety:
+        texture = str(rng.choice(["streaks", "crosshatch", "fine", "blotchy"]))
+        tape_end = str(rng.choice(["auto", "auto", "torn"]))
+        for s in strips:  # both rubbings of one sheet are made alike
+            s.texture, s.tape_end = texture, tape_end
+            if "unreadable" not in s.defects:
+                s.darkness = _u(rng, 0.5, 0.8)
+                s.char_contrast = _u(rng, 0.68, 0.92)
+    return sheet
 
 
 # ----------------------------------------------------------------------------- dataset / CLI
@@ -855,12 +917,14 @@ def spec_to_dict(spec: SheetSpec) -> dict:
 
 
 def write_dataset(out_dir: str | Path, n: int, seed: int, *, dpi: int = 300,
-                  defect_share: float = 0.5) -> Path:
+                  defect_share: float = 0.5, fonts: list[str] | None = None,
+                  symbols: list[str] | None = None, variety: bool = False) -> Path:
     """Write ``sheet_0000.png`` ... (DPI stored in the PNG) and ``truth.jsonl`` to ``out_dir``.
 
     About ``defect_share`` of the sheets carry one defect, cycling through :data:`DEFECTS`;
     half of the sheets are tidy scans, half use the full variation range. The same ``seed``
-    always gives the same files. Returns the path of ``truth.jsonl``.
+    always gives the same files. ``fonts``, ``symbols`` and ``variety`` go to
+    :func:`random_sheet_spec`. Returns the path of ``truth.jsonl``.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -879,7 +943,8 @@ def write_dataset(out_dir: str | Path, n: int, seed: int, *, dpi: int = 300,
                 k += 1
             n_strips = 2 if rng.random() < 0.75 else 1
             spec = random_sheet_spec(rng, dpi=dpi, n_strips=n_strips, defect=defect,
-                                     clean=bool(rng.random() < 0.5))
+                                     clean=bool(rng.random() < 0.5), fonts=fonts,
+                                     symbols=symbols, variety=variety)
             img, truth = render_sheet(spec)
             name = f"sheet_{i:04d}.png"
             img.save(out / name, dpi=(dpi, dpi))

@@ -8,6 +8,11 @@ cropped to its ink, exactly ``height_px`` rows tall. Fonts:
 - ``dot_matrix``: dot-peen style, round dots on a 5x7 grid
 - ``stroke``: uniform-width line font drawn through the same 5x7 grid
 - ``segment_stroke``: hand-drawn line font on a 4x6 grid, thin uniform strokes
+
+and every other letterform of ``devkit.letterforms`` (outline faces from Debian font
+packages; the held-out drawn styles ``dot_peen_round`` and ``die_struck`` of
+``devkit.styles``). :data:`FONTS` stays the old five (the default sheets are unchanged);
+``devkit.letterforms.available(split)`` lists the names of either side of the split.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ TTF_FONTS = {
 }
 FONTS = ("mono_bold", "condensed_bold", "dot_matrix", "stroke", "segment_stroke")
 SYMBOLS = ("★", "☆", "※", "◆", "▲", "maker")
+# further marks (devkit.letterforms.SYMBOL_SPLIT says which side each is on)
+MORE_SYMBOLS = ("●", "#", "logo", "hexagon")
 
 # 5x7 dot patterns (rows top to bottom), VIN alphabet plus I, O, Q.
 _DOTS_5X7 = {
@@ -135,10 +142,19 @@ def _resize_to_height(mask: np.ndarray, height_px: int) -> np.ndarray:
     return np.clip(out, 0.0, 1.0).astype(np.float32)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=2048)
 def _ttf_master(font: str, char: str) -> np.ndarray:
     """The glyph rendered large (about 240 px tall) and cropped to its ink."""
-    pil_font = ImageFont.truetype(str(FONT_DIR / TTF_FONTS[font]), 300)
+    if font in TTF_FONTS:
+        path = FONT_DIR / TTF_FONTS[font]
+    else:
+        from devkit.letterforms import by_name
+
+        found = by_name(font).path
+        if found is None:
+            raise FileNotFoundError(f"font of letterform {font!r} is not installed")
+        path = found
+    pil_font = ImageFont.truetype(str(path), 300)
     img = Image.new("L", (400, 400), 0)
     ImageDraw.Draw(img).text((50, 20), char, fill=255, font=pil_font)
     return _crop_to_ink(np.asarray(img, dtype=np.float32) / 255.0)
@@ -199,6 +215,7 @@ def render_glyph(font: str, char: str, height_px: int) -> np.ndarray:
     Glyphs wider than :data:`MAX_WIDTH_RATIO` x height are squeezed horizontally.
     """
     height_px = max(4, int(height_px))
+    ratio = MAX_WIDTH_RATIO
     if font in TTF_FONTS:
         m = _resize_to_height(_ttf_master(font, char), height_px)
     elif font == "dot_matrix":
@@ -208,8 +225,24 @@ def render_glyph(font: str, char: str, height_px: int) -> np.ndarray:
     elif font == "segment_stroke":
         m = _segment_glyph(char, height_px)
     else:
-        raise ValueError(f"unknown font {font!r}; known: {FONTS}")
-    max_w = max(1, round(MAX_WIDTH_RATIO * height_px))
+        from devkit import styles
+        from devkit.letterforms import by_name
+
+        try:
+            lf = by_name(font)
+        except KeyError:
+            raise ValueError(f"unknown font {font!r}; known: {FONTS} and the letterforms "
+                             "of devkit.letterforms") from None
+        ratio = lf.max_width
+        if lf.kind == "outline":
+            m = _resize_to_height(_ttf_master(font, char), height_px)
+        elif font == "dot_peen_round":
+            m = styles.dot_peen(char, height_px)
+        elif font == "die_struck":
+            m = styles.die_struck(char, height_px)
+        else:
+            raise ValueError(f"letterform {font!r} is drawn by the trainer only")
+    max_w = max(1, round(ratio * height_px))
     if m.shape[1] > max_w:
         m = np.clip(cv2.resize(m, (max_w, height_px), interpolation=cv2.INTER_AREA), 0, 1)
     return m
@@ -270,6 +303,12 @@ def render_symbol(symbol: str, height_px: int, stroke_px: float, maker_letter: s
         x0 = round(c - lm.shape[1] / 2)
         region = canvas[y0 : y0 + lm.shape[0], x0 : x0 + lm.shape[1]]
         np.maximum(region, lm[: region.shape[0], : region.shape[1]], out=region)
+    elif symbol == "●":
+        cv2.circle(canvas, (round(c), round(c)), round(r), 255, -1, cv2.LINE_AA)
+    elif symbol in MORE_SYMBOLS:
+        from devkit.styles import held_out_symbol
+
+        return held_out_symbol(symbol, height_px, stroke_px, seed=ord(maker_letter[0]))
     else:
-        raise ValueError(f"unknown symbol {symbol!r}; known: {SYMBOLS}")
+        raise ValueError(f"unknown symbol {symbol!r}; known: {SYMBOLS + MORE_SYMBOLS}")
     return _crop_to_ink(_downsample(canvas, ss))

@@ -6,8 +6,11 @@ CNN shipped as ``vincheck/data/glyph_classifier.onnx`` and run with onnxruntime 
 PyTorch at run time). Probabilities are a temperature-scaled softmax (the temperature is
 stored beside the model in ``glyph_classifier.json``, fitted on held-back renderings).
 
-The model is trained by ``tools/train_glyph_classifier.py`` on glyphs it renders itself
-(system fonts, its own dot-matrix and stroke styles, rubbing-like augmentation).
+The model is trained by ``tools/train_glyph_classifier.py`` on glyphs it renders itself:
+the training side of the letterform table ``devkit/letterforms.py`` (outline faces from
+Debian font packages, its own dot-matrix and stroke styles, rubbing-like augmentation);
+the held-out side is what ``benchmarks.rubbing`` reports as its headline. The JSON beside
+the model records the training command, the split, the seed and the file's SHA-256.
 """
 
 from __future__ import annotations

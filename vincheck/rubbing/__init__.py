@@ -134,6 +134,14 @@ def on_tape(glyphs: Sequence[Any], strip: Any, inverted: bool) -> list[Any]:
     return out
 
 
+def _holds_a_line(ev: Any, min_conf: float) -> bool:
+    """Whether a strip's reading is a line of characters: at least :data:`MIN_LINE_CHARS`
+    glyphs, at least half of them read with ``min_conf`` (grain on dark metal makes blobs
+    that no engine reads surely)."""
+    tops = [max(sc.values(), default=0.0) for sc in ev.read.char_scores]
+    return len(tops) >= MIN_LINE_CHARS and sum(t >= min_conf for t in tops) >= 0.5 * len(tops)
+
+
 def check_rubbing_file(path: str, settings: Settings | None = None,
                        expected_vin: str | None = None, dpi: float | None = None,
                        cancel: Any = None, engines: Sequence[OcrEngine] | None = None,
@@ -224,7 +232,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     evidence = read_all(strips)
     # a picture without paper (a photo of the stamped VIN itself) whose dark regions hold
     # no line of characters: look for text lines with the OCR's text detector instead
-    if (not any(len(e.read.chars) >= MIN_LINE_CHARS for e in evidence)
+    if (not any(_holds_a_line(e, cfg.min_char_confidence) for e in evidence)
             and whole_image_strip(gray) is not None):
         from vincheck.rubbing.text_lines import text_line_strips
 

@@ -123,7 +123,11 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
     # needs only half the usual confidence before it is flagged
     need = cfg.min_char_confidence * (
         0.5 if rep is not None and rep.decision in ("as_read", "repaired") else 1.0)
-    low = [i + 1 for i, c in enumerate(chars) if c.confidence < need]
+    # ... but not where the engines disagree on the character (an unseen face's B / 8,
+    # D / 0 may still meet the check digit by chance): there the full confidence is needed
+    disputed = set(getattr(rd, "disputed", []))
+    low = [i + 1 for i, c in enumerate(chars) if c.confidence < need
+           or (i in disputed and c.confidence < cfg.min_char_confidence)]
     min_conf = min((c.confidence for c in chars), default=0.0)
     details = {"engines": rd.engines, "engine_errors": rd.errors, "raw": rd.raw,
                "positions_read_with_other_copy": list(rd.shared_positions)}

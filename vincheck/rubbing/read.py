@@ -29,7 +29,9 @@ class StripRead:
     their distributions over VIN characters only; ``raw`` the line as read (``#`` for a
     symbol); ``engines`` the engines that answered; ``errors`` messages of engines that
     failed; ``shared_positions`` the 1-based character positions whose scores were
-    sharpened with the other copies on the sheet (:mod:`vincheck.rubbing.copies`).
+    sharpened with the other copies on the sheet (:mod:`vincheck.rubbing.copies`);
+    ``disputed`` the 0-based character positions where two engines' top VIN characters
+    differ (the judge does not let a valid check digit vouch for those).
     """
 
     glyph_scores: list[CellScores]
@@ -41,6 +43,7 @@ class StripRead:
     engines: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     shared_positions: list[int] = field(default_factory=list)
+    disputed: list[int] = field(default_factory=list)
 
 
 def line_image(norm: np.ndarray, seg: Segmentation) -> tuple[np.ndarray, int]:
@@ -114,11 +117,27 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
     chars = [glyphs[i] for i in idx]
     char_scores = [{k: v for k, v in glyph_scores[i].items() if k != SYMBOL} for i in idx]
     kept = set(idx)
+    disputed = [pos for pos, i in enumerate(idx) if len(per_engine) > 1
+                and len({_top_vin(pe[i]) for pe in per_engine} - {None}) > 1]
     raw = "".join(SYMBOL if glyphs[i] is start or glyphs[i] is end
                   else (_top({k: v for k, v in glyph_scores[i].items() if k != SYMBOL})
                         if i in kept else "~")
                   for i in range(len(glyphs)))
-    return StripRead(glyph_scores, start, end, chars, char_scores, raw, used, errors)
+    return StripRead(glyph_scores, start, end, chars, char_scores, raw, used, errors,
+                     disputed=disputed)
+
+
+# An engine's top VIN character counts in a dispute only when given at least this.
+DISPUTE_PROB = 0.2
+
+
+def _top_vin(d: CellScores) -> str | None:
+    """The engine's most probable VIN character (None when under :data:`DISPUTE_PROB`)."""
+    vin = [(v, k) for k, v in d.items() if k != SYMBOL]
+    if not vin:
+        return None
+    v, k = max(vin)
+    return k if v >= DISPUTE_PROB else None
 
 
 # A glyph beyond an end symbol is part of the line only when read as a VIN character at
@@ -203,12 +222,18 @@ def symbol_score(glyphs: Sequence[Glyph], i: int, scores: CellScores) -> float:
     p = float(scores.get(SYMBOL, 0.0))
     med_h = float(np.median([x.h for x in glyphs]))
     aspect = g.w / max(1.0, max(g.h, med_h))
+    # a wide face's characters are nearly as wide as tall: a symbol is wider than they are
+    inner = glyphs[1:-1] if len(glyphs) > 4 else glyphs
+    line_aspect = float(np.median([x.w / max(1.0, max(x.h, med_h)) for x in inner]))
     read_as_char = max((v for k, v in scores.items() if k != SYMBOL), default=0.0)
-    if aspect >= SYMBOL_ASPECT and read_as_char < CHAR_OVER_SHAPE:
+    if (aspect >= max(SYMBOL_ASPECT, WIDER_THAN_LINE * line_aspect)
+            and read_as_char < CHAR_OVER_SHAPE):
         p = max(p, 0.8)
     return p
 
 
+# ... and at least this many times the line's median character aspect (wide faces).
+WIDER_THAN_LINE = 1.25
 # A glyph the engines read as a VIN character at least this surely is a character even
 # when it is as wide as a symbol (a bold L or M, a blurred cell).
 CHAR_OVER_SHAPE = 0.7

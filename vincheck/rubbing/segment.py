@@ -72,6 +72,42 @@ def binarize(norm: np.ndarray, level: float = 0.5) -> np.ndarray:
     return b
 
 
+# A strip whose ink is mostly small round dots of one size is dot-peen marked when at
+# least this many such dots are found (17 characters of 10-20 dots each).
+MIN_DOTS = 80
+
+
+def dot_spacing(ink: np.ndarray) -> float | None:
+    """The median centre distance (px) between neighbouring dots when most components of
+    ``ink`` (uint8 0/1) are small round dots of about one size with gaps between them
+    (dot-peen marking), else None."""
+    h = ink.shape[0]
+    n, _lab, stats, cents = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n - 1 < MIN_DOTS:
+        return None
+    w, hh, area = stats[1:, 2], stats[1:, 3], stats[1:, 4]
+    side = np.maximum(w, hh).astype(np.float64)
+    roundish = ((np.minimum(w, hh) >= 0.6 * side) & (side <= h / 8.0) & (area >= 4)
+                & (area >= 0.5 * side * side))
+    if roundish.sum() < MIN_DOTS or roundish.sum() < 0.5 * (n - 1):
+        return None
+    d = float(np.median(side[roundish]))
+    pts = cents[1:][roundish]
+    if len(pts) > 1500 or float(np.percentile(side[roundish], 75)) > 1.6 * d:
+        return None
+    diff = pts[:, None, :] - pts[None, :, :]
+    dist = np.sqrt((diff ** 2).sum(-1))
+    np.fill_diagonal(dist, np.inf)
+    nn = float(np.median(dist.min(axis=1)))
+    if nn - d <= 0.5 or nn > 3.0 * d:
+        return None
+    return nn
+
+
+# Dot-peen: column gaps narrower than this share of the dot spacing are inside a character.
+DOT_BRIDGE = 0.6
+
+
 def estimate_pitch(ink: np.ndarray, band: tuple[int, int], char_h: float) -> float:
     """Character pitch (px) from the autocorrelation of the ink's column profile within the
     text band, searched between 0.5 and 1.3 character heights; 0.8 x height if no peak."""
@@ -238,6 +274,7 @@ def segment_strip(norm: np.ndarray, ink: np.ndarray | None = None) -> Segmentati
     ink = clean_ink(raw_ink)
     h, w = ink.shape
     y0, y1 = text_band(ink)
+    dots = dot_spacing(ink[y0:y1])
     ink = rescue_border_glyphs(norm, raw_ink, ink, (y0, y1))
     bh = max(1, y1 - y0)
     ya, yb = max(0, int(y0 - 0.1 * bh)), min(h, int(y1 + 0.1 * bh))
@@ -245,6 +282,8 @@ def segment_strip(norm: np.ndarray, ink: np.ndarray | None = None) -> Segmentati
     col = band.sum(axis=0)
     has = col > 0
     bridge = max(1, int(0.04 * bh))
+    if dots is not None:  # dot-peen: the empty columns between a character's dots
+        bridge = max(bridge, int(DOT_BRIDGE * dots))
     for a, b in _runs(~has):  # bridge narrow gaps inside a character
         if b - a <= bridge and a > 0 and b < w:
             has[a:b] = True

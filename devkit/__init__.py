@@ -1,0 +1,1 @@
+"""Development-only helpers (not shipped): the letterform table and drawn styles."""
