@@ -229,7 +229,7 @@ def load_pages(
         raise _too_large(exc, p, max_pixels) from exc
     except UnidentifiedImageError as exc:
         raise UnreadableImageError(
-            "not an image file vincheck can read (expected PNG, JPEG, TIFF or BMP)", str(p)
+            "not an image file vincheck can read (expected PNG, JPEG, TIFF, BMP or PDF)", str(p)
         ) from exc
     except MemoryError as exc:
         raise ImageTooLargeError("not enough memory to open this image", str(p)) from exc
@@ -240,7 +240,7 @@ def load_pages(
     fmt = SUPPORTED_FORMATS.get(im.format or "")
     if fmt is None:
         raise UnsupportedFormatError(
-            f"{im.format} images are not supported; save the scan as PNG, JPEG, TIFF or BMP",
+            f"{im.format} images are not supported; save the scan as PNG, JPEG, TIFF, BMP or PDF",
             str(p))
 
     pages: list[LoadedImage] = []

@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Locate every VIN rubbing on the scanned sheets, read the "
                        "VIN and judge it against Annex 2 (17 characters, start/stop "
                        "symbols, no deformation or shift, character height, check digit).")
-    p.add_argument("files", nargs="+", metavar="FILE", help="PNG, JPEG, TIFF or BMP scans")
+    p.add_argument("files", nargs="+", metavar="FILE", help="PNG, JPEG, TIFF, BMP or PDF scans")
     p.add_argument("--expect", metavar="VIN", help="the VIN the rubbings must carry")
     p.add_argument("--dpi", type=float, help="scan resolution when the file has none "
                    "(overrides the file's)")
