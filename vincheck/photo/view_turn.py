@@ -22,16 +22,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
 from vincheck.errors import OcrEngineError
-from vincheck.package_data import file_sha256, read_json, read_npz
+from vincheck.package_data import data_path, file_sha256, read_json, read_npz
 from vincheck.photo.vehicle_detector import backbone_maps
 from vincheck.photo.view_head import vehicle_crop
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = data_path()
 TURN_PATH = DATA / "view_turn.npz"
 TURN_META_PATH = DATA / "view_turn.json"
 BINS = 36  # azimuth bins of 10 degrees, centred on 0, 10, ... 350
