@@ -44,6 +44,7 @@ def assert_no_result(w: MainWindow) -> None:
     assert w.banner_detail.text() == ""
     assert w.checklist.row_count() == 0 and w.checklist.topLevelItemCount() == 0
     assert w.view.label_texts() == []
+    assert "Check finished" not in w.panel.progress_label.text()  # that result's time
 
 
 def _set_kind(w: MainWindow, kind: str) -> None:

@@ -87,6 +87,7 @@ class CaseLifecycleMixin:
     def discard_result(self) -> None:
         """Clear the result, its evidence and its record link (the inputs stay)."""
         self.show_no_result()
+        self.panel.set_progress(0.0, "")  # "check finished in …" belonged to that result
         self.result_case = None
         self.record_id = None
         self._undo.clear()
