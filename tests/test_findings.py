@@ -113,3 +113,20 @@ def test_decision_with_a_target_settles_only_that_rubbing() -> None:
     assert case.decided_verdict() is Verdict.PASS
     case.decisions.append(Decision("check_digit", False, "王", target="sheet.png#r2"))
     assert case.decided_verdict() is Verdict.FAIL  # the latest decision wins
+
+
+def test_advice_leaves_out_what_the_operator_accepted() -> None:
+    from vincheck import rules
+
+    case = CaseResult(expected_vin=None, kind="car", color=None,
+                      findings=[_f("angle", Status.REVIEW), _f("plate_visible", Status.FAIL),
+                                _f("size", Status.PASS)])
+    angle, plate = rules.advice("angle"), rules.advice("plate_visible")
+    assert rules.case_advice(case) == [plate, angle]  # failures first, then review items
+    case.decisions.append(Decision("angle", accepted=True, operator="李"))
+    assert rules.case_advice(case) == [plate]  # accepted: nothing left to do about it
+    case.decisions[0] = Decision("angle", accepted=False, operator="李")
+    assert rules.case_advice(case) == [plate, angle]  # rejected: it stands
+    # a failure stays a failure whatever was decided on it
+    case.decisions.append(Decision("plate_visible", accepted=True, operator="李"))
+    assert plate in rules.case_advice(case)

@@ -253,12 +253,16 @@ def test_decisions_and_undo_keep_banner_summary_and_icons_consistent(qtbot, engl
     qtbot.keyClick(w, Qt.Key.Key_F8)  # the next item awaiting review
     entry = w.checklist.current_entry()
     assert entry is not None and entry.finding.code == "unreadable"
+    advice = texts.advice(entry.finding)
+    assert advice and advice in w.banner_detail.text()  # what to do about it, under the banner
     qtbot.keyClick(w, Qt.Key.Key_F9)  # accept
     assert assert_consistent(w) is Verdict.PASS
     assert shown_rows(w)[entry.key] is Status.PASS
+    assert advice not in w.banner_detail.text()  # accepted: nothing left to do about it
     qtbot.keyClick(w, Qt.Key.Key_F10)  # changed mind: reject
     assert assert_consistent(w) is Verdict.FAIL
     assert shown_rows(w)[entry.key] is Status.FAIL
+    assert advice in w.banner_detail.text()  # rejected: it stands as a failure
     qtbot.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo: accepted
     assert assert_consistent(w) is Verdict.PASS
     assert [d.accepted for d in w.result.decisions] == [True]

@@ -337,13 +337,7 @@ def write_case_pdf(result: CaseResult, case_input: CaseInput | None, path: str |
     if result.reasons:
         story.append(P(L("reasons", r=("、" if zh else ", ").join(
             rules.name(c, lang) for c in result.reasons))))
-    todo: list[str] = []
-    for status in ("fail", "review", "skipped"):
-        for f in result.all_findings():
-            a = rules.advice(f, lang) if str(f.status) == status else ""
-            if a and a not in todo:
-                todo.append(a)
-    for a in todo:
+    for a in rules.case_advice(result, lang):
         story.append(P(L("advice", a=a), advice_style))
     limits = [f for f in result.findings if f.code == "custom_limits"]
     if limits:

@@ -528,6 +528,18 @@ class CaseResult:
                 return Verdict.FAIL
         return Verdict.REVIEW if pending else Verdict.PASS
 
+    def open_findings(self) -> list[Finding]:
+        """The findings still standing after operator decisions: every finding but the
+        ``review`` / ``skipped`` ones the operator accepted (a rejected one stands, as a
+        failure)."""
+        out: list[Finding] = []
+        for target, f in self.targeted_findings():
+            d = (self._decision_for(f.code, target)
+                 if f.status in (Status.REVIEW, Status.SKIPPED) else None)
+            if d is None or not d.accepted:
+                out.append(f)
+        return out
+
     def _decision_for(self, code: str, target: str) -> Decision | None:
         found = None
         for d in self.decisions:  # the latest decision wins

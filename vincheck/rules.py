@@ -229,6 +229,21 @@ def advice(finding: Finding | str, lang: str | None = "zh_CN") -> str:
     return r.advice[i] if r else ADVICE_CHECK_BY_EYE[i]
 
 
+def case_advice(result: Any, lang: str | None = "zh_CN", limit: int | None = None
+                ) -> list[str]:
+    """What to do next about a case result: the advice of its failures first, then of
+    the findings to review, each once (at most ``limit``); an item the operator accepted
+    needs nothing more (:meth:`vincheck.findings.CaseResult.open_findings`)."""
+    out: list[str] = []
+    findings = result.open_findings()
+    for status in (Status.FAIL, Status.REVIEW, Status.SKIPPED):
+        for f in findings:
+            a = advice(f, lang) if f.status is status else ""
+            if a and a not in out:
+                out.append(a)
+    return out if limit is None else out[:limit]
+
+
 def unit_of(finding: Finding) -> str:
     """The unit a finding's values are shown in: the rule's own ("share": percent) where
     it has one for the core's plain "ratio", else the finding's."""

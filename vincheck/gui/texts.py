@@ -110,16 +110,9 @@ def chinese() -> bool:
 
 
 def case_advice(result: Any, limit: int = 3) -> list[str]:
-    """What to do next about a result: the advice of its failures first, then of the
-    findings to review, each once (at most ``limit``)."""
-    out: list[str] = []
-    findings = result.all_findings()
-    for status in (Status.FAIL, Status.REVIEW, Status.SKIPPED):
-        for f in findings:
-            a = advice(f) if f.status is status else ""
-            if a and a not in out:
-                out.append(a)
-    return out[:limit]
+    """What to do next about a result, in the current language (at most ``limit``
+    lines; :func:`vincheck.rules.case_advice`)."""
+    return rules.case_advice(result, _lang(), limit)
 
 
 def rule_title(code: str) -> str:
