@@ -2,7 +2,7 @@
 run as a subprocess), WIA on Windows (``WIA.DeviceManager`` through comtypes).
 
 No Qt: progress goes to ``progress(fraction 0-1, message)`` and cancellation comes through
-a :class:`~vincheck.inspection.CancelToken`; the GUI runs :func:`scan` in a worker thread.
+a :class:`~vincheck.cancel.CancelToken`; the GUI runs :func:`scan` in a worker thread.
 Pages are written as TIFF files carrying their resolution (dots per inch) into the folder
 given; a page is only there once complete (written under a temporary name, checked,
 renamed). A failure or a cancel leaves no file behind and raises
@@ -114,7 +114,7 @@ def scan(device: str, out_dir: str | Path, *, dpi: int = DEFAULT_DPI, color: boo
     is empty) from ``device`` at ``dpi`` in colour (or grey) into ``out_dir`` as
     ``{stem}-{n}.tiff`` with their resolution; returns the files in order.
 
-    ``cancel`` is a :class:`~vincheck.inspection.CancelToken`; ``extra_options`` are passed
+    ``cancel`` is a :class:`~vincheck.cancel.CancelToken`; ``extra_options`` are passed
     to the backend as they are (SANE: e.g. ``["--source", "ADF"]``). Raises
     :class:`ScannerError` (clear message, no file left) or
     :class:`~vincheck.errors.Cancelled` (no file left)."""
