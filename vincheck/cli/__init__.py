@@ -67,11 +67,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     # this runs the worker there instead of the CLI (a no-op when not frozen).
     multiprocessing.freeze_support()
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # type: ignore[assignment]
+    # a windowed executable (vincheck-gui.exe) has no console: its streams are None
+    sys.stdout = SafeStream(out) if out is not None else out  # type: ignore[assignment]
+    sys.stderr = SafeStream(err) if err is not None else err  # type: ignore[assignment]
     try:
         return _run(argv)
     finally:
         sys.stdout, sys.stderr = out, err
+
+
+def gui_main() -> int:
+    """``vincheck-gui`` entry point: the same as ``vincheck gui ARGS``."""
+    return main(["gui", *sys.argv[1:]])
 
 
 def _error(message: str) -> None:

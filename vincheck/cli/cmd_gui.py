@@ -9,7 +9,7 @@ import argparse
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    """Arguments shared by ``vincheck gui`` and ``vincheck-gui``."""
+    """Arguments of ``vincheck gui`` (and of ``vincheck-gui``, which runs it)."""
     p.add_argument("files", nargs="*", metavar="FILE",
                    help="scans and photos of a case, or a case JSON file")
     p.add_argument("--sample", action="store_true", help="open the bundled sample case")

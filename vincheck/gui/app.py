@@ -1,4 +1,5 @@
-"""Start the desktop application: ``vincheck-gui`` / ``vincheck gui``.
+"""Start the desktop application (``vincheck gui``; ``vincheck-gui`` is the same command,
+:func:`vincheck.cli.gui_main`).
 
 Sets up fonts (a CJK font for Chinese), the language, an exception hook that shows a
 dialog instead of dying, then opens the window. ``--screenshot OUT.png`` opens the case,
@@ -12,7 +13,7 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -192,26 +193,3 @@ def run_gui(args: argparse.Namespace, runner: Runner | None = None) -> int:
     elif not args.files and not args.sample:
         QTimer.singleShot(100, window.first_start)
     return int(app.exec())
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``vincheck-gui`` entry point."""
-    import multiprocessing
-
-    multiprocessing.freeze_support()  # a frozen bundle's spawned workers start here too
-    from vincheck.cli.cmd_gui import add_arguments
-
-    parser = argparse.ArgumentParser(prog="vincheck-gui",
-                                     description="vincheck desktop application")
-    add_arguments(parser)
-    args = parser.parse_args(argv)
-    try:
-        return run_gui(args)
-    except VincheckError as exc:
-        print(f"vincheck-gui: error: {exc}", file=sys.stderr)
-        return exc.exit_code
-
-
-if __name__ == "__main__":
-    sys.exit(main())
-
