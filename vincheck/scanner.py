@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from vincheck.errors import Cancelled, VincheckError
+from vincheck.errors import Cancelled, ExitCode, VincheckError
 
 ProgressFn = Callable[[float, str], None]
 
@@ -42,7 +42,7 @@ _PROGRESS = re.compile(r"Progress:\s*([0-9.]+)%")
 class ScannerError(VincheckError):
     """The scanner could not be used (no scanning software, no device, a scanner error)."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 @dataclass(frozen=True)

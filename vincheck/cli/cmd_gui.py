@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 
+from vincheck.errors import ExitCode
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Arguments of ``vincheck gui`` (and of ``vincheck-gui``, which runs it)."""
@@ -37,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     from vincheck.gui.app import run_gui  # Qt only from here on
 
     return run_gui(args)
