@@ -443,14 +443,10 @@ FORM_MIN_RULES = (10, 5)
 FORM_MIN_PAPER = 0.4
 
 
-def looks_like_certificate(rgb: np.ndarray, paper: float | None = None) -> bool:
+def looks_like_certificate(rgb: np.ndarray, paper: float) -> bool:
     """A ruled form on paper (:data:`FORM_MIN_RULES`, :data:`FORM_MIN_PAPER`; ``paper`` the
-    share from :func:`vincheck.case_files.image_features` when known) or a barcode whose
-    payload names a certificate field or is a VIN."""
-    if paper is None:
-        from vincheck.case_files import image_features
-
-        paper = image_features(rgb)["paper"]
+    share from :func:`vincheck.case_files.image_features`) or a barcode whose payload names
+    a certificate field or is a VIN."""
     if paper >= FORM_MIN_PAPER:
         n_h, n_v = ruled_form_lines(rgb)
         if n_h >= FORM_MIN_RULES[0] and n_v >= FORM_MIN_RULES[1]:
