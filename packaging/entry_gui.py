@@ -5,6 +5,6 @@ import sys
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    from vincheck.gui.app import main
+    from vincheck.cli import gui_main  # the same as ``vincheck gui ARGS``
 
-    sys.exit(main())
+    sys.exit(gui_main())

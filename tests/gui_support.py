@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from vincheck.cancel import CancelToken
 from vincheck.errors import Cancelled
 from vincheck.findings import (
     CaseResult,
@@ -25,7 +26,7 @@ from vincheck.findings import (
     SheetResult,
     Status,
 )
-from vincheck.inspection import CancelToken, CaseInput
+from vincheck.inspection import CaseInput
 from vincheck.settings import Settings
 
 if TYPE_CHECKING:

@@ -12,9 +12,10 @@ pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
 from tests.gui_support import VIN, fake_result  # noqa: E402
+from vincheck.finding_text import BUILDERS  # noqa: E402
 from vincheck.findings import Finding, PlateRead, Status  # noqa: E402
 from vincheck.gui import texts  # noqa: E402
-from vincheck.gui.finding_text import BUILDERS, finding_sentence  # noqa: E402
+from vincheck.gui.texts import finding_sentence  # noqa: E402
 from vincheck.settings import PhotoSettings, Settings  # noqa: E402
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

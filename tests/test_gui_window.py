@@ -326,10 +326,10 @@ def test_export_writes_a_pdf(qtbot, english, case, tmp_path: Path) -> None:
 def test_first_start_opens_the_sample_case_once(qtbot, english, case, case_dir: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from vincheck.case_files import save_case_result
-    from vincheck.gui import main_window
+    from vincheck.gui import window_case
 
     sample = save_case_result(case_dir / "sample.json", case)
-    monkeypatch.setattr(main_window, "sample_case_file", lambda: sample)
+    monkeypatch.setattr(window_case, "sample_case_file", lambda: sample)
     runner = FakeRunner()
     w = make_window(qtbot, runner)
     with qtbot.waitSignal(w.checkFinished, timeout=10_000):

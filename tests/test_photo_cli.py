@@ -10,11 +10,11 @@ from PIL import Image
 
 from tests.synth.car_photo import render_car_photo
 from tests.synth.photo_print import render_print_scan, save_scan
+from vincheck.cancel import CancelToken
 from vincheck.cli import main
 from vincheck.errors import Cancelled, UsageError
 from vincheck.findings import Shape, Status
 from vincheck.imageio import from_array
-from vincheck.inspection import CancelToken
 from vincheck.photo import CODE_ORDER, check_photo, check_photo_file, map_shape
 from vincheck.settings import Settings
 

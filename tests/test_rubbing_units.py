@@ -9,10 +9,10 @@ import cv2
 import numpy as np
 import pytest
 
+from vincheck.cancel import CancelToken
 from vincheck.errors import Cancelled, OcrEngineError, TesseractNotFoundError
 from vincheck.findings import Status
 from vincheck.imageio import from_array
-from vincheck.inspection import CancelToken
 from vincheck.ocr.base import SYMBOL, OcrEngine, combine, fold_char
 from vincheck.ocr.rapid_engine import align_to_spans
 from vincheck.rubbing import check_sheet, select_engines

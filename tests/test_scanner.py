@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from vincheck import scanner
+from vincheck.cancel import CancelToken
 from vincheck.errors import Cancelled
 from vincheck.imageio import load_image
-from vincheck.inspection import CancelToken
 
 needs_sane = pytest.mark.skipif(shutil.which("scanimage") is None,
                                 reason="scanimage (sane-utils) is not installed")

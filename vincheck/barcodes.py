@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from vincheck.errors import OcrEngineError
+from vincheck.vin import VIN_LENGTH
 
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in image px
 
@@ -26,7 +27,7 @@ KIND_LABELS = ("车辆名称", "车辆类型")
 
 _PAIR_SPLIT = re.compile(r"[;；|\n\r,，\t]+")
 _KEY_VALUE = re.compile(r"^\s*(?:\d+\s*[.、]?\s*)?([^:：=]{1,30})\s*[:：=]\s*(.*?)\s*$")
-_VIN_TOKEN = re.compile(r"(?<![A-Z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Z0-9])")
+_VIN_TOKEN = re.compile(rf"(?<![A-Z0-9])[A-HJ-NPR-Z0-9]{{{VIN_LENGTH}}}(?![A-Z0-9])")
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from vincheck.barcodes import (
     read_barcodes,
     vin_tokens,
 )
+from vincheck.vin import VIN_LENGTH
 
 #: Confidence (0-1) a value needs to be filled into the case without the operator's word.
 FILL_MIN_CONFIDENCE = 0.85
@@ -150,15 +151,15 @@ def vin_from_text(text: str, score: float) -> tuple[str | None, float, str]:
     from vincheck.vin import RepairDecision, confusion_candidates, repair
 
     raw = _VIN_CHARS_RE.sub("", text.upper().translate(_NEVER_IN_VIN))
-    if len(raw) != 17:
+    if len(raw) != VIN_LENGTH:
         # a seal stroke or a stray mark read as an extra character: a unique 17-long
         # window that passes the VIN rules, at reduced confidence
-        windows = [raw[i:i + 17] for i in range(max(0, len(raw) - 16))]
+        windows = [raw[i:i + VIN_LENGTH] for i in range(max(0, len(raw) - VIN_LENGTH + 1))]
         ok = [w for w in windows if _passes(w)]
-        if len(raw) > 17 and len(ok) == 1:
+        if len(raw) > VIN_LENGTH and len(ok) == 1:
             return ok[0], score * 0.6, f"{len(raw)} characters read; 17 kept"
         return None, 0.0, f"{len(raw)} VIN characters read, a VIN has 17"
-    res = repair(confusion_candidates(raw, [min(0.98, score)] * 17))
+    res = repair(confusion_candidates(raw, [min(0.98, score)] * VIN_LENGTH))
     if res.decision == RepairDecision.AS_READ and res.vin:
         return res.vin, min(score, res.confidence), ""
     if res.decision == RepairDecision.REPAIRED and res.vin and res.best:
@@ -188,7 +189,7 @@ def values_from_barcodes(barcodes: list[Barcode]) -> dict[str, CertificateValue]
                 vin = "".join(vin_text.split()).upper()
                 ok = _passes(vin)
                 out["vin"] = CertificateValue(
-                    "vin", vin if len(vin) == 17 else None, vin_text, "barcode",
+                    "vin", vin if len(vin) == VIN_LENGTH else None, vin_text, "barcode",
                     BARCODE_CONFIDENCE if ok else 0.5, b.box, fill=ok,
                     note="" if ok else "the barcode's VIN does not pass the VIN rules")
             else:
@@ -442,14 +443,10 @@ FORM_MIN_RULES = (10, 5)
 FORM_MIN_PAPER = 0.4
 
 
-def looks_like_certificate(rgb: np.ndarray, paper: float | None = None) -> bool:
+def looks_like_certificate(rgb: np.ndarray, paper: float) -> bool:
     """A ruled form on paper (:data:`FORM_MIN_RULES`, :data:`FORM_MIN_PAPER`; ``paper`` the
-    share from :func:`vincheck.case_files.image_features` when known) or a barcode whose
-    payload names a certificate field or is a VIN."""
-    if paper is None:
-        from vincheck.case_files import image_features
-
-        paper = image_features(rgb)["paper"]
+    share from :func:`vincheck.case_files.image_features`) or a barcode whose payload names
+    a certificate field or is a VIN."""
     if paper >= FORM_MIN_PAPER:
         n_h, n_v = ruled_form_lines(rgb)
         if n_h >= FORM_MIN_RULES[0] and n_v >= FORM_MIN_RULES[1]:

@@ -1,16 +1,32 @@
 """One exception tree for vincheck.
 
-Every error carries the exit code the CLI turns it into; only ``vincheck.cli`` converts
-errors to exit codes. Messages are complete sentences a station operator can act on.
+Every error carries the :class:`ExitCode` the CLI turns it into; :func:`exit_code_for` is
+the one mapping from an exception to an exit code (the CLI and the window's
+``--screenshot`` both use it). Messages are complete sentences a station operator can act on.
 """
 
 from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """The exit codes of every ``vincheck`` command (and of ``vincheck gui --screenshot``)."""
+
+    OK = 0  #: everything passed
+    FAILED = 1  #: something failed or needs review
+    USAGE = 2  #: usage or input error (unreadable file, unknown format, ...)
+    OCR_MISSING = 3  #: OCR engine missing
+    DATABASE = 4  #: records database problem
+    INTERNAL = 70  #: internal error, a bug (EX_SOFTWARE)
+    TIMED_OUT = 124  #: ``gui --screenshot``: the check did not finish in time
+    CANCELLED = 130  #: cancelled (Ctrl+C or the Cancel button)
 
 
 class VincheckError(Exception):
     """Base of every error vincheck raises on purpose."""
 
-    exit_code: int = 2
+    exit_code: ExitCode = ExitCode.USAGE
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -29,7 +45,7 @@ class UsageError(VincheckError):
 class VinError(VincheckError):
     """A VIN string is not a valid VIN. ``vin`` is the cleaned input."""
 
-    exit_code = 1
+    exit_code = ExitCode.FAILED
 
     def __init__(self, message: str, vin: str = "") -> None:
         super().__init__(message)
@@ -120,7 +136,7 @@ class DpiUnknownError(InputFileError):
 class OcrEngineError(VincheckError):
     """An OCR engine is missing, too old or failed."""
 
-    exit_code = 3
+    exit_code = ExitCode.OCR_MISSING
 
 
 class TesseractNotFoundError(OcrEngineError):
@@ -132,10 +148,26 @@ class TesseractNotFoundError(OcrEngineError):
 class Cancelled(VincheckError):
     """The user cancelled a running check."""
 
-    exit_code = 130
+    exit_code = ExitCode.CANCELLED
 
 
 class StoreError(VincheckError):
     """The records database is locked, corrupt or from a newer version."""
 
-    exit_code = 4
+    exit_code = ExitCode.DATABASE
+
+
+def exit_code_for(exc: BaseException) -> ExitCode:
+    """The exit code for an exception that stopped a command or a check: a
+    :class:`VincheckError`'s own code, Ctrl+C cancelled, a closed pipe OK (the reader has
+    all it wanted), output that cannot be written or input too large or deep to process a
+    usage/input error, anything else an internal error (a bug)."""
+    if isinstance(exc, VincheckError):
+        return ExitCode(exc.exit_code)
+    if isinstance(exc, KeyboardInterrupt):
+        return ExitCode.CANCELLED
+    if isinstance(exc, BrokenPipeError):
+        return ExitCode.OK
+    if isinstance(exc, (OSError, RecursionError, MemoryError)):
+        return ExitCode.USAGE
+    return ExitCode.INTERNAL

@@ -1,41 +1,23 @@
 """Run one inspection case: rubbing sheets + photos + expected VIN -> CaseResult.
 
 Knows no Qt: progress goes to a callback ``progress(fraction 0-1, message)`` and
-cancellation comes through a :class:`CancelToken`. The GUI runs this in a worker thread;
-the CLI and batch call it directly.
+cancellation comes through a :class:`~vincheck.cancel.CancelToken`. The GUI runs this in a
+worker thread; the CLI and batch call it directly.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vincheck.cancel import CancelToken
 from vincheck.errors import Cancelled, InputFileError, OcrEngineError, VinError
 from vincheck.findings import CaseResult, Finding, SheetResult, Status
 from vincheck.settings import Settings
 
 ProgressFn = Callable[[float, str], None]
-
-
-class CancelToken:
-    """A flag the GUI sets and long work polls with :meth:`check` (raises Cancelled)."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def check(self) -> None:
-        if self._event.is_set():
-            raise Cancelled("the check was cancelled")
 
 
 @dataclass

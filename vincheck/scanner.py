@@ -2,7 +2,7 @@
 run as a subprocess), WIA on Windows (``WIA.DeviceManager`` through comtypes).
 
 No Qt: progress goes to ``progress(fraction 0-1, message)`` and cancellation comes through
-a :class:`~vincheck.inspection.CancelToken`; the GUI runs :func:`scan` in a worker thread.
+a :class:`~vincheck.cancel.CancelToken`; the GUI runs :func:`scan` in a worker thread.
 Pages are written as TIFF files carrying their resolution (dots per inch) into the folder
 given; a page is only there once complete (written under a temporary name, checked,
 renamed). A failure or a cancel leaves no file behind and raises
@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from vincheck.errors import Cancelled, VincheckError
+from vincheck.errors import Cancelled, ExitCode, VincheckError
 
 ProgressFn = Callable[[float, str], None]
 
@@ -42,7 +42,7 @@ _PROGRESS = re.compile(r"Progress:\s*([0-9.]+)%")
 class ScannerError(VincheckError):
     """The scanner could not be used (no scanning software, no device, a scanner error)."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def scan(device: str, out_dir: str | Path, *, dpi: int = DEFAULT_DPI, color: boo
     is empty) from ``device`` at ``dpi`` in colour (or grey) into ``out_dir`` as
     ``{stem}-{n}.tiff`` with their resolution; returns the files in order.
 
-    ``cancel`` is a :class:`~vincheck.inspection.CancelToken`; ``extra_options`` are passed
+    ``cancel`` is a :class:`~vincheck.cancel.CancelToken`; ``extra_options`` are passed
     to the backend as they are (SANE: e.g. ``["--source", "ADF"]``). Raises
     :class:`ScannerError` (clear message, no file left) or
     :class:`~vincheck.errors.Cancelled` (no file left)."""

@@ -2,11 +2,12 @@
 
 Each command lives in its own module ``vincheck.cli.cmd_<name>`` exposing
 ``register(subparsers)``, which adds its parser and sets ``func`` to a function
-``run(args) -> int``. The modules are imported by name here (not through importlib) so
+``run(args) -> ExitCode``. The modules are imported by name here (not through importlib) so
 that a freezer such as PyInstaller finds them; each keeps its heavy imports inside
-``run``. This module is the only place where errors become exit codes:
-0 all passed, 1 something failed or needs review, 2 usage or input error,
-3 OCR engine missing, 4 records store problem, 70 internal error (a bug), 130 cancelled.
+``run``. This module is the only place where errors become exit codes
+(:class:`~vincheck.errors.ExitCode` through :func:`~vincheck.errors.exit_code_for`):
+0 all passed, 1 something failed or needs review, 2 usage or input error, 3 OCR engine
+missing, 4 records store problem, 70 internal error (a bug), 130 cancelled.
 """
 
 from __future__ import annotations
@@ -33,9 +34,7 @@ from vincheck.cli import (
     cmd_vin,
 )
 from vincheck.cli.terminal import SafeStream, one_line
-from vincheck.errors import VincheckError
-
-INTERNAL_ERROR = 70  # a bug (EX_SOFTWARE); reported in one line, never a traceback
+from vincheck.errors import ExitCode, VincheckError, exit_code_for
 
 COMMAND_MODULES = {"vin": cmd_vin, "rubbing": cmd_rubbing, "photo": cmd_photo,
                    "check": cmd_check, "certificate": cmd_certificate, "report": cmd_report,
@@ -67,11 +66,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     # this runs the worker there instead of the CLI (a no-op when not frozen).
     multiprocessing.freeze_support()
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)  # type: ignore[assignment]
+    # a windowed executable (vincheck-gui.exe) has no console: its streams are None
+    sys.stdout = SafeStream(out) if out is not None else out  # type: ignore[assignment]
+    sys.stderr = SafeStream(err) if err is not None else err  # type: ignore[assignment]
     try:
         return _run(argv)
     finally:
         sys.stdout, sys.stderr = out, err
+
+
+def gui_main() -> int:
+    """``vincheck-gui`` entry point: the same as ``vincheck gui ARGS``."""
+    return main(["gui", *sys.argv[1:]])
 
 
 def _error(message: str) -> None:
@@ -86,33 +92,33 @@ def _run(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
-        return 2
+        return ExitCode.USAGE
     try:
         with warnings.catch_warnings():
             if not os.environ.get("VINCHECK_DEBUG"):
                 # library warnings (numpy on an empty slice, Pillow on odd metadata) are
                 # not for the operator: the one-line result or error says what matters
                 warnings.simplefilter("ignore")
-            return int(args.func(args))
+            return int(args.func(args))  # an ExitCode from every command
     except VincheckError as exc:
         _error(str(exc))
-        return exc.exit_code
-    except KeyboardInterrupt:
+        return exit_code_for(exc)
+    except KeyboardInterrupt as exc:
         print("vincheck: cancelled", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
+        return exit_code_for(exc)
+    except BrokenPipeError as exc:
+        return exit_code_for(exc)
     except OSError as exc:  # the output cannot be written: disk full, a closed pipe ...
         where = f" ({exc.filename})" if exc.filename else ""
         _error(f"cannot write the output{where}: {exc.strerror or exc}")
-        return 2
+        return exit_code_for(exc)
     except (RecursionError, MemoryError) as exc:
         _error("the input is too large or too deeply nested to process "
                f"({type(exc).__name__})")
-        return 2
+        return exit_code_for(exc)
     except Exception as exc:  # noqa: BLE001 - a bug: one line, not a traceback
         if os.environ.get("VINCHECK_DEBUG"):
             raise
         _error(f"internal error ({type(exc).__name__}: {exc}); this is a bug in vincheck: "
                "please report it with the input (VINCHECK_DEBUG=1 shows the traceback)")
-        return INTERNAL_ERROR
+        return exit_code_for(exc)

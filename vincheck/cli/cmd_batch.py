@@ -33,7 +33,7 @@ from vincheck.batch import (
     watch_folder,
 )
 from vincheck.cli.output import print_json_line
-from vincheck.errors import UsageError
+from vincheck.errors import ExitCode, UsageError
 from vincheck.settings import load_settings
 from vincheck.store import open_store
 
@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     settings = load_settings()
     jobs = args.jobs if args.jobs is not None else settings.batch_jobs
     if jobs < 1:
@@ -115,4 +115,4 @@ def run(args: argparse.Namespace) -> int:
         if out_csv is not None:
             out_csv.close()
     print(report.summary_text(), file=sys.stderr)
-    return report.exit_code
+    return ExitCode(report.exit_code)

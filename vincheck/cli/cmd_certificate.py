@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from vincheck.cli.output import error_record, print_json_line
-from vincheck.errors import InputFileError
+from vincheck.errors import ExitCode, InputFileError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,10 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     from vincheck.certificate import read_certificate_file
 
-    code = 0
+    code = ExitCode.OK
     for f in args.files:
         try:
             reading = read_certificate_file(f, use_ocr=not args.no_ocr)
@@ -38,11 +38,11 @@ def run(args: argparse.Namespace) -> int:
                 print_json_line(error_record(f, exc))
             else:
                 print(f"{f}: error: {exc}", file=sys.stderr)
-            code = 2
+            code = ExitCode.USAGE
             continue
         vin = reading.values.get("vin")
-        if code == 0 and not (vin and vin.fill):
-            code = 1
+        if code == ExitCode.OK and not (vin and vin.fill):
+            code = ExitCode.FAILED
         if args.json:
             print_json_line(reading.to_dict())
             continue

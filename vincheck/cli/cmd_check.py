@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from vincheck.cli.output import advice_line, expected_vin_arg, print_json_line
-from vincheck.errors import UsageError
+from vincheck.errors import ExitCode, UsageError
 from vincheck.findings import CaseResult, Status, Verdict
 from vincheck.inspection import CaseInput, run_case
 from vincheck.settings import load_settings
@@ -96,7 +96,7 @@ def apply_certificate(case: CaseInput, file: str, given: set[str]) -> None:
         print(note, file=sys.stderr)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     settings = load_settings()
     case = build_case(args)
     result = run_case(case, settings)
@@ -115,8 +115,8 @@ def run(args: argparse.Namespace) -> int:
     for e in result.errors:  # the summary lists them too; stderr says why it exits 2
         print(f"vincheck: error: {e['error']}", file=sys.stderr)
     if result.errors:
-        return 2
-    return 0 if result.verdict is Verdict.PASS else 1
+        return ExitCode.USAGE
+    return ExitCode.OK if result.verdict is Verdict.PASS else ExitCode.FAILED
 
 
 def print_summary(result: CaseResult) -> None:

@@ -12,7 +12,7 @@ import argparse
 import importlib
 import sys
 
-from vincheck.errors import OcrEngineError, VincheckError
+from vincheck.errors import ExitCode, OcrEngineError, VincheckError
 from vincheck.ocr.tesseract import probe_tesseract
 from vincheck.settings import load_settings
 
@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     from vincheck.rubbing import select_engines
 
     settings = load_settings()
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"MISSING {what}: {exc}", file=sys.stderr)
             ok = False
     ok &= _report_files()
-    return 0 if ok else 3
+    return ExitCode.OK if ok else ExitCode.OCR_MISSING
 
 
 def _report_files() -> bool:

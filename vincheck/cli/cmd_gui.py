@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import argparse
 
+from vincheck.errors import ExitCode
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    """Arguments shared by ``vincheck gui`` and ``vincheck-gui``."""
+    """Arguments of ``vincheck gui`` (and of ``vincheck-gui``, which runs it)."""
     p.add_argument("files", nargs="*", metavar="FILE",
                    help="scans and photos of a case, or a case JSON file")
     p.add_argument("--sample", action="store_true", help="open the bundled sample case")
@@ -37,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     from vincheck.gui.app import run_gui  # Qt only from here on
 
     return run_gui(args)

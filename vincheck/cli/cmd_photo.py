@@ -13,7 +13,7 @@ import argparse
 from typing import Any
 
 from vincheck.cli.output import advice_line, check_each_file
-from vincheck.errors import UsageError
+from vincheck.errors import ExitCode, UsageError
 from vincheck.findings import PhotoResult, Status
 from vincheck.settings import load_settings
 
@@ -56,7 +56,7 @@ def _human(r: PhotoResult) -> list[str]:
     return lines
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     from vincheck.photo import check_photo_file
     from vincheck.photo.color import normalize_color_name
 

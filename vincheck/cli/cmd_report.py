@@ -17,7 +17,7 @@ import argparse
 import sys
 import unicodedata
 
-from vincheck.errors import UsageError
+from vincheck.errors import ExitCode, UsageError
 from vincheck.settings import load_settings
 from vincheck.store import open_store
 
@@ -55,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     from vincheck.export import export_csv, export_json, report_filename, write_case_pdf
 
     cmd = getattr(args, "report_command", None)
@@ -67,14 +67,14 @@ def run(args: argparse.Namespace) -> int:
             from vincheck.store.throughput import desk_throughput
 
             print_desks(desk_throughput(store.desk_rows(args.date_from, args.date_to)))
-            return 0
+            return ExitCode.OK
         if cmd == "pdf":
             ci, result, meta = store.get_case(args.case_id)
             lang = args.lang or settings.language
             out = args.out or report_filename(result, lang=lang)
             path = write_case_pdf(result, ci, out, settings=settings, meta=meta, lang=lang)
             print(path)
-            return 0
+            return ExitCode.OK
         rows = store.search(vin=args.vin, date_from=args.date_from, date_to=args.date_to,
                             verdict=args.verdict, limit=args.limit)
         if cmd == "csv":
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{len(rows)} case(s)", file=sys.stderr)
         else:
             print_table(rows)
-    return 0
+    return ExitCode.OK
 
 
 def _width(text: str) -> int:

@@ -12,7 +12,7 @@ import argparse
 import sys
 
 from vincheck.cli.output import advice_line, check_each_file, expected_vin_arg
-from vincheck.errors import UsageError
+from vincheck.errors import ExitCode, UsageError
 from vincheck.findings import SheetResult, Status
 from vincheck.settings import load_settings
 
@@ -50,7 +50,7 @@ def _human(sheet: SheetResult) -> list[str]:
     return lines
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     from vincheck.rubbing import check_rubbing_file, select_engines
     if args.dpi is not None and not (0 < args.dpi <= 10000):
         raise UsageError(f"--dpi must be a positive resolution, got {args.dpi}")

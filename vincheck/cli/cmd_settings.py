@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from vincheck.errors import UsageError
+from vincheck.errors import ExitCode, UsageError
 from vincheck.settings import (
     SPECS,
     SettingValueError,
@@ -40,7 +40,7 @@ def _spec(key: str):  # noqa: ANN202
     return SPECS[key]
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     load = load_settings_checked()
     if load.problems:
         print(f"vincheck: warning: {load.message(args.lang)}")
@@ -50,11 +50,11 @@ def run(args: argparse.Namespace) -> int:
         print(settings_path())
         print(f"administrator file: {admin_file()} "
               f"({'unlocked' if regulation_unlocked() else 'regulation limits locked'})")
-        return 0
+        return ExitCode.OK
     if action == "get":
         spec = _spec(args.key)
         print(spec.show(get_value(settings, args.key), args.lang))
-        return 0
+        return ExitCode.OK
     if action == "set":
         spec = _spec(args.key)
         if spec.regulation and not regulation_unlocked():
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(exc.text(args.lang)) from None
         save_settings(settings)
         print(f"{args.key} = {spec.show(get_value(settings, args.key), args.lang)}")
-        return 0
+        return ExitCode.OK
     zh = args.lang.startswith("zh")
     for key, spec in SPECS.items():
         mark = "▣" if spec.regulation else " "
@@ -77,4 +77,4 @@ def run(args: argparse.Namespace) -> int:
               + (f"   [{rng}]" if rng else ""))
     print("▣ = 法规限值（须管理员解锁）" if zh else
           "▣ = regulation limit (locked unless the station administrator unlocks it)")
-    return 0
+    return ExitCode.OK

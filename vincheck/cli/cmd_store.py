@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from vincheck.errors import UsageError
+from vincheck.errors import ExitCode, UsageError
 from vincheck.settings import load_settings
 from vincheck.store import PostgresStore, is_database_url, open_store, redact, workstation_name
 
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     cmd = getattr(args, "store_command", None)
     if cmd is None:
         raise UsageError("say what to do: vincheck store info|migrate (see --help)")
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         with open_store(args.db, settings=settings) as st:
             print(f"engine: {st.engine}\ndatabase: {st.label}\n"
                   f"schema: {st.schema_version()}\ncases: {st.count()}")
-        return 0
+        return ExitCode.OK
     from vincheck.store.copy import copy_sqlite_records
     from vincheck.store.sqlite import default_db_path
 
@@ -55,4 +55,4 @@ def run(args: argparse.Namespace) -> int:
         rep = copy_sqlite_records(src, dest, workstation=args.workstation
                                   or workstation_name(settings))
     print(f"{src} -> {redact(args.to)}: {rep.text()}")
-    return 0
+    return ExitCode.OK

@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from vincheck.cli.output import print_json_line
-from vincheck.errors import UsageError, VinCharacterError, VinCheckDigitError, VinError
+from vincheck.errors import ExitCode, UsageError, VinCharacterError, VinCheckDigitError, VinError
 from vincheck.settings import load_settings
 from vincheck.vin import (
     VIN_CHARS,
@@ -98,7 +98,7 @@ def _human(rec: dict[str, Any]) -> str:
     return "  ".join(parts)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     vins = _inputs(args)
     if not vins:
         raise UsageError("no VIN given: vincheck vin VIN [VIN ...] (or '-' to read stdin)")
@@ -111,4 +111,4 @@ def run(args: argparse.Namespace) -> int:
             print_json_line(rec)
         else:
             print(_human(rec), flush=True)
-    return 0 if all_valid else 1
+    return ExitCode.OK if all_valid else ExitCode.FAILED

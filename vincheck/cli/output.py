@@ -6,6 +6,8 @@ import json
 import sys
 from typing import Any, TextIO
 
+from vincheck.errors import ExitCode
+
 
 def print_json_line(obj: dict[str, Any], stream: TextIO | None = None) -> None:
     """One JSON object on one line, UTF-8 characters kept (JSON Lines)."""
@@ -52,7 +54,7 @@ def check_each_file(
     record: Any,
     human: Any,
     as_json: bool,
-) -> int:
+) -> ExitCode:
     """Run ``check(path) -> list[result]`` on every file and print each result, as a JSON
     line (``record(result)``) or as text lines (``human(result)``). A file that cannot be
     read is reported and the others are still checked. Exit code: 2 if any file could not
@@ -78,5 +80,5 @@ def check_each_file(
             else:
                 print("\n".join(human(r)))
     if bad_input:
-        return 2
-    return 1 if any_not_pass else 0
+        return ExitCode.USAGE
+    return ExitCode.FAILED if any_not_pass else ExitCode.OK

@@ -1,4 +1,5 @@
-"""Start the desktop application: ``vincheck-gui`` / ``vincheck gui``.
+"""Start the desktop application (``vincheck gui``; ``vincheck-gui`` is the same command,
+:func:`vincheck.cli.gui_main`).
 
 Sets up fonts (a CJK font for Chinese), the language, an exception hook that shows a
 dialog instead of dying, then opens the window. ``--screenshot OUT.png`` opens the case,
@@ -12,14 +13,14 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from vincheck.errors import UsageError, VincheckError
+from vincheck.errors import ExitCode, UsageError, exit_code_for
 from vincheck.gui import texts
 from vincheck.gui.i18n import ensure_cjk_font, set_language
 from vincheck.gui.main_window import MainWindow
@@ -124,12 +125,12 @@ def when_sorted(window: MainWindow, call: Callable[[int], None]) -> None:
 
 
 def take_screenshot(window: MainWindow, out: str, size: tuple[int, int],
-                    timeout_s: float = 600.0) -> int:
+                    timeout_s: float = 600.0) -> ExitCode:
     """Check the open case, then save the window as PNG; returns the exit code."""
     app = get_app()
     window.resize(*size)
     window.show()
-    state = {"code": 0}
+    state = {"code": ExitCode.OK}
 
     waited = {"ms": 0}
 
@@ -143,7 +144,7 @@ def take_screenshot(window: MainWindow, out: str, size: tuple[int, int],
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         if not pm.save(out, "PNG"):
             print(f"vincheck gui: error: cannot write {out}", file=sys.stderr)
-            state["code"] = 2
+            state["code"] = ExitCode.USAGE
         app.exit(state["code"])
 
     def finished(outcome: str) -> None:
@@ -152,15 +153,15 @@ def take_screenshot(window: MainWindow, out: str, size: tuple[int, int],
                 else "the check failed"
             print(f"vincheck gui: error: {msg}", file=sys.stderr)
             exc = getattr(window, "last_exception", None)
-            state["code"] = exc.exit_code if isinstance(exc, VincheckError) else 1
+            state["code"] = ExitCode.FAILED if exc is None else exit_code_for(exc)
         elif outcome == "cancelled":
-            state["code"] = 130
+            state["code"] = ExitCode.CANCELLED
         QTimer.singleShot(300, grab)
 
     def give_up() -> None:
         print(f"vincheck gui: error: the check did not finish within {timeout_s:.0f} s",
               file=sys.stderr)
-        state["code"] = 124
+        state["code"] = ExitCode.TIMED_OUT
         window.cancel_check()
         QTimer.singleShot(300, grab)
 
@@ -175,10 +176,10 @@ def take_screenshot(window: MainWindow, out: str, size: tuple[int, int],
     when_sorted(window, begin)
     code = app.exec()
     window.close()
-    return int(code)
+    return ExitCode(code)
 
 
-def run_gui(args: argparse.Namespace, runner: Runner | None = None) -> int:
+def run_gui(args: argparse.Namespace, runner: Runner | None = None) -> ExitCode:
     """Run the application for parsed arguments; returns the exit code."""
     app = get_app()
     install_excepthook()
@@ -191,27 +192,4 @@ def run_gui(args: argparse.Namespace, runner: Runner | None = None) -> int:
         QTimer.singleShot(100, window.start_check)  # waits for the files being sorted
     elif not args.files and not args.sample:
         QTimer.singleShot(100, window.first_start)
-    return int(app.exec())
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``vincheck-gui`` entry point."""
-    import multiprocessing
-
-    multiprocessing.freeze_support()  # a frozen bundle's spawned workers start here too
-    from vincheck.cli.cmd_gui import add_arguments
-
-    parser = argparse.ArgumentParser(prog="vincheck-gui",
-                                     description="vincheck desktop application")
-    add_arguments(parser)
-    args = parser.parse_args(argv)
-    try:
-        return run_gui(args)
-    except VincheckError as exc:
-        print(f"vincheck-gui: error: {exc}", file=sys.stderr)
-        return exc.exit_code
-
-
-if __name__ == "__main__":
-    sys.exit(main())
-
+    return ExitCode(app.exec())

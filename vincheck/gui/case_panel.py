@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from vincheck.gui import texts
 from vincheck.gui.certificate_box import CertificateBox
 from vincheck.inspection import CaseInput
+from vincheck.vin import VIN_LENGTH
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_VALUES = ("rubbing", "photo", "certificate")
@@ -55,7 +56,7 @@ def validate_vin_text(text: str) -> tuple[bool, str]:
         validate = None
     try:
         if validate is None:
-            if len(cleaned) != 17:
+            if len(cleaned) != VIN_LENGTH:
                 raise VinLengthError(cleaned)
         else:
             validate(cleaned)

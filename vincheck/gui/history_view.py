@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vincheck.vin import VIN_LENGTH
+
 VERDICT_COLOURS = {"pass": "#00963c", "fail": "#dc0000", "review": "#d07800"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 250  # wait this long after typing before searching
@@ -58,7 +60,7 @@ class HistoryView(QWidget):
 
         self.vin_edit = QLineEdit(self)
         self.vin_edit.setClearButtonEnabled(True)
-        self.vin_edit.setMaxLength(17)
+        self.vin_edit.setMaxLength(VIN_LENGTH)
         self.from_check = QCheckBox(self)
         self.from_date = QDateEdit(self)
         self.to_check = QCheckBox(self)

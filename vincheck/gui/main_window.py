@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from vincheck.errors import VincheckError
 from vincheck.findings import CaseResult, Decision
+from vincheck.gui import window_case
 from vincheck.gui.case_panel import CasePanel
 from vincheck.gui.checklist import Checklist, Group
 from vincheck.gui.field_shortcuts import WindowShortcutsFirst
@@ -59,7 +60,7 @@ from vincheck.gui.message_bar import CappedLabelArea, MessageBar
 from vincheck.gui.placement import WindowPlacementMixin
 from vincheck.gui.state import GuiState, load_state, save_state
 from vincheck.gui.window_actions import ActionsMixin
-from vincheck.gui.window_case import CaseLifecycleMixin
+from vincheck.gui.window_case import CaseLifecycleMixin, sample_case_file
 from vincheck.gui.window_checking import CheckFlowMixin, error_advice
 from vincheck.gui.window_export import SaveExportMixin
 from vincheck.gui.window_images import ImageBrowserMixin
@@ -76,16 +77,6 @@ __all__ = ["IMAGE_CACHE", "IMAGE_SUFFIXES", "MainWindow", "MessageBar", "error_a
 
 IMAGE_CACHE = CACHE_FILES  # files whose decoded pages are kept in memory
 SUMMARY_MAX_HEIGHT = 96  # px: the verdict's summary lines scroll beyond this
-
-
-def sample_case_file() -> Path | None:
-    """The bundled sample case, or None when it is not installed."""
-    try:
-        from vincheck.case_io import sample_case_path
-
-        return sample_case_path()
-    except (ImportError, VincheckError):
-        return None
 
 
 class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowserMixin,
@@ -250,7 +241,7 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
         self._set_decision_enabled(False)
 
     def open_sample(self, run: bool = True) -> bool:
-        path = sample_case_file()
+        path = window_case.sample_case_file()
         if path is None:
             self.messages.add(self.tr("The bundled sample case is not installed."), "warning")
             return False

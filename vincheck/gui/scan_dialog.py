@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vincheck.cancel import CancelToken
 from vincheck.errors import Cancelled, VincheckError
-from vincheck.inspection import CancelToken
 
 
 class _Job(QThread):

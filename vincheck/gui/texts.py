@@ -127,6 +127,12 @@ def explanation(finding: Finding) -> str:
     return finding_text.explanation(finding, _lang())
 
 
+def finding_sentence(finding: Finding) -> str | None:
+    """The finding as one sentence in the window's language, or None
+    (:func:`vincheck.finding_text.finding_sentence`)."""
+    return finding_text.finding_sentence(finding, _lang())
+
+
 def advice(finding: Finding) -> str:
     """What to do next about a finding that did not pass ("" for a passed one)."""
     return rules.advice(finding, _lang())

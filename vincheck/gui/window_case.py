@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
+from vincheck.errors import VincheckError
 from vincheck.inspection import CaseInput
 
 # Texts keep the "MainWindow" translation context of the window they belong to:
@@ -34,11 +35,19 @@ def case_key(case: CaseInput | None) -> tuple | None:
 _SAMPLE_FILES: dict[str, set[str]] = {}  # sample case path -> its resolved files
 
 
+def sample_case_file() -> Path | None:
+    """The bundled sample case, or None when it is not installed."""
+    try:
+        from vincheck.case_io import sample_case_path
+
+        return sample_case_path()
+    except (ImportError, VincheckError):
+        return None
+
+
 def sample_files() -> set[str]:
     """The resolved paths of the bundled sample case's files (empty when not installed)."""
-    from vincheck.gui import main_window
-
-    path = main_window.sample_case_file()
+    path = sample_case_file()
     if path is None:
         return set()
     key = str(path)

@@ -12,8 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QThread, Signal
 
+from vincheck.cancel import CancelToken
 from vincheck.errors import Cancelled
-from vincheck.inspection import CancelToken, CaseInput
+from vincheck.inspection import CaseInput
 from vincheck.settings import Settings
 
 Runner = Callable[..., Any]

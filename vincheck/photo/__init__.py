@@ -24,8 +24,8 @@ from vincheck.rules import RULES
 from vincheck.settings import PhotoSettings, Settings
 
 if TYPE_CHECKING:
+    from vincheck.cancel import CancelToken
     from vincheck.imageio import LoadedImage
-    from vincheck.inspection import CancelToken
 
 KINDS = ("car", "trailer")
 # px: a larger picture (a 24-50 Mpx camera file) is checked on a copy scaled down to this

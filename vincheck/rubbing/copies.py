@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from vincheck.ocr.base import CellScores
 from vincheck.rubbing.read import SURE_PROB, StripRead
+from vincheck.vin import VIN_LENGTH
 
-VIN_LEN = 17
 # Two readings are copies of one VIN when their best characters differ at no more than this
 # many positions (a copy with more differences is another VIN: nothing is shared).
 MAX_DIFFERENCES = 3
@@ -36,7 +36,7 @@ def shared_evidence(reads: Sequence[StripRead]) -> list[list[int]]:
     """Sharpen each full-length copy's unsure characters with the other copies' readings of
     the same position, in place (``char_scores``); returns, per read, the 1-based positions
     that were sharpened. A position counts as unsure below ``read.SURE_PROB``."""
-    texts = [_as_read(r) if len(r.char_scores) == VIN_LEN else None for r in reads]
+    texts = [_as_read(r) if len(r.char_scores) == VIN_LENGTH else None for r in reads]
     original = [[dict(s) for s in r.char_scores] for r in reads]
     touched: list[list[int]] = [[] for _ in reads]
     for i, read in enumerate(reads):
@@ -46,7 +46,7 @@ def shared_evidence(reads: Sequence[StripRead]) -> list[list[int]]:
                   and sum(a != b for a, b in zip(t, texts[i], strict=True)) <= MAX_DIFFERENCES]
         if not others:
             continue
-        for k in range(VIN_LEN):
+        for k in range(VIN_LENGTH):
             own = original[i][k]
             if not own or _top(own)[1] >= SURE_PROB:
                 continue

@@ -18,8 +18,8 @@ from vincheck.rubbing.measure import Geometry, Ghost
 from vincheck.rubbing.read import StripRead
 from vincheck.rubbing.segment import Glyph
 from vincheck.settings import RubbingSettings
+from vincheck.vin import VIN_LENGTH
 
-VIN_LEN = 17
 # A line of this many characters or fewer is no readable VIN (a truncated tape still
 # carries most of the 17): it is unreadable rather than truncated.
 MIN_LINE_CHARS = 4
@@ -82,7 +82,7 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
     vin: str | None = None
     conf = 0.0
     doubtful_invalid = False
-    if n_chars == VIN_LEN:
+    if n_chars == VIN_LENGTH:
         rep = _repair(rd.char_scores, cfg)
         vin = rep.vin
         conf = float(rep.confidence)
@@ -143,14 +143,14 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
     illegible_share = (sum(t < cfg.min_char_confidence for t in tops) / n_chars
                        if n_chars else 1.0)
     n_unreadable = sum(t < UNREADABLE_SCORE for t in tops)
-    many_unreadable = n_chars == VIN_LEN and (
+    many_unreadable = n_chars == VIN_LENGTH and (
         illegible_share >= cfg.max_illegible_share
         or (rep is not None and rep.decision == "unrepairable" and n_unreadable > 2))
     illegible = n_chars == 0 or many_unreadable or (
-        n_chars < VIN_LEN and (n_chars <= MIN_LINE_CHARS
+        n_chars < VIN_LENGTH and (n_chars <= MIN_LINE_CHARS
                                or illegible_share >= cfg.max_illegible_share))
     if n_chars == 0:
-        findings.append(Finding("unreadable", Status.FAIL, measured=0, limit=VIN_LEN,
+        findings.append(Finding("unreadable", Status.FAIL, measured=0, limit=VIN_LENGTH,
                                 unit="characters", message="no characters could be found on "
                                 "the rubbing", evidence=[outline], details=details))
     elif illegible:
@@ -204,7 +204,7 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
                                 message=f"{n_chars} characters read", evidence=all_shapes,
                                 details=details))
     blocked = illegible or (rep is not None and rep.decision == "unrepairable"
-                            and n_chars == VIN_LEN and len(rep.unsure_positions) > 2)
+                            and n_chars == VIN_LENGTH and len(rep.unsure_positions) > 2)
 
     # --- truncated --------------------------------------------------------------------
     if illegible:
@@ -212,9 +212,9 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
                                  outline))
     else:
         findings.append(Finding(
-            "truncated", Status.PASS if n_chars >= VIN_LEN else Status.FAIL,
-            measured=n_chars, limit=VIN_LEN, unit="characters",
-            message=(f"{n_chars} characters on the tape" if n_chars >= VIN_LEN else
+            "truncated", Status.PASS if n_chars >= VIN_LENGTH else Status.FAIL,
+            measured=n_chars, limit=VIN_LENGTH, unit="characters",
+            message=(f"{n_chars} characters on the tape" if n_chars >= VIN_LENGTH else
                      f"only {n_chars} of 17 characters on the tape: the rubbing is cut off"),
             evidence=[outline, *char_shapes]))
 

@@ -12,6 +12,7 @@ import numpy as np
 from vincheck.errors import OcrEngineError
 from vincheck.ocr.base import SYMBOL, CellScores, OcrEngine, capped, combine
 from vincheck.rubbing.segment import Glyph, Segmentation
+from vincheck.vin import VIN_LENGTH
 
 # A glyph at either end of the line is a start/stop symbol when the engines give the
 # "not a VIN character" class at least this probability.
@@ -96,7 +97,7 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
     if glyphs:
         sym = [symbol_score(glyphs, i, glyph_scores[i]) for i in range(len(glyphs))]
         lo, hi = _outside_symbols(glyph_scores, sym)
-        extra = (hi - lo) - 17
+        extra = (hi - lo) - VIN_LENGTH
         first_sym, last_sym = sym[lo] >= SYMBOL_PROB, sym[hi - 1] >= SYMBOL_PROB
         if hi - lo >= 2 and extra == 2:
             first_sym = last_sym = True
@@ -111,7 +112,7 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
     def vin_mass(i: int) -> float:
         return sum(v for k, v in glyph_scores[i].items() if k != SYMBOL)
 
-    while len(idx) > 17:  # fragments and dirt: the cells least read as VIN characters
+    while len(idx) > VIN_LENGTH:  # fragments and dirt: the cells least read as VIN characters
         worst = min(idx, key=lambda i: (round(vin_mass(i), 2), glyphs[i].area))
         idx.remove(worst)
     chars = [glyphs[i] for i in idx]
