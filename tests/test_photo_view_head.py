@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.synth.car_photo import render_car_photo
+from devkit.synth.car_photo import render_car_photo
 from vincheck.findings import Status
 from vincheck.photo import view_head as vh
 from vincheck.photo.vehicle import locate_vehicle

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import vincheck.photo.vehicle_detector as vd
-from tests.synth.car_photo import render_car_photo
+from devkit.synth.car_photo import render_car_photo
 from vincheck.findings import Status
 from vincheck.photo.vehicle import judge_vehicle, locate_vehicle
 from vincheck.photo.vehicle_detected import frame_sides, main_detection
