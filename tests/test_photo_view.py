@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from devkit.corpus import label_file
 from devkit.synth.car_photo import render_car_photo
 from vincheck.findings import Status
 from vincheck.photo.vehicle import locate_vehicle
@@ -15,7 +15,7 @@ from vincheck.photo.view import azimuth_difference, estimate_view, judge_view, v
 from vincheck.settings import PhotoSettings
 
 S = PhotoSettings()
-LABELS = Path(__file__).parent / "labels" / "photo_labels.csv"
+LABELS = label_file("photo_labels.csv")
 
 
 def _view(az, color="white", bg="street"):
