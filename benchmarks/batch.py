@@ -5,7 +5,7 @@ of recording a case in the store.
 
 Builds (once, cached in ``$VINCHECK_BENCH_CACHE`` or /tmp/vincheck-bench) a folder of
 ``--cases`` vehicles, one sub-folder per VIN holding a synthetic rubbing sheet (300 dpi PNG,
-``tests.synth.rubbing``) and a synthetic car photo (JPEG, ``tests.synth.car_photo``), a
+``devkit.synth.rubbing``) and a synthetic car photo (JPEG, ``devkit.synth.car_photo``), a
 quarter of the sheets with a defect. Then runs ``run_batch`` with ``--jobs`` workers on all
 cases and with 1 worker on the first ``--baseline-cases`` (a copy of that many folders),
 each into a fresh database, and times ``Store.record_case`` alone on the results.
@@ -39,8 +39,8 @@ def cache_root() -> Path:
 
 def build_folder(n: int, seed: int = 7) -> Path:
     """``n`` case folders (cached; only missing cases are rendered)."""
-    from tests.synth.car_photo import BODY_COLORS, render_car_photo
-    from tests.synth.rubbing import DEFECTS, random_sheet_spec, render_sheet
+    from devkit.synth.car_photo import BODY_COLORS, render_car_photo
+    from devkit.synth.rubbing import DEFECTS, random_sheet_spec, render_sheet
 
     root = cache_root() / f"cases-seed{seed}"
     root.mkdir(parents=True, exist_ok=True)

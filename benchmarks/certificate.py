@@ -1,7 +1,7 @@
 """Benchmark the certificate reader on generated 合格证 pages, beside plain OCR of the page.
 
 Run: ``python -m benchmarks.certificate --n 40 --seed 11 [--dpi 150] [--out DIR]``
-(``--quick`` = 12 pages). Pages come from ``tests.synth.certificate.write_dataset`` and are
+(``--quick`` = 12 pages). Pages come from ``devkit.synth.certificate.write_dataset`` and are
 cached in ``DIR`` (default ``~/.cache/vincheck/bench-certificate-n{N}-s{SEED}-d{DPI}``).
 
 Per page, in the same run:
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or Path.home() / ".cache" / "vincheck" / (
         f"bench-certificate-n{n}-s{args.seed}-d{args.dpi}")
 
-    from tests.synth.certificate import load_dataset, write_dataset
+    from devkit.synth.certificate import load_dataset, write_dataset
     from vincheck.case_files import classify_file
     from vincheck.certificate import ocr_lines, read_certificate
     from vincheck.imageio import load_image

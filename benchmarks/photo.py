@@ -10,7 +10,7 @@ baseline: plain Tesseract on the true plate's box. The whole photo check is time
 plates on painted-out copies, with the real plates their labels leave out painted out too
 (``tests/labels/plates_unlabelled.csv``), and CCPD ``sample_np_*``; view and fill on
 ``tests/labels/photo_labels.csv``);
-otherwise synthetic photos from ``tests.synth.car_photo``. Baselines in the same run: a
+otherwise synthetic photos from ``devkit.synth.car_photo``. Baselines in the same run: a
 plain HSV colour-and-aspect plate detector and "always front-left" for the view.
 """
 
@@ -26,8 +26,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from tests.conftest import CORPUS
-from tests.synth.car_photo import render_car_photo
+from devkit.corpus import CORPUS, label_file
+from devkit.synth.car_photo import render_car_photo
 from vincheck.findings import Status
 from vincheck.imageio import load_image
 from vincheck.photo.plate_color import plate_colour_masks
@@ -38,7 +38,7 @@ from vincheck.photo.view import azimuth_difference, estimate_view
 from vincheck.settings import PhotoSettings
 
 S = PhotoSettings()
-LABELS = Path(__file__).resolve().parent.parent / "tests" / "labels" / "photo_labels.csv"
+LABELS = label_file("photo_labels.csv")
 
 
 def baseline_plate(rgb: np.ndarray) -> bool:
@@ -320,7 +320,7 @@ def run_whole_checks(items: list) -> dict:
     """The whole photo check (:func:`vincheck.photo.check_photo`: print, plates, vehicle,
     view, quality, colour) on each labelled photo as it is and with its plates painted
     out (the compliant case), warm; beside it the plain HSV plate detector's time."""
-    from tests.corpus_plates import paint_out_plates, plate_polygons
+    from devkit.corpus_plates import paint_out_plates, plate_polygons
     from vincheck.imageio import LoadedImage
     from vincheck.photo import check_photo
 

@@ -33,11 +33,10 @@ import argparse
 import csv
 import statistics
 import time
-from pathlib import Path
 
 import numpy as np
 
-from tests.conftest import CORPUS
+from devkit.corpus import CORPUS, label_file
 from vincheck.imageio import load_image
 from vincheck.photo.color import COLOR_NAMES, judge_color, measure_body_color
 from vincheck.photo.plates import detect_plates
@@ -46,7 +45,7 @@ from vincheck.settings import PhotoSettings
 
 S = PhotoSettings()
 FAILING = PhotoSettings(color_mismatch_fails=True)  # a sure difference fails
-LABELS = Path(__file__).resolve().parent.parent / "tests" / "labels" / "photo_colours.csv"
+LABELS = label_file("photo_colours.csv")
 # the baseline's reference colours (sRGB)
 REFERENCE = {"白": (235, 235, 235), "灰": (128, 128, 128), "黑": (25, 25, 25),
              "红": (190, 30, 30), "蓝": (30, 60, 160), "绿": (40, 130, 60),

@@ -61,7 +61,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tests.conftest import CORPUS
+from devkit.corpus import CORPUS
 from vincheck.findings import Status
 from vincheck.imageio import load_image
 from vincheck.photo import check_photo

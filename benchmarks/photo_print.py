@@ -3,7 +3,7 @@
 Each case renders a picture (alternately a textured scene and a synthetic car photo) on
 a print of random size and corner radius (about half inside the tolerances, half
 outside), rotated by up to +-10 deg, on a white or grey bed, with random blur and noise
-(``tests.synth.photo_print``, exact geometry). The measured values are compared with the
+(``devkit.synth.photo_print``, exact geometry). The measured values are compared with the
 truth; the verdicts (size / radius within tolerance) with the truth's verdicts.
 
 Baseline beside it: ``cv2.minAreaRect`` of the Otsu foreground mask for the size, and
@@ -24,7 +24,7 @@ import time
 import cv2
 import numpy as np
 
-from tests.synth.photo_print import render_print_scan, textured_picture
+from devkit.synth.photo_print import render_print_scan, textured_picture
 from vincheck.findings import Status
 from vincheck.photo.print_format import judge_print, measure_print
 from vincheck.settings import PhotoSettings
@@ -62,7 +62,7 @@ def _cases(n: int, seed: int):
     rng = np.random.default_rng(seed)
     car_render = None
     try:
-        from tests.synth.car_photo import render_car_photo as car_render
+        from devkit.synth.car_photo import render_car_photo as car_render
     except ImportError:  # the car renderer is optional for this benchmark
         car_render = None
     for k in range(n):

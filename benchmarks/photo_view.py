@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python -m benchmarks.photo_view [--quick] [--no-plates | --painted]``.
 ``--painted`` is the compliant case: the ground-truth plates are painted out
-(:mod:`tests.corpus_plates`) and the plate-free path runs, printed beside the numbers of
+(:mod:`devkit.corpus_plates`) and the plate-free path runs, printed beside the numbers of
 the plate-free path before its rewrite. Uses
 ``tests/labels/photo_labels.csv`` with ``../shared/corpus`` when present; otherwise the
 synthetic renderer. The labels come from three annotators who worked independently: the
@@ -39,13 +39,12 @@ import csv
 import statistics
 import time
 import zlib
-from pathlib import Path
 
 import numpy as np
 
-from tests.conftest import CORPUS
-from tests.corpus_plates import paint_out_plates, plate_polygons
-from tests.synth.car_photo import render_car_photo
+from devkit.corpus import CORPUS, label_file
+from devkit.corpus_plates import paint_out_plates, plate_polygons
+from devkit.synth.car_photo import render_car_photo
 from vincheck.findings import Status
 from vincheck.imageio import load_image
 from vincheck.photo.azimuth import circular_mean
@@ -62,7 +61,7 @@ from vincheck.photo.view_head import ViewHeadError, metadata
 from vincheck.settings import PhotoSettings
 
 S = PhotoSettings()
-LABELS = Path(__file__).resolve().parent.parent / "tests" / "labels" / "photo_labels.csv"
+LABELS = label_file("photo_labels.csv")
 END_LABELS = LABELS.with_name("vehicle_end_labels.csv")
 COARSE_VIEW = {("front", "centre"): "front", ("front", "left"): "front-left",
                ("front", "right"): "front-right", ("rear", "centre"): "rear",

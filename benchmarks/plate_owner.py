@@ -27,12 +27,11 @@ Baseline in the same run: every plate counts as on the vehicle (the rule before)
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import numpy as np
 
-from tests.conftest import CORPUS
-from tests.corpus_plates import paint_out_plates, plate_polygons
+from devkit.corpus import CORPUS, LABELS
+from devkit.corpus_plates import paint_out_plates, plate_polygons
 from vincheck.findings import Status
 from vincheck.imageio import load_image
 from vincheck.photo.plate_owner import mark_owners, plate_centre
@@ -41,7 +40,6 @@ from vincheck.photo.vehicle import locate_vehicle
 from vincheck.settings import PhotoSettings
 
 S = PhotoSettings()
-LABELS = Path(__file__).resolve().parent.parent / "tests" / "labels"
 
 
 def main_boxes() -> dict[str, tuple[float, float, float, float]]:

@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python -m benchmarks.rubbing [--n 200] [--seed 11] [--dpi 300]
 [--split both|held_out|seen] [--out DIR]`` (``--quick`` = 40 sheets a split).
 
-Two generated sets of ``--n`` sheets each (``tests.synth.rubbing.write_dataset`` with
+Two generated sets of ``--n`` sheets each (``devkit.synth.rubbing.write_dataset`` with
 ``variety=True``: graphite textures, tape ends, darkness and contrast varied):
 
 * **held out** (the headline): every letterform and start/stop mark of
@@ -68,7 +68,7 @@ def dataset(out: Path, n: int, seed: int, dpi: int, split: str, need: int = 0
         rows = [r for r in rows if (out / r["file"]).exists()]
         if len(rows) == n or (need and len(rows) >= need):
             return rows
-    from tests.synth.rubbing import write_dataset
+    from devkit.synth.rubbing import write_dataset
 
     fonts, symbols = split_fonts(split)
     print(f"generating {n} {split} sheets into {out} (once) ...", file=sys.stderr, flush=True)

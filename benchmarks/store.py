@@ -8,7 +8,7 @@ the check itself left out (it is the same on both engines): look the case's key 
 it, record it (a real-sized record: 4 rubbings and 2 photos, 32 findings, ~10 kB of
 result JSON), mark the claim done. ``--cases`` cases are divided among the workers. The
 SQLite file lives in a temporary folder on this disk (WAL, synchronous=FULL); PostgreSQL
-is a throwaway server on this machine (tests/pg_server.py, default settings: fsync on,
+is a throwaway server on this machine (devkit/pg_server.py, default settings: fsync on,
 synchronous_commit on), so the database server and the workers share the same cores.
 Printed: per engine and worker count, cases/min over the run and the median / p95 ms of
 one case's store work, and of ``record_case`` alone.
@@ -109,7 +109,7 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2,4", help="worker counts (default 1,2,4)")
     args = ap.parse_args()
     counts = [int(w) for w in args.workers.split(",")]
-    from tests.pg_server import start_throwaway
+    from devkit.pg_server import start_throwaway
 
     srv = start_throwaway()
     if srv is None:

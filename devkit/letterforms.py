@@ -2,7 +2,7 @@
 
 Dev-only (not shipped in the wheel). Read by the glyph classifier's trainer
 (``tools/train_glyph_classifier.py``: ``split == "train"`` only) and by the synthetic
-rubbing generator (``tests/synth/rubbing_font.py``: both sides; the benchmark reports them
+rubbing generator (``devkit/synth/rubbing_font.py``: both sides; the benchmark reports them
 separately). A family or drawn style is on exactly one side; whole families are held out,
 never single faces of a trained family (the one exception, DejaVu Sans Condensed, is
 marked ``tags`` "style-of-trained-family" and kept out of the headline's family count).
@@ -128,9 +128,9 @@ LETTERFORMS: tuple[Letterform, ...] = (
     _d("vector_strokes", "vector strokes", T, "tools/train_glyph_classifier.py:stroke_mask",
        "single-stroke"),
     # the generator's older drawn fonts: the same shapes as the two above (seen styles)
-    _d("dot_matrix", "5x7 grid", T, "tests/synth/rubbing_font.py:_grid_glyph", "dot-matrix"),
-    _d("stroke", "5x7 grid", T, "tests/synth/rubbing_font.py:_grid_glyph", "grid-strokes"),
-    _d("segment_stroke", "vector strokes", T, "tests/synth/rubbing_font.py:_segment_glyph",
+    _d("dot_matrix", "5x7 grid", T, "devkit/synth/rubbing_font.py:_grid_glyph", "dot-matrix"),
+    _d("stroke", "5x7 grid", T, "devkit/synth/rubbing_font.py:_grid_glyph", "grid-strokes"),
+    _d("segment_stroke", "vector strokes", T, "devkit/synth/rubbing_font.py:_segment_glyph",
        "single-stroke"),
     # ---- held out: whole families and drawn styles never trained on -------------------
     _o("ocr_b", "OCR-B", H, OT + "ocr-b/OCRB.otf", "ocr-b-like", "mono"),

@@ -15,7 +15,7 @@ APT_PKGS=(tesseract-ocr tesseract-ocr-eng fonts-noto-cjk fonts-wqy-zenhei fonts-
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
           libxcb-shape0 libxcb-xinerama0 libxcb-randr0 xvfb xauth poppler-utils binutils
           sane-utils)  # sane-utils: scanimage, for scanning from the window (optional)
-# --dev: the tests start a throwaway PostgreSQL server (tests/pg_server.py)
+# --dev: the tests start a throwaway PostgreSQL server (devkit/pg_server.py)
 if [ -n "$EXTRAS" ]; then APT_PKGS+=(postgresql); fi
 # --dev: the letterforms of devkit/letterforms.py (the glyph classifier's training side and
 # the held-out styles the rubbing tests and benchmark render); all permissive

@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --dev
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/ruff check vincheck tests benchmarks
+.venv/bin/ruff check vincheck tests benchmarks tools devkit
 exec .venv/bin/python -m pytest "$@"

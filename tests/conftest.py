@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = Path(os.environ.get("VINCHECK_CORPUS", REPO.parent / "shared" / "corpus"))
+from devkit.corpus import CORPUS
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -27,10 +26,10 @@ def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 @pytest.fixture(scope="session")
 def pg_server():
-    """A throwaway PostgreSQL server for the session (tests/pg_server.py), or a skip when
+    """A throwaway PostgreSQL server for the session (devkit/pg_server.py), or a skip when
     PostgreSQL's binaries or psycopg are not installed (scripts/setup.sh --dev installs
     them)."""
-    from tests.pg_server import start_throwaway
+    from devkit.pg_server import start_throwaway
 
     srv = start_throwaway()
     if srv is None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.conftest import REPO
+from devkit.corpus import REPO
 
 SAMPLE_VIN = "LSVAU2180N2183594"
 SAMPLE = REPO / "vincheck" / "data" / "sample_case"

@@ -1,6 +1,6 @@
 """Reading the vehicle conformity certificate (合格证) and VIN barcode labels.
 
-Certificates are generated (tests/synth/certificate.py) from the public layout with a
+Certificates are generated (devkit/synth/certificate.py) from the public layout with a
 CJK font from the machine; barcodes are written with zxing-cpp's own writer."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.synth.certificate import degrade, find_font, render_certificate
+from devkit.synth.certificate import degrade, find_font, render_certificate
 from vincheck.barcodes import Barcode
 from vincheck.case_files import classify_file
 from vincheck.case_io import sample_case_path

@@ -12,7 +12,7 @@ from vincheck.cli import main
 from vincheck.errors import UsageError
 from vincheck.inspection import CaseInput
 
-SAMPLE_VIN = "LSVAU2180N2183594"  # what the sample sheet's rubbings carry (tests/synth)
+SAMPLE_VIN = "LSVAU2180N2183594"  # what the sample sheet's rubbings carry (devkit/synth)
 
 
 def test_case_file_round_trip_with_relative_paths(tmp_path: Path) -> None:

@@ -80,8 +80,8 @@ def test_a_scan_of_a_grey_white_car_print_is_a_photo() -> None:
     """A print of a white car on a grey road on the white bed: few coloured pixels and a
     dark elongated shadow (what made it look like a rubbing sheet), but one solid region
     of the print's 88:60 shape."""
-    from tests.synth.car_photo import render_car_photo
-    from tests.synth.photo_print import render_print_scan
+    from devkit.synth.car_photo import render_car_photo
+    from devkit.synth.photo_print import render_print_scan
 
     pic, _ = render_car_photo(azimuth_deg=45.0, body_color="white", fill=0.55, seed=11,
                               size=(880, 600))
@@ -102,7 +102,7 @@ def test_a_grey_sheet_is_no_photo_print() -> None:
     """Grey paper reads as "not paper" in patches joined across the page: a region of a
     print's shape, but one that fills only part of its outline. Still a rubbing sheet.
     (Sheet 175 of the rubbing benchmark's set, seed 7, rebuilt alone.)"""
-    from tests.synth.rubbing import DEFECTS, random_sheet_spec, render_sheet
+    from devkit.synth.rubbing import DEFECTS, random_sheet_spec, render_sheet
 
     seed, index, n = 7, 175, 300
     master = np.random.default_rng(seed)

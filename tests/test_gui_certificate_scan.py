@@ -12,8 +12,8 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from devkit.synth.certificate import find_font, render_certificate  # noqa: E402
 from tests.gui_support import FakeRunner  # noqa: E402
-from tests.synth.certificate import find_font, render_certificate  # noqa: E402
 from vincheck.certificate import CertificateReading, CertificateValue  # noqa: E402
 from vincheck.gui.main_window import MainWindow  # noqa: E402
 from vincheck.imageio import load_image  # noqa: E402

@@ -11,8 +11,8 @@ import pytest
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
+from devkit.pg_server import free_port  # noqa: E402
 from tests.gui_support import FakeRunner, write_case  # noqa: E402
-from tests.pg_server import free_port  # noqa: E402
 from tests.test_gui_window import make_window, run_and_wait  # noqa: E402
 from vincheck.settings import Settings  # noqa: E402
 

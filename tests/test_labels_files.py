@@ -7,14 +7,14 @@ is the class of their azimuth."""
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
+from devkit.corpus import label_file
 from vincheck.photo.azimuth import circular_mean
 from vincheck.photo.view import azimuth_difference, view_of_azimuth
 
-LABELS = Path(__file__).parent / "labels" / "photo_labels.csv"
+LABELS = label_file("photo_labels.csv")
 ROWS = list(csv.DictReader(LABELS.open(encoding="utf-8")))
 
 

@@ -49,7 +49,7 @@ def test_trainer_reads_only_training_faces() -> None:
 
 
 def test_generator_renders_every_available_letterform_and_mark() -> None:
-    from tests.synth.rubbing_font import MORE_SYMBOLS, SYMBOLS, render_glyph, render_symbol
+    from devkit.synth.rubbing_font import MORE_SYMBOLS, SYMBOLS, render_glyph, render_symbol
 
     for f in lf.available():
         if f.name in ("grid5x7", "vector_strokes"):  # drawn by the trainer only

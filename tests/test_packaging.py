@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from devkit.corpus import REPO
 
 
 def test_sample_case_is_package_data() -> None:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.conftest import REPO
+from devkit.corpus import REPO
 from vincheck.errors import ImageTooLargeError, UnreadableImageError
 from vincheck.imageio import load_image, load_pages
 

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.synth.car_photo import render_car_photo
-from tests.synth.photo_print import render_print_scan, save_scan
+from devkit.synth.car_photo import render_car_photo
+from devkit.synth.photo_print import render_print_scan, save_scan
 from vincheck.cancel import CancelToken
 from vincheck.cli import main
 from vincheck.errors import Cancelled, UsageError

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.synth.car_photo import render_car_photo
+from devkit.synth.car_photo import render_car_photo
 from vincheck.errors import UsageError
 from vincheck.findings import Status
 from vincheck.photo.color import (

@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 import pytest
 
-from tests.synth.car_photo import plate_texture, render_car_photo
+from devkit.synth.car_photo import plate_texture, render_car_photo
 from vincheck.findings import PlateRead, Status
 from vincheck.imageio import from_array
 from vincheck.photo import check_photo

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from tests.synth.car_photo import render_car_photo
+from devkit.synth.car_photo import render_car_photo
 from vincheck.errors import UnreadableImageError
 from vincheck.findings import Status
 from vincheck.photo.plate_candidates import colour_candidates
@@ -518,7 +518,7 @@ def test_an_eu_plate_gets_no_province():
     before its letters, so its reading is kept."""
     import cv2
 
-    from tests.synth.car_photo import plate_texture
+    from devkit.synth.car_photo import plate_texture
     from vincheck.photo.plate_text import PROVINCE_MIN_PROB, read_province, with_province
 
     img = plate_texture("eu", "BA302OZ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.synth.photo_print import render_print_scan, save_scan, textured_picture
+from devkit.synth.photo_print import render_print_scan, save_scan, textured_picture
 from vincheck.findings import Status
 from vincheck.imageio import from_array, load_image
 from vincheck.photo.print_format import (

@@ -6,8 +6,8 @@ import cv2
 import numpy as np
 import pytest
 
-from tests.synth.car_photo import render_car_photo
-from tests.synth.photo_print import textured_picture
+from devkit.synth.car_photo import render_car_photo
+from devkit.synth.photo_print import textured_picture
 from vincheck.findings import Status
 from vincheck.photo.quality import edge_blur, judge_quality, measure_quality
 from vincheck.settings import PhotoSettings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.synth.car_photo import render_car_photo
+from devkit.synth.car_photo import render_car_photo
 from vincheck.errors import UnreadableImageError
 from vincheck.findings import Status
 from vincheck.photo.vehicle import judge_vehicle, locate_vehicle
@@ -104,7 +104,7 @@ def test_anchor_box_reports_a_vehicle_running_out_of_the_frame():
 # --- the bundled sample case: a car with a ground shadow and a narrow margin -------------
 
 def test_sample_case_picture_is_not_cut_off_and_shadow_is_not_vehicle():
-    # the same parameters as tests/synth/sample_case.py
+    # the same parameters as devkit/synth/sample_case.py
     rgb, truth = render_car_photo(azimuth_deg=45.0, body_color="white", plate=None,
                                   fill=0.60, size=(1320, 900), background="street", seed=11)
     region, f = _judge(rgb)

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-from tests.synth.car_photo import render_car_photo
+from devkit.corpus import label_file
+from devkit.synth.car_photo import render_car_photo
 from vincheck.findings import Status
 from vincheck.photo.vehicle import locate_vehicle
 from vincheck.photo.view import azimuth_difference, estimate_view, judge_view, view_of_azimuth
 from vincheck.settings import PhotoSettings
 
 S = PhotoSettings()
-LABELS = Path(__file__).parent / "labels" / "photo_labels.csv"
+LABELS = label_file("photo_labels.csv")
 
 
 def _view(az, color="white", bg="street"):
@@ -155,7 +155,7 @@ FILL_FLOOR = 0.55
 def painted_runs(corpus_dir):
     """Per labelled photo with its ground-truth plates painted out: (label row, image shape,
     region, view) from the plate-free path."""
-    from tests.corpus_plates import paint_out_plates, plate_polygons
+    from devkit.corpus_plates import paint_out_plates, plate_polygons
     from vincheck.imageio import load_image
 
     out = []

@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.synth.car_photo import render_car_photo
+from devkit.corpus import LABELS
+from devkit.synth.car_photo import render_car_photo
 from vincheck.findings import Status
 from vincheck.photo import view_head as vh
 from vincheck.photo.vehicle import locate_vehicle
@@ -19,7 +20,6 @@ from vincheck.photo.view import ViewEstimate, estimate_view, judge_view, view_of
 from vincheck.settings import PhotoSettings
 
 S = PhotoSettings()
-LABELS = Path(__file__).parent / "labels"
 
 
 @pytest.fixture(scope="module")

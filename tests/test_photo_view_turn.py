@@ -12,8 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.conftest import CORPUS
-from tests.synth.car_photo import render_car_photo
+from devkit.corpus import CORPUS
+from devkit.synth.car_photo import render_car_photo
 from vincheck.findings import Status
 from vincheck.photo import view_turn as vt
 from vincheck.photo.vehicle import locate_vehicle

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.synth.rubbing import random_sheet_spec, render_sheet
+from devkit.synth.rubbing import random_sheet_spec, render_sheet
 from vincheck.cli import main
 from vincheck.errors import FileNotFound, UnreadableImageError
 from vincheck.rubbing import check_rubbing_file

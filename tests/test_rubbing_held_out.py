@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from benchmarks.rubbing import match_strips, split_fonts
-from tests.synth.rubbing import random_sheet_spec, render_sheet
+from devkit.synth.rubbing import random_sheet_spec, render_sheet
 from vincheck.imageio import from_array
 from vincheck.rubbing import check_sheet
 from vincheck.settings import Settings

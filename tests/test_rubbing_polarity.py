@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.synth.rubbing import SheetSpec, StripSpec, render_sheet
+from devkit.synth.rubbing import SheetSpec, StripSpec, render_sheet
 from vincheck.rubbing.locate import locate_strips
 from vincheck.rubbing.normalize import light_detail_margin, normalize_strip
 from vincheck.rubbing.polarity import SURE_MARGIN, line_score, normalize_and_segment

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.synth.rubbing import random_sheet_spec, render_sheet
+from devkit.synth.rubbing import random_sheet_spec, render_sheet
 from vincheck.findings import Status
 from vincheck.imageio import from_array
 from vincheck.rubbing import check_sheet

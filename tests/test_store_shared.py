@@ -1,5 +1,5 @@
 """Several desks, one record: concurrency, lost connections, distributed batch, moving a
-desk. The PostgreSQL tests use the throwaway server of tests/pg_server.py (skipped when
+desk. The PostgreSQL tests use the throwaway server of devkit/pg_server.py (skipped when
 PostgreSQL is not installed); the batch workers use a cheap stand-in for the check
 (tests/shared_worker.py) -- the check itself is tested elsewhere."""
 
@@ -164,7 +164,7 @@ def test_lost_connection_is_retried_then_reported(pg_server, tmp_path: Path) -> 
 
 
 def _closed_port() -> int:
-    from tests.pg_server import free_port
+    from devkit.pg_server import free_port
 
     return free_port()
 

@@ -1,4 +1,4 @@
-"""Tests of the synthetic VIN-rubbing sheet generator (tests/synth/rubbing.py)."""
+"""Tests of the synthetic VIN-rubbing sheet generator (devkit/synth/rubbing.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.synth.rubbing import (
+from devkit.synth.rubbing import (
     DEFECTS,
     FONTS,
     SheetSpec,
@@ -20,7 +20,7 @@ from tests.synth.rubbing import (
     render_sheet,
     write_dataset,
 )
-from tests.synth.rubbing_vin import check_digit, random_vin
+from devkit.synth.rubbing_vin import check_digit, random_vin
 
 DPI = 200  # keeps the renders fast; the 300/600 dpi paths are covered separately
 
@@ -349,8 +349,8 @@ def test_seal_is_red_and_off_the_strips() -> None:
 
 
 def test_sample_sheet_spec_is_clean_and_bundled() -> None:
-    from tests.conftest import REPO
-    from tests.synth.rubbing import SAMPLE_VIN, sample_sheet_spec
+    from devkit.corpus import REPO
+    from devkit.synth.rubbing import SAMPLE_VIN, sample_sheet_spec
 
     assert check_digit(SAMPLE_VIN) == SAMPLE_VIN[8]
     spec = sample_sheet_spec()

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from pathlib import Path
 
 import cv2
 import numpy as np
 import pytest
 
 import vincheck.photo.vehicle_detector as vd
-from tests.synth.car_photo import render_car_photo
+from devkit.corpus import label_file
+from devkit.synth.car_photo import render_car_photo
 from vincheck.findings import Status
 from vincheck.photo.vehicle import judge_vehicle, locate_vehicle
 from vincheck.photo.vehicle_detected import frame_sides, main_detection
@@ -20,7 +20,7 @@ from vincheck.photo.vehicle_detector import Detection, detect_objects, detect_ve
 from vincheck.settings import PhotoSettings
 
 S = PhotoSettings()
-LABELS = Path(__file__).parent / "labels" / "photo_labels.csv"
+LABELS = label_file("photo_labels.csv")
 
 
 def _iou(a, b) -> float:

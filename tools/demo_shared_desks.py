@@ -3,7 +3,7 @@ case once, and each desk's history shows all of them.
 
     xvfb-run -a -s "-screen 0 1366x768x24" python tools/demo_shared_desks.py --out /tmp/demo
 
-Starts a throwaway PostgreSQL (tests/pg_server.py), renders 10 synthetic cases
+Starts a throwaway PostgreSQL (devkit/pg_server.py), renders 10 synthetic cases
 (benchmarks.batch.build_folder: a rubbing sheet and a car photo each), puts 8 into a hot
 folder watched by two ``vincheck batch --watch`` workers (workstations batch-1, batch-2)
 and gives one each to two GUI windows (gui-1, gui-2; separate processes, real checks).
@@ -82,7 +82,7 @@ def main() -> int:
         return gui_desk(url, folder, ws, int(total), png)
 
     from benchmarks.batch import build_folder
-    from tests.pg_server import start_throwaway
+    from devkit.pg_server import start_throwaway
     from vincheck.store import open_store
 
     out = Path(args.out)

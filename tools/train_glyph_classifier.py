@@ -11,7 +11,7 @@ Writes ``vincheck/data/glyph_classifier.onnx`` (the network) and
 ``vincheck/data/glyph_classifier.json`` (classes, softmax temperature, the training
 command, the letterform split, seed, torch version and the ONNX file's SHA-256).
 
-Training glyphs (nothing from the test-image generator in ``tests/synth`` is used):
+Training glyphs (nothing from the test-image generator in ``devkit/synth`` is used):
 
 * the outline faces on the *training* side of ``devkit.letterforms`` (the one table the
   generator reads too; no held-out family is ever opened here), 15 % of them redrawn as

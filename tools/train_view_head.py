@@ -11,7 +11,7 @@ Run::
 Data: the 41 view photos of ``tests/labels/photo_labels.csv`` (azimuth: the mean of the
 annotators'; the shipped head was trained when there were two, A and B)
 and the 276 photos of ``tests/labels/vehicle_end_labels.csv`` (end; side left / right /
-centre), every one with its plates painted out (``tests/corpus_plates.py``; the head
+centre), every one with its plates painted out (``devkit/corpus_plates.py``; the head
 decides the view of photos without a plate), as it is (so that a plate the detector missed
 does not throw it) and as two painted crops of a jittered box (every edge moved by up to
 8 %, so that the head does not hang on the exact box). The vehicle box is the one vincheck
@@ -49,15 +49,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.corpus_plates import paint_out_plates, plate_polygons  # noqa: E402
+from devkit.corpus import CORPUS, label_file  # noqa: E402
+from devkit.corpus_plates import paint_out_plates, plate_polygons  # noqa: E402
 from vincheck.imageio import load_image  # noqa: E402
 from vincheck.photo import view_head as vh  # noqa: E402
 from vincheck.photo.vehicle import locate_vehicle  # noqa: E402
 from vincheck.settings import PhotoSettings  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus"
-VIEW_LABELS = ROOT / "tests" / "labels" / "photo_labels.csv"
-END_LABELS = ROOT / "tests" / "labels" / "vehicle_end_labels.csv"
+VIEW_LABELS = label_file("photo_labels.csv")
+END_LABELS = label_file("vehicle_end_labels.csv")
 VIEW_WEIGHT = 3.0  # weight of a whole-vehicle view photo against an end-labelled one
 LAMBDA = {"end": 0.003, "oblique": 0.01, "side": 0.03}  # L2 of the logistic heads
 RIDGE_LAMBDA = 100.0  # of the angle regressions (standardised features)

@@ -5,7 +5,7 @@ measured on the labelled real photos with their plates painted out. The plate ou
 come from each source's ground truth, read from the corpus at run time (nothing of it is
 copied here): openalpr ``<image>.txt`` (x y w h), EasyPR ``ground_truth.tsv`` (rotated
 rectangles), CCPD file names (corner points); photos without any source truth are outlined
-by hand in ``labels/photo_plate_polygons.csv``. Coordinates are px of the full image.
+by hand in ``tests/labels/photo_plate_polygons.csv``. Coordinates are px of the full image.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-LABELS = Path(__file__).parent / "labels"
+from devkit.corpus import LABELS
 
 
 @lru_cache(maxsize=4)

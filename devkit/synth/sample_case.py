@@ -1,6 +1,6 @@
 """Build the bundled sample case in ``vincheck/data/sample_case/`` (package data) (deterministic).
 
-``python -m tests.synth.sample_case`` writes: the rubbing sheet (two clean rubbings of
+``python -m devkit.synth.sample_case`` writes: the rubbing sheet (two clean rubbings of
 ``SAMPLE_VIN`` at 300 dpi), a 300-dpi flatbed scan of the exterior photo print (a white
 car seen from the front-left at 45 degrees, no plate, its box filling 55 % of the picture
 with a clear margin to the frame), the same picture as a digital file, and ``case.json`` naming
@@ -15,9 +15,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from tests.synth.car_photo import render_car_photo
-from tests.synth.photo_print import render_print_scan, save_scan
-from tests.synth.rubbing import render_sheet, sample_sheet_spec
+from devkit.synth.car_photo import render_car_photo
+from devkit.synth.photo_print import render_print_scan, save_scan
+from devkit.synth.rubbing import render_sheet, sample_sheet_spec
 
 SAMPLE_VIN = "LSVAU2180N2183594"
 OUT = Path(__file__).resolve().parents[2] / "vincheck" / "data" / "sample_case"

@@ -17,7 +17,7 @@ code of the cut end, since the cut removes that symbol), ``deformed``, ``shifted
 ``char_too_small``, ``unreadable`` (alone: nothing else can be judged on such a strip) and,
 sheet level, ``copies_differ``.
 
-CLI: ``python -m tests.synth.rubbing --out DIR --n 300 --seed 1 [--dpi 300]
+CLI: ``python -m devkit.synth.rubbing --out DIR --n 300 --seed 1 [--dpi 300]
 [--defect-share 0.5]``; ``--sample FILE.png`` writes the bundled sample-case sheet.
 """
 
@@ -35,8 +35,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from tests.synth.rubbing_font import FONTS, SYMBOLS, render_glyph, render_symbol
-from tests.synth.rubbing_texture import (
+from devkit.synth.rubbing_font import FONTS, SYMBOLS, render_glyph, render_symbol
+from devkit.synth.rubbing_texture import (
     fine_noise,
     grain_mask,
     motion_blur,
@@ -45,7 +45,7 @@ from tests.synth.rubbing_texture import (
     smooth_noise,
     streak_noise,
 )
-from tests.synth.rubbing_vin import (
+from devkit.synth.rubbing_vin import (
     check_digit,
     differing_vin,
     has_valid_check_digit,
@@ -972,7 +972,7 @@ def sample_sheet_spec(vin: str = SAMPLE_VIN) -> SheetSpec:
 
 def main(argv: list[str] | None = None) -> int:
     """CLI: write a synthetic rubbing-sheet dataset."""
-    ap = argparse.ArgumentParser(prog="python -m tests.synth.rubbing", description=__doc__
+    ap = argparse.ArgumentParser(prog="python -m devkit.synth.rubbing", description=__doc__
                                  .splitlines()[0])
     ap.add_argument("--out", help="output folder")
     ap.add_argument("--sample", metavar="PNG",
