@@ -145,7 +145,7 @@ def test_scanner_error_and_cancel_leave_the_case_unchanged(
     before = w.panel.files()
     dlg = _open_scan_dialog(qtbot, w)
     dlg.extra_options = ["-x", "20", "-y", "20", "--read-return-value", "SANE_STATUS_JAMMED"]
-    with qtbot.waitSignal(dlg.failed, timeout=30000) as failed:
+    with qtbot.waitSignal(dlg.failed, timeout=60000) as failed:
         dlg.scan_button.click()
     assert "jammed" in failed.args[0].lower() and "Nothing was added" in failed.args[0]
     assert "jammed" in w.messages.text_plain().lower()

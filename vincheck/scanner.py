@@ -36,6 +36,8 @@ RESOLUTIONS = (300, 600)
 DEFAULT_DPI = 300
 LIST_TIMEOUT_S = 30.0  # s: looking for devices (network backends can be slow)
 SCAN_TIMEOUT_S = 180.0  # s: one scan run (all pages)
+FAILURE_GRACE_S = 2.0  # s: time scanimage gets to end after it reported a failed read
+_SANE_FAILURE = re.compile(r"sane_(start|read)\b")
 _PROGRESS = re.compile(r"Progress:\s*([0-9.]+)%")
 
 
@@ -206,6 +208,7 @@ def _sane_scan(device: str, out: Path, *, dpi: int, color: bool, pages: int, ste
     reader = threading.Thread(target=read_stderr, daemon=True)
     reader.start()
     t0 = time.monotonic()
+    failed_at: float | None = None  # when scanimage reported the scan failed
     try:
         while proc.poll() is None:
             if cancel is not None and cancel.cancelled:
@@ -214,8 +217,16 @@ def _sane_scan(device: str, out: Path, *, dpi: int, color: bool, pages: int, ste
             if time.monotonic() - t0 > timeout_s:
                 _stop(proc)
                 raise ScannerError(f"the scanner did not finish within {timeout_s:.0f} s")
+            failure = next((s for s in list(stderr) if _SANE_FAILURE.search(s)), None)
+            if failure is not None:
+                failed_at = failed_at or time.monotonic()
+                if time.monotonic() - failed_at > FAILURE_GRACE_S:
+                    # a backend that hangs after reporting its error (SANE's own test
+                    # backend does, about one time in eight, after a jammed feeder)
+                    _stop(proc)
+                    raise ScannerError(f"the scanner reported: {_last_line(failure)}")
             time.sleep(0.05)
-        reader.join(timeout=30.0)  # all of stderr (a loaded machine is slow to read it)
+        _drain(reader, stderr, need_message=proc.returncode != 0)
         files = sorted(tmp.glob("p*.tiff"))
         ok_status = proc.returncode == 0 or (pages > 1 and files and any(
             "out of documents" in s.lower() or "no more" in s.lower() for s in stderr))
@@ -228,6 +239,20 @@ def _sane_scan(device: str, out: Path, *, dpi: int, color: bool, pages: int, ste
         if proc.poll() is None:
             _stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _drain(reader: threading.Thread, lines: list[str], *, need_message: bool,
+           limit_s: float = 30.0) -> None:
+    """Let the stderr reader catch up once scanimage has ended: until it reaches the end of
+    the pipe, or (the pipe may stay open when another process inherited its write end)
+    until it has the message a failure needs, at most ``limit_s`` s (a loaded machine is
+    slow to read); a successful scan waits at most 2 s for it."""
+    t0 = time.monotonic()
+    limit = limit_s if need_message else 2.0
+    while reader.is_alive() and time.monotonic() - t0 < limit:
+        reader.join(timeout=0.1)
+        if need_message and lines and time.monotonic() - t0 > 1.0:
+            return
 
 
 def _stop(proc: subprocess.Popen) -> None:
