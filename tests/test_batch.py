@@ -315,7 +315,7 @@ def test_cli_batch_results_csv_and_exit_codes(tmp_path: Path, monkeypatch: pytes
                                              capsys: pytest.CaptureFixture[str]) -> None:
     import vincheck.batch
 
-    monkeypatch.setattr(vincheck.batch, "run_case", fake_runner)
+    monkeypatch.setattr(vincheck.batch.runner, "run_case", fake_runner)
     root, db, out = tmp_path / "in", tmp_path / "r.sqlite3", tmp_path / "res.csv"
     write_case(root, VINS[0])
     write_case(root, VINS[1])

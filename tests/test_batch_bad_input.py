@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import vincheck.batch as batch_mod
+import vincheck.batch.discover as batch_discover
 from tests.test_batch import VINS, fake_runner, write_case
 from vincheck.batch import run_batch
 from vincheck.findings import CaseResult
@@ -50,14 +50,14 @@ def test_a_permission_error_while_hashing_fails_its_case_only(
     root = tmp_path / "in"
     write_case(root, VINS[0])
     write_case(root, VINS[1])
-    real = batch_mod.hash_file
+    real = batch_discover.hash_file
 
     def hash_file(path: str) -> tuple[int, str]:
         if VINS[0] in path and path.endswith(".png"):
             raise PermissionError(13, "Permission denied", path)
         return real(path)
 
-    monkeypatch.setattr(batch_mod, "hash_file", hash_file)
+    monkeypatch.setattr(batch_discover, "hash_file", hash_file)
     with Store(tmp_path / "r.sqlite3") as st:
         rep = run_batch(root, store=st, jobs=1, runner=fake_runner)
     by_key = {o.key: o for o in rep.outcomes}
