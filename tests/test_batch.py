@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
-import signal
-import sqlite3
-import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 
@@ -22,7 +16,6 @@ from vincheck.batch import (
     looks_like_vin,
     read_expect_list,
     run_batch,
-    watch_folder,
 )
 from vincheck.cli import main
 from vincheck.errors import UsageError
@@ -179,138 +172,6 @@ def test_batch_two_workers(tmp_path: Path) -> None:
         assert sorted(s.expected_vin for s in st.search()) == sorted(VINS)
 
 
-_KILL_SCRIPT = """
-import sys
-sys.path.insert(0, {repo!r})
-from tests.test_batch import slow_runner
-from vincheck.batch import run_batch
-from vincheck.store import Store
-with Store({db!r}) as st:
-    run_batch({root!r}, store=st, jobs=2, runner=slow_runner)
-"""
-
-
-@pytest.mark.slow
-def test_records_survive_sigkill_and_batch_resumes(tmp_path: Path) -> None:
-    root, db = tmp_path / "in", tmp_path / "r.sqlite3"
-    vins = [f"LSVAM4187C21{n:05d}" for n in range(14)]
-    for v in vins:
-        write_case(root, v)
-    proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT.format(
-        repo=str(REPO), db=str(db), root=str(root))], start_new_session=True)
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            n = _count_committed(db)
-            if n >= 4:
-                break
-            assert proc.poll() is None, "the batch ended before it could be killed"
-            time.sleep(0.05)
-        workers = _children(proc.pid)
-        assert workers, "the batch runs its cases in worker processes"
-        os.kill(proc.pid, signal.SIGKILL)  # the main process only
-        proc.wait(timeout=30)
-        deadline = time.monotonic() + 15  # orphaned workers end themselves
-        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not any(_alive(w) for w in workers)
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL
-    with Store(db) as st:
-        before = {s.id: s for s in st.search(limit=None)}
-        assert 4 <= len(before) < len(vins) and st.integrity_check() == "ok"
-        for cid in before:  # every committed record is whole
-            ci, res, meta = st.get_case(cid)
-            assert res.to_dict() == fake_runner(ci).to_dict() | {"ms": res.to_dict()["ms"]}
-            assert len(meta["files"]) == 2 and all(len(f["sha256"]) == 64
-                                                   for f in meta["files"])
-            assert len(st.findings_of(cid)) == 4
-        rep = run_batch(root, store=st, jobs=1, runner=fake_runner)
-        assert sum(o.status == "skipped" for o in rep.outcomes) == len(before)
-        assert sum(o.status == "checked" for o in rep.outcomes) == len(vins) - len(before)
-        after = st.search(limit=None)
-        assert sorted(s.expected_vin for s in after) == sorted(vins)  # no duplicates
-        assert all(before[i].time == st.get_summary(i).time for i in before)
-
-
-def _children(pid: int) -> list[int]:
-    """Child process ids (Linux /proc), polled until the worker pool has started."""
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            kids = [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-        except OSError:
-            kids = []
-        if len(kids) >= 2:
-            return kids
-        time.sleep(0.1)
-    return kids
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
-    except (OSError, IndexError):
-        return False
-
-
-def _count_committed(db: Path) -> int:
-    if not db.exists():
-        return 0
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
-
-
-@pytest.mark.slow
-def test_watch_checks_a_case_once_its_files_settle(tmp_path: Path) -> None:
-    root = tmp_path / "hot"
-    root.mkdir()
-    stop = threading.Event()
-    outcomes: list[CaseOutcome] = []
-
-    def scanner() -> None:
-        time.sleep(0.3)
-        write_case(root, VINS[0])
-        photo = root / VINS[1] / "photo_1.jpg"
-        photo.parent.mkdir()
-        with open(photo, "wb") as fh:  # a slow scanner: the file grows for ~0.8 s
-            fh.write(b"STATUS=fail ")
-            for _ in range(8):
-                fh.write(b"," * 100)
-                fh.flush()
-                time.sleep(0.1)
-        (root / VINS[1] / "rubbing_1.png").write_bytes(f"VIN={VINS[1]} ".encode())
-        deadline = time.monotonic() + 10
-        while len(outcomes) < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        time.sleep(0.5)  # a few more polls: nothing may be checked twice
-        stop.set()
-
-    t = threading.Thread(target=scanner)
-    t.start()
-    with Store(tmp_path / "r.sqlite3") as st:
-        rep = watch_folder(root, store=st, jobs=1, runner=fake_runner, stop=stop,
-                           on_outcome=outcomes.append, interval_s=0.1, settle_s=0.4, max_s=20)
-        t.join()
-        assert sorted(o.key for o in rep.outcomes) == sorted(VINS[:2])
-        assert st.count() == 2
-        rec = st.get_record(next(o.case_id for o in rep.outcomes if o.key == VINS[1]))
-        photo = next(f for f in rec.files if f.role == "photo")
-        assert photo.size == len((root / VINS[1] / "photo_1.jpg").read_bytes())
-        assert rec.summary.decided_verdict == "fail"
-
-
 def test_cli_batch_results_csv_and_exit_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     import vincheck.batch
@@ -375,37 +236,3 @@ def test_files_without_name_hints_are_sorted_by_pixels(tmp_path: Path) -> None:
     assert [Path(f).name for f in ci.rubbing_files] == ["scan_001.png"]
     assert [Path(f).name for f in ci.photo_files] == ["scan_002.jpg"]
     assert res.vins_read == [VINS[0]]
-
-
-@pytest.mark.slow
-def test_cli_watch_records_new_case_and_stops_on_ctrl_c(tmp_path: Path) -> None:
-    hot, db = tmp_path / "hot", tmp_path / "r.sqlite3"
-    hot.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "vincheck", "batch", str(hot), "--watch", "--interval", "0.2",
-         "--jobs", "1", "--db", str(db), "--out", str(tmp_path / "res.csv")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-        start_new_session=True,
-        # a shell without job control starts background jobs with SIGINT ignored, and the
-        # child would inherit that: Ctrl+C must reach it as it does at a terminal
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    try:
-        time.sleep(1.0)
-        write_case(hot, VINS[0])  # not decodable images: recorded with input errors
-        deadline = time.monotonic() + 60
-        while _count_committed(db) < 1 and time.monotonic() < deadline:
-            assert proc.poll() is None
-            time.sleep(0.1)
-        assert _count_committed(db) == 1
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    assert proc.returncode == 1, err  # the case needs review: its files are not images
-    assert f'"case":"{VINS[0]}"' in out and "Traceback" not in err
-    assert "watching" in err and "1 case(s)" in err
-    rows = list(csv.DictReader((tmp_path / "res.csv").open(encoding="utf-8-sig")))
-    assert [r["case"] for r in rows] == [VINS[0]]
