@@ -42,7 +42,9 @@ LOOKALIKES = str.maketrans({"]": "1", "[": "1", "｜": "1", "〇": "0", "○": "
 _rec_lock = threading.Lock()
 # probability (0-1) of the best province character from which a lost or misread province
 # is put back in a plate's text; chosen on the EasyPR plates: all 27 at or above it were
-# right, below it right and wrong ones mix (0.0001-0.03)
+# right, below it right and wrong ones mix (0.0001-0.03). Those plates: the EasyPR photos
+# of ../shared/corpus/easypr-general-test as read by `python -m benchmarks.photo --only
+# plates` (commit bfadb11), so its plate-text figure on EasyPR is in-sample.
 PROVINCE_MIN_PROB = 0.05
 
 

@@ -29,7 +29,10 @@ RED_HUE_MAX = 8  # OpenCV hue (0-180) within this of 0 counts as red
 RED_MIN_SATURATION = 110  # 0-255
 RED_MIN_VALUE = 70  # 0-255
 CUE_PLATE_HEIGHT = 12.0  # px: the plate height the end cues are measured at
-# vehicle extent around the plate centre, plate heights (fitted to end-on cars)
+# vehicle extent around the plate centre, plate heights (fitted to end-on cars: those of
+# the tuning two thirds of tests/labels/photo_labels.csv on ../shared/corpus, rows with
+# index % 3 != 2; `python -m benchmarks.photo_view` reports the held-out third; set in
+# commit 584b35b with that split)
 HALF_WIDTH_HP = 6.4
 ABOVE_HP = 6.6
 BELOW_HP = 3.6

@@ -68,7 +68,9 @@ class RubbingSettings:
     # contrast) of the blurriest run of characters (median of five: one or two soft cells
     # are no smear) over the line's median below this counts as smeared. On the 300-sheet
     # benchmark clean strips stay >= 0.77 and smeared runs (0.8-2 mm motion blur over 3-6
-    # characters) reach 0.57-0.73 (chosen there; checked on a second generated set).
+    # characters) reach 0.57-0.73 (chosen there; checked on a second generated set). That
+    # benchmark: generated sheets, `python -m benchmarks.rubbing --n 300 --seed 7` as of
+    # commit 6dc8179 (sheets of write_dataset, then in tests/synth, now devkit/synth).
     min_sharpness_ratio: float = setting(0.75, "涂抹判定清晰度比下限",
                                          "Minimum sharpness ratio (smear)", **SHARE)
 
