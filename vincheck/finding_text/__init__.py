@@ -15,18 +15,18 @@ language :func:`finding_sentence` was asked for.
 
 Modules: :mod:`~vincheck.finding_text.words` (templates in the language being written,
 values with units), :mod:`~vincheck.finding_text.case`, :mod:`~vincheck.finding_text.rubbing`
-and :mod:`~vincheck.finding_text.photo` (the builders by subject); here the table of
-all builders by reason code and the two entry points.
+and :mod:`~vincheck.finding_text.photo` (the builders by subject, each registered for its
+reason code in :data:`BUILDERS` by ``@builds``); here the two entry points.
 """
 
 from __future__ import annotations
 
 from vincheck import rules
-from vincheck.finding_text import case, photo, rubbing
-from vincheck.finding_text.words import _LANG, CORNERS, CTX, Builder, Q, deg, mm, num, pct
-from vincheck.findings import Finding, Status
 
-BUILDERS: dict[str, Builder] = {**case.BUILDERS, **rubbing.BUILDERS, **photo.BUILDERS}
+# the builder modules register their sentence builders in this order (the table order)
+from vincheck.finding_text import case, rubbing, photo  # noqa: F401  # isort: skip
+from vincheck.finding_text.words import _LANG, BUILDERS, CORNERS, CTX, Builder, Q, deg, mm, num, pct
+from vincheck.findings import Finding, Status
 
 
 def finding_sentence(finding: Finding, lang: str = "zh_CN") -> str | None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from vincheck.finding_text.words import (
     _LANG,
-    Builder,
     Q,
     _clauses,
     _need_num,
     _words,
+    builds,
 )
 from vincheck.findings import Finding, Status
 
 
+@builds("expected_vin")
 def _expected_vin(f: Finding) -> str | None:
     if f.status is Status.FAIL and isinstance(f.measured, str):
         return Q.translate("FindingText", "The expected VIN {vin} is not a valid VIN.").format(
@@ -22,18 +23,21 @@ def _expected_vin(f: Finding) -> str | None:
     return None
 
 
+@builds("missing_rubbing")
 def _missing_rubbing(f: Finding) -> str | None:
     if f.status is Status.FAIL:
         return Q.translate("FindingText", "No VIN rubbing sheet was given.")
     return None
 
 
+@builds("missing_photo")
 def _missing_photo(f: Finding) -> str | None:
     if f.status is Status.FAIL:
         return Q.translate("FindingText", "No exterior photo was given.")
     return None
 
 
+@builds("rubbing_count")
 def _rubbing_count(f: Finding) -> str | None:
     n = int(_need_num(f.measured))
     need = int(_need_num(f.limit))
@@ -42,6 +46,7 @@ def _rubbing_count(f: Finding) -> str | None:
     )
 
 
+@builds("input_error")
 def _input_error(f: Finding) -> str | None:
     name = f.measured if isinstance(f.measured, str) and f.measured else None
     if name is None:
@@ -51,6 +56,7 @@ def _input_error(f: Finding) -> str | None:
     )
 
 
+@builds("copies_differ")
 def _copies_differ(f: Finding) -> str | None:
     vins = f.measured
     if f.status is Status.SKIPPED:
@@ -70,6 +76,7 @@ def _copies_differ(f: Finding) -> str | None:
     return None
 
 
+@builds("vin_mismatch")
 def _vin_mismatch(f: Finding) -> str | None:
     expected = f.limit if isinstance(f.limit, str) else None
     if expected is None:
@@ -93,6 +100,7 @@ def _vin_mismatch(f: Finding) -> str | None:
 
 
 
+@builds("custom_limits")
 def _custom_limits(f: Finding) -> str | None:
     from vincheck.settings import SPECS
 
@@ -105,16 +113,3 @@ def _custom_limits(f: Finding) -> str | None:
     return Q.translate("FindingText",
                        "Checked with limits other than the regulation's: {items}.").format(
         items=_clauses().join(items))
-
-
-#: Sentence builders of the case findings by reason code.
-BUILDERS: dict[str, Builder] = {
-    "expected_vin": _expected_vin,
-    "missing_rubbing": _missing_rubbing,
-    "missing_photo": _missing_photo,
-    "rubbing_count": _rubbing_count,
-    "input_error": _input_error,
-    "copies_differ": _copies_differ,
-    "vin_mismatch": _vin_mismatch,
-    "custom_limits": _custom_limits,
-}

@@ -9,7 +9,6 @@ from vincheck import rules
 from vincheck.finding_text.words import (
     _LANG,
     CORNERS,
-    Builder,
     Q,
     _clauses,
     _corner,
@@ -17,6 +16,7 @@ from vincheck.finding_text.words import (
     _sep,
     _side,
     _words,
+    builds,
     deg,
     num,
     pct,
@@ -24,6 +24,7 @@ from vincheck.finding_text.words import (
 from vincheck.findings import Finding, Status
 
 
+@builds("size")
 def _size(f: Finding) -> str | None:
     lim = f.limit
     if not isinstance(lim, dict):
@@ -65,6 +66,7 @@ def _size(f: Finding) -> str | None:
     return None
 
 
+@builds("corner_radius")
 def _corner_radius(f: Finding) -> str | None:
     lim = f.limit
     if not isinstance(lim, dict):
@@ -109,6 +111,7 @@ def _corner_radius(f: Finding) -> str | None:
     return None
 
 
+@builds("aspect")
 def _aspect(f: Finding) -> str | None:
     lim = f.limit
     if not isinstance(lim, dict):
@@ -126,6 +129,7 @@ def _aspect(f: Finding) -> str | None:
     return None
 
 
+@builds("plate_visible")
 def _plate_visible(f: Finding) -> str | None:
     n = int(_need_num(f.measured))
     if f.status is Status.FAIL:
@@ -151,6 +155,7 @@ def _window(lim: Any) -> tuple[float, float]:
     return _need_num(lim[0]), _need_num(lim[1])
 
 
+@builds("fill_ratio")
 def _fill_ratio(f: Finding) -> str | None:
     lo, hi = _window(f.limit)
     window = f"{pct(lo)}–{pct(hi)}"
@@ -183,6 +188,7 @@ def _fill_ratio(f: Finding) -> str | None:
     return None
 
 
+@builds("vehicle_cut_off")
 def _vehicle_cut_off(f: Finding) -> str | None:
     if f.measured is None:
         if f.status is Status.REVIEW:
@@ -201,6 +207,7 @@ def _vehicle_cut_off(f: Finding) -> str | None:
     return None
 
 
+@builds("angle")
 def _angle(f: Finding) -> str | None:
     az = _need_num(f.measured)
     lo, hi = _window(f.limit)
@@ -239,6 +246,7 @@ def _angle(f: Finding) -> str | None:
     return None
 
 
+@builds("blurry")
 def _blurry(f: Finding) -> str | None:
     lim = f.limit
     if not isinstance(lim, dict):
@@ -262,6 +270,7 @@ def _blurry(f: Finding) -> str | None:
     return None
 
 
+@builds("exposure")
 def _exposure(f: Finding) -> str | None:
     m, lim = f.measured, f.limit
     if not isinstance(m, dict) or not isinstance(lim, dict):
@@ -308,6 +317,7 @@ def _exposure(f: Finding) -> str | None:
     )
 
 
+@builds("color_mismatch")
 def _color_mismatch(f: Finding) -> str | None:
     known = set(rules.COLOURS)
 
@@ -353,18 +363,3 @@ def _color_mismatch(f: Finding) -> str | None:
             "The body colour probably reads as {got}, but the papers say {want}: check by eye.",
         ).format(got=colour_name(got), want=colour_name(want))
     return None
-
-
-#: Sentence builders of the photo findings by reason code.
-BUILDERS: dict[str, Builder] = {
-    "size": _size,
-    "corner_radius": _corner_radius,
-    "aspect": _aspect,
-    "plate_visible": _plate_visible,
-    "fill_ratio": _fill_ratio,
-    "vehicle_cut_off": _vehicle_cut_off,
-    "angle": _angle,
-    "blurry": _blurry,
-    "exposure": _exposure,
-    "color_mismatch": _color_mismatch,
-}

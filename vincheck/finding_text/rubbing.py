@@ -4,11 +4,13 @@ digit, start and end symbols, character shape, size and alignment, scan resoluti
 from __future__ import annotations
 
 from vincheck.finding_text.words import (
+    BUILDERS,
     Builder,
     Q,
     _clauses,
     _need_num,
     _words,
+    builds,
     deg,
     mm,
     num,
@@ -17,6 +19,7 @@ from vincheck.finding_text.words import (
 from vincheck.findings import Finding, Status
 
 
+@builds("no_rubbing")
 def _no_rubbing(f: Finding) -> str | None:
     n = int(_need_num(f.measured))
     if f.status is Status.FAIL:
@@ -26,6 +29,7 @@ def _no_rubbing(f: Finding) -> str | None:
     return None
 
 
+@builds("unreadable")
 def _unreadable(f: Finding) -> str | None:
     if f.status is Status.FAIL:
         if f.unit == "characters" and _need_num(f.measured) == 0:
@@ -53,6 +57,7 @@ def _unreadable(f: Finding) -> str | None:
     return None
 
 
+@builds("truncated")
 def _truncated(f: Finding) -> str | None:
     n, need = int(_need_num(f.measured)), int(_need_num(f.limit))
     if f.status is Status.FAIL:
@@ -66,6 +71,7 @@ def _truncated(f: Finding) -> str | None:
     return None
 
 
+@builds("check_digit")
 def _check_digit(f: Finding) -> str | None:
     got = f.measured if isinstance(f.measured, str) else None
     if got is None:
@@ -122,6 +128,11 @@ def _symbol(start: bool) -> Builder:
     return build
 
 
+BUILDERS["missing_start_symbol"] = _symbol(start=True)
+BUILDERS["missing_end_symbol"] = _symbol(start=False)
+
+
+@builds("deformed")
 def _deformed(f: Finding) -> str | None:
     m, lim = f.measured, f.limit
     if not isinstance(m, dict) or not isinstance(lim, dict):
@@ -171,6 +182,7 @@ def _deformed(f: Finding) -> str | None:
     )
 
 
+@builds("char_too_small")
 def _char_too_small(f: Finding) -> str | None:
     if f.unit != "mm":
         return None
@@ -186,6 +198,7 @@ def _char_too_small(f: Finding) -> str | None:
     return None
 
 
+@builds("shifted")
 def _shifted(f: Finding) -> str | None:
     m, lim = f.measured, f.limit
     if not isinstance(m, dict) or not isinstance(lim, dict):
@@ -226,6 +239,7 @@ def _shifted(f: Finding) -> str | None:
     )
 
 
+@builds("dpi")
 def _dpi(f: Finding) -> str | None:
     if f.status is Status.SKIPPED:
         return Q.translate(
@@ -236,25 +250,10 @@ def _dpi(f: Finding) -> str | None:
     return None
 
 
+@builds("ocr_engine")
 def _ocr_engine(f: Finding) -> str | None:
     if isinstance(f.measured, list) and all(isinstance(v, str) for v in f.measured):
         return Q.translate(
             "FindingText", "Read with {engines}; not every OCR engine was available."
         ).format(engines=_words(f.measured))
     return None
-
-
-#: Sentence builders of the rubbing findings by reason code.
-BUILDERS: dict[str, Builder] = {
-    "no_rubbing": _no_rubbing,
-    "unreadable": _unreadable,
-    "truncated": _truncated,
-    "check_digit": _check_digit,
-    "missing_start_symbol": _symbol(start=True),
-    "missing_end_symbol": _symbol(start=False),
-    "deformed": _deformed,
-    "char_too_small": _char_too_small,
-    "shifted": _shifted,
-    "dpi": _dpi,
-    "ocr_engine": _ocr_engine,
-}
