@@ -15,18 +15,51 @@ language :func:`finding_sentence` was asked for.
 
 Modules: :mod:`~vincheck.finding_text.words` (templates in the language being written,
 values with units), :mod:`~vincheck.finding_text.case`, :mod:`~vincheck.finding_text.rubbing`
-and :mod:`~vincheck.finding_text.photo` (the builders by subject, each registered for its
-reason code in :data:`BUILDERS` by ``@builds``); here the two entry points.
+and :mod:`~vincheck.finding_text.photo` (the builders by subject, ``<code>_sentence``);
+here the table of builders by reason code and the two entry points.
 """
 
 from __future__ import annotations
 
 from vincheck import rules
-
-# the builder modules register their sentence builders in this order (the table order)
-from vincheck.finding_text import case, rubbing, photo  # noqa: F401  # isort: skip
-from vincheck.finding_text.words import _LANG, BUILDERS, CORNERS, CTX, Builder, Q, deg, mm, num, pct
+from vincheck.finding_text import case, photo, rubbing
+from vincheck.finding_text.words import _LANG, CORNERS, CTX, Builder, Q, deg, mm, num, pct
 from vincheck.findings import Finding, Status
+
+BUILDERS: dict[str, Builder] = {
+    # case
+    "expected_vin": case.expected_vin_sentence,
+    "missing_rubbing": case.missing_rubbing_sentence,
+    "missing_photo": case.missing_photo_sentence,
+    "rubbing_count": case.rubbing_count_sentence,
+    "input_error": case.input_error_sentence,
+    "copies_differ": case.copies_differ_sentence,
+    "vin_mismatch": case.vin_mismatch_sentence,
+    "custom_limits": case.custom_limits_sentence,
+    # Annex 2: rubbing
+    "no_rubbing": rubbing.no_rubbing_sentence,
+    "unreadable": rubbing.unreadable_sentence,
+    "truncated": rubbing.truncated_sentence,
+    "check_digit": rubbing.check_digit_sentence,
+    "missing_start_symbol": rubbing.symbol_sentence(start=True),
+    "missing_end_symbol": rubbing.symbol_sentence(start=False),
+    "deformed": rubbing.deformed_sentence,
+    "char_too_small": rubbing.char_too_small_sentence,
+    "shifted": rubbing.shifted_sentence,
+    "dpi": rubbing.dpi_sentence,
+    "ocr_engine": rubbing.ocr_engine_sentence,
+    # Annex 1: photo
+    "size": photo.size_sentence,
+    "corner_radius": photo.corner_radius_sentence,
+    "aspect": photo.aspect_sentence,
+    "plate_visible": photo.plate_visible_sentence,
+    "fill_ratio": photo.fill_ratio_sentence,
+    "vehicle_cut_off": photo.vehicle_cut_off_sentence,
+    "angle": photo.angle_sentence,
+    "blurry": photo.blurry_sentence,
+    "exposure": photo.exposure_sentence,
+    "color_mismatch": photo.color_mismatch_sentence,
+}
 
 
 def finding_sentence(finding: Finding, lang: str = "zh_CN") -> str | None:

@@ -9,13 +9,11 @@ from vincheck.finding_text.words import (
     _clauses,
     _need_num,
     _words,
-    builds,
 )
 from vincheck.findings import Finding, Status
 
 
-@builds("expected_vin")
-def _expected_vin(f: Finding) -> str | None:
+def expected_vin_sentence(f: Finding) -> str | None:
     if f.status is Status.FAIL and isinstance(f.measured, str):
         return Q.translate("FindingText", "The expected VIN {vin} is not a valid VIN.").format(
             vin=f.measured
@@ -23,22 +21,19 @@ def _expected_vin(f: Finding) -> str | None:
     return None
 
 
-@builds("missing_rubbing")
-def _missing_rubbing(f: Finding) -> str | None:
+def missing_rubbing_sentence(f: Finding) -> str | None:
     if f.status is Status.FAIL:
         return Q.translate("FindingText", "No VIN rubbing sheet was given.")
     return None
 
 
-@builds("missing_photo")
-def _missing_photo(f: Finding) -> str | None:
+def missing_photo_sentence(f: Finding) -> str | None:
     if f.status is Status.FAIL:
         return Q.translate("FindingText", "No exterior photo was given.")
     return None
 
 
-@builds("rubbing_count")
-def _rubbing_count(f: Finding) -> str | None:
+def rubbing_count_sentence(f: Finding) -> str | None:
     n = int(_need_num(f.measured))
     need = int(_need_num(f.limit))
     return Q.translate("FindingText", "{n} rubbing(s) found; the rules call for {need}.").format(
@@ -46,8 +41,7 @@ def _rubbing_count(f: Finding) -> str | None:
     )
 
 
-@builds("input_error")
-def _input_error(f: Finding) -> str | None:
+def input_error_sentence(f: Finding) -> str | None:
     name = f.measured if isinstance(f.measured, str) and f.measured else None
     if name is None:
         return None
@@ -56,8 +50,7 @@ def _input_error(f: Finding) -> str | None:
     )
 
 
-@builds("copies_differ")
-def _copies_differ(f: Finding) -> str | None:
+def copies_differ_sentence(f: Finding) -> str | None:
     vins = f.measured
     if f.status is Status.SKIPPED:
         return Q.translate(
@@ -76,8 +69,7 @@ def _copies_differ(f: Finding) -> str | None:
     return None
 
 
-@builds("vin_mismatch")
-def _vin_mismatch(f: Finding) -> str | None:
+def vin_mismatch_sentence(f: Finding) -> str | None:
     expected = f.limit if isinstance(f.limit, str) else None
     if expected is None:
         return None
@@ -99,9 +91,7 @@ def _vin_mismatch(f: Finding) -> str | None:
     return None
 
 
-
-@builds("custom_limits")
-def _custom_limits(f: Finding) -> str | None:
+def custom_limits_sentence(f: Finding) -> str | None:
     from vincheck.settings import SPECS
 
     if not isinstance(f.measured, dict) or not isinstance(f.limit, dict):

@@ -16,7 +16,6 @@ from vincheck.finding_text.words import (
     _sep,
     _side,
     _words,
-    builds,
     deg,
     num,
     pct,
@@ -24,8 +23,7 @@ from vincheck.finding_text.words import (
 from vincheck.findings import Finding, Status
 
 
-@builds("size")
-def _size(f: Finding) -> str | None:
+def size_sentence(f: Finding) -> str | None:
     lim = f.limit
     if not isinstance(lim, dict):
         return None
@@ -66,8 +64,7 @@ def _size(f: Finding) -> str | None:
     return None
 
 
-@builds("corner_radius")
-def _corner_radius(f: Finding) -> str | None:
+def corner_radius_sentence(f: Finding) -> str | None:
     lim = f.limit
     if not isinstance(lim, dict):
         return None
@@ -111,8 +108,7 @@ def _corner_radius(f: Finding) -> str | None:
     return None
 
 
-@builds("aspect")
-def _aspect(f: Finding) -> str | None:
+def aspect_sentence(f: Finding) -> str | None:
     lim = f.limit
     if not isinstance(lim, dict):
         return None
@@ -129,8 +125,7 @@ def _aspect(f: Finding) -> str | None:
     return None
 
 
-@builds("plate_visible")
-def _plate_visible(f: Finding) -> str | None:
+def plate_visible_sentence(f: Finding) -> str | None:
     n = int(_need_num(f.measured))
     if f.status is Status.FAIL:
         return Q.translate(
@@ -155,8 +150,7 @@ def _window(lim: Any) -> tuple[float, float]:
     return _need_num(lim[0]), _need_num(lim[1])
 
 
-@builds("fill_ratio")
-def _fill_ratio(f: Finding) -> str | None:
+def fill_ratio_sentence(f: Finding) -> str | None:
     lo, hi = _window(f.limit)
     window = f"{pct(lo)}–{pct(hi)}"
     if f.measured is None:
@@ -188,8 +182,7 @@ def _fill_ratio(f: Finding) -> str | None:
     return None
 
 
-@builds("vehicle_cut_off")
-def _vehicle_cut_off(f: Finding) -> str | None:
+def vehicle_cut_off_sentence(f: Finding) -> str | None:
     if f.measured is None:
         if f.status is Status.REVIEW:
             return Q.translate(
@@ -207,8 +200,7 @@ def _vehicle_cut_off(f: Finding) -> str | None:
     return None
 
 
-@builds("angle")
-def _angle(f: Finding) -> str | None:
+def angle_sentence(f: Finding) -> str | None:
     az = _need_num(f.measured)
     lo, hi = _window(f.limit)
     details = f.details if isinstance(f.details, dict) else {}
@@ -246,8 +238,7 @@ def _angle(f: Finding) -> str | None:
     return None
 
 
-@builds("blurry")
-def _blurry(f: Finding) -> str | None:
+def blurry_sentence(f: Finding) -> str | None:
     lim = f.limit
     if not isinstance(lim, dict):
         return None
@@ -270,8 +261,7 @@ def _blurry(f: Finding) -> str | None:
     return None
 
 
-@builds("exposure")
-def _exposure(f: Finding) -> str | None:
+def exposure_sentence(f: Finding) -> str | None:
     m, lim = f.measured, f.limit
     if not isinstance(m, dict) or not isinstance(lim, dict):
         return None
@@ -317,8 +307,7 @@ def _exposure(f: Finding) -> str | None:
     )
 
 
-@builds("color_mismatch")
-def _color_mismatch(f: Finding) -> str | None:
+def color_mismatch_sentence(f: Finding) -> str | None:
     known = set(rules.COLOURS)
 
     def colour_name(code: str) -> str:

@@ -4,13 +4,11 @@ digit, start and end symbols, character shape, size and alignment, scan resoluti
 from __future__ import annotations
 
 from vincheck.finding_text.words import (
-    BUILDERS,
     Builder,
     Q,
     _clauses,
     _need_num,
     _words,
-    builds,
     deg,
     mm,
     num,
@@ -19,8 +17,7 @@ from vincheck.finding_text.words import (
 from vincheck.findings import Finding, Status
 
 
-@builds("no_rubbing")
-def _no_rubbing(f: Finding) -> str | None:
+def no_rubbing_sentence(f: Finding) -> str | None:
     n = int(_need_num(f.measured))
     if f.status is Status.FAIL:
         return Q.translate("FindingText", "No VIN rubbing strip was found on the sheet.")
@@ -29,8 +26,7 @@ def _no_rubbing(f: Finding) -> str | None:
     return None
 
 
-@builds("unreadable")
-def _unreadable(f: Finding) -> str | None:
+def unreadable_sentence(f: Finding) -> str | None:
     if f.status is Status.FAIL:
         if f.unit == "characters" and _need_num(f.measured) == 0:
             return Q.translate("FindingText", "No characters could be found on the rubbing.")
@@ -57,8 +53,7 @@ def _unreadable(f: Finding) -> str | None:
     return None
 
 
-@builds("truncated")
-def _truncated(f: Finding) -> str | None:
+def truncated_sentence(f: Finding) -> str | None:
     n, need = int(_need_num(f.measured)), int(_need_num(f.limit))
     if f.status is Status.FAIL:
         return Q.translate(
@@ -71,8 +66,7 @@ def _truncated(f: Finding) -> str | None:
     return None
 
 
-@builds("check_digit")
-def _check_digit(f: Finding) -> str | None:
+def check_digit_sentence(f: Finding) -> str | None:
     got = f.measured if isinstance(f.measured, str) else None
     if got is None:
         return None
@@ -101,7 +95,7 @@ def _check_digit(f: Finding) -> str | None:
     return None
 
 
-def _symbol(start: bool) -> Builder:
+def symbol_sentence(start: bool) -> Builder:
     def build(f: Finding) -> str | None:
         if not isinstance(f.measured, bool):
             return None
@@ -128,12 +122,7 @@ def _symbol(start: bool) -> Builder:
     return build
 
 
-BUILDERS["missing_start_symbol"] = _symbol(start=True)
-BUILDERS["missing_end_symbol"] = _symbol(start=False)
-
-
-@builds("deformed")
-def _deformed(f: Finding) -> str | None:
+def deformed_sentence(f: Finding) -> str | None:
     m, lim = f.measured, f.limit
     if not isinstance(m, dict) or not isinstance(lim, dict):
         return None
@@ -182,8 +171,7 @@ def _deformed(f: Finding) -> str | None:
     )
 
 
-@builds("char_too_small")
-def _char_too_small(f: Finding) -> str | None:
+def char_too_small_sentence(f: Finding) -> str | None:
     if f.unit != "mm":
         return None
     h, need = mm(f.measured), mm(f.limit)
@@ -198,8 +186,7 @@ def _char_too_small(f: Finding) -> str | None:
     return None
 
 
-@builds("shifted")
-def _shifted(f: Finding) -> str | None:
+def shifted_sentence(f: Finding) -> str | None:
     m, lim = f.measured, f.limit
     if not isinstance(m, dict) or not isinstance(lim, dict):
         return None
@@ -239,8 +226,7 @@ def _shifted(f: Finding) -> str | None:
     )
 
 
-@builds("dpi")
-def _dpi(f: Finding) -> str | None:
+def dpi_sentence(f: Finding) -> str | None:
     if f.status is Status.SKIPPED:
         return Q.translate(
             "FindingText",
@@ -250,8 +236,7 @@ def _dpi(f: Finding) -> str | None:
     return None
 
 
-@builds("ocr_engine")
-def _ocr_engine(f: Finding) -> str | None:
+def ocr_engine_sentence(f: Finding) -> str | None:
     if isinstance(f.measured, list) and all(isinstance(v, str) for v in f.measured):
         return Q.translate(
             "FindingText", "Read with {engines}; not every OCR engine was available."

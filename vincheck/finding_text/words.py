@@ -28,20 +28,6 @@ CTX = "FindingText"
 
 Builder = Callable[[Finding], "str | None"]
 
-#: Sentence builders by reason code, filled by :func:`builds` as the builder modules
-#: (case, rubbing, photo) load; :mod:`vincheck.finding_text` loads them in that order.
-BUILDERS: dict[str, Builder] = {}
-
-
-def builds(code: str) -> Callable[[Builder], Builder]:
-    """Register the decorated function as the sentence builder of reason ``code``."""
-
-    def register(fn: Builder) -> Builder:
-        BUILDERS[code] = fn
-        return fn
-
-    return register
-
 
 # --- value formatting (language-neutral; units are SI symbols) --------------------------
 def _is_num(v: Any) -> bool:
