@@ -20,16 +20,16 @@ from vincheck.gui.main_window import MainWindow  # noqa: E402
 from vincheck.settings import Settings  # noqa: E402
 
 GUI_DIR = Path(__file__).resolve().parents[1] / "vincheck" / "gui"
-PARTS = sorted(GUI_DIR.glob("window_*.py"))
+PARTS = sorted([*GUI_DIR.glob("window_*.py"), GUI_DIR / "viewer.py"])
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def test_the_window_is_made_of_its_parts() -> None:
     names = {p.stem for p in PARTS}
-    assert {"window_actions", "window_intake", "window_images", "window_checking",
+    assert {"window_actions", "window_intake", "window_checking",
             "window_result", "window_review", "window_records", "window_export"} <= names
     mixins = [c for c in MainWindow.__mro__ if c.__module__.startswith("vincheck.gui.window_")]
-    assert {c.__module__.rsplit(".", 1)[1] for c in mixins} == names
+    assert {c.__module__.rsplit(".", 1)[1] for c in mixins} == names - {"viewer"}
 
 
 @pytest.mark.parametrize("path", PARTS, ids=lambda p: p.name)
@@ -95,4 +95,4 @@ def test_every_part_speaks_chinese(qtbot, chinese, tmp_path: Path) -> None:
               "or photo and not damaged, then add it again.").split("{file}")[0]
     assert w.messages.messages[0][1].startswith(head + "notes.png")
     # images: the loading placeholder of a page
-    assert w._loading_text(str(bad)) == zh("Loading {file}…").format(file="notes.png")
+    assert w.viewer.loading_text(str(bad)) == zh("Loading {file}…").format(file="notes.png")

@@ -14,7 +14,7 @@ the rest of its behaviour lives in one mixin per concern:
 - :mod:`~vincheck.gui.window_actions`: menus, actions, shortcuts, texts and language;
 - :mod:`~vincheck.gui.window_case`: a new case, stale results, the sample, the operator;
 - :mod:`~vincheck.gui.window_intake`: open dialogs, case files, drag and drop, sorting;
-- :mod:`~vincheck.gui.window_images`: the page list, background loading, evidence overlays;
+- :mod:`~vincheck.gui.viewer`: the page list, background loading, evidence overlays (a part);
 - :mod:`~vincheck.gui.window_checking`: the check in its thread, progress, cancel, errors;
 - :mod:`~vincheck.gui.window_result`: the checklist and the verdict banner;
 - :mod:`~vincheck.gui.window_review`: the selected finding and the operator's decisions;
@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -54,16 +53,16 @@ from vincheck.gui import window_case
 from vincheck.gui.case_panel import CasePanel
 from vincheck.gui.checklist import Checklist, Group
 from vincheck.gui.field_shortcuts import WindowShortcutsFirst
-from vincheck.gui.image_loader import CACHE_FILES, ImageLoader, LoadFunction, default_load_function
+from vincheck.gui.image_loader import ImageLoader, LoadFunction, default_load_function
 from vincheck.gui.image_view import ImageView
 from vincheck.gui.message_bar import CappedLabelArea, MessageBar
 from vincheck.gui.placement import WindowPlacementMixin
 from vincheck.gui.state import GuiState, load_state, save_state
+from vincheck.gui.viewer import IMAGE_CACHE, ImageBrowser
 from vincheck.gui.window_actions import ActionsMixin
 from vincheck.gui.window_case import CaseLifecycleMixin, sample_case_file
 from vincheck.gui.window_checking import CheckFlowMixin, error_advice
 from vincheck.gui.window_export import SaveExportMixin
-from vincheck.gui.window_images import ImageBrowserMixin
 from vincheck.gui.window_intake import IMAGE_SUFFIXES, FileIntakeMixin
 from vincheck.gui.window_records import RecordsMixin
 from vincheck.gui.window_result import ResultMixin
@@ -75,11 +74,10 @@ from vincheck.settings import Settings, load_settings_checked, save_settings
 __all__ = ["IMAGE_CACHE", "IMAGE_SUFFIXES", "MainWindow", "MessageBar", "error_advice",
            "sample_case_file"]
 
-IMAGE_CACHE = CACHE_FILES  # files whose decoded pages are kept in memory
 SUMMARY_MAX_HEIGHT = 96  # px: the verdict's summary lines scroll beyond this
 
 
-class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowserMixin,
+class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin,
                  CheckFlowMixin, ResultMixin, ReviewMixin, RecordsMixin, SaveExportMixin,
                  WindowPlacementMixin, QMainWindow):
     """The inspection window. ``runner`` has the signature of ``run_case``; ``record``
@@ -119,17 +117,8 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
         self.last_outcome = ""
         self.last_exception: BaseException | None = None
         self.last_traceback = ""
-        self.images: list[tuple[str, int]] = []
-        self.current_image: tuple[str, int] | None = None
         self._custom_loader = load_image is not None
-        self.loader = ImageLoader(
-            load_image or default_load_function(self.settings.max_image_pixels),
-            IMAGE_CACHE, self)
-        self.loader.loaded.connect(self._on_image_loaded)
-        self.loader.failed.connect(self._on_image_failed)
-        self._image_error: tuple[str, str] | None = None  # (file, reason) shown in the view
-        self._centre_on_load = False
-        self._page_counts: dict[str, int] = {}
+        self._load_image = load_image or default_load_function(self.settings.max_image_pixels)
         self._history_dialog: QDialog | None = None
         self._undo: list[list[Decision]] = []  # decisions before each of the operator's
         self._run_key: tuple | None = None  # the inputs the running check was started with
@@ -148,8 +137,6 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
     def _build_ui(self) -> None:
         self.panel = CasePanel()
         self.panel.setMinimumWidth(230)
-        self.panel.fileActivated.connect(lambda p: self.show_image((p, 0)))
-        self.panel.filesChanged.connect(self._files_changed)
         self.panel.inputsChanged.connect(self._case_inputs_changed)
         self.panel.checkRequested.connect(self.start_check)
         self.panel.cancelRequested.connect(self.cancel_check)
@@ -157,41 +144,13 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
         self.panel.scanRequested.connect(self.scan_pages_dialog)
         self.panel.certificateAdded.connect(self.read_certificate)
 
-        centre = QWidget()
-        cl = QVBoxLayout(centre)
-        cl.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        self.image_combo = QComboBox()
-        self.image_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.image_combo.setMinimumContentsLength(16)
-        self.image_combo.activated.connect(self._image_chosen)
-        bar.addWidget(self.image_combo, 1)
-        self.zoom_buttons: dict[str, QToolButton] = {}
-        for name in ("prev", "next", "zoom_out", "zoom_in", "fit", "one"):
-            b = QToolButton()
-            b.setAutoRaise(True)
-            self.zoom_buttons[name] = b
-            bar.addWidget(b)
-        self.zoom_label = QLabel("")
-        self.zoom_label.setMinimumWidth(44)
-        bar.addWidget(self.zoom_label)
-        cl.addLayout(bar)
-        self.view = ImageView()
-        self.view.zoomChanged.connect(lambda s: self.zoom_label.setText(f"{s * 100:.0f}%"))
-        cl.addWidget(self.view, 1)
-        self.legend = QLabel()
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("QLabel { background: #3a3a3a; color: #eeeeee; "
-                                  "padding: 2px 6px; }")
-        self.view.overlaysDrawn.connect(self._update_legend)
-        cl.addWidget(self.legend)
-        self.empty_hint = QLabel()
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setStyleSheet("color: #888; font-size: 14px;")
-        cl.addWidget(self.empty_hint)
+        self.viewer = ImageBrowser(self._load_image, self.panel.files,
+                                   lambda: self.checklist.current_key())
+        self.viewer.imageShown.connect(self.imageShown)
+        self.viewer.fileShown.connect(self.panel.select_file)
+        self.viewer.problem.connect(lambda msg: self.messages.add(msg))
+        self.panel.fileActivated.connect(lambda p: self.viewer.show_image((p, 0)))
+        self.panel.filesChanged.connect(self.viewer.refresh_files)
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -229,7 +188,7 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.panel)
-        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.viewer)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -239,6 +198,40 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
         self.status_zoom = QLabel()
         self.statusBar().addPermanentWidget(self.status_zoom)
         self._set_decision_enabled(False)
+
+    # --- the viewer's public side, as the window's (app, tests) ---------------------------
+    @property
+    def view(self) -> ImageView:
+        return self.viewer.view
+
+    @property
+    def legend(self) -> QLabel:
+        return self.viewer.legend
+
+    @property
+    def image_combo(self) -> QComboBox:
+        return self.viewer.image_combo
+
+    @property
+    def images(self) -> list[tuple[str, int]]:
+        return self.viewer.images
+
+    @property
+    def current_image(self) -> tuple[str, int] | None:
+        return self.viewer.current_image
+
+    @property
+    def loader(self) -> ImageLoader:
+        return self.viewer.loader
+
+    def show_image(self, image: tuple[str, int]) -> None:
+        self.viewer.show_image(image)
+
+    def step_image(self, delta: int) -> None:
+        self.viewer.step_image(delta)
+
+    def image_pending(self) -> bool:
+        return self.viewer.image_pending()
 
     def open_sample(self, run: bool = True) -> bool:
         path = window_case.sample_case_file()
@@ -271,8 +264,7 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
         self.settings = new
         self._save_settings()
         if pixels_changed and not self._custom_loader:
-            self.loader.load_function = default_load_function(new.max_image_pixels)
-            self.loader.forget()
+            self.viewer.set_load_function(default_load_function(new.max_image_pixels))
         if db_changed and self._store is not None:
             try:
                 self._store.close()
@@ -308,7 +300,7 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
         self.certificate_reader.shutdown()
         if getattr(self, "scan_dialog", None) is not None:
             self.scan_dialog.shutdown()
-        self.loader.shutdown()
+        self.viewer.shutdown()
         if self._store is not None:
             try:
                 self._store.close()

@@ -58,10 +58,10 @@ class ActionsMixin:
         self.act_cancel.triggered.connect(self.cancel_check)
         self.act_next = A(self)
         self.act_next.setShortcut(QKeySequence("Ctrl+PgDown"))
-        self.act_next.triggered.connect(lambda: self.step_image(1))
+        self.act_next.triggered.connect(lambda: self.viewer.step_image(1))
         self.act_prev = A(self)
         self.act_prev.setShortcut(QKeySequence("Ctrl+PgUp"))
-        self.act_prev.triggered.connect(lambda: self.step_image(-1))
+        self.act_prev.triggered.connect(lambda: self.viewer.step_image(-1))
         self.act_zoom_in = A(self)
         self.act_zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"),
                                        QKeySequence(QKeySequence.StandardKey.ZoomIn)])
@@ -109,7 +109,7 @@ class ActionsMixin:
         for name, act in (("prev", self.act_prev), ("next", self.act_next),
                           ("zoom_out", self.act_zoom_out), ("zoom_in", self.act_zoom_in),
                           ("fit", self.act_fit), ("one", self.act_one)):
-            self.zoom_buttons[name].setDefaultAction(act)
+            self.viewer.zoom_buttons[name].setDefaultAction(act)
 
         mb = self.menuBar()
         self.menu_file = mb.addMenu("")
@@ -188,9 +188,7 @@ class ActionsMixin:
         lang = current_language()
         self.act_lang_zh.setChecked(lang == "zh_CN")
         self.act_lang_en.setChecked(lang == "en")
-        for name, sym in (("prev", "◀"), ("next", "▶"), ("zoom_out", "−"), ("zoom_in", "+"),
-                          ("fit", "⤢"), ("one", "1:1")):
-            self.zoom_buttons[name].setText(sym)
+        self.viewer.retranslate()
         self.note_edit.setPlaceholderText(translate("MainWindow",
                                                     "Note for the decision (optional)"))
         self.accept_button.setText(translate("MainWindow", "Accept") + " (F9)")
@@ -200,23 +198,17 @@ class ActionsMixin:
                                                 "review, Ctrl+Z takes a decision back)"))
         self.reject_button.setToolTip(translate("MainWindow", "Reject: the item counts as "
                                                 "failed (F10; Ctrl+Z takes a decision back)"))
-        self.empty_hint.setText(translate("MainWindow", "Drop rubbing scans and vehicle photos "
-                                          "here, or use File ▸ Open (Ctrl+O)."))
         self.panel.retranslate()
         self.checklist.retranslate()
         if self.result is not None:  # group titles and rows are built in the language
             key = self.checklist.current_key()
             self.groups = build_groups(self.result)
+            self.viewer.set_evidence(self.result, self.groups)
             self.checklist.show_groups(self.groups, self.result.decisions)
             if key:
                 self.checklist.select_key(key)
-        self._fill_image_combo()
-        if self.view.placeholder_text():
-            self.view.set_placeholder(self._image_error_text() if self._image_error else
-                                      self._loading_text(self.current_image[0])
-                                      if self.current_image else "")
+        self.viewer.retranslate_pages()
         self._update_banner()
-        self._update_legend()
         if self.thread is None and self.last_outcome == "done" and self.result is not None:
             self.panel.set_progress(1.0, translate("MainWindow", "Check finished in {s:.1f} s.")
                                     .format(s=self.result.ms / 1000.0))
@@ -239,7 +231,7 @@ class ActionsMixin:
                 s=self.result.ms / 1000.0) if done else "")
         self.messages.clear_messages()  # notes, warnings and errors in the old language
         self.retranslate()
-        self._draw_overlays()  # evidence labels on the image, in the new language
+        self.viewer.draw_overlays()  # evidence labels on the image, in the new language
         if self.settings.language != language:
             self.settings.language = language
             self._save_settings()

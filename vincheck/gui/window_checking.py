@@ -52,7 +52,7 @@ class CheckFlowMixin:
         self.messages.drop("info")  # notes on the previous result (cleared, exported, ...)
         self.result_case = case
         self._run_key = case_key(case)
-        self._preload_images(case.files())
+        self.viewer.preload(case.files())
         self.thread = CheckThread(self.runner, case, self.settings, self)
         self.thread.progressed.connect(self._on_progress)
         self.thread.succeeded.connect(self._on_succeeded)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from vincheck.errors import VincheckError
 from vincheck.gui.file_sorter import FileSorter
+from vincheck.gui.image_loader import reason_without_path
 from vincheck.gui.state import save_state
 from vincheck.inspection import CaseInput
 
@@ -26,13 +27,6 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".pdf"}
 # pyside6-lupdate files ``self.tr()`` under the enclosing class, so a mixin uses
 # ``translate("MainWindow", ...)`` with the literal context instead.
 translate = QCoreApplication.translate
-
-
-def reason_without_path(exc: BaseException, path: Path) -> str:
-    """An error message without the file path it starts with (the file is named already)."""
-    msg = getattr(exc, "message", None) or str(exc)
-    prefix = f"{path}: "
-    return msg[len(prefix):] if msg.startswith(prefix) else msg
 
 
 class FileIntakeMixin:
@@ -117,7 +111,7 @@ class FileIntakeMixin:
         if not self.panel.has_file(file):
             self.panel.add_file(file, kind)
             self._sort_added += 1
-            self._files_changed()
+            self.viewer.refresh_files()
             self._case_inputs_changed()
         self._show_sorting_progress()
 

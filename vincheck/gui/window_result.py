@@ -26,14 +26,12 @@ class ResultMixin:
         self.result = result
         self.result_case = case
         self.groups = build_groups(result)
+        self.viewer.set_evidence(result, self.groups)
         self.checklist.show_groups(self.groups, result.decisions)
-        for s in result.sheets:
-            self._page_counts[s.file] = max(self._page_counts.get(s.file, 1), s.page + 1)
-        for p in result.photos:
-            self._page_counts[p.file] = max(self._page_counts.get(p.file, 1), p.page + 1)
-        self._files_changed()
-        if self.current_image is not None:
-            self.show_image(self.current_image)
+        self.viewer.note_pages(result)
+        self.viewer.refresh_files()
+        if self.viewer.current_image is not None:
+            self.viewer.show_image(self.viewer.current_image)
         self._update_banner()
         first_bad = next((e.key for g in self.groups for e in g.entries
                           if e.finding.status is Status.FAIL), "")
@@ -44,10 +42,11 @@ class ResultMixin:
     def show_no_result(self) -> None:
         self.result = None
         self.groups = []
+        self.viewer.set_evidence(None, [])
         self.checklist.clear_result()
         self.last_outcome = ""
         self._update_banner()
-        self._draw_overlays()
+        self.viewer.draw_overlays()
         self._sync_review_actions()
 
     def _update_banner(self) -> None:

@@ -28,8 +28,7 @@ class ReviewMixin:
             self.detail.setText("")
             self._set_decision_enabled(False)
             self._sync_review_actions()
-            if self.view.has_image():
-                self.view.highlight(None)
+            self.viewer.follow_selection("", None, False)
             return
         f = entry.finding
         lines = [f"<b>{html.escape(texts.rule_title(f.code))}</b> "
@@ -56,13 +55,7 @@ class ReviewMixin:
         self.detail.setText("<br>".join(lines))
         self._set_decision_enabled(f.status in (Status.REVIEW, Status.SKIPPED))
         self._sync_review_actions()
-        if entry.image is not None and entry.image != self.current_image and \
-                entry.finding.evidence:
-            self.show_image(entry.image)
-        if self.view.has_image():
-            self.view.highlight(key, centre=True)
-        elif self.image_pending():  # centre on the evidence when the image arrives
-            self._centre_on_load = True
+        self.viewer.follow_selection(key, entry.image, bool(entry.finding.evidence))
 
     def _toggle_engine_details(self, _link: str = "") -> None:
         self._engine_details = not getattr(self, "_engine_details", False)
