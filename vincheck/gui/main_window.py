@@ -36,7 +36,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -48,10 +47,11 @@ from PySide6.QtWidgets import (
 )
 
 from vincheck.errors import VincheckError
-from vincheck.findings import CaseResult, Decision
+from vincheck.findings import CaseResult
 from vincheck.gui import window_case
 from vincheck.gui.case_panel import CasePanel
 from vincheck.gui.checklist import Checklist, Group
+from vincheck.gui.decisions import DecisionPanel
 from vincheck.gui.field_shortcuts import WindowShortcutsFirst
 from vincheck.gui.image_loader import ImageLoader, LoadFunction, default_load_function
 from vincheck.gui.image_view import ImageView
@@ -120,7 +120,6 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin,
         self._custom_loader = load_image is not None
         self._load_image = load_image or default_load_function(self.settings.max_image_pixels)
         self._history_dialog: QDialog | None = None
-        self._undo: list[list[Decision]] = []  # decisions before each of the operator's
         self._run_key: tuple | None = None  # the inputs the running check was started with
         self._init_intake()
 
@@ -170,21 +169,9 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin,
         self.checklist = Checklist()
         self.checklist.entrySelected.connect(self._entry_selected)
         rl.addWidget(self.checklist, 1)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setMinimumHeight(34)
-        rl.addWidget(self.detail)
-        drow = QHBoxLayout()
-        self.note_edit = QLineEdit()
-        self.accept_button = QPushButton()
-        self.reject_button = QPushButton()
-        self.accept_button.clicked.connect(lambda: self.decide(True))
-        self.reject_button.clicked.connect(lambda: self.decide(False))
-        drow.addWidget(self.note_edit, 1)
-        drow.addWidget(self.accept_button)
-        drow.addWidget(self.reject_button)
-        rl.addLayout(drow)
+        self.decisions = DecisionPanel(self.checklist, lambda: self.settings.operator)
+        self.decisions.decisionsChanged.connect(self._decisions_changed)
+        rl.addWidget(self.decisions)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.panel)
@@ -197,7 +184,6 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin,
         self.setCentralWidget(self.splitter)
         self.status_zoom = QLabel()
         self.statusBar().addPermanentWidget(self.status_zoom)
-        self._set_decision_enabled(False)
 
     # --- the viewer's public side, as the window's (app, tests) ---------------------------
     @property
@@ -223,6 +209,23 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin,
     @property
     def loader(self) -> ImageLoader:
         return self.viewer.loader
+
+    # --- the decision panel's widgets, as the window's (tests) ---------------------------
+    @property
+    def detail(self) -> QLabel:
+        return self.decisions.detail
+
+    @property
+    def note_edit(self) -> QLineEdit:
+        return self.decisions.note_edit
+
+    @property
+    def accept_button(self) -> QPushButton:
+        return self.decisions.accept_button
+
+    @property
+    def reject_button(self) -> QPushButton:
+        return self.decisions.reject_button
 
     def show_image(self, image: tuple[str, int]) -> None:
         self.viewer.show_image(image)

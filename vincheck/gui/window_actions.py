@@ -189,15 +189,7 @@ class ActionsMixin:
         self.act_lang_zh.setChecked(lang == "zh_CN")
         self.act_lang_en.setChecked(lang == "en")
         self.viewer.retranslate()
-        self.note_edit.setPlaceholderText(translate("MainWindow",
-                                                    "Note for the decision (optional)"))
-        self.accept_button.setText(translate("MainWindow", "Accept") + " (F9)")
-        self.reject_button.setText(translate("MainWindow", "Reject") + " (F10)")
-        self.accept_button.setToolTip(translate("MainWindow", "Accept: the item counts as "
-                                                "passed (F9; F8 goes to the next item to "
-                                                "review, Ctrl+Z takes a decision back)"))
-        self.reject_button.setToolTip(translate("MainWindow", "Reject: the item counts as "
-                                                "failed (F10; Ctrl+Z takes a decision back)"))
+        self.decisions.retranslate()
         self.panel.retranslate()
         self.checklist.retranslate()
         if self.result is not None:  # group titles and rows are built in the language

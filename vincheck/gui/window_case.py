@@ -99,7 +99,7 @@ class CaseLifecycleMixin:
         self.panel.set_progress(0.0, "")  # "check finished in …" belonged to that result
         self.result_case = None
         self.record_id = None
-        self._undo.clear()
+        self.decisions.set_result(None)
         self._sync_review_actions()
 
     def case_is_sample(self) -> bool:

@@ -27,6 +27,7 @@ class ResultMixin:
         self.result_case = case
         self.groups = build_groups(result)
         self.viewer.set_evidence(result, self.groups)
+        self.decisions.set_result(result)
         self.checklist.show_groups(self.groups, result.decisions)
         self.viewer.note_pages(result)
         self.viewer.refresh_files()
@@ -43,6 +44,7 @@ class ResultMixin:
         self.result = None
         self.groups = []
         self.viewer.set_evidence(None, [])
+        self.decisions.set_result(None)
         self.checklist.clear_result()
         self.last_outcome = ""
         self._update_banner()
