@@ -18,7 +18,7 @@ the rest of its behaviour lives in one mixin per concern:
 - :mod:`~vincheck.gui.window_checking`: the check in its thread, progress, cancel, errors;
 - :mod:`~vincheck.gui.window_result`: the checklist and the verdict banner;
 - :mod:`~vincheck.gui.window_review`: the selected finding and the operator's decisions;
-- :mod:`~vincheck.gui.window_records`: recording, the history, reopening a record;
+- :mod:`~vincheck.gui.records`: recording, the history, reopening a record (a part);
 - :mod:`~vincheck.gui.window_export`: saving the case JSON and the PDF report;
 - :mod:`~vincheck.gui.placement`: where the window opens (fits the screen).
 
@@ -48,7 +48,8 @@ from PySide6.QtWidgets import (
 
 from vincheck.errors import VincheckError
 from vincheck.findings import CaseResult
-from vincheck.gui import window_case
+from vincheck.gui import case_model
+from vincheck.gui.case_model import sample_case_file
 from vincheck.gui.case_panel import CasePanel
 from vincheck.gui.checklist import Checklist, Group
 from vincheck.gui.decisions import DecisionPanel
@@ -57,14 +58,14 @@ from vincheck.gui.image_loader import ImageLoader, LoadFunction, default_load_fu
 from vincheck.gui.image_view import ImageView
 from vincheck.gui.message_bar import CappedLabelArea, MessageBar
 from vincheck.gui.placement import WindowPlacementMixin
+from vincheck.gui.records import Records
 from vincheck.gui.state import GuiState, load_state, save_state
 from vincheck.gui.viewer import IMAGE_CACHE, ImageBrowser
 from vincheck.gui.window_actions import ActionsMixin
-from vincheck.gui.window_case import CaseLifecycleMixin, sample_case_file
+from vincheck.gui.window_case import CaseLifecycleMixin
 from vincheck.gui.window_checking import CheckFlowMixin, error_advice
 from vincheck.gui.window_export import SaveExportMixin
 from vincheck.gui.window_intake import IMAGE_SUFFIXES, FileIntakeMixin
-from vincheck.gui.window_records import RecordsMixin
 from vincheck.gui.window_result import ResultMixin
 from vincheck.gui.window_review import ReviewMixin
 from vincheck.gui.worker import CheckThread, Runner
@@ -78,7 +79,7 @@ SUMMARY_MAX_HEIGHT = 96  # px: the verdict's summary lines scroll beyond this
 
 
 class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin,
-                 CheckFlowMixin, ResultMixin, ReviewMixin, RecordsMixin, SaveExportMixin,
+                 CheckFlowMixin, ResultMixin, ReviewMixin, SaveExportMixin,
                  WindowPlacementMixin, QMainWindow):
     """The inspection window. ``runner`` has the signature of ``run_case``; ``record``
     False keeps finished checks out of the records store (screenshots, tests);
@@ -105,8 +106,9 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin,
             settings, self._settings_note = _load_settings_safely()
         self.settings = settings
         self.record = record
-        self.store_factory = store_factory
-        self._store: Any = None
+        self.records = Records(lambda: self.settings, store_factory, self)
+        self.records.problem.connect(self.messages_add)
+        self.records.recordOpened.connect(self.open_record)
         self.state: GuiState = load_state()
         self.case_path: Path | None = None
         self.result: CaseResult | None = None
@@ -119,7 +121,6 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin,
         self.last_traceback = ""
         self._custom_loader = load_image is not None
         self._load_image = load_image or default_load_function(self.settings.max_image_pixels)
-        self._history_dialog: QDialog | None = None
         self._run_key: tuple | None = None  # the inputs the running check was started with
         self._init_intake()
 
@@ -236,8 +237,39 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin,
     def image_pending(self) -> bool:
         return self.viewer.image_pending()
 
+    def messages_add(self, text: str, level: str = "error") -> None:
+        """A part's message for the message bar."""
+        self.messages.add(text, level)
+
+    # --- records ------------------------------------------------------------------------
+    def _record(self, result: CaseResult) -> None:
+        if not self.record or self.result_case is None:
+            return
+        record_id = self.records.record(self.result_case, result)
+        if record_id is not None:
+            self.record_id = record_id
+
+    def show_history(self) -> None:
+        self.records.show_history()
+
+    def open_record(self, case_id: int) -> bool:
+        """Show a recorded case again (its result and evidence; no re-check)."""
+        read = self.records.read_case(case_id)
+        if read is None:
+            return False
+        case, result = read
+        self.new_case(case)
+        self.record_id = int(case_id)
+        missing = [f for f in case.files() if not Path(f).exists()]
+        if missing:
+            self.messages.add(self.tr("{n} file(s) of this record are no longer where they "
+                                      "were; their images cannot be shown.").format(
+                n=len(missing)), "warning")
+        self.show_result(result, case)
+        return True
+
     def open_sample(self, run: bool = True) -> bool:
-        path = window_case.sample_case_file()
+        path = case_model.sample_case_file()
         if path is None:
             self.messages.add(self.tr("The bundled sample case is not installed."), "warning")
             return False
@@ -268,13 +300,8 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin,
         self._save_settings()
         if pixels_changed and not self._custom_loader:
             self.viewer.set_load_function(default_load_function(new.max_image_pixels))
-        if db_changed and self._store is not None:
-            try:
-                self._store.close()
-            except Exception:  # noqa: BLE001
-                pass
-            self._store = None
-            self._history_dialog = None
+        if db_changed:
+            self.records.database_changed()
         if lang_changed:  # as from the menu: also the messages of the old language go
             self.switch_language(new.language)
         else:
@@ -304,11 +331,7 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin,
         if getattr(self, "scan_dialog", None) is not None:
             self.scan_dialog.shutdown()
         self.viewer.shutdown()
-        if self._store is not None:
-            try:
-                self._store.close()
-            except Exception:  # noqa: BLE001
-                pass
+        self.records.close()
         super().closeEvent(event)
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from vincheck.errors import InputFileError, OcrEngineError, VincheckError
 from vincheck.findings import CaseResult, Finding, Status
-from vincheck.gui.window_case import case_key, is_sample_case
+from vincheck.gui.case_model import case_key, is_sample_case
 from vincheck.gui.worker import CheckThread
 
 # Texts keep the "MainWindow" translation context of the window they belong to:

@@ -85,12 +85,7 @@ class SaveExportMixin:
             return False
         if self.result is None:
             return False
-        meta = None
-        if self.record_id is not None and self._store is not None:
-            try:
-                meta = self._store.get_case(self.record_id)[2]
-            except Exception:  # noqa: BLE001 - the report can do without
-                meta = None
+        meta = self.records.meta_if_open(self.record_id)
         try:
             write_case_pdf(self.result, self.result_case, path, settings=self.settings,
                            meta=meta, lang=current_language())

@@ -76,11 +76,4 @@ class ReviewMixin:
         self._update_banner()
         self._sync_review_actions()
         if self.record_id is not None:
-            store = self._get_store()
-            if store is not None:
-                try:
-                    store.update_decisions(self.record_id, self.result.decisions)
-                except Exception as exc:  # noqa: BLE001 - never lose the UI state
-                    self.messages.add(translate("MainWindow", "The decision is shown but could "
-                                                "not be saved in the records: {reason}").format(
-                        reason=exc))
+            self.records.save_decisions(self.record_id, self.result.decisions)
