@@ -4,9 +4,13 @@ result with the inputs it was computed from."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
+
 from vincheck.errors import VincheckError
+from vincheck.findings import CaseResult
 from vincheck.inspection import CaseInput
 
 
@@ -56,3 +60,75 @@ def is_sample_case(case: CaseInput | None) -> bool:
         return False
     sample = sample_files()
     return any(str(Path(f).resolve()) in sample for f in case.files())
+
+
+class CaseModel(QObject):
+    """The case on screen and its result. The inputs are read from the case panel
+    (``inputs``); the model owns the result, the inputs it was computed from
+    (``result_case``), its record id, the case file it came from, how the last check
+    ended (``outcome``: "", "running", "done", "failed" or "cancelled") and whether a
+    check is running.
+
+    The rule: a result never outlives its inputs. :meth:`inputs_changed` clears it as soon
+    as the inputs differ from ``result_case`` (a running check's outcome is dropped when
+    it ends instead, see :meth:`run_is_stale`).
+
+    Signals: ``resultChanged()`` when a result is shown or cleared, ``staleCleared()``
+    after the inputs changed and the result was cleared for it."""
+
+    resultChanged = Signal()
+    staleCleared = Signal()
+
+    def __init__(self, inputs: Callable[[], CaseInput], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._inputs = inputs
+        self.result: CaseResult | None = None
+        self.result_case: CaseInput | None = None
+        self.record_id: int | None = None
+        self.case_path: Path | None = None
+        self.outcome = ""
+        self.running = False
+        self._run_key: tuple | None = None  # the inputs the running check was started with
+
+    def inputs(self) -> CaseInput:
+        """The case's inputs as they are now."""
+        return self._inputs()
+
+    def is_sample(self) -> bool:
+        """Whether the case on screen is the bundled sample (never recorded)."""
+        return is_sample_case(self.result_case or self.inputs())
+
+    def set_result(self, result: CaseResult, case: CaseInput | None) -> None:
+        """Show ``result``, computed from ``case``."""
+        self.result = result
+        self.result_case = case
+        self.resultChanged.emit()
+
+    def clear_result(self) -> None:
+        """No result (nor its inputs, record id or outcome) any more; the inputs stay."""
+        self.result = None
+        self.result_case = None
+        self.record_id = None
+        self.outcome = ""
+        self.resultChanged.emit()
+
+    def inputs_changed(self) -> None:
+        """The inputs changed: a result computed from other inputs is cleared at once."""
+        if self.result is None or self.running:
+            return
+        if case_key(self.inputs()) == case_key(self.result_case):
+            return
+        self.clear_result()
+        self.staleCleared.emit()
+
+    def begin_run(self, case: CaseInput) -> None:
+        """A check of ``case`` starts."""
+        self.result_case = case
+        self._run_key = case_key(case)
+        self.running = True
+        self.outcome = "running"
+
+    def run_is_stale(self) -> bool:
+        """The case changed (or a new one began) while the check ran: its outcome is not
+        shown beside inputs it was not computed from."""
+        return case_key(self.inputs()) != self._run_key

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QAction, QKeySequence
 
-from vincheck.gui.checklist import build_groups
 from vincheck.gui.i18n import current_language, set_language
 
 # Texts keep the "MainWindow" translation context of the window they belong to:
@@ -194,14 +193,13 @@ class ActionsMixin:
         self.checklist.retranslate()
         if self.result is not None:  # group titles and rows are built in the language
             key = self.checklist.current_key()
-            self.groups = build_groups(self.result)
+            self.result_view.show_groups(self.result)
             self.viewer.set_evidence(self.result, self.groups)
-            self.checklist.show_groups(self.groups, self.result.decisions)
             if key:
                 self.checklist.select_key(key)
         self.viewer.retranslate_pages()
         self._update_banner()
-        if self.thread is None and self.last_outcome == "done" and self.result is not None:
+        if not self.is_running() and self.last_outcome == "done" and self.result is not None:
             self.panel.set_progress(1.0, translate("MainWindow", "Check finished in {s:.1f} s.")
                                     .format(s=self.result.ms / 1000.0))
         self._entry_selected(self.checklist.current_key())
@@ -216,7 +214,7 @@ class ActionsMixin:
         """Switch the language now and keep it in the settings."""
         set_language(language)
         self.statusBar().clearMessage()  # a passing note in the old language
-        if self.thread is None:  # the progress line, in the new language
+        if not self.is_running():  # the progress line, in the new language
             done = self.result is not None and self.last_outcome == "done"
             self.panel.set_progress(1.0 if done else 0.0, translate(
                 "MainWindow", "Check finished in {s:.1f} s.").format(

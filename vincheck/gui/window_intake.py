@@ -63,7 +63,7 @@ class FileIntakeMixin:
         While a finished case is shown the files start a new case; while a check runs
         they are refused. With ``auto_check`` (dropped files) and the setting
         ``auto_check_on_drop``, a complete case is checked once its files are sorted."""
-        if self.thread is not None:
+        if self.is_running():
             self.messages.add(translate("MainWindow", "A check is running: wait for it or "
                                         "cancel it (Esc) before adding files."), "warning")
             return 0
@@ -112,7 +112,7 @@ class FileIntakeMixin:
             self.panel.add_file(file, kind)
             self._sort_added += 1
             self.viewer.refresh_files()
-            self._case_inputs_changed()
+            self.model.inputs_changed()
         self._show_sorting_progress()
 
     def read_certificate(self, file: str) -> None:
@@ -146,10 +146,10 @@ class FileIntakeMixin:
     def _on_sorting_idle(self) -> None:
         added = self._sort_added
         self._end_sorting()
-        if self.thread is None:
+        if not self.is_running():
             self.panel.set_progress(0.0, "")
         self.statusBar().clearMessage()
-        run = self._check_after_sorting or (self._auto_check and self.thread is None
+        run = self._check_after_sorting or (self._auto_check and not self.is_running()
                                             and self.result is None and self._auto_check_ready())
         self._check_after_sorting = self._auto_check = False
         self.filesSorted.emit(added)
@@ -172,14 +172,14 @@ class FileIntakeMixin:
 
     def _report_progress(self, text: str, fraction: float = 0.0) -> None:
         """The panel's progress area when no check is using it, else the status bar."""
-        if self.thread is None:
+        if not self.is_running():
             self.panel.set_progress(fraction, text)
         else:
             self.statusBar().showMessage(text, 5000)
 
     def _sync_sorting_controls(self) -> None:
         """Cancel also stops sorting, so it is enabled while files are being sorted."""
-        self.panel.cancel_button.setEnabled(self.thread is not None or self.sorter.is_busy())
+        self.panel.cancel_button.setEnabled(self.is_running() or self.sorter.is_busy())
 
     def scan_folder(self) -> Path:
         """Where scanned pages go: ``scans/`` beside the saved case file, else the data
