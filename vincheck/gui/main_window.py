@@ -4,25 +4,27 @@ Left: the case (expected VIN, kind, colour, files, check / cancel, progress). Ce
 image with evidence drawn over it. Right: the verdict banner, messages, the checklist
 and the operator's decision on a selected ``review`` finding.
 
-The check runs in a :class:`~vincheck.gui.worker.CheckThread`; the runner is injectable
-(default :func:`vincheck.inspection.run_case`). Every finished check is recorded in the
-records store when it is available.
+The window is composed of parts that own their state and talk through Qt signals; this
+module builds them, lays them out and connects them (:meth:`MainWindow._connect_parts`),
+and keeps the window's own concerns: language, settings, start-up and closing.
 
-This module builds the window (state and layout) and keeps start-up, settings and closing;
-the rest of its behaviour lives in one mixin per concern:
-
-- :mod:`~vincheck.gui.window_actions`: menus, actions, shortcuts, texts and language;
-- :mod:`~vincheck.gui.window_case`: a new case, stale results, the sample, the operator;
-- :mod:`~vincheck.gui.window_intake`: open dialogs, case files, drag and drop, sorting;
-- :mod:`~vincheck.gui.viewer`: the page list, background loading, evidence overlays (a part);
-- :mod:`~vincheck.gui.window_checking`: the check in its thread, progress, cancel, errors;
-- :mod:`~vincheck.gui.window_result`: the checklist and the verdict banner;
-- :mod:`~vincheck.gui.window_review`: the selected finding and the operator's decisions;
-- :mod:`~vincheck.gui.records`: recording, the history, reopening a record (a part);
-- :mod:`~vincheck.gui.window_export`: saving the case JSON and the PDF report;
+- :mod:`~vincheck.gui.case_model`: the result and the inputs it came from (the rule that
+  changed inputs clear the verdict), record id, case file, outcome;
+- :mod:`~vincheck.gui.case_panel` (with :mod:`~vincheck.gui.file_list`): the inputs;
+- :mod:`~vincheck.gui.file_intake`: sorting added files, certificates, dialogs, scans;
+- :mod:`~vincheck.gui.check_run`: the check in its thread, progress texts, error advice;
+- :mod:`~vincheck.gui.case_flow`: files in, the check, a new case (reacts to the above);
+- :mod:`~vincheck.gui.viewer`: the page list, background loading, evidence overlays;
+- :mod:`~vincheck.gui.result_view`: the verdict banner, the messages and the checklist;
+- :mod:`~vincheck.gui.decisions`: the selected finding and the operator's decisions;
+- :mod:`~vincheck.gui.records`: recording, the history, reopening a record;
+- :mod:`~vincheck.gui.report_files`: saving the case JSON, the PDF report, printing;
+- :mod:`~vincheck.gui.window_menus`: menus, actions and shortcuts;
 - :mod:`~vincheck.gui.placement`: where the window opens (fits the screen).
 
-Every text of the window keeps the translation context ``MainWindow``.
+The check's runner is injectable (default :func:`vincheck.inspection.run_case`). Every
+finished check is recorded in the records store when it is available. Every text of the
+window keeps the translation context ``MainWindow``.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QInputDialog,
@@ -44,23 +46,26 @@ from PySide6.QtWidgets import (
 )
 
 from vincheck.errors import VincheckError
-from vincheck.findings import CaseResult, Decision, Verdict
+from vincheck.findings import CaseResult, Verdict
 from vincheck.gui import case_model
-from vincheck.gui.case_model import CaseModel, is_sample_case, sample_case_file
+from vincheck.gui.case_flow import CaseFlow, FlowParts
+from vincheck.gui.case_model import CaseModel, sample_case_file
 from vincheck.gui.case_panel import CasePanel
-from vincheck.gui.check_run import CheckRun, error_advice, finished_text, result_notes
+from vincheck.gui.check_run import CheckRun, error_advice, finished_text
 from vincheck.gui.decisions import DecisionPanel
 from vincheck.gui.field_shortcuts import WindowShortcutsFirst
+from vincheck.gui.file_intake import IMAGE_SUFFIXES, FileIntake
+from vincheck.gui.i18n import set_language
 from vincheck.gui.image_loader import LoadFunction, default_load_function
 from vincheck.gui.message_bar import MessageBar
 from vincheck.gui.placement import WindowPlacementMixin
 from vincheck.gui.records import Records, StoreFactory
+from vincheck.gui.report_files import ReportFiles
+from vincheck.gui.result_flow import ResultFlow, ResultParts
 from vincheck.gui.result_view import ResultView
 from vincheck.gui.state import GuiState, load_state, save_state
 from vincheck.gui.viewer import IMAGE_CACHE, ImageBrowser
-from vincheck.gui.window_actions import ActionsMixin
-from vincheck.gui.window_export import SaveExportMixin
-from vincheck.gui.window_intake import IMAGE_SUFFIXES, FileIntakeMixin
+from vincheck.gui.window_menus import MENUS, SHORTCUTS, WindowMenus
 from vincheck.gui.worker import Runner
 from vincheck.inspection import CaseInput
 from vincheck.settings import Settings, load_settings_checked, save_settings
@@ -70,8 +75,8 @@ __all__ = ["IMAGE_CACHE", "IMAGE_SUFFIXES", "MainWindow", "MessageBar", "error_a
 
 
 class _Forward:
-    """A window attribute that is a part's (``part.name``): the window's public
-    attributes of old (app, tests) stay, the state lives in the part."""
+    """A window attribute that is a part's (``part.name``): the window's public names of
+    old (app, tests) stay, the state lives in the part."""
 
     def __init__(self, part: str, name: str) -> None:
         self.part, self.name = part, name
@@ -83,8 +88,7 @@ class _Forward:
         setattr(getattr(window, self.part), self.name, value)
 
 
-class MainWindow(ActionsMixin, FileIntakeMixin, SaveExportMixin, WindowPlacementMixin,
-                 QMainWindow):
+class MainWindow(WindowPlacementMixin, QMainWindow):
     """The inspection window. ``runner`` has the signature of ``run_case``; ``record``
     False keeps finished checks out of the records store (screenshots, tests);
     ``load_image`` replaces how image files are decoded for display (tests: a slow or
@@ -94,7 +98,7 @@ class MainWindow(ActionsMixin, FileIntakeMixin, SaveExportMixin, WindowPlacement
     imageShown = Signal(str, int)  # file, page: the image is on screen (after its load)
     filesSorted = Signal(int)  # added files are sorted (or sorting stopped): how many added
 
-    # the parts' state, under the window's names of old (read by app.py and the tests)
+    # the parts' state under the window's names of old (read by app.py and the tests)
     runner = _Forward("check", "runner")
     last_exception = _Forward("check", "last_exception")
     result = _Forward("model", "result")
@@ -102,6 +106,8 @@ class MainWindow(ActionsMixin, FileIntakeMixin, SaveExportMixin, WindowPlacement
     record_id = _Forward("model", "record_id")
     case_path = _Forward("model", "case_path")
     last_outcome = _Forward("model", "outcome")
+    certificate_reader = _Forward("intake", "certificate_reader")
+    scan_dialog = _Forward("intake", "scan_dialog")
     checklist = _Forward("result_view", "checklist")
     groups = _Forward("result_view", "groups")
     banner = _Forward("result_view", "banner")
@@ -117,6 +123,29 @@ class MainWindow(ActionsMixin, FileIntakeMixin, SaveExportMixin, WindowPlacement
     note_edit = _Forward("decisions", "note_edit")
     accept_button = _Forward("decisions", "accept_button")
     reject_button = _Forward("decisions", "reject_button")
+    # the parts' methods under the window's names of old
+    add_paths = _Forward("flow", "add_paths")  # (paths, auto_check=False) -> files queued
+    cancel_sorting = _Forward("flow", "cancel_sorting")
+    open_case_file = _Forward("flow", "open_case_file")  # (path, run=True) -> bool
+    new_case = _Forward("flow", "new_case")
+    start_check = _Forward("flow", "start_check")
+    cancel_check = _Forward("flow", "cancel_check")
+    is_sorting = _Forward("intake", "is_busy")
+    show_image = _Forward("viewer", "show_image")
+    step_image = _Forward("viewer", "step_image")
+    image_pending = _Forward("viewer", "image_pending")
+    open_files_dialog = _Forward("flow", "open_files_dialog")
+    open_case_dialog = _Forward("flow", "open_case_dialog")
+    read_certificate = _Forward("flow", "read_certificate")
+    undo_decision = _Forward("results", "undo_decision")
+    select_review = _Forward("results", "select_review")
+    decide = _Forward("decisions", "decide")  # (accepted, note=None) -> Decision | None
+    show_history = _Forward("records", "show_history")
+    save_dialog = _Forward("reports", "save_dialog")
+    save_to = _Forward("reports", "save_to")
+    export_dialog = _Forward("reports", "export_dialog")
+    export_to = _Forward("reports", "export_to")
+    default_report_path = _Forward("reports", "default_report_path")
 
     def __init__(self, runner: Runner | None = None, settings: Settings | None = None,
                  record: bool = True, store_factory: StoreFactory | None = None,
@@ -133,40 +162,47 @@ class MainWindow(ActionsMixin, FileIntakeMixin, SaveExportMixin, WindowPlacement
         self.settings = settings
         self.record = record
         self.state: GuiState = load_state()
-        self.check = CheckRun(runner, self)
-        self.records = Records(lambda: self.settings, store_factory, self)
         self._custom_loader = load_image is not None
-        self._load_image = load_image or default_load_function(self.settings.max_image_pixels)
-        self._init_intake()
-
         self.setAcceptDrops(True)
-        self._build_ui()
+        self._build_parts(runner, store_factory,
+                          load_image or default_load_function(settings.max_image_pixels))
         self._connect_parts()
-        self._build_actions()
+        self.menus = WindowMenus(self, self._action_handlers(), lambda: self.state.recent)
+        self.menus.recentChosen.connect(self.open_case_file)
         WindowShortcutsFirst(self).install()  # Ctrl+E etc. also from a text field (X11)
         self.retranslate()
-        self.show_no_result()
+        self.model.clear_result()
         self.fit_to_screen()
         if self._settings_note:
             self.messages.add(self._settings_note, "warning")
 
-    def _build_ui(self) -> None:
+    def _build_parts(self, runner: Runner, store_factory: StoreFactory | None,
+                     load_image: LoadFunction) -> None:
         self.panel = CasePanel()
         self.panel.setMinimumWidth(230)
         self.model = CaseModel(self.panel.case_input, self)
+        self.check = CheckRun(runner, self)
+        self.records = Records(lambda: self.settings, store_factory, self)
+        self.intake = FileIntake(self.scan_folder, self)
         self.messages = MessageBar()
         self.result_view = ResultView(self.messages)
-        self.viewer = ImageBrowser(self._load_image, self.panel.files,
-                                   self.checklist.current_key)
+        self.viewer = ImageBrowser(load_image, self.panel.files, self.checklist.current_key)
         self.decisions = DecisionPanel(self.checklist, lambda: self.settings.operator)
         self.result_view.add_below(self.decisions)
+        self.reports = ReportFiles(self.model, lambda: bool(self.panel.files()),
+                                   lambda: self.settings,
+                                   lambda: self.records.meta_if_open(self.model.record_id),
+                                   self.ensure_operator, self)
+        self.flow = CaseFlow(FlowParts(self.model, self.panel, self.intake, self.check,
+                                       self.viewer, self.messages, lambda: self.settings,
+                                       self.ensure_operator, self.record), self)
+        self.results = ResultFlow(ResultParts(self.model, self.panel, self.result_view,
+                                              self.viewer, self.decisions, self.records,
+                                              self.messages, self.record), self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.panel)
-        self.splitter.addWidget(self.viewer)
-        self.splitter.addWidget(self.result_view)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
+        for i, part in enumerate((self.panel, self.viewer, self.result_view)):
+            self.splitter.addWidget(part)
+            self.splitter.setStretchFactor(i, 1 if part is self.viewer else 0)
         self.splitter.setSizes([250, 506, 610])
         self.setCentralWidget(self.splitter)
         self.status_zoom = QLabel()
@@ -177,27 +213,75 @@ class MainWindow(ActionsMixin, FileIntakeMixin, SaveExportMixin, WindowPlacement
         self.panel.fileActivated.connect(lambda p: self.viewer.show_image((p, 0)))
         self.panel.filesChanged.connect(self.viewer.refresh_files)
         self.panel.inputsChanged.connect(self.model.inputs_changed)
-        self.panel.checkRequested.connect(self.start_check)
-        self.panel.cancelRequested.connect(self.cancel_check)
-        self.panel.addRequested.connect(self.open_files_dialog)
-        self.panel.scanRequested.connect(self.scan_pages_dialog)
-        self.panel.certificateAdded.connect(self.read_certificate)
-        self.model.resultChanged.connect(self._result_changed)
-        self.model.staleCleared.connect(self._result_went_stale)
+        self.panel.checkRequested.connect(self.flow.start_check)
+        self.panel.cancelRequested.connect(self.flow.cancel_check)
+        self.panel.addRequested.connect(self.flow.open_files_dialog)
+        self.panel.scanRequested.connect(self.intake.scan_pages_dialog)
+        self.panel.certificateAdded.connect(self.flow.read_certificate)
+        self.model.staleCleared.connect(lambda: self.messages.add(self.tr(
+            "The case was changed, so its result was cleared. Press F5 to check it "
+            "again."), "info"))
+        self.flow.filesSorted.connect(self.filesSorted)
+        self.flow.checkFinished.connect(self.checkFinished)
+        self.flow.resultReady.connect(self.model.set_result)
+        self.flow.recordResult.connect(self.results.record)
+        self.flow.bannerChanged.connect(self.results.update_banner)
+        self.flow.status.connect(self._status)
+        self.flow.caseFileOpened.connect(self._remember_case_file)
+        self.results.status.connect(self._status)
+        self.results.reviewActions.connect(self._review_actions)
         self.viewer.imageShown.connect(self.imageShown)
         self.viewer.fileShown.connect(self.panel.select_file)
         self.viewer.problem.connect(lambda msg: self.messages.add(msg))
-        self.result_view.entrySelected.connect(self._entry_selected)
-        self.decisions.decisionsChanged.connect(self._decisions_changed)
         self.records.problem.connect(self.messages.add)
         self.records.recordOpened.connect(self.open_record)
-        self.check.progressed.connect(self.panel.set_progress)
-        self.check.succeeded.connect(self._on_succeeded)
-        self.check.failed.connect(self._on_failed)
-        self.check.cancelled.connect(self._on_cancelled)
-        self.check.finished.connect(self._on_check_finished)
+        self.reports.note.connect(self.messages.add)
+        self.reports.status.connect(self._status)
+        self.reports.saved.connect(self._remember_case_file)
 
-    # --- one case after another ----------------------------------------------------------
+    def _action_handlers(self) -> dict[str, Any]:
+        v = self.viewer
+        return {"new": self.next_vehicle, "open": self.open_files_dialog,
+                "scan": self.intake.scan_pages_dialog, "open_case": self.open_case_dialog,
+                "sample": lambda: self.open_sample(run=True), "save": self.save_dialog,
+                "export": self.export_dialog, "print": self.reports.print_preview,
+                "print_direct": self.reports.print_report, "quit": self.close,
+                "check": self.start_check, "cancel": self.cancel_check,
+                "next": lambda: v.step_image(1), "prev": lambda: v.step_image(-1),
+                "zoom_in": v.view.zoom_in, "zoom_out": v.view.zoom_out, "fit": v.view.fit,
+                "one": v.view.actual_size, "next_review": lambda: self.select_review(1),
+                "prev_review": lambda: self.select_review(-1),
+                "accept": lambda: self.decide(True), "reject": lambda: self.decide(False),
+                "undo": self.undo_decision, "history": self.records.show_history,
+                "settings": self.settings_dialog,
+                "lang_zh": lambda: self.switch_language("zh_CN"),
+                "lang_en": lambda: self.switch_language("en"), "about": self.about}
+
+    def _status(self, text: str, ms: int) -> None:
+        if text:
+            self.statusBar().showMessage(text, ms)
+        else:
+            self.statusBar().clearMessage()
+
+    # --- files and cases (the flow does the work) ------------------------------------------
+    def is_running(self) -> bool:
+        return self.model.running
+
+    def _remember_case_file(self, path: object) -> None:
+        self.state.add_recent(path)  # type: ignore[arg-type]
+        save_state(self.state)
+
+    def scan_folder(self) -> Path:
+        """Where scanned pages go: ``scans/`` beside the saved case file, else the data
+        folder's ``scans/<date>``."""
+        if self.model.case_path is not None:
+            return self.model.case_path.resolve().parent / "scans"
+        from datetime import date
+
+        from vincheck.settings import data_dir
+
+        return data_dir() / "scans" / date.today().isoformat()
+
     def next_vehicle(self) -> None:
         """Start an empty case for the next vehicle (Ctrl+N): files, VIN, kind, colour,
         DPI, verdict, evidence and messages are cleared; the VIN field gets the focus."""
@@ -206,35 +290,101 @@ class MainWindow(ActionsMixin, FileIntakeMixin, SaveExportMixin, WindowPlacement
                                              "and add the files."), 5000)
         self.panel.vin_edit.setFocus()
 
-    def _result_went_stale(self) -> None:
-        """The model cleared a result whose inputs changed."""
-        self.messages.add(self.tr("The case was changed, so its result was cleared. Press "
-                                  "F5 to check it again."), "info")
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt API)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths, auto_check=True)
+
+    # --- the result -----------------------------------------------------------------------
+    def show_result(self, result: CaseResult, case: CaseInput | None) -> None:
+        """Show a result (fresh or from a file / the history)."""
+        self.model.set_result(result, case)
 
     def discard_result(self) -> None:
         """Clear the result, its evidence and its record link (the inputs stay)."""
         self.model.clear_result()
 
-    def _result_changed(self) -> None:
-        """The model shows another result, or none."""
-        if self.model.result is None:
-            self._result_cleared()
-        else:
-            self._result_shown(self.model.result)
-
-    def _result_cleared(self) -> None:
-        self.result_view.clear()
-        self.viewer.set_evidence(None, [])
-        self.decisions.set_result(None)
-        self._update_banner()
-        self.viewer.draw_overlays()
-        self._sync_review_actions()
-        self.panel.set_progress(0.0, "")  # "check finished in …" belonged to that result
-
     def case_is_sample(self) -> bool:
         """Whether the case on screen is the bundled sample (never recorded)."""
         return self.model.is_sample()
 
+    def verdict(self) -> Verdict | None:
+        result = self.model.result
+        return None if result is None else result.decided_verdict()
+
+    def open_record(self, case_id: int) -> bool:
+        """Show a recorded case again (its result and evidence; no re-check)."""
+        read = self.records.read_case(case_id)
+        if read is None:
+            return False
+        case, result = read
+        self.new_case(case)
+        self.model.record_id = int(case_id)
+        self.results.note_missing_files(case.files())
+        self.show_result(result, case)
+        return True
+
+
+    # --- language ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """(Re)set every visible text in the current language."""
+        self.setWindowTitle(self.tr("vincheck — VIN rubbing and vehicle photo check"))
+        self.menus.retranslate()
+        self.viewer.retranslate()
+        self.decisions.retranslate()
+        self.panel.retranslate()
+        self.checklist.retranslate()
+        self.results.regroup()  # group titles and rows are built in the language
+        self.viewer.retranslate_pages()
+        self.results.update_banner()
+        result = self.model.result
+        if not self.model.running and self.model.outcome == "done" and result is not None:
+            self.panel.set_progress(1.0, finished_text(result))
+        self.results.entry_selected(self.checklist.current_key())
+        self.status_zoom.setText(self._operator_text())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def switch_language(self, language: str) -> None:
+        """Switch the language now and keep it in the settings."""
+        set_language(language)
+        self.statusBar().clearMessage()  # a passing note in the old language
+        if not self.model.running:  # the progress line, in the new language
+            result = self.model.result
+            done = result is not None and self.model.outcome == "done"
+            self.panel.set_progress(1.0 if done else 0.0,
+                                    finished_text(result) if done else "")
+        self.messages.clear_messages()  # notes, warnings and errors in the old language
+        self.retranslate()
+        self.viewer.draw_overlays()  # evidence labels on the image, in the new language
+        if self.settings.language != language:
+            self.settings.language = language
+            self._save_settings()
+
+    def _operator_text(self) -> str:
+        who = self.settings.operator or self.tr("no operator name (Settings)")
+        station = self.settings.station
+        return self.tr("Operator: {who}").format(who=who) + \
+            (f" · {station}" if station else "")
+
+    def _review_actions(self, can_decide: bool, can_undo: bool, has_review: bool) -> None:
+        """Enable the review actions that can act now."""
+        if getattr(self, "menus", None) is not None:
+            self.menus.set_review_enabled(can_decide, can_undo, has_review)
+
+    # --- the operator, settings, start-up and closing -------------------------------------
     def ensure_operator(self) -> bool:
         """The operator's name is known (asked for now when it is not; kept in the
         settings); False when the operator gave none."""
@@ -258,212 +408,6 @@ class MainWindow(ActionsMixin, FileIntakeMixin, SaveExportMixin, WindowPlacement
                                                "it goes on every record and report):"),
             QLineEdit.EchoMode.Normal, self.settings.operator)
         return name if ok else ""
-
-    def _auto_check_ready(self) -> bool:
-        """A dropped case is complete enough to check by itself: a valid expected VIN, at
-        least one rubbing sheet and one photo."""
-        case = self.panel.case_input()
-        return bool(case.expected_vin and self.panel.vin_valid() and case.rubbing_files
-                    and case.photo_files)
-
-    # --- the check -----------------------------------------------------------------------
-    def is_running(self) -> bool:
-        return self.model.running
-
-    def start_check(self) -> bool:
-        """Run the check on the current case in a worker thread; False if not started.
-        While added files are still being sorted the check waits and starts when sorting
-        ends (True: it is queued)."""
-        if self.check.is_running():
-            return False
-        if self.is_sorting():
-            self._check_after_sorting = True
-            self._show_sorting_progress()
-            return True
-        case = self.panel.case_input()
-        if not case.files():
-            self.messages.add(self.tr("Add at least one rubbing sheet or photo first (drop "
-                                      "files on the window or press Ctrl+O)."), "warning")
-            return False
-        if self.record and not is_sample_case(case) and not self.ensure_operator():
-            return False
-        if not self.panel.vin_valid():
-            self.messages.add(self.tr("The expected VIN is not valid; the check runs, and "
-                                      "the VIN comparison will fail."), "warning")
-        self.discard_result()
-        self.messages.drop("info")  # notes on the previous result (cleared, exported, ...)
-        self.model.begin_run(case)
-        self.viewer.preload(case.files())
-        self.panel.set_running(True)
-        self.panel.set_progress(0.0, self.tr("Starting the check…"))
-        self._update_banner()
-        self.check.start(case, self.settings)
-        return True
-
-    def cancel_check(self) -> None:
-        """Stop the running check; with none running, stop sorting added files (and the
-        check waiting for it)."""
-        if self.check.is_running():
-            self.check.cancel()
-            self.panel.set_progress(self.panel.progress.value() / 1000, self.tr("Cancelling…"))
-        elif self.is_sorting():
-            self.cancel_sorting()
-
-    def _on_succeeded(self, result: CaseResult) -> None:
-        if self.model.run_is_stale():
-            self.model.outcome = ""
-            self.model.result_case = None
-            self.panel.set_progress(0.0, "")
-            return
-        self.model.outcome = "done"
-        self.panel.set_progress(1.0, finished_text(result))
-        for text, level in result_notes(result):
-            self.messages.add(text, level)
-        self.show_result(result, self.model.result_case)
-        self._record(result)
-
-    def _on_failed(self, exc: BaseException, _tb: str) -> None:
-        if self.model.run_is_stale():
-            self.model.outcome = ""
-            self.panel.set_progress(0.0, "")
-            return
-        self.model.outcome = "failed"
-        self.panel.set_progress(0.0, self.tr("The check stopped with an error."))
-        self.messages.add(error_advice(self, exc))
-        self._update_banner()
-
-    def _on_cancelled(self) -> None:
-        stale = self.model.run_is_stale()
-        self.model.outcome = "" if stale else "cancelled"
-        self.panel.set_progress(0.0, "" if stale else self.tr("Check cancelled."))
-        self._update_banner()
-
-    def _on_check_finished(self) -> None:
-        self.model.running = False
-        self.panel.set_running(False)
-        self._sync_sorting_controls()
-        self._update_banner()
-        self.checkFinished.emit(self.model.outcome or "cancelled")  # "": a stale run
-
-    # --- the result ----------------------------------------------------------------------
-    def show_result(self, result: CaseResult, case: CaseInput | None) -> None:
-        """Show a result (fresh or from a file / the history)."""
-        self.model.set_result(result, case)
-
-    def _result_shown(self, result: CaseResult) -> None:
-        self.result_view.show_groups(result)
-        self.viewer.set_evidence(result, self.groups)
-        self.decisions.set_result(result)
-        self.viewer.note_pages(result)
-        self.viewer.refresh_files()
-        if self.viewer.current_image is not None:
-            self.viewer.show_image(self.viewer.current_image)
-        self._update_banner()
-        self.result_view.select_first_failure()
-        self._sync_review_actions()
-
-    def show_no_result(self) -> None:
-        self.model.clear_result()
-
-    def _update_banner(self) -> None:
-        result = self.model.result
-        self.result_view.update_banner(result, self.model.outcome, self.model.running,
-                                       result is not None and self.model.is_sample())
-
-    def verdict(self) -> Verdict | None:
-        result = self.model.result
-        return None if result is None else result.decided_verdict()
-
-    # --- the selected row and decisions --------------------------------------------------
-    def _entry_selected(self, key: str) -> None:
-        self.decisions.show_entry(key)
-        self._sync_review_actions()
-        entry = self.checklist.entries.get(key) if key else None
-        if entry is None:
-            self.viewer.follow_selection("", None, False)
-        else:
-            self.viewer.follow_selection(key, entry.image, bool(entry.finding.evidence))
-
-    def decide(self, accepted: bool, note: str | None = None) -> Decision | None:
-        """Record the operator's decision on the selected review finding."""
-        return self.decisions.decide(accepted, note)
-
-    def undo_decision(self) -> bool:
-        """Take back the last decision (Ctrl+Z); False when there is none."""
-        if not self.decisions.undo():
-            return False
-        self.statusBar().showMessage(self.tr("Decision taken back."), 4000)
-        return True
-
-    def select_review(self, step: int) -> bool:
-        """Select the next (``step`` 1) or previous (-1) row still awaiting review, round
-        the list; False when none is left."""
-        keys = self.checklist.pending_keys()
-        if not keys:
-            self.statusBar().showMessage(self.tr("Nothing is left to review."), 4000)
-            return False
-        order = [e.key for g in self.groups for e in g.entries]
-        cur = self.checklist.current_key()
-        pos = order.index(cur) if cur in order else (-1 if step > 0 else len(order))
-        ahead = [k for k in keys if (order.index(k) - pos) * step > 0]
-        target = (ahead[0] if step > 0 else ahead[-1]) if ahead else \
-            (keys[0] if step > 0 else keys[-1])
-        return self.checklist.select_key(target)
-
-    def _sync_review_actions(self) -> None:
-        """Enable the review actions that can act now."""
-        if not hasattr(self, "act_accept"):
-            return
-        can_decide = self.decisions.can_decide()
-        self.act_accept.setEnabled(can_decide)
-        self.act_reject.setEnabled(can_decide)
-        self.act_undo.setEnabled(self.decisions.can_undo())
-        has_review = self.model.result is not None and bool(self.checklist.pending_keys())
-        self.act_next_review.setEnabled(has_review)
-        self.act_prev_review.setEnabled(has_review)
-
-    def _decisions_changed(self, key: str) -> None:
-        """Redraw the rows, banner and summary after the decisions changed; keep ``key``
-        selected and save the decisions with the record."""
-        result = self.model.result
-        self.result_view.redraw_rows(result, key)
-        self._update_banner()
-        self._sync_review_actions()
-        if self.model.record_id is not None:
-            self.records.save_decisions(self.model.record_id, result.decisions)
-
-    # --- records -------------------------------------------------------------------------
-    def _record(self, result: CaseResult) -> None:
-        if not self.record or self.model.result_case is None:
-            return
-        record_id = self.records.record(self.model.result_case, result)
-        if record_id is not None:
-            self.model.record_id = record_id
-
-    def show_history(self) -> None:
-        self.records.show_history()
-
-    def open_record(self, case_id: int) -> bool:
-        """Show a recorded case again (its result and evidence; no re-check)."""
-        read = self.records.read_case(case_id)
-        if read is None:
-            return False
-        case, result = read
-        self.new_case(case)
-        self.model.record_id = int(case_id)
-        missing = [f for f in case.files() if not Path(f).exists()]
-        if missing:
-            self.messages.add(self.tr("{n} file(s) of this record are no longer where they "
-                                      "were; their images cannot be shown.").format(
-                n=len(missing)), "warning")
-        self.show_result(result, case)
-        return True
-
-    def show_image(self, image: tuple[str, int]) -> None:
-        self.viewer.show_image(image)
-
-    def image_pending(self) -> bool:
-        return self.viewer.image_pending()
 
     def open_sample(self, run: bool = True) -> bool:
         path = case_model.sample_case_file()
@@ -490,16 +434,13 @@ class MainWindow(ActionsMixin, FileIntakeMixin, SaveExportMixin, WindowPlacement
         new = dlg.result_settings()
         if new == self.settings:
             return  # nothing changed: the settings file is left as it is
-        lang_changed = new.language != self.settings.language
-        db_changed = new.database_path != self.settings.database_path
-        pixels_changed = new.max_image_pixels != self.settings.max_image_pixels
-        self.settings = new
+        old, self.settings = self.settings, new
         self._save_settings()
-        if pixels_changed and not self._custom_loader:
+        if new.max_image_pixels != old.max_image_pixels and not self._custom_loader:
             self.viewer.set_load_function(default_load_function(new.max_image_pixels))
-        if db_changed:
+        if new.database_path != old.database_path:
             self.records.database_changed()
-        if lang_changed:  # as from the menu: also the messages of the old language go
+        if new.language != old.language:  # as from the menu: messages of the old one go
             self.switch_language(new.language)
         else:
             self.retranslate()
@@ -521,15 +462,16 @@ class MainWindow(ActionsMixin, FileIntakeMixin, SaveExportMixin, WindowPlacement
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.remember_placement()
         self.check.stop()
-        self.sorter.shutdown()
-        self.certificate_reader.shutdown()
-        if getattr(self, "scan_dialog", None) is not None:
-            self.scan_dialog.shutdown()
+        self.intake.shutdown()
         self.viewer.shutdown()
         self.records.close()
         super().closeEvent(event)
 
 
+for _name in SHORTCUTS:  # the menu bar's actions and menus, under the window's names of old
+    setattr(MainWindow, f"act_{_name}", _Forward("menus", f"act_{_name}"))
+for _name in MENUS:
+    setattr(MainWindow, f"menu_{_name}", _Forward("menus", f"menu_{_name}"))
 
 
 def _load_settings_safely() -> tuple[Settings, str]:
@@ -540,4 +482,3 @@ def _load_settings_safely() -> tuple[Settings, str]:
     except VincheckError as exc:
         return Settings(), str(exc)
     return load.settings, load.message(load.settings.language)
-
