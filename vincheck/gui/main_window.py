@@ -4,27 +4,12 @@ Left: the case (expected VIN, kind, colour, files, check / cancel, progress). Ce
 image with evidence drawn over it. Right: the verdict banner, messages, the checklist
 and the operator's decision on a selected ``review`` finding.
 
-The window is composed of parts that own their state and talk through Qt signals; this
-module builds them, lays them out and connects them (:meth:`MainWindow._connect_parts`),
-and keeps the window's own concerns: language, settings, start-up and closing.
-
-- :mod:`~vincheck.gui.case_model`: the result and the inputs it came from (the rule that
-  changed inputs clear the verdict), record id, case file, outcome;
-- :mod:`~vincheck.gui.case_panel` (with :mod:`~vincheck.gui.file_list`): the inputs;
-- :mod:`~vincheck.gui.file_intake`: sorting added files, certificates, dialogs, scans;
-- :mod:`~vincheck.gui.check_run`: the check in its thread, progress texts, error advice;
-- :mod:`~vincheck.gui.case_flow`: files in, the check, a new case (reacts to the above);
-- :mod:`~vincheck.gui.viewer`: the page list, background loading, evidence overlays;
-- :mod:`~vincheck.gui.result_view`: the verdict banner, the messages and the checklist;
-- :mod:`~vincheck.gui.decisions`: the selected finding and the operator's decisions;
-- :mod:`~vincheck.gui.records`: recording, the history, reopening a record;
-- :mod:`~vincheck.gui.report_files`: saving the case JSON, the PDF report, printing;
-- :mod:`~vincheck.gui.window_menus`: menus, actions and shortcuts;
-- :mod:`~vincheck.gui.placement`: where the window opens (fits the screen).
-
-The check's runner is injectable (default :func:`vincheck.inspection.run_case`). Every
-finished check is recorded in the records store when it is available. Every text of the
-window keeps the translation context ``MainWindow``.
+The window is composed of parts that own their state and talk through Qt signals (listed
+in :mod:`vincheck.gui`); this module builds them, lays them out and connects them
+(:meth:`MainWindow._connect_parts`), and keeps the window's own concerns: language,
+settings, the operator's name, start-up and closing. The check's runner is injectable
+(default :func:`vincheck.inspection.run_case`). Every text of the window keeps the
+translation context ``MainWindow``.
 """
 
 from __future__ import annotations
@@ -65,7 +50,8 @@ from vincheck.gui.result_flow import ResultFlow, ResultParts
 from vincheck.gui.result_view import ResultView
 from vincheck.gui.state import GuiState, load_state, save_state
 from vincheck.gui.viewer import IMAGE_CACHE, ImageBrowser
-from vincheck.gui.window_menus import MENUS, SHORTCUTS, WindowMenus
+from vincheck.gui.window_menus import WindowMenus
+from vincheck.gui.window_names import WindowNames
 from vincheck.gui.worker import Runner
 from vincheck.inspection import CaseInput
 from vincheck.settings import Settings, load_settings_checked, save_settings
@@ -74,21 +60,7 @@ __all__ = ["IMAGE_CACHE", "IMAGE_SUFFIXES", "MainWindow", "MessageBar", "error_a
            "sample_case_file"]
 
 
-class _Forward:
-    """A window attribute that is a part's (``part.name``): the window's public names of
-    old (app, tests) stay, the state lives in the part."""
-
-    def __init__(self, part: str, name: str) -> None:
-        self.part, self.name = part, name
-
-    def __get__(self, window: object, _owner: type | None = None) -> Any:
-        return self if window is None else getattr(getattr(window, self.part), self.name)
-
-    def __set__(self, window: object, value: object) -> None:
-        setattr(getattr(window, self.part), self.name, value)
-
-
-class MainWindow(WindowPlacementMixin, QMainWindow):
+class MainWindow(WindowNames, WindowPlacementMixin, QMainWindow):
     """The inspection window. ``runner`` has the signature of ``run_case``; ``record``
     False keeps finished checks out of the records store (screenshots, tests);
     ``load_image`` replaces how image files are decoded for display (tests: a slow or
@@ -97,55 +69,6 @@ class MainWindow(WindowPlacementMixin, QMainWindow):
     checkFinished = Signal(str)  # "done" | "failed" | "cancelled"
     imageShown = Signal(str, int)  # file, page: the image is on screen (after its load)
     filesSorted = Signal(int)  # added files are sorted (or sorting stopped): how many added
-
-    # the parts' state under the window's names of old (read by app.py and the tests)
-    runner = _Forward("check", "runner")
-    last_exception = _Forward("check", "last_exception")
-    result = _Forward("model", "result")
-    result_case = _Forward("model", "result_case")
-    record_id = _Forward("model", "record_id")
-    case_path = _Forward("model", "case_path")
-    last_outcome = _Forward("model", "outcome")
-    certificate_reader = _Forward("intake", "certificate_reader")
-    scan_dialog = _Forward("intake", "scan_dialog")
-    checklist = _Forward("result_view", "checklist")
-    groups = _Forward("result_view", "groups")
-    banner = _Forward("result_view", "banner")
-    banner_detail = _Forward("result_view", "banner_detail")
-    summary_area = _Forward("result_view", "summary_area")
-    view = _Forward("viewer", "view")
-    legend = _Forward("viewer", "legend")
-    image_combo = _Forward("viewer", "image_combo")
-    images = _Forward("viewer", "images")
-    current_image = _Forward("viewer", "current_image")
-    loader = _Forward("viewer", "loader")
-    detail = _Forward("decisions", "detail")
-    note_edit = _Forward("decisions", "note_edit")
-    accept_button = _Forward("decisions", "accept_button")
-    reject_button = _Forward("decisions", "reject_button")
-    # the parts' methods under the window's names of old
-    add_paths = _Forward("flow", "add_paths")  # (paths, auto_check=False) -> files queued
-    cancel_sorting = _Forward("flow", "cancel_sorting")
-    open_case_file = _Forward("flow", "open_case_file")  # (path, run=True) -> bool
-    new_case = _Forward("flow", "new_case")
-    start_check = _Forward("flow", "start_check")
-    cancel_check = _Forward("flow", "cancel_check")
-    is_sorting = _Forward("intake", "is_busy")
-    show_image = _Forward("viewer", "show_image")
-    step_image = _Forward("viewer", "step_image")
-    image_pending = _Forward("viewer", "image_pending")
-    open_files_dialog = _Forward("flow", "open_files_dialog")
-    open_case_dialog = _Forward("flow", "open_case_dialog")
-    read_certificate = _Forward("flow", "read_certificate")
-    undo_decision = _Forward("results", "undo_decision")
-    select_review = _Forward("results", "select_review")
-    decide = _Forward("decisions", "decide")  # (accepted, note=None) -> Decision | None
-    show_history = _Forward("records", "show_history")
-    save_dialog = _Forward("reports", "save_dialog")
-    save_to = _Forward("reports", "save_to")
-    export_dialog = _Forward("reports", "export_dialog")
-    export_to = _Forward("reports", "export_to")
-    default_report_path = _Forward("reports", "default_report_path")
 
     def __init__(self, runner: Runner | None = None, settings: Settings | None = None,
                  record: bool = True, store_factory: StoreFactory | None = None,
@@ -466,12 +389,6 @@ class MainWindow(WindowPlacementMixin, QMainWindow):
         self.viewer.shutdown()
         self.records.close()
         super().closeEvent(event)
-
-
-for _name in SHORTCUTS:  # the menu bar's actions and menus, under the window's names of old
-    setattr(MainWindow, f"act_{_name}", _Forward("menus", f"act_{_name}"))
-for _name in MENUS:
-    setattr(MainWindow, f"menu_{_name}", _Forward("menus", f"menu_{_name}"))
 
 
 def _load_settings_safely() -> tuple[Settings, str]:
