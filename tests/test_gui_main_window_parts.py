@@ -187,3 +187,20 @@ def test_every_part_speaks_chinese(qtbot, chinese, tmp_path: Path) -> None:
     assert w.messages.messages[0][1].startswith(head + "notes.png")
     # images: the loading placeholder of a page
     assert w.viewer.loading_text(str(bad)) == zh("Loading {file}…").format(file="notes.png")
+
+
+def test_parts_do_not_import_each_other() -> None:
+    """Parts meet only in the window and the two flows: a change to one (say, decisions)
+    cannot break another (say, file sorting) through an import. Two parts read the case
+    model (records: is it the sample; report files: the result to write)."""
+    from tests.test_import_graph import import_graph
+
+    parts = {f"vincheck.gui.{n}" for n in (
+        "case_model", "case_panel", "file_list", "file_intake", "check_run", "viewer",
+        "result_view", "decisions", "records", "report_files", "window_menus")}
+    allowed = {("vincheck.gui.records", "vincheck.gui.case_model"),
+               ("vincheck.gui.report_files", "vincheck.gui.case_model"),
+               ("vincheck.gui.case_panel", "vincheck.gui.file_list")}
+    graph = import_graph()
+    crossing = sorted((a, b) for a in parts for b in graph[a] & parts if (a, b) not in allowed)
+    assert crossing == []

@@ -71,7 +71,6 @@ def validate_vin_text(text: str) -> tuple[bool, str]:
     return True, ""
 
 
-
 class CasePanel(QWidget):
     """Signals: ``fileActivated(path)`` when a file row is chosen, ``filesChanged()``,
     ``inputsChanged()`` when anything a check depends on changed (files, their kinds,
@@ -92,7 +91,22 @@ class CasePanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._build_case_box())
+        self.certificate_box = CertificateBox()
+        self.certificate_box.useRequested.connect(self.apply_value)
+        layout.addWidget(self.certificate_box)
+        layout.addWidget(self._build_files_box(), 1)
+        self._build_run_controls(layout)
+        self.vin_edit.textChanged.connect(self._validate_vin)
+        self.vin_edit.textChanged.connect(self.inputsChanged)
+        self.kind_combo.currentIndexChanged.connect(self.inputsChanged)
+        self.colour_combo.currentIndexChanged.connect(self.inputsChanged)
+        self.dpi_spin.valueChanged.connect(self.inputsChanged)
+        self.filesChanged.connect(self.inputsChanged)
+        self.retranslate()
 
+    def _build_case_box(self) -> QGroupBox:
+        """Expected VIN (with its status), vehicle kind, colour and scan DPI."""
         self.case_box = QGroupBox()
         form = QFormLayout(self.case_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -119,11 +133,10 @@ class CasePanel(QWidget):
         form.addRow(self.lbl_kind, self.kind_combo)
         form.addRow(self.lbl_colour, self.colour_combo)
         form.addRow(self.lbl_dpi, self.dpi_spin)
-        layout.addWidget(self.case_box)
-        self.certificate_box = CertificateBox()
-        self.certificate_box.useRequested.connect(self.apply_value)
-        layout.addWidget(self.certificate_box)
+        return self.case_box
 
+    def _build_files_box(self) -> QGroupBox:
+        """The file list with its Add, Scan and Remove buttons and the drop hint."""
         self.files_box = QGroupBox()
         fl = QVBoxLayout(self.files_box)
         self.file_tree = FileList()
@@ -146,8 +159,10 @@ class CasePanel(QWidget):
         self.drop_hint.setWordWrap(True)
         self.drop_hint.setStyleSheet("color: #666;")
         fl.addWidget(self.drop_hint)
-        layout.addWidget(self.files_box, 1)
+        return self.files_box
 
+    def _build_run_controls(self, layout: QVBoxLayout) -> None:
+        """Check and Cancel, the progress bar and its line."""
         run_row = QHBoxLayout()
         self.check_button = QPushButton()
         self.check_button.setDefault(True)
@@ -166,14 +181,6 @@ class CasePanel(QWidget):
         self.progress_label.setWordWrap(True)
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_label)
-
-        self.vin_edit.textChanged.connect(self._validate_vin)
-        self.vin_edit.textChanged.connect(self.inputsChanged)
-        self.kind_combo.currentIndexChanged.connect(self.inputsChanged)
-        self.colour_combo.currentIndexChanged.connect(self.inputsChanged)
-        self.dpi_spin.valueChanged.connect(self.inputsChanged)
-        self.filesChanged.connect(self.inputsChanged)
-        self.retranslate()
 
     # --- texts ---------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -163,56 +163,16 @@ def make_shape_items(shape: Shape, colour: QColor, width: float) -> list[QGraphi
     pen.setCosmetic(True)
     if shape.role.endswith("_expected"):
         pen.setStyle(Qt.PenStyle.DashLine)
-    items: list[QGraphicsItem] = []
-    c = shape.coords
-    anchor: QPointF | None = None
     try:
-        if shape.role == "char" and shape.kind in ("box", "polygon") and len(c) >= 4:
-            if shape.kind == "box":
-                rect = QRectF(c[0], c[1], c[2], c[3])
-                poly = QPolygonF([rect.topLeft(), rect.topRight(), rect.bottomRight(),
-                                  rect.bottomLeft()])
-            else:
-                poly = QPolygonF(_points(c))
-            item = OutsetBoxItem(poly, pen)
-            anchor = poly.boundingRect().topLeft()
-        elif shape.kind == "box" and len(c) >= 4:
-            item = QGraphicsRectItem(QRectF(c[0], c[1], c[2], c[3]))
-            anchor = QPointF(c[0], c[1])
-        elif shape.kind == "polygon" and len(c) >= 6:
-            pts = _points(c)
-            item = QGraphicsPolygonItem(QPolygonF(pts))
-            # the top-left corner: a strip tilted up to the right would put its topmost
-            # point, and the label running right from it, at its far end
-            anchor = min(pts, key=lambda p: p.x() + p.y())
-        elif shape.kind == "polyline" and len(c) >= 4:
-            pts = _points(c)
-            path = QPainterPath(pts[0])
-            for p in pts[1:]:
-                path.lineTo(p)
-            item = QGraphicsPathItem(path)
-            anchor = pts[0]
-        elif shape.kind == "circle" and len(c) >= 3:
-            item = QGraphicsEllipseItem(QRectF(c[0] - c[2], c[1] - c[2], 2 * c[2], 2 * c[2]))
-            anchor = QPointF(c[0] - c[2], c[1] - c[2])
-        elif shape.kind == "point" and len(c) >= 2:
-            path = QPainterPath()
-            path.addEllipse(QPointF(0, 0), 5, 5)
-            path.moveTo(-9, 0)
-            path.lineTo(9, 0)
-            path.moveTo(0, -9)
-            path.lineTo(0, 9)
-            item = QGraphicsPathItem(path)
-            item.setPos(c[0], c[1])
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
-            anchor = QPointF(c[0], c[1])
-        else:
-            return []
+        made = _shape_item(shape, pen)
     except (TypeError, ValueError, IndexError):
         return []
-    item.setPen(pen)  # type: ignore[union-attr]
-    items.append(item)
-    if shape.label and anchor is not None:
+    if made is None:
+        return []
+    item, anchor = made
+    item.setPen(pen)  # type: ignore[attr-defined]
+    items: list[QGraphicsItem] = [item]
+    if shape.label:
         label = LabelItem(display_label(shape.label), colour)
         label.setPos(anchor)
         drawn = item.polygon().boundingRect() if isinstance(item, OutsetBoxItem) else \
@@ -222,3 +182,45 @@ def make_shape_items(shape: Shape, colour: QColor, width: float) -> list[QGraphi
             label.min_scale = 0.8 * label.boundingRect().width() / shape_w
         items.append(label)
     return items
+
+
+def _shape_item(shape: Shape, pen: QPen) -> tuple[QGraphicsItem, QPointF] | None:
+    """The item drawing ``shape`` (a character's cell with ``pen``: its outset depends on
+    the width) and where its label goes (None: a kind not drawn)."""
+    c = shape.coords
+    if shape.role == "char" and shape.kind in ("box", "polygon") and len(c) >= 4:
+        if shape.kind == "box":
+            rect = QRectF(c[0], c[1], c[2], c[3])
+            poly = QPolygonF([rect.topLeft(), rect.topRight(), rect.bottomRight(),
+                              rect.bottomLeft()])
+        else:
+            poly = QPolygonF(_points(c))
+        return OutsetBoxItem(poly, pen), poly.boundingRect().topLeft()
+    if shape.kind == "box" and len(c) >= 4:
+        return QGraphicsRectItem(QRectF(c[0], c[1], c[2], c[3])), QPointF(c[0], c[1])
+    if shape.kind == "polygon" and len(c) >= 6:
+        pts = _points(c)
+        # the top-left corner: a strip tilted up to the right would put its topmost
+        # point, and the label running right from it, at its far end
+        return QGraphicsPolygonItem(QPolygonF(pts)), min(pts, key=lambda p: p.x() + p.y())
+    if shape.kind == "polyline" and len(c) >= 4:
+        pts = _points(c)
+        path = QPainterPath(pts[0])
+        for p in pts[1:]:
+            path.lineTo(p)
+        return QGraphicsPathItem(path), pts[0]
+    if shape.kind == "circle" and len(c) >= 3:
+        return (QGraphicsEllipseItem(QRectF(c[0] - c[2], c[1] - c[2], 2 * c[2], 2 * c[2])),
+                QPointF(c[0] - c[2], c[1] - c[2]))
+    if shape.kind == "point" and len(c) >= 2:
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), 5, 5)
+        path.moveTo(-9, 0)
+        path.lineTo(9, 0)
+        path.moveTo(0, -9)
+        path.lineTo(0, 9)
+        item = QGraphicsPathItem(path)
+        item.setPos(c[0], c[1])
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        return item, QPointF(c[0], c[1])
+    return None
