@@ -38,25 +38,26 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def test_the_window_is_made_of_parts(qtbot) -> None:
-    """No mixin shares state with the window: its only bases from vincheck are the names
-    of old (forwards, no state) and its own placement on the screen; each concern is a
-    part of its own type."""
+    """No mixin shares state with the window: its only base from vincheck is the names of
+    old (forwards, no state); each concern is a part of its own type."""
     from vincheck.gui.case_panel import CasePanel
     from vincheck.gui.check_run import CheckRun
+    from vincheck.gui.placement import WindowPlacement
     from vincheck.gui.records import Records
     from vincheck.gui.report_files import ReportFiles
     from vincheck.gui.viewer import ImageBrowser
     from vincheck.gui.window_menus import WindowMenus
 
     ours = {c.__name__ for c in MainWindow.__mro__[1:] if c.__module__.startswith("vincheck")}
-    assert ours == {"WindowNames", "WindowPlacementMixin"}
+    assert ours == {"WindowNames"}
     assert not list(GUI_DIR.glob("window_[!mn]*.py"))  # window_case, window_intake, ... gone
     w = MainWindow(runner=lambda *a, **k: None, settings=Settings(operator="Li"), record=False)
     qtbot.addWidget(w)
     for name, kind in (("model", CaseModel), ("panel", CasePanel), ("intake", FileIntake),
                        ("check", CheckRun), ("viewer", ImageBrowser), ("records", Records),
                        ("result_view", ResultView), ("decisions", DecisionPanel),
-                       ("reports", ReportFiles), ("menus", WindowMenus)):
+                       ("reports", ReportFiles), ("menus", WindowMenus),
+                       ("placement", WindowPlacement)):
         assert isinstance(getattr(w, name), kind), name
     assert w.result is w.model.result is None and w.checklist is w.result_view.checklist
 

@@ -43,7 +43,7 @@ from vincheck.gui.file_intake import IMAGE_SUFFIXES, FileIntake
 from vincheck.gui.i18n import set_language
 from vincheck.gui.image_loader import LoadFunction, default_load_function
 from vincheck.gui.message_bar import MessageBar
-from vincheck.gui.placement import WindowPlacementMixin
+from vincheck.gui.placement import WindowPlacement
 from vincheck.gui.records import Records, StoreFactory
 from vincheck.gui.report_files import ReportFiles
 from vincheck.gui.result_flow import ResultFlow, ResultParts
@@ -60,7 +60,7 @@ __all__ = ["IMAGE_CACHE", "IMAGE_SUFFIXES", "MainWindow", "MessageBar", "error_a
            "sample_case_file"]
 
 
-class MainWindow(WindowNames, WindowPlacementMixin, QMainWindow):
+class MainWindow(WindowNames, QMainWindow):
     """The inspection window. ``runner`` has the signature of ``run_case``; ``record``
     False keeps finished checks out of the records store (screenshots, tests);
     ``load_image`` replaces how image files are decoded for display (tests: a slow or
@@ -95,7 +95,7 @@ class MainWindow(WindowNames, WindowPlacementMixin, QMainWindow):
         WindowShortcutsFirst(self).install()  # Ctrl+E etc. also from a text field (X11)
         self.retranslate()
         self.model.clear_result()
-        self.fit_to_screen()
+        self.placement.fit_to_screen()
         if self._settings_note:
             self.messages.add(self._settings_note, "warning")
 
@@ -128,6 +128,7 @@ class MainWindow(WindowNames, WindowPlacementMixin, QMainWindow):
             self.splitter.setStretchFactor(i, 1 if part is self.viewer else 0)
         self.splitter.setSizes([250, 506, 610])
         self.setCentralWidget(self.splitter)
+        self.placement = WindowPlacement(self, self.splitter, self.state)
         self.status_zoom = QLabel()
         self.statusBar().addPermanentWidget(self.status_zoom)
 
@@ -278,6 +279,7 @@ class MainWindow(WindowNames, WindowPlacementMixin, QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        self.placement.state_changed(event)
         super().changeEvent(event)
 
     def switch_language(self, language: str) -> None:
@@ -383,7 +385,7 @@ class MainWindow(WindowNames, WindowPlacementMixin, QMainWindow):
             "(Annex 1) of the MIIT/MPS registration notice.").format(v=__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        self.remember_placement()
+        self.placement.remember_placement()
         self.check.stop()
         self.intake.shutdown()
         self.viewer.shutdown()

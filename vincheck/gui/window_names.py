@@ -74,6 +74,10 @@ class WindowNames:
     export_dialog = _Forward("reports", "export_dialog")
     export_to = _Forward("reports", "export_to")
     default_report_path = _Forward("reports", "default_report_path")
+    fit_to_screen = _Forward("placement", "fit_to_screen")  # (available=None)
+    show_placed = _Forward("placement", "show_placed")
+    keep_on_screen = _Forward("placement", "keep_on_screen")
+    available_area = _Forward("placement", "available_area")
 
 
 for _name in SHORTCUTS:  # the menu bar's actions and menus, under the window's names of old
