@@ -41,7 +41,7 @@ class FlowParts:
     messages: MessageBar
     settings: Callable[[], Settings]  # as they are now
     ensure_operator: Callable[[], bool]  # the operator's name is known (asked if not)
-    record: bool  # finished checks are recorded (not for screenshots and tests)
+    record: Callable[[], bool]  # finished checks are recorded (not for screenshots, tests)
 
 
 class CaseFlow(QObject):
@@ -239,7 +239,7 @@ class CaseFlow(QObject):
                                      "first (drop files on the window or press Ctrl+O)."),
                            "warning")
             return False
-        if p.record and not is_sample_case(case) and not p.ensure_operator():
+        if p.record() and not is_sample_case(case) and not p.ensure_operator():
             return False
         if not p.panel.vin_valid():
             p.messages.add(translate("MainWindow", "The expected VIN is not valid; the check "

@@ -118,10 +118,10 @@ class MainWindow(WindowNames, QMainWindow):
                                    self.ensure_operator, self)
         self.flow = CaseFlow(FlowParts(self.model, self.panel, self.intake, self.check,
                                        self.viewer, self.messages, lambda: self.settings,
-                                       self.ensure_operator, self.record), self)
+                                       self.ensure_operator, lambda: self.record), self)
         self.results = ResultFlow(ResultParts(self.model, self.panel, self.result_view,
                                               self.viewer, self.decisions, self.records,
-                                              self.messages, self.record), self)
+                                              self.messages, lambda: self.record), self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for i, part in enumerate((self.panel, self.viewer, self.result_view)):
             self.splitter.addWidget(part)

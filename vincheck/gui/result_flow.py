@@ -10,6 +10,7 @@ the status bar shows. Texts keep the ``MainWindow`` context."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class ResultParts:
     decisions: DecisionPanel
     records: Records
     messages: MessageBar
-    record: bool  # finished checks are recorded (not for screenshots and tests)
+    record: Callable[[], bool]  # finished checks are recorded (not for screenshots, tests)
 
 
 class ResultFlow(QObject):
@@ -140,7 +141,7 @@ class ResultFlow(QObject):
     def record(self, result: CaseResult) -> None:
         """Record a finished check (not the sample, nor when recording is off)."""
         p = self.p
-        if not p.record or p.model.result_case is None:
+        if not p.record() or p.model.result_case is None:
             return
         record_id = p.records.record(p.model.result_case, result)
         if record_id is not None:
