@@ -175,10 +175,10 @@ class ListStore:
 def test_the_sample_case_is_not_recorded(qtbot, english, case, case_dir: Path, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from vincheck.case_files import save_case_result
-    from vincheck.gui import window_case
+    from vincheck.gui import case_model
 
     sample = save_case_result(case_dir / "sample.json", case)
-    monkeypatch.setattr(window_case, "sample_case_file", lambda: sample)
+    monkeypatch.setattr(case_model, "sample_case_file", lambda: sample)
     store = ListStore()
     w = make_window(qtbot, FakeRunner(), record=True, store_factory=lambda _s: store)
     with qtbot.waitSignal(w.checkFinished, timeout=10_000):

@@ -248,7 +248,7 @@ def test_checklist_row_is_chinese_with_values_in_the_chinese_ui(qtbot, chinese,
     assert w.checklist.select_key(key)
     assert message not in w.detail.text() and "6.2 mm" in w.detail.text()
     assert "核对扫描分辨率" in w.detail.text()
-    w._toggle_engine_details("details")
+    w.decisions.toggle_engine_details("details")
     assert message in w.detail.text()
 
 

@@ -139,7 +139,7 @@ def test_print_preview_and_printing_paint_the_report_pages(qtbot, chinese, case,
     from PySide6.QtGui import QKeySequence
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    from vincheck.gui.window_export import paint_pdf
+    from vincheck.gui.report_files import paint_pdf
 
     w = checked_window(qtbot, case)
     assert QKeySequence("Ctrl+P") in w.act_print.shortcuts()

@@ -50,7 +50,7 @@ def test_two_desks_share_records_and_decisions_conflict(qtbot, english, case,
     from vincheck.gui.history_view import HistoryView
 
     for w in (a, b):  # each desk's history shows both desks' records, and which desk
-        view = HistoryView(w._get_store())
+        view = HistoryView(w.records.store())
         qtbot.addWidget(view)
         view.refresh()
         col = view.COLUMNS.index("station")
@@ -65,5 +65,5 @@ def test_two_desks_share_records_and_decisions_conflict(qtbot, english, case,
     b.checklist.select_key(key)
     b.decide(False, note="no")
     assert "站A/台1" in b.messages.text_plain()
-    _, result, _ = a._get_store().get_case(a.record_id)
+    _, result, _ = a.records.store().get_case(a.record_id)
     assert [(d.accepted, d.note) for d in result.decisions] == [(True, "ok")]

@@ -1,7 +1,7 @@
 """Texts translated outside a widget's own methods keep a translation context that
 ``pyside6-lupdate`` and the running program agree on, so the Chinese window shows them in
 Chinese: the error advice and progress texts of the check (module-level helpers of
-``window_checking``), and no text of ``vincheck/gui`` is filed under the empty context."""
+``check_run``), and no text of ``vincheck/gui`` is filed under the empty context."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ pytestmark = pytest.mark.gui
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from vincheck.errors import InputFileError, TesseractNotFoundError, VincheckError  # noqa: E402
+from vincheck.gui.check_run import _progress_text, error_advice  # noqa: E402
 from vincheck.gui.i18n import I18N_DIR, set_language  # noqa: E402
-from vincheck.gui.window_checking import _progress_text, error_advice  # noqa: E402
 
 GUI_DIR = Path(__file__).resolve().parents[1] / "vincheck" / "gui"
 SOURCES = sorted(p for p in GUI_DIR.rglob("*.py") if "i18n" not in p.parts)

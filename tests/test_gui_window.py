@@ -303,10 +303,10 @@ def test_history_dialog_opens_a_recorded_case(qtbot, english, case, tmp_path: Pa
     w.new_case(case.__class__())  # an empty case
     assert w.result is None
     w.act_history.trigger()
-    assert w._history_dialog is not None and w._history_dialog.isVisible()
+    assert w.records.history_dialog is not None and w.records.history_dialog.isVisible()
     from vincheck.gui.history_view import HistoryView
 
-    view = w._history_dialog.findChild(HistoryView)
+    view = w.records.history_dialog.findChild(HistoryView)
     view.caseOpened.emit(first_id)
     assert w.record_id == first_id and w.verdict() is Verdict.FAIL
     assert [p for p, _ in w.panel.files()] == case.files()
@@ -326,10 +326,10 @@ def test_export_writes_a_pdf(qtbot, english, case, tmp_path: Path) -> None:
 def test_first_start_opens_the_sample_case_once(qtbot, english, case, case_dir: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from vincheck.case_files import save_case_result
-    from vincheck.gui import window_case
+    from vincheck.gui import case_model
 
     sample = save_case_result(case_dir / "sample.json", case)
-    monkeypatch.setattr(window_case, "sample_case_file", lambda: sample)
+    monkeypatch.setattr(case_model, "sample_case_file", lambda: sample)
     runner = FakeRunner()
     w = make_window(qtbot, runner)
     with qtbot.waitSignal(w.checkFinished, timeout=10_000):

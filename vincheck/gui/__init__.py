@@ -3,6 +3,25 @@
 It shows what :func:`vincheck.inspection.run_case` returns and never derives a verdict of
 its own. Entry points: :func:`vincheck.gui.app.main` (``vincheck-gui``) and
 ``vincheck gui`` (:mod:`vincheck.cli.cmd_gui`).
+
+The main window (:mod:`~vincheck.gui.main_window`) is composed of parts that own their
+state and talk through Qt signals:
+
+- :mod:`~vincheck.gui.case_model`: the result and the inputs it came from (the rule that
+  changed inputs clear the verdict), record id, case file, how the last check ended;
+- :mod:`~vincheck.gui.case_panel` with :mod:`~vincheck.gui.file_list`: the inputs;
+- :mod:`~vincheck.gui.file_intake`: sorting added files, certificates, dialogs, scans;
+- :mod:`~vincheck.gui.check_run`: the check in its thread, progress texts, error advice;
+- :mod:`~vincheck.gui.viewer`: the page list, background loading, evidence overlays;
+- :mod:`~vincheck.gui.result_view`: the verdict banner, the messages and the checklist;
+- :mod:`~vincheck.gui.decisions`: the selected finding and the operator's decisions;
+- :mod:`~vincheck.gui.records`: recording, the history, reopening a record;
+- :mod:`~vincheck.gui.report_files`: saving the case JSON, the PDF report, printing;
+- :mod:`~vincheck.gui.window_menus`: menus, actions and shortcuts;
+- :mod:`~vincheck.gui.case_flow` and :mod:`~vincheck.gui.result_flow`: stateless
+  connections across parts (files in → check → new case; result → screen → decisions);
+- :mod:`~vincheck.gui.window_names`: the window's public names of old, forwarded;
+- :mod:`~vincheck.gui.placement`: where the window opens (fits the screen).
 """
 
 from __future__ import annotations

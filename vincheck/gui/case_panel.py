@@ -3,36 +3,28 @@ case's files sorted into rubbing sheets and photos (correctable), and the check 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication as Q
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QFontDatabase
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from vincheck.gui import texts
 from vincheck.gui.certificate_box import CertificateBox
+from vincheck.gui.file_list import KIND_VALUES, FileList
 from vincheck.inspection import CaseInput
 from vincheck.vin import VIN_LENGTH
-
-PATH_ROLE = Qt.ItemDataRole.UserRole + 2
-KIND_VALUES = ("rubbing", "photo", "certificate")
 
 
 def validate_vin_text(text: str) -> tuple[bool, str]:
@@ -79,7 +71,6 @@ def validate_vin_text(text: str) -> tuple[bool, str]:
     return True, ""
 
 
-
 class CasePanel(QWidget):
     """Signals: ``fileActivated(path)`` when a file row is chosen, ``filesChanged()``,
     ``inputsChanged()`` when anything a check depends on changed (files, their kinds,
@@ -100,7 +91,22 @@ class CasePanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._build_case_box())
+        self.certificate_box = CertificateBox()
+        self.certificate_box.useRequested.connect(self.apply_value)
+        layout.addWidget(self.certificate_box)
+        layout.addWidget(self._build_files_box(), 1)
+        self._build_run_controls(layout)
+        self.vin_edit.textChanged.connect(self._validate_vin)
+        self.vin_edit.textChanged.connect(self.inputsChanged)
+        self.kind_combo.currentIndexChanged.connect(self.inputsChanged)
+        self.colour_combo.currentIndexChanged.connect(self.inputsChanged)
+        self.dpi_spin.valueChanged.connect(self.inputsChanged)
+        self.filesChanged.connect(self.inputsChanged)
+        self.retranslate()
 
+    def _build_case_box(self) -> QGroupBox:
+        """Expected VIN (with its status), vehicle kind, colour and scan DPI."""
         self.case_box = QGroupBox()
         form = QFormLayout(self.case_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -127,27 +133,22 @@ class CasePanel(QWidget):
         form.addRow(self.lbl_kind, self.kind_combo)
         form.addRow(self.lbl_colour, self.colour_combo)
         form.addRow(self.lbl_dpi, self.dpi_spin)
-        layout.addWidget(self.case_box)
-        self.certificate_box = CertificateBox()
-        self.certificate_box.useRequested.connect(self.apply_value)
-        layout.addWidget(self.certificate_box)
+        return self.case_box
 
+    def _build_files_box(self) -> QGroupBox:
+        """The file list with its Add, Scan and Remove buttons and the drop hint."""
         self.files_box = QGroupBox()
         fl = QVBoxLayout(self.files_box)
-        self.file_tree = QTreeWidget()
-        self.file_tree.setColumnCount(2)
-        self.file_tree.setRootIsDecorated(False)
-        self.file_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.file_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.file_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.file_tree.customContextMenuRequested.connect(self._context_menu)
-        self.file_tree.currentItemChanged.connect(self._on_current)
+        self.file_tree = FileList()
+        self.file_tree.fileActivated.connect(self.fileActivated)
+        self.file_tree.filesChanged.connect(self.filesChanged)
+        self.file_tree.certificateAdded.connect(self.certificateAdded)
         fl.addWidget(self.file_tree)
         row = QHBoxLayout()
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.addRequested)
         self.remove_button = QPushButton()
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.remove_button.clicked.connect(self.file_tree.remove_selected)
         self.scan_button = QPushButton()
         self.scan_button.clicked.connect(self.scanRequested)
         row.addWidget(self.add_button)
@@ -158,8 +159,10 @@ class CasePanel(QWidget):
         self.drop_hint.setWordWrap(True)
         self.drop_hint.setStyleSheet("color: #666;")
         fl.addWidget(self.drop_hint)
-        layout.addWidget(self.files_box, 1)
+        return self.files_box
 
+    def _build_run_controls(self, layout: QVBoxLayout) -> None:
+        """Check and Cancel, the progress bar and its line."""
         run_row = QHBoxLayout()
         self.check_button = QPushButton()
         self.check_button.setDefault(True)
@@ -178,14 +181,6 @@ class CasePanel(QWidget):
         self.progress_label.setWordWrap(True)
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_label)
-
-        self.vin_edit.textChanged.connect(self._validate_vin)
-        self.vin_edit.textChanged.connect(self.inputsChanged)
-        self.kind_combo.currentIndexChanged.connect(self.inputsChanged)
-        self.colour_combo.currentIndexChanged.connect(self.inputsChanged)
-        self.dpi_spin.valueChanged.connect(self.inputsChanged)
-        self.filesChanged.connect(self.inputsChanged)
-        self.retranslate()
 
     # --- texts ---------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -215,13 +210,7 @@ class CasePanel(QWidget):
         self.colour_combo.setCurrentIndex(max(0, self.colour_combo.findData(colour)))
         self.colour_combo.blockSignals(False)
         self.files_box.setTitle(self.tr("Files"))
-        self.file_tree.setHeaderLabels([self.tr("File"), self.tr("Type")])
-        for i in range(self.file_tree.topLevelItemCount()):
-            combo = self.file_tree.itemWidget(self.file_tree.topLevelItem(i), 1)
-            if isinstance(combo, QComboBox):
-                combo.setItemText(0, self.tr("Rubbing sheet"))
-                combo.setItemText(1, self.tr("Photo"))
-                combo.setItemText(2, self.tr("Certificate"))
+        self.file_tree.retranslate()
         self.add_button.setText(self.tr("Add files…"))
         self.remove_button.setText(self.tr("Remove"))
         self.scan_button.setText(self.tr("Scan…"))
@@ -312,90 +301,26 @@ class CasePanel(QWidget):
                 applied[name] = value
         return applied
 
-    # --- files --------------------------------------------------------------------------
+    # --- files (the file list's) -------------------------------------------------------
     def files(self) -> list[tuple[str, str]]:
-        """(path, "rubbing" | "photo") in list order."""
-        out = []
-        for i in range(self.file_tree.topLevelItemCount()):
-            item = self.file_tree.topLevelItem(i)
-            combo = self.file_tree.itemWidget(item, 1)
-            kind = combo.currentData() if isinstance(combo, QComboBox) else "photo"
-            out.append((str(item.data(0, PATH_ROLE)), str(kind)))
-        return out
+        """(path, "rubbing" | "photo" | "certificate") in list order."""
+        return self.file_tree.files()
 
     def has_file(self, path: str) -> bool:
-        target = str(Path(path).resolve())
-        return any(str(Path(p).resolve()) == target for p, _ in self.files())
+        return self.file_tree.has_file(path)
 
     def add_file(self, path: str, kind: str) -> None:
         """Add a file with its type (no duplicates)."""
-        if self.has_file(path):
-            return
-        item = QTreeWidgetItem([Path(path).name, ""])
-        item.setData(0, PATH_ROLE, str(path))
-        item.setToolTip(0, str(path))
-        self.file_tree.addTopLevelItem(item)
-        combo = QComboBox()
-        combo.addItem(self.tr("Rubbing sheet"), "rubbing")
-        combo.addItem(self.tr("Photo"), "photo")
-        combo.addItem(self.tr("Certificate"), "certificate")
-        combo.setCurrentIndex(KIND_VALUES.index(kind) if kind in KIND_VALUES else 1)
-        combo.currentIndexChanged.connect(lambda _i: self._kind_changed(str(path), combo))
-        self.file_tree.setItemWidget(item, 1, combo)
-        if kind == "certificate":
-            self.certificateAdded.emit(str(path))
-        if self.file_tree.currentItem() is None:
-            self.file_tree.setCurrentItem(item)
-
-    def _kind_changed(self, path: str, combo: QComboBox) -> None:
-        self.filesChanged.emit()
-        if combo.currentData() == "certificate":
-            self.certificateAdded.emit(path)
+        self.file_tree.add_file(path, kind)
 
     def set_kind(self, path: str, kind: str) -> None:
-        for i in range(self.file_tree.topLevelItemCount()):
-            item = self.file_tree.topLevelItem(i)
-            if item.data(0, PATH_ROLE) == path:
-                combo = self.file_tree.itemWidget(item, 1)
-                if isinstance(combo, QComboBox):
-                    combo.setCurrentIndex(KIND_VALUES.index(kind))
+        self.file_tree.set_kind(path, kind)
 
     def remove_selected(self) -> None:
-        item = self.file_tree.currentItem()
-        if item is not None:
-            self.file_tree.takeTopLevelItem(self.file_tree.indexOfTopLevelItem(item))
-            self.filesChanged.emit()
+        self.file_tree.remove_selected()
 
     def select_file(self, path: str) -> None:
-        for i in range(self.file_tree.topLevelItemCount()):
-            item = self.file_tree.topLevelItem(i)
-            if item.data(0, PATH_ROLE) == path:
-                self.file_tree.blockSignals(True)
-                self.file_tree.setCurrentItem(item)
-                self.file_tree.blockSignals(False)
-
-    def _on_current(self, current: QTreeWidgetItem | None, _prev: object) -> None:
-        if current is not None:
-            self.fileActivated.emit(str(current.data(0, PATH_ROLE)))
-
-    def _context_menu(self, pos: QPoint) -> None:
-        item = self.file_tree.itemAt(pos)
-        if item is None:
-            return
-        path = str(item.data(0, PATH_ROLE))
-        menu = QMenu(self)
-        a_rub = QAction(self.tr("Treat as rubbing sheet"), menu)
-        a_rub.triggered.connect(lambda: self.set_kind(path, "rubbing"))
-        a_photo = QAction(self.tr("Treat as photo"), menu)
-        a_photo.triggered.connect(lambda: self.set_kind(path, "photo"))
-        a_cert = QAction(self.tr("Treat as certificate"), menu)
-        a_cert.triggered.connect(lambda: self.set_kind(path, "certificate"))
-        a_remove = QAction(self.tr("Remove from case"), menu)
-        a_remove.triggered.connect(self.remove_selected)
-        menu.addActions([a_rub, a_photo, a_cert])
-        menu.addSeparator()
-        menu.addAction(a_remove)
-        menu.exec(self.file_tree.viewport().mapToGlobal(pos))
+        self.file_tree.select_file(path)
 
     # --- running state ---------------------------------------------------------------------
     def set_running(self, running: bool) -> None:

@@ -316,6 +316,20 @@ class Checklist(QTreeWidget):
         return [e.key for g in self.groups for e in g.entries
                 if self.status_of(e) in (Status.REVIEW, Status.SKIPPED)]
 
+    def select_pending(self, step: int) -> bool:
+        """Select the next (``step`` 1) or previous (-1) row still awaiting review, round
+        the list; False when none is left."""
+        keys = self.pending_keys()
+        if not keys:
+            return False
+        order = [e.key for g in self.groups for e in g.entries]
+        cur = self.current_key()
+        pos = order.index(cur) if cur in order else (-1 if step > 0 else len(order))
+        ahead = [k for k in keys if (order.index(k) - pos) * step > 0]
+        target = (ahead[0] if step > 0 else ahead[-1]) if ahead else \
+            (keys[0] if step > 0 else keys[-1])
+        return self.select_key(target)
+
     def _relayout(self, *_args: object) -> None:
         """Row heights follow the column widths (wrapped text needs more or fewer lines)."""
         self.scheduleDelayedItemsLayout()

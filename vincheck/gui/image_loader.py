@@ -21,6 +21,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -33,6 +34,13 @@ WORKERS = 2  # loads at the same time (a slow file does not hold up the next one
 
 LoadFunction = Callable[[str], Sequence[np.ndarray]]
 """Takes a file path, returns its pages as H x W x 3 uint8 RGB arrays (raises on error)."""
+
+
+def reason_without_path(exc: BaseException, path: Path) -> str:
+    """An error message without the file path it starts with (the file is named already)."""
+    msg = getattr(exc, "message", None) or str(exc)
+    prefix = f"{path}: "
+    return msg[len(prefix):] if msg.startswith(prefix) else msg
 
 
 def default_load_function(max_pixels: int | None = None) -> LoadFunction:

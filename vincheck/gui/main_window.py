@@ -4,84 +4,63 @@ Left: the case (expected VIN, kind, colour, files, check / cancel, progress). Ce
 image with evidence drawn over it. Right: the verdict banner, messages, the checklist
 and the operator's decision on a selected ``review`` finding.
 
-The check runs in a :class:`~vincheck.gui.worker.CheckThread`; the runner is injectable
-(default :func:`vincheck.inspection.run_case`). Every finished check is recorded in the
-records store when it is available.
-
-This module builds the window (state and layout) and keeps start-up, settings and closing;
-the rest of its behaviour lives in one mixin per concern:
-
-- :mod:`~vincheck.gui.window_actions`: menus, actions, shortcuts, texts and language;
-- :mod:`~vincheck.gui.window_case`: a new case, stale results, the sample, the operator;
-- :mod:`~vincheck.gui.window_intake`: open dialogs, case files, drag and drop, sorting;
-- :mod:`~vincheck.gui.window_images`: the page list, background loading, evidence overlays;
-- :mod:`~vincheck.gui.window_checking`: the check in its thread, progress, cancel, errors;
-- :mod:`~vincheck.gui.window_result`: the checklist and the verdict banner;
-- :mod:`~vincheck.gui.window_review`: the selected finding and the operator's decisions;
-- :mod:`~vincheck.gui.window_records`: recording, the history, reopening a record;
-- :mod:`~vincheck.gui.window_export`: saving the case JSON and the PDF report;
-- :mod:`~vincheck.gui.placement`: where the window opens (fits the screen).
-
-Every text of the window keeps the translation context ``MainWindow``.
+The window is composed of parts that own their state and talk through Qt signals (listed
+in :mod:`vincheck.gui`); this module builds them, lays them out and connects them
+(:meth:`MainWindow._connect_parts`), and keeps the window's own concerns: language,
+settings, the operator's name, start-up and closing. The check's runner is injectable
+(default :func:`vincheck.inspection.run_case`). Every text of the window keeps the
+translation context ``MainWindow``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from vincheck.errors import VincheckError
-from vincheck.findings import CaseResult, Decision
-from vincheck.gui import window_case
+from vincheck.findings import CaseResult, Verdict
+from vincheck.gui import case_model
+from vincheck.gui.case_flow import CaseFlow, FlowParts
+from vincheck.gui.case_model import CaseModel, sample_case_file
 from vincheck.gui.case_panel import CasePanel
-from vincheck.gui.checklist import Checklist, Group
+from vincheck.gui.check_run import CheckRun, error_advice, finished_text
+from vincheck.gui.decisions import DecisionPanel
 from vincheck.gui.field_shortcuts import WindowShortcutsFirst
-from vincheck.gui.image_loader import CACHE_FILES, ImageLoader, LoadFunction, default_load_function
-from vincheck.gui.image_view import ImageView
-from vincheck.gui.message_bar import CappedLabelArea, MessageBar
-from vincheck.gui.placement import WindowPlacementMixin
+from vincheck.gui.file_intake import IMAGE_SUFFIXES, FileIntake
+from vincheck.gui.i18n import set_language
+from vincheck.gui.image_loader import LoadFunction, default_load_function
+from vincheck.gui.message_bar import MessageBar
+from vincheck.gui.placement import WindowPlacement
+from vincheck.gui.records import Records, StoreFactory
+from vincheck.gui.report_files import ReportFiles
+from vincheck.gui.result_flow import ResultFlow, ResultParts
+from vincheck.gui.result_view import ResultView
 from vincheck.gui.state import GuiState, load_state, save_state
-from vincheck.gui.window_actions import ActionsMixin
-from vincheck.gui.window_case import CaseLifecycleMixin, sample_case_file
-from vincheck.gui.window_checking import CheckFlowMixin, error_advice
-from vincheck.gui.window_export import SaveExportMixin
-from vincheck.gui.window_images import ImageBrowserMixin
-from vincheck.gui.window_intake import IMAGE_SUFFIXES, FileIntakeMixin
-from vincheck.gui.window_records import RecordsMixin
-from vincheck.gui.window_result import ResultMixin
-from vincheck.gui.window_review import ReviewMixin
-from vincheck.gui.worker import CheckThread, Runner
+from vincheck.gui.viewer import IMAGE_CACHE, ImageBrowser
+from vincheck.gui.window_menus import WindowMenus
+from vincheck.gui.window_names import WindowNames
+from vincheck.gui.worker import Runner
 from vincheck.inspection import CaseInput
 from vincheck.settings import Settings, load_settings_checked, save_settings
 
 __all__ = ["IMAGE_CACHE", "IMAGE_SUFFIXES", "MainWindow", "MessageBar", "error_advice",
            "sample_case_file"]
 
-IMAGE_CACHE = CACHE_FILES  # files whose decoded pages are kept in memory
-SUMMARY_MAX_HEIGHT = 96  # px: the verdict's summary lines scroll beyond this
 
-
-class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowserMixin,
-                 CheckFlowMixin, ResultMixin, ReviewMixin, RecordsMixin, SaveExportMixin,
-                 WindowPlacementMixin, QMainWindow):
+class MainWindow(WindowNames, QMainWindow):
     """The inspection window. ``runner`` has the signature of ``run_case``; ``record``
     False keeps finished checks out of the records store (screenshots, tests);
     ``load_image`` replaces how image files are decoded for display (tests: a slow or
@@ -92,156 +71,271 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
     filesSorted = Signal(int)  # added files are sorted (or sorting stopped): how many added
 
     def __init__(self, runner: Runner | None = None, settings: Settings | None = None,
-                 record: bool = True, store_factory: Callable[[Settings], Any] | None = None,
+                 record: bool = True, store_factory: StoreFactory | None = None,
                  parent: QWidget | None = None,
                  load_image: LoadFunction | None = None) -> None:
         super().__init__(parent)
-        # the state below is shared with the mixins (vincheck/gui/window_*.py)
         if runner is None:
             from vincheck.inspection import run_case
 
             runner = run_case
-        self.runner = runner
         self._settings_note = ""  # what the settings loader had to reset (shown below)
         if settings is None:
             settings, self._settings_note = _load_settings_safely()
         self.settings = settings
         self.record = record
-        self.store_factory = store_factory
-        self._store: Any = None
         self.state: GuiState = load_state()
-        self.case_path: Path | None = None
-        self.result: CaseResult | None = None
-        self.result_case: CaseInput | None = None
-        self.record_id: int | None = None
-        self.groups: list[Group] = []
-        self.thread: CheckThread | None = None
-        self.last_outcome = ""
-        self.last_exception: BaseException | None = None
-        self.last_traceback = ""
-        self.images: list[tuple[str, int]] = []
-        self.current_image: tuple[str, int] | None = None
         self._custom_loader = load_image is not None
-        self.loader = ImageLoader(
-            load_image or default_load_function(self.settings.max_image_pixels),
-            IMAGE_CACHE, self)
-        self.loader.loaded.connect(self._on_image_loaded)
-        self.loader.failed.connect(self._on_image_failed)
-        self._image_error: tuple[str, str] | None = None  # (file, reason) shown in the view
-        self._centre_on_load = False
-        self._page_counts: dict[str, int] = {}
-        self._history_dialog: QDialog | None = None
-        self._undo: list[list[Decision]] = []  # decisions before each of the operator's
-        self._run_key: tuple | None = None  # the inputs the running check was started with
-        self._init_intake()
-
         self.setAcceptDrops(True)
-        self._build_ui()
-        self._build_actions()
+        self._build_parts(runner, store_factory,
+                          load_image or default_load_function(settings.max_image_pixels))
+        self._connect_parts()
+        self.menus = WindowMenus(self, self._action_handlers(), lambda: self.state.recent)
+        self.menus.recentChosen.connect(self.open_case_file)
         WindowShortcutsFirst(self).install()  # Ctrl+E etc. also from a text field (X11)
         self.retranslate()
-        self.show_no_result()
-        self.fit_to_screen()
+        self.model.clear_result()
+        self.placement.fit_to_screen()
         if self._settings_note:
             self.messages.add(self._settings_note, "warning")
 
-    def _build_ui(self) -> None:
+    def _build_parts(self, runner: Runner, store_factory: StoreFactory | None,
+                     load_image: LoadFunction) -> None:
         self.panel = CasePanel()
         self.panel.setMinimumWidth(230)
-        self.panel.fileActivated.connect(lambda p: self.show_image((p, 0)))
-        self.panel.filesChanged.connect(self._files_changed)
-        self.panel.inputsChanged.connect(self._case_inputs_changed)
-        self.panel.checkRequested.connect(self.start_check)
-        self.panel.cancelRequested.connect(self.cancel_check)
-        self.panel.addRequested.connect(self.open_files_dialog)
-        self.panel.scanRequested.connect(self.scan_pages_dialog)
-        self.panel.certificateAdded.connect(self.read_certificate)
-
-        centre = QWidget()
-        cl = QVBoxLayout(centre)
-        cl.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        self.image_combo = QComboBox()
-        self.image_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.image_combo.setMinimumContentsLength(16)
-        self.image_combo.activated.connect(self._image_chosen)
-        bar.addWidget(self.image_combo, 1)
-        self.zoom_buttons: dict[str, QToolButton] = {}
-        for name in ("prev", "next", "zoom_out", "zoom_in", "fit", "one"):
-            b = QToolButton()
-            b.setAutoRaise(True)
-            self.zoom_buttons[name] = b
-            bar.addWidget(b)
-        self.zoom_label = QLabel("")
-        self.zoom_label.setMinimumWidth(44)
-        bar.addWidget(self.zoom_label)
-        cl.addLayout(bar)
-        self.view = ImageView()
-        self.view.zoomChanged.connect(lambda s: self.zoom_label.setText(f"{s * 100:.0f}%"))
-        cl.addWidget(self.view, 1)
-        self.legend = QLabel()
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("QLabel { background: #3a3a3a; color: #eeeeee; "
-                                  "padding: 2px 6px; }")
-        self.view.overlaysDrawn.connect(self._update_legend)
-        cl.addWidget(self.legend)
-        self.empty_hint = QLabel()
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.setStyleSheet("color: #888; font-size: 14px;")
-        cl.addWidget(self.empty_hint)
-
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(4, 4, 4, 4)
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.banner.setMinimumHeight(56)
-        rl.addWidget(self.banner)
-        self.banner_detail = QLabel()
-        self.banner_detail.setWordWrap(True)
-        self.banner_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary_area = CappedLabelArea(self.banner_detail, SUMMARY_MAX_HEIGHT)
-        rl.addWidget(self.summary_area)
+        self.model = CaseModel(self.panel.case_input, self)
+        self.check = CheckRun(runner, self)
+        self.records = Records(lambda: self.settings, store_factory, self)
+        self.intake = FileIntake(self.scan_folder, self)
         self.messages = MessageBar()
-        rl.addWidget(self.messages)
-        self.checklist = Checklist()
-        self.checklist.entrySelected.connect(self._entry_selected)
-        rl.addWidget(self.checklist, 1)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setMinimumHeight(34)
-        rl.addWidget(self.detail)
-        drow = QHBoxLayout()
-        self.note_edit = QLineEdit()
-        self.accept_button = QPushButton()
-        self.reject_button = QPushButton()
-        self.accept_button.clicked.connect(lambda: self.decide(True))
-        self.reject_button.clicked.connect(lambda: self.decide(False))
-        drow.addWidget(self.note_edit, 1)
-        drow.addWidget(self.accept_button)
-        drow.addWidget(self.reject_button)
-        rl.addLayout(drow)
-
+        self.result_view = ResultView(self.messages)
+        self.viewer = ImageBrowser(load_image, self.panel.files, self.checklist.current_key)
+        self.decisions = DecisionPanel(self.checklist, lambda: self.settings.operator)
+        self.result_view.add_below(self.decisions)
+        self.reports = ReportFiles(self.model, lambda: bool(self.panel.files()),
+                                   lambda: self.settings,
+                                   lambda: self.records.meta_if_open(self.model.record_id),
+                                   self.ensure_operator, self)
+        self.flow = CaseFlow(FlowParts(self.model, self.panel, self.intake, self.check,
+                                       self.viewer, self.messages, lambda: self.settings,
+                                       self.ensure_operator, lambda: self.record), self)
+        self.results = ResultFlow(ResultParts(self.model, self.panel, self.result_view,
+                                              self.viewer, self.decisions, self.records,
+                                              self.messages, lambda: self.record), self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.panel)
-        self.splitter.addWidget(centre)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
+        for i, part in enumerate((self.panel, self.viewer, self.result_view)):
+            self.splitter.addWidget(part)
+            self.splitter.setStretchFactor(i, 1 if part is self.viewer else 0)
         self.splitter.setSizes([250, 506, 610])
         self.setCentralWidget(self.splitter)
+        self.placement = WindowPlacement(self, self.splitter, self.state)
         self.status_zoom = QLabel()
         self.statusBar().addPermanentWidget(self.status_zoom)
-        self._set_decision_enabled(False)
+
+    def _connect_parts(self) -> None:
+        """Every part talks to the others through these connections."""
+        self.panel.fileActivated.connect(lambda p: self.viewer.show_image((p, 0)))
+        self.panel.filesChanged.connect(self.viewer.refresh_files)
+        self.panel.inputsChanged.connect(self.model.inputs_changed)
+        self.panel.checkRequested.connect(self.flow.start_check)
+        self.panel.cancelRequested.connect(self.flow.cancel_check)
+        self.panel.addRequested.connect(self.flow.open_files_dialog)
+        self.panel.scanRequested.connect(self.intake.scan_pages_dialog)
+        self.panel.certificateAdded.connect(self.flow.read_certificate)
+        self.model.staleCleared.connect(lambda: self.messages.add(self.tr(
+            "The case was changed, so its result was cleared. Press F5 to check it "
+            "again."), "info"))
+        self.flow.filesSorted.connect(self.filesSorted)
+        self.flow.checkFinished.connect(self.checkFinished)
+        self.flow.resultReady.connect(self.model.set_result)
+        self.flow.recordResult.connect(self.results.record)
+        self.flow.bannerChanged.connect(self.results.update_banner)
+        self.flow.status.connect(self._status)
+        self.flow.caseFileOpened.connect(self._remember_case_file)
+        self.results.status.connect(self._status)
+        self.results.reviewActions.connect(self._review_actions)
+        self.viewer.imageShown.connect(self.imageShown)
+        self.viewer.fileShown.connect(self.panel.select_file)
+        self.viewer.problem.connect(lambda msg: self.messages.add(msg))
+        self.records.problem.connect(self.messages.add)
+        self.records.recordOpened.connect(self.open_record)
+        self.reports.note.connect(self.messages.add)
+        self.reports.status.connect(self._status)
+        self.reports.saved.connect(self._remember_case_file)
+
+    def _action_handlers(self) -> dict[str, Any]:
+        v = self.viewer
+        return {"new": self.next_vehicle, "open": self.open_files_dialog,
+                "scan": self.intake.scan_pages_dialog, "open_case": self.open_case_dialog,
+                "sample": lambda: self.open_sample(run=True), "save": self.save_dialog,
+                "export": self.export_dialog, "print": self.reports.print_preview,
+                "print_direct": self.reports.print_report, "quit": self.close,
+                "check": self.start_check, "cancel": self.cancel_check,
+                "next": lambda: v.step_image(1), "prev": lambda: v.step_image(-1),
+                "zoom_in": v.view.zoom_in, "zoom_out": v.view.zoom_out, "fit": v.view.fit,
+                "one": v.view.actual_size, "next_review": lambda: self.select_review(1),
+                "prev_review": lambda: self.select_review(-1),
+                "accept": lambda: self.decide(True), "reject": lambda: self.decide(False),
+                "undo": self.undo_decision, "history": self.records.show_history,
+                "settings": self.settings_dialog,
+                "lang_zh": lambda: self.switch_language("zh_CN"),
+                "lang_en": lambda: self.switch_language("en"), "about": self.about}
+
+    def _status(self, text: str, ms: int) -> None:
+        if text:
+            self.statusBar().showMessage(text, ms)
+        else:
+            self.statusBar().clearMessage()
+
+    # --- files and cases (the flow does the work) ------------------------------------------
+    def is_running(self) -> bool:
+        return self.model.running
+
+    def _remember_case_file(self, path: object) -> None:
+        self.state.add_recent(path)  # type: ignore[arg-type]
+        save_state(self.state)
+
+    def scan_folder(self) -> Path:
+        """Where scanned pages go: ``scans/`` beside the saved case file, else the data
+        folder's ``scans/<date>``."""
+        if self.model.case_path is not None:
+            return self.model.case_path.resolve().parent / "scans"
+        from datetime import date
+
+        from vincheck.settings import data_dir
+
+        return data_dir() / "scans" / date.today().isoformat()
+
+    def next_vehicle(self) -> None:
+        """Start an empty case for the next vehicle (Ctrl+N): files, VIN, kind, colour,
+        DPI, verdict, evidence and messages are cleared; the VIN field gets the focus."""
+        self.new_case(CaseInput())
+        self.statusBar().showMessage(self.tr("New case: enter the VIN from the certificate "
+                                             "and add the files."), 5000)
+        self.panel.vin_edit.setFocus()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt API)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths, auto_check=True)
+
+    # --- the result -----------------------------------------------------------------------
+    def show_result(self, result: CaseResult, case: CaseInput | None) -> None:
+        """Show a result (fresh or from a file / the history)."""
+        self.model.set_result(result, case)
+
+    def discard_result(self) -> None:
+        """Clear the result, its evidence and its record link (the inputs stay)."""
+        self.model.clear_result()
+
+    def case_is_sample(self) -> bool:
+        """Whether the case on screen is the bundled sample (never recorded)."""
+        return self.model.is_sample()
+
+    def verdict(self) -> Verdict | None:
+        result = self.model.result
+        return None if result is None else result.decided_verdict()
+
+    def open_record(self, case_id: int) -> bool:
+        """Show a recorded case again (its result and evidence; no re-check)."""
+        read = self.records.read_case(case_id)
+        if read is None:
+            return False
+        case, result = read
+        self.new_case(case)
+        self.model.record_id = int(case_id)
+        self.results.note_missing_files(case.files())
+        self.show_result(result, case)
+        return True
+
+
+    # --- language ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """(Re)set every visible text in the current language."""
+        self.setWindowTitle(self.tr("vincheck — VIN rubbing and vehicle photo check"))
+        self.menus.retranslate()
+        self.viewer.retranslate()
+        self.decisions.retranslate()
+        self.panel.retranslate()
+        self.checklist.retranslate()
+        self.results.regroup()  # group titles and rows are built in the language
+        self.viewer.retranslate_pages()
+        self.results.update_banner()
+        result = self.model.result
+        if not self.model.running and self.model.outcome == "done" and result is not None:
+            self.panel.set_progress(1.0, finished_text(result))
+        self.results.entry_selected(self.checklist.current_key())
+        self.status_zoom.setText(self._operator_text())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        self.placement.state_changed(event)
+        super().changeEvent(event)
+
+    def switch_language(self, language: str) -> None:
+        """Switch the language now and keep it in the settings."""
+        set_language(language)
+        self.statusBar().clearMessage()  # a passing note in the old language
+        if not self.model.running:  # the progress line, in the new language
+            result = self.model.result
+            done = result is not None and self.model.outcome == "done"
+            self.panel.set_progress(1.0 if done else 0.0,
+                                    finished_text(result) if done else "")
+        self.messages.clear_messages()  # notes, warnings and errors in the old language
+        self.retranslate()
+        self.viewer.draw_overlays()  # evidence labels on the image, in the new language
+        if self.settings.language != language:
+            self.settings.language = language
+            self._save_settings()
+
+    def _operator_text(self) -> str:
+        who = self.settings.operator or self.tr("no operator name (Settings)")
+        station = self.settings.station
+        return self.tr("Operator: {who}").format(who=who) + \
+            (f" · {station}" if station else "")
+
+    def _review_actions(self, can_decide: bool, can_undo: bool, has_review: bool) -> None:
+        """Enable the review actions that can act now."""
+        if getattr(self, "menus", None) is not None:
+            self.menus.set_review_enabled(can_decide, can_undo, has_review)
+
+    # --- the operator, settings, start-up and closing -------------------------------------
+    def ensure_operator(self) -> bool:
+        """The operator's name is known (asked for now when it is not; kept in the
+        settings); False when the operator gave none."""
+        if self.settings.operator.strip():
+            return True
+        name = (self.ask_operator_name() or "").strip()
+        if not name:
+            self.messages.add(self.tr("Enter your name as operator first: it goes on every "
+                                      "record and report (Settings ▸ Operator name)."),
+                              "warning")
+            return False
+        self.settings.operator = name
+        self._save_settings()
+        self.status_zoom.setText(self._operator_text())
+        return True
+
+    def ask_operator_name(self) -> str:
+        """Ask the operator for their name (a dialog; tests replace this method)."""
+        name, ok = QInputDialog.getText(
+            self, self.tr("Operator"), self.tr("Your name as operator (kept in the settings; "
+                                               "it goes on every record and report):"),
+            QLineEdit.EchoMode.Normal, self.settings.operator)
+        return name if ok else ""
 
     def open_sample(self, run: bool = True) -> bool:
-        path = window_case.sample_case_file()
+        path = case_model.sample_case_file()
         if path is None:
             self.messages.add(self.tr("The bundled sample case is not installed."), "warning")
             return False
@@ -265,22 +359,13 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
         new = dlg.result_settings()
         if new == self.settings:
             return  # nothing changed: the settings file is left as it is
-        lang_changed = new.language != self.settings.language
-        db_changed = new.database_path != self.settings.database_path
-        pixels_changed = new.max_image_pixels != self.settings.max_image_pixels
-        self.settings = new
+        old, self.settings = self.settings, new
         self._save_settings()
-        if pixels_changed and not self._custom_loader:
-            self.loader.load_function = default_load_function(new.max_image_pixels)
-            self.loader.forget()
-        if db_changed and self._store is not None:
-            try:
-                self._store.close()
-            except Exception:  # noqa: BLE001
-                pass
-            self._store = None
-            self._history_dialog = None
-        if lang_changed:  # as from the menu: also the messages of the old language go
+        if new.max_image_pixels != old.max_image_pixels and not self._custom_loader:
+            self.viewer.set_load_function(default_load_function(new.max_image_pixels))
+        if new.database_path != old.database_path:
+            self.records.database_changed()
+        if new.language != old.language:  # as from the menu: messages of the old one go
             self.switch_language(new.language)
         else:
             self.retranslate()
@@ -300,20 +385,11 @@ class MainWindow(ActionsMixin, CaseLifecycleMixin, FileIntakeMixin, ImageBrowser
             "(Annex 1) of the MIIT/MPS registration notice.").format(v=__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        self.remember_placement()
-        if self.thread is not None:
-            self.thread.cancel()
-            self.thread.wait(5000)
-        self.sorter.shutdown()
-        self.certificate_reader.shutdown()
-        if getattr(self, "scan_dialog", None) is not None:
-            self.scan_dialog.shutdown()
-        self.loader.shutdown()
-        if self._store is not None:
-            try:
-                self._store.close()
-            except Exception:  # noqa: BLE001
-                pass
+        self.placement.remember_placement()
+        self.check.stop()
+        self.intake.shutdown()
+        self.viewer.shutdown()
+        self.records.close()
         super().closeEvent(event)
 
 
@@ -325,4 +401,3 @@ def _load_settings_safely() -> tuple[Settings, str]:
     except VincheckError as exc:
         return Settings(), str(exc)
     return load.settings, load.message(load.settings.language)
-

@@ -1,0 +1,134 @@
+"""The current case of the main window: what a check depends on (``case_key``), whether a
+case is the bundled sample (a demonstration, never recorded), and (:class:`CaseModel`) the
+result with the inputs it was computed from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from vincheck.errors import VincheckError
+from vincheck.findings import CaseResult
+from vincheck.inspection import CaseInput
+
+
+def case_key(case: CaseInput | None) -> tuple | None:
+    """What a check depends on, comparable (file paths resolved, VIN upper case)."""
+    if case is None:
+        return None
+    return (tuple(str(Path(f).resolve()) for f in case.rubbing_files),
+            tuple(str(Path(f).resolve()) for f in case.photo_files),
+            "".join((case.expected_vin or "").split()).upper(), case.kind or "car",
+            case.color or None, float(case.dpi) if case.dpi else None)
+
+
+_SAMPLE_FILES: dict[str, set[str]] = {}  # sample case path -> its resolved files
+
+
+def sample_case_file() -> Path | None:
+    """The bundled sample case, or None when it is not installed."""
+    try:
+        from vincheck.case_io import sample_case_path
+
+        return sample_case_path()
+    except (ImportError, VincheckError):
+        return None
+
+
+def sample_files() -> set[str]:
+    """The resolved paths of the bundled sample case's files (empty when not installed)."""
+    path = sample_case_file()
+    if path is None:
+        return set()
+    key = str(path)
+    if key not in _SAMPLE_FILES:
+        try:
+            from vincheck.case_io import load_case_file
+
+            _SAMPLE_FILES[key] = {str(Path(f).resolve()) for f in load_case_file(path).files()}
+        except Exception:  # noqa: BLE001 - a damaged sample is simply not the case at hand
+            return set()
+    return _SAMPLE_FILES[key]
+
+
+def is_sample_case(case: CaseInput | None) -> bool:
+    """Whether ``case`` uses any file of the bundled sample case (a demonstration, not a
+    vehicle: it is never recorded)."""
+    if case is None or not case.files():
+        return False
+    sample = sample_files()
+    return any(str(Path(f).resolve()) in sample for f in case.files())
+
+
+class CaseModel(QObject):
+    """The case on screen and its result. The inputs are read from the case panel
+    (``inputs``); the model owns the result, the inputs it was computed from
+    (``result_case``), its record id, the case file it came from, how the last check
+    ended (``outcome``: "", "running", "done", "failed" or "cancelled") and whether a
+    check is running.
+
+    The rule: a result never outlives its inputs. :meth:`inputs_changed` clears it as soon
+    as the inputs differ from ``result_case`` (a running check's outcome is dropped when
+    it ends instead, see :meth:`run_is_stale`).
+
+    Signals: ``resultChanged()`` when a result is shown or cleared, ``staleCleared()``
+    after the inputs changed and the result was cleared for it."""
+
+    resultChanged = Signal()
+    staleCleared = Signal()
+
+    def __init__(self, inputs: Callable[[], CaseInput], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._inputs = inputs
+        self.result: CaseResult | None = None
+        self.result_case: CaseInput | None = None
+        self.record_id: int | None = None
+        self.case_path: Path | None = None
+        self.outcome = ""
+        self.running = False
+        self._run_key: tuple | None = None  # the inputs the running check was started with
+
+    def inputs(self) -> CaseInput:
+        """The case's inputs as they are now."""
+        return self._inputs()
+
+    def is_sample(self) -> bool:
+        """Whether the case on screen is the bundled sample (never recorded)."""
+        return is_sample_case(self.result_case or self.inputs())
+
+    def set_result(self, result: CaseResult, case: CaseInput | None) -> None:
+        """Show ``result``, computed from ``case``."""
+        self.result = result
+        self.result_case = case
+        self.resultChanged.emit()
+
+    def clear_result(self) -> None:
+        """No result (nor its inputs, record id or outcome) any more; the inputs stay."""
+        self.result = None
+        self.result_case = None
+        self.record_id = None
+        self.outcome = ""
+        self.resultChanged.emit()
+
+    def inputs_changed(self) -> None:
+        """The inputs changed: a result computed from other inputs is cleared at once."""
+        if self.result is None or self.running:
+            return
+        if case_key(self.inputs()) == case_key(self.result_case):
+            return
+        self.clear_result()
+        self.staleCleared.emit()
+
+    def begin_run(self, case: CaseInput) -> None:
+        """A check of ``case`` starts."""
+        self.result_case = case
+        self._run_key = case_key(case)
+        self.running = True
+        self.outcome = "running"
+
+    def run_is_stale(self) -> bool:
+        """The case changed (or a new one began) while the check ran: its outcome is not
+        shown beside inputs it was not computed from."""
+        return case_key(self.inputs()) != self._run_key
