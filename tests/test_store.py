@@ -301,6 +301,22 @@ def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
     assert db.read_bytes() == before
 
 
+def test_database_another_vincheck_is_creating_is_not_refused(tmp_path: Path) -> None:
+    # the moment between another process's CREATE TABLE schema_version and its first
+    # migration's commit: the file holds only an empty schema_version table
+    db = tmp_path / "records.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, "
+                 "applied_at TEXT NOT NULL)")
+    conn.commit()
+    conn.close()
+    store = Store(db)
+    try:
+        assert store.schema_version() >= 1
+    finally:
+        store.close()
+
+
 def test_default_path_under_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VINCHECK_DATA_DIR", str(tmp_path / "data"))
     with Store() as st:

@@ -250,8 +250,11 @@ class Store(RecordStore):
                              f"vincheck (schema {version}, this one knows up to {LATEST}); "
                              "update vincheck or use another file with --db")
         if version == 0:
+            # an empty schema_version table alone is ours: another vincheck process is
+            # creating this database right now (migrate() makes that table first)
             n = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type='table' "
-                             "AND name NOT LIKE 'sqlite_%'").fetchone()[0]
+                             "AND name NOT LIKE 'sqlite_%' AND name != 'schema_version'"
+                             ).fetchone()[0]
             if n:
                 raise StoreError(f"{self.path} is a SQLite database of another program, not "
                                  "vincheck records; it was left untouched. Choose another "
