@@ -78,6 +78,11 @@ def test_an_oblique_reading_decides_and_an_end_on_one_hands_over(drawn_car, monk
     monkeypatch.setattr("vincheck.photo.view.read_turn", fake(oblique))
     v = estimate_view(rgb, region, S)
     assert v.source == "turn" and v.azimuth_deg == pytest.approx(50.0, abs=0.5)
+    # the steps show in the details: the cues' own answer, then the head's that decided
+    steps = v.cues["steps"]
+    assert [s["step"] for s in steps] == ["cues", "turn"]
+    assert steps[-1]["azimuth_deg"] == pytest.approx(v.azimuth_deg, abs=0.05)
+    assert steps[-1]["confidence"] == pytest.approx(v.confidence, abs=1e-3)
     assert judge_view(v, "car", S).status is Status.PASS
     assert judge_view(v, "trailer", S).status is Status.REVIEW  # never saw a trailer
     end_on = probs.copy()
@@ -86,6 +91,9 @@ def test_an_oblique_reading_decides_and_an_end_on_one_hands_over(drawn_car, monk
     monkeypatch.setattr("vincheck.photo.view.read_turn", fake(end_on))
     v = estimate_view(rgb, region, S)
     assert v.source == "head" and v.cues["turn"]["azimuth_deg"] == pytest.approx(10.0, abs=0.5)
+    names = [s["step"] for s in v.cues["steps"]]
+    assert names[:2] == ["cues", "head"] and all(n.startswith("veto ") for n in names[2:])
+    assert v.cues["steps"][-1]["azimuth_deg"] == pytest.approx(v.azimuth_deg, abs=0.05)
 
 
 def test_without_turn_weights_the_end_head_decides(drawn_car, monkeypatch):
