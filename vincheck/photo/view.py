@@ -58,6 +58,11 @@ SIDE_ON_WHEEL_RATIO = 0.8
 # cars at every azimuth) it decides; nearer an end the end head (trained on real photos
 # of car ends) does. Chosen on EPFL cars 1-8 among 20 / 30 / 40 (benchmarks.photo_epfl)
 TURN_FROM_DEG = 30.0
+# below this confidence the full-turn head's reading goes to review (its confidence is
+# capped at UNSURE_CONFIDENCE). Chosen on the EPFL cars leave-one-car-out (each car's
+# figure with the value chosen on the other 19, benchmarks.photo_epfl); renders only
+# trained the head
+TURN_MIN_CONFIDENCE = 0.7
 
 
 @dataclass
@@ -154,6 +159,9 @@ def _turn_decides(turn: TurnView, crop: CueCrop, cues: dict,
     cues["end"] = "rear" if 90 < a < 270 else "front"
     cues["face_side"] = "left" if (0 < a < 90 or 180 < a < 270) else "right"
     _step(cues, "turn", az, conf)
+    if conf < TURN_MIN_CONFIDENCE:
+        conf = min(conf, UNSURE_CONFIDENCE)
+        _step(cues, "veto turn_unsure", az, conf)
     x, y, bw, bh = crop.box
     ev = [Shape.box(x, y, bw, bh, label=f"{view_of_azimuth(az)} {az:.0f} deg "
                     f"{turn.confidence:.2f}", role="view_turn"),
