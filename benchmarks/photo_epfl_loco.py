@@ -100,8 +100,9 @@ def report(rows: list[dict]) -> list[str]:
                 f" | mean error {f['err']:.1f} deg | mirrored passed {f['mirrored_passed']}")
 
     lines.append(line("all cars", lambda r: True))
-    lines.append(line("cars 1-8", lambda r: r["car"] <= 8))
-    lines.append(line("cars 9-20", lambda r: r["car"] > 8))
+    if any(r["car"] <= 8 for r in rows) and any(r["car"] > 8 for r in rows):
+        lines.append(line("cars 1-8", lambda r: r["car"] <= 8))
+        lines.append(line("cars 9-20", lambda r: r["car"] > 8))
     for car in sorted(chosen):
         lines.append(line(f"car {car:2d} (floor {chosen[car]})", lambda r, c=car: r["car"] == c))
     return lines
