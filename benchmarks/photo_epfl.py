@@ -14,8 +14,10 @@ dataset's own files (``tripod-seq.txt``, ``times_SS.txt``, ``tripod_seq_SS_FFF.j
 the dataset's recipe as the shared MANIFEST describes (constant turntable speed: the angle
 from the capture time, the frontal frame and the rotation sense), and the same frames are
 used (the first full turn, every second frame plus every frame within 45 +/- 10 deg).
-These photos are for measuring only: nothing in vincheck is trained or tuned on them, so
-every figure here, per car and in total, is on photos that played no part in training.
+These photos are for measuring only: no weights are trained on them. One constant, the
+full-turn head's confidence floor (``TURN_MIN_CONFIDENCE``), was chosen on them; ``--loco``
+prints its figures leave-one-car-out (each car decided with the floor chosen on the
+others).
 Never copy them into the repository.
 
 Convention: 0 deg = the front head-on, 45 = front-left (the Annex 1 car photo), 90 = left
@@ -33,8 +35,10 @@ shared. Estimators, in the same run:
   the full-turn head of :mod:`vincheck.photo.view_turn`, handing end-on views over).
 
 ``--cache FILE`` keeps the plates and vehicle boxes found (pickle) to re-run quickly;
-``--rows FILE`` writes every row as JSON. The README's figures:
-``--extra DIR --quick --estimators always_pass,ends_head,shipped --no-whole``.
+``--rows FILE`` writes every row as JSON; ``--loco`` adds the leave-one-car-out figures of
+the one constant tuned on these photos (:mod:`benchmarks.photo_epfl_loco`). The README's
+figures: ``--extra DIR --quick --estimators always_pass,ends_head,shipped --no-whole
+--loco``.
 
 Printed per car and in total: the car rule (45 +/- tolerance) pass / review / fail on the
 frames truly within 45 +/- 10 deg and on those more than 30 deg from 45; the share sent to
@@ -204,7 +208,9 @@ def measure(frames: list[Frame], names: list[str], whole_every: int = 8,
                 row[name] = {"az": float(v.azimuth_deg), "car": _status(v, "car"),
                              "trailer": _status(v, "trailer"),
                              "trailer_trusted": _status(v, "trailer_trusted"), "ms": ms,
-                             "conf": float(v.confidence)}
+                             "conf": float(v.confidence), "source": v.source,
+                             "turn": [v.cues["turn"]["azimuth_deg"], v.cues["turn"]["confidence"]]
+                             if isinstance(v.cues, dict) and "turn" in v.cues else None}
             if not mirrored and whole_every and i % whole_every == 0:
                 row["whole_ms"] = check_photo(load_image(fr.path), S, kind="car").ms
             rows.append(row)
@@ -321,6 +327,8 @@ def main(argv: list[str] | None = None) -> None:
                     "boxes found, to re-run the estimators quickly (ms then exclude them)")
     ap.add_argument("--no-whole", action="store_true", help="skip the whole-check timing")
     ap.add_argument("--rows", type=Path, help="write every row (JSON) to this file")
+    ap.add_argument("--loco", action="store_true", help="also the leave-one-car-out figures "
+                    "of the turn head's confidence floor (benchmarks.photo_epfl_loco)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     frames = frames_for(args)
@@ -334,8 +342,9 @@ def main(argv: list[str] | None = None) -> None:
     cars = sorted({f.car for f in frames})
     print(f"EPFL multi-view cars (Ozuysal, Lepetit, Fua, CVPR 2009; CVLab - EPFL, research "
           f"use): {len(frames)} photos of {len(cars)} cars ({', '.join(map(str, cars))}); "
-          f"tolerance +/- {S.azimuth_tolerance_deg:.0f} deg; nothing was trained or tuned "
-          f"on these photos")
+          f"tolerance +/- {S.azimuth_tolerance_deg:.0f} deg; no weights were trained on "
+          f"these photos, one constant (the turn head's confidence floor) was chosen on "
+          f"them: --loco gives its leave-one-car-out figures")
     rows = measure(frames, names, whole_every=0 if args.no_whole else 8,
                    verbose=args.verbose, cache=args.cache,
                    mirror_every=2 if args.quick else 1)
@@ -360,6 +369,10 @@ def main(argv: list[str] | None = None) -> None:
           "> 30 deg from 45; review: of all frames; err: mean azimuth error, deg)")
     for line in per_car_table(rows, names):
         print("  " + line)
+    if args.loco:
+        from benchmarks.photo_epfl_loco import report
+
+        print("\n".join(report(rows)))
 
 
 if __name__ == "__main__":

@@ -41,12 +41,14 @@ BODY_COLOURS = [(235, 235, 235), (190, 192, 196), (128, 130, 135), (25, 25, 28),
 @dataclass
 class CarMesh:
     """Triangles (n x 3 x 3, metres; x = the car's left, y = up, z = forward) and their
-    RGB colours (n x 3, 0-255); ``body`` marks the faces painted in the body colour."""
+    RGB colours (n x 3, 0-255); ``body`` marks the faces painted in the body colour,
+    ``part`` the glass, lamps and tyres (codes GLASS ...)."""
 
     name: str
     tris: np.ndarray
     colours: np.ndarray
     body: np.ndarray
+    part: np.ndarray | None = None
 
 
 def model_names() -> list[str]:
@@ -54,43 +56,90 @@ def model_names() -> list[str]:
     return sorted(p.stem for p in MODELS_DIR.glob("*.glb"))
 
 
+# per model family: (stretch of the length, of the height) towards a real car's
+# proportions; the Quaternius models are drawn at real proportions already
+FAMILY_STRETCH = {"kenney": (STRETCH_LENGTH, STRETCH_HEIGHT), "quaternius": (1.0, 1.0)}
+GLASS, LAMP_FRONT, LAMP_REAR, TYRE, RIM = 1, 2, 3, 4, 5  # CarMesh.part codes (0: other)
+
+
+def family_of(name: str) -> str:
+    """The model family of a model file stem (``quaternius-*`` or a Kenney name)."""
+    return "quaternius" if name.startswith("quaternius-") else "kenney"
+
+
+def _part_of(gname: str, material: str, colour: np.ndarray) -> np.ndarray:
+    """Part codes (see GLASS ...) of one geometry's faces from its names and colours."""
+    low = (gname + " " + material).lower()
+    lum = colour.mean(1)
+    part = np.zeros(len(colour), np.int8)
+    if "wheel" in low:  # the darkest colour is the tyre, the rest the rim
+        part[:] = RIM
+        part[lum <= (lum.min() + 15 if np.ptp(lum) > 15 else 25)] = TYRE
+        return part
+    if "window" in low or "glass" in low:
+        part[:] = GLASS
+    elif "headlight" in low:
+        part[:] = LAMP_FRONT
+    elif "taillight" in low or "brakelight" in low:
+        part[:] = LAMP_REAR
+    return part
+
+
 @cache
 def load_car(name: str) -> CarMesh:
-    """One model, stretched to real-car proportions, wheels kept round; the front along +z
-    (the models' own front is +z)."""
+    """One model, stretched to real-car proportions (Kenney's toys; the wheels kept round);
+    the front along +z and the car's left along +x (both families' own axes)."""
     import trimesh
 
+    stretch_l, stretch_h = FAMILY_STRETCH[family_of(name)]
     scene = trimesh.load(MODELS_DIR / f"{name}.glb", force="scene")
-    tris, cols, body = [], [], []
+    tris, cols, body, parts = [], [], [], []
     for node in scene.graph.nodes_geometry:
         tf, gname = scene.graph[node]
         g = scene.geometry[gname].copy()
         g.apply_transform(tf)
-        colours = g.visual.to_color().vertex_colors[:, :3].astype(np.float32)
+        colours = np.asarray(g.visual.to_color().vertex_colors, np.float32)
+        colours = np.broadcast_to(colours.reshape(-1, colours.shape[-1])[:, :3],
+                                  (len(g.vertices), 3)) if colours.ndim < 2 or \
+            len(colours) != len(g.vertices) else colours[:, :3]
+        material = str(getattr(getattr(g.visual, "material", None), "name", "") or "")
         v = g.vertices.copy()
-        if gname.startswith("wheel"):
+        if "wheel" in gname.lower():
             c = v.mean(0)
-            v = (v - c) * np.array([1.0, 1.0, 1.0]) * STRETCH_HEIGHT ** 0.5 + \
-                c * np.array([1.0, STRETCH_HEIGHT, STRETCH_LENGTH])
+            v = (v - c) * stretch_h ** 0.5 + c * np.array([1.0, stretch_h, stretch_l])
         else:
-            v = v * np.array([1.0, STRETCH_HEIGHT, STRETCH_LENGTH])
+            v = v * np.array([1.0, stretch_h, stretch_l])
         f = g.faces
         tris.append(v[f])
         fc = colours[f].mean(1)
         cols.append(fc)
-        is_body = np.zeros(len(f), bool)
-        if gname.startswith("body"):
-            # the body colour: the palette colour covering the largest area of the body
-            area = np.linalg.norm(np.cross(v[f][:, 1] - v[f][:, 0], v[f][:, 2] - v[f][:, 0]),
-                                  axis=1)
-            keys = [tuple(c) for c in np.round(fc).astype(int)]
-            tot: dict = {}
-            for k, a in zip(keys, area, strict=True):
-                tot[k] = tot.get(k, 0.0) + a
-            main = max(tot, key=tot.get)
-            is_body = np.array([k == main for k in keys])
-        body.append(is_body)
-    return CarMesh(name, np.concatenate(tris), np.concatenate(cols), np.concatenate(body))
+        parts.append(_part_of(gname, material, fc))
+        body.append(np.zeros(len(f), bool))
+    tris_a, cols_a, parts_a = np.concatenate(tris), np.concatenate(cols), np.concatenate(parts)
+    return CarMesh(name, tris_a, cols_a, _body_faces(name, scene, tris_a, cols_a, parts_a),
+                   parts_a)
+
+
+def _body_faces(name: str, scene, tris: np.ndarray, cols: np.ndarray,
+                parts: np.ndarray) -> np.ndarray:
+    """The faces painted in the body colour: the colour covering the largest area (of the
+    ``body*`` geometries for Kenney's models, of every part not wheel, glass or lamp for
+    the others)."""
+    area = np.linalg.norm(np.cross(tris[:, 1] - tris[:, 0], tris[:, 2] - tris[:, 0]), axis=1)
+    if family_of(name) == "kenney":
+        names = [scene.graph[n][1] for n in scene.graph.nodes_geometry]
+        sizes = [len(scene.geometry[g].faces) for g in names]
+        allowed = np.concatenate([np.full(k, g.startswith("body")) for g, k in
+                                  zip(names, sizes, strict=True)])
+    else:
+        allowed = (parts == 0) & (cols.mean(1) > 30)
+    keys = [tuple(c) for c in np.round(cols).astype(int)]
+    tot: dict = {}
+    for k, a, ok in zip(keys, area, allowed, strict=True):
+        if ok:
+            tot[k] = tot.get(k, 0.0) + a
+    main = max(tot, key=tot.get)
+    return np.array([k == main and ok for k, ok in zip(keys, allowed, strict=True)])
 
 
 def _look_at(eye: np.ndarray, target: np.ndarray) -> np.ndarray:

@@ -31,16 +31,23 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import car_renders  # noqa: E402
+import car_renders_shaded  # noqa: E402
 from view_turn_fit import SMOOTH_DEG, fit, predict  # noqa: E402
 
 from vincheck.photo import view_turn as vt  # noqa: E402
 
 TRAIN_MODELS = ["sedan", "suv", "suv-luxury", "van", "delivery", "ambulance"]
+QUATERNIUS = ["quaternius-compact", "quaternius-sport", "quaternius-suv", "quaternius-pickup"]
 HELD_OUT_MODELS = ["police"]
-# name: (models, renders per model, seed)
-SETS = {"r1": (TRAIN_MODELS, 150, 1), "r2": (TRAIN_MODELS, 150, 2),
-        "police": (HELD_OUT_MODELS, 40, 99)}
-TRAIN_SETS = ("r1", "r2")
+# name: (models, renders per model, seed, style: "flat" car_renders.render, "shaded"
+# car_renders_shaded.render_shaded)
+SETS = {"r1": (TRAIN_MODELS, 150, 1, "flat"), "r2": (TRAIN_MODELS, 150, 2, "flat"),
+        "police": (HELD_OUT_MODELS, 40, 99, "flat"),
+        "s1": (TRAIN_MODELS + QUATERNIUS, 100, 11, "shaded"),
+        "s2": (TRAIN_MODELS + QUATERNIUS, 100, 12, "shaded"),
+        "s-police": (HELD_OUT_MODELS + ["quaternius-police"], 40, 98, "shaded")}
+TRAIN_SETS = ("r1", "r2", "s1", "s2")
+HELD_OUT_SETS = ("police", "s-police")  # models never trained on
 L2, STEPS, FIT_SEED = 0.03, 200, 0
 COMMAND = ".venv/bin/python tools/train_view_head.py --turn"
 
@@ -51,9 +58,11 @@ def features_of(name: str, cache: Path | None) -> dict[str, np.ndarray]:
     if path is not None and path.is_file():
         with np.load(path) as z:
             return {k: z[k] for k in z.files}
-    models, per, seed = SETS[name]
+    models, per, seed, style = SETS[name]
+    renders = car_renders.render_set(models, per, seed) if style == "flat" else \
+        car_renders_shaded.render_set_shaded(models, per, seed)
     xs, az, mod = [], [], []
-    for k, (model, a, img, box) in enumerate(car_renders.render_set(models, per, seed)):
+    for k, (model, a, img, box) in enumerate(renders):
         xs.append(vt.turn_features(img, box))
         az.append(a)
         mod.append(model)
@@ -64,6 +73,12 @@ def features_of(name: str, cache: Path | None) -> dict[str, np.ndarray]:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez(path, **out)
     return out
+
+
+def _set_meta(name: str) -> dict:
+    """A render set's models, renders per model, seed and style for the JSON."""
+    models, per, seed, style = SETS[name]
+    return {"models": models, "per_model": per, "seed": seed, "style": style}
 
 
 def check(weights: dict[str, np.ndarray], data: dict[str, np.ndarray]) -> dict[str, float]:
@@ -96,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="render sets trained on (default: the shipped head's)")
     args = ap.parse_args(argv)
     train_sets = [n for n in args.train_sets.split(",") if n]
-    data = {n: features_of(n, args.features) for n in [*train_sets, "police"]}
+    data = {n: features_of(n, args.features) for n in [*train_sets, *HELD_OUT_SETS]}
     x = np.concatenate([data[n]["X"] for n in train_sets])
     az = np.concatenate([data[n]["az"] for n in train_sets])
     w = fit(x, az, l2=L2, steps=STEPS, seed=FIT_SEED)
@@ -104,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     np.savez_compressed(args.out, **w)
     shipped = {k: v.astype(np.float32) for k, v in w.items()}
     report = {"trained_on": check(shipped, {"X": x, "az": az}),
-              "held_out_model_police": check(shipped, data["police"])}
+              **{f"held_out_{n}": check(shipped, data[n]) for n in HELD_OUT_SETS}}
     meta = {
         "trained_with": COMMAND + ("" if tuple(train_sets) == TRAIN_SETS
                                    else f" --train-sets {','.join(train_sets)}"),
@@ -112,14 +127,16 @@ def main(argv: list[str] | None = None) -> int:
                 "backbone features (feat16 / feat32) of the vehicle crop averaged over a "
                 "3 x 3 grid; the mirror's probabilities mirrored and averaged",
         "training_data": {
-            "renders": {n: {"models": SETS[n][0], "per_model": SETS[n][1], "seed": SETS[n][2]}
-                        for n in train_sets},
-            "held_out_renders": {"police": {"models": SETS["police"][0],
-                                            "per_model": SETS["police"][1],
-                                            "seed": SETS["police"][2]}},
-            "renderer": "tools/car_renders.py (own numpy / OpenCV rasteriser; random "
+            "renders": {n: _set_meta(n) for n in train_sets},
+            "held_out_renders": {n: _set_meta(n) for n in HELD_OUT_SETS},
+            "renderer": {
+                "flat": "tools/car_renders.py (own numpy / OpenCV rasteriser; random "
                         "azimuth, camera height, distance, lens, body colour, light, "
                         "procedural background, blur, noise, JPEG)",
+                "shaded": "tools/car_renders_shaded.py (the same rasteriser; reflected "
+                          "surroundings, highlights, dark glass, tyres and rims, lamps, "
+                          "show-hall backgrounds and platforms, elevation 0-25 deg, "
+                          "low resolution, a jittered box)"},
             "photos": "none",
         },
         "sources": {
@@ -127,6 +144,11 @@ def main(argv: list[str] | None = None) -> int:
                           ".glb files in tools/data/car_models, copied from GitHub "
                           "francisyo86/threejs-game-assets at commit "
                           "378346fcce171b14babe127997e70f042491ad3f (models/cars)",
+            "car models (quaternius-*)": "Quaternius cars (poly.pizza), CC0 1.0; copied "
+                                         "from GitHub ragaeeb/gt-racer-insanity at commit "
+                                         "145e7fbea8b97467dcdf1e6b37bc462222ea3c23 "
+                                         "(public/models/cars), see "
+                                         "tools/data/car_models/SOURCES.md",
             "mesh reader": "trimesh (MIT), build time only",
             "backbone": "vincheck/data/vehicle_detector.onnx (NanoDet, Apache-2.0)",
         },
