@@ -404,12 +404,50 @@ def _warp(mask: np.ndarray, rng: np.random.Generator, height: int, aspect: float
     mat = np.hstack([m, (-lo)[:, None]])
     size = (int(math.ceil(hi[0] - lo[0])) + 1, int(math.ceil(hi[1] - lo[1])) + 1)
     out = cv2.warpAffine(mask, mat, size, flags=cv2.INTER_LINEAR)
+    if rng.random() < ELASTIC_SHARE:
+        out = _elastic(out, rng, height)
     k = rng.random()
     if k < 0.2:
         out = cv2.erode(out, np.ones((2, 2), np.uint8))
     elif k < 0.4:
         out = cv2.dilate(out, np.ones((2, 2), np.uint8))
+    elif k < 0.4 + WEIGHT_SHARE:
+        out = _stroke_weight(out, rng, height)
     return out
+
+
+# Share of glyphs bent by a smooth random displacement field (another die's letterform:
+# the same character drawn with other curves), and share redrawn with another stroke weight.
+ELASTIC_SHARE = 0.5
+WEIGHT_SHARE = 0.25
+
+
+def _elastic(mask: np.ndarray, rng: np.random.Generator, height: int) -> np.ndarray:
+    """``mask`` bent by a smooth displacement field of up to ~6 % of ``height`` (px)."""
+    h, w = mask.shape
+    amp = height * rng.uniform(0.02, 0.06)
+    sigma = height * rng.uniform(0.15, 0.3)
+    dx = cv2.GaussianBlur(rng.normal(0, 1, (h, w)).astype(np.float32), (0, 0), sigma)
+    dy = cv2.GaussianBlur(rng.normal(0, 1, (h, w)).astype(np.float32), (0, 0), sigma)
+    dx *= amp / max(float(np.abs(dx).max()), 1e-6)
+    dy *= amp / max(float(np.abs(dy).max()), 1e-6)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    return cv2.remap(mask, xx + dx, yy + dy, cv2.INTER_LINEAR, borderValue=0)
+
+
+def _stroke_weight(mask: np.ndarray, rng: np.random.Generator, height: int) -> np.ndarray:
+    """``mask`` redrawn thinner or bolder: its distance transform thresholded at a random
+    share of the stroke's half-width (thin scribed strokes to heavy die-struck ones)."""
+    binm = (mask > 0.5).astype(np.uint8)
+    if binm.sum() < 10:
+        return mask
+    inside = cv2.distanceTransform(binm, cv2.DIST_L2, 3)
+    outside = cv2.distanceTransform(1 - binm, cv2.DIST_L2, 3)
+    signed = inside - outside  # px, > 0 inside the stroke
+    half = float(np.percentile(inside[binm > 0], 90))
+    shift = half * rng.uniform(-0.5, 0.7)
+    out = np.clip((signed - shift + 0.5), 0, 1).astype(np.float32)
+    return out if out.sum() > 5 else mask
 
 
 def _texture(h: int, w: int, rng: np.random.Generator) -> np.ndarray:
@@ -529,12 +567,14 @@ def build_dataset(per_class: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 def make_net():  # noqa: ANN201 - torch is imported lazily
     import torch.nn as nn
 
+    def block(a: int, b: int) -> list:
+        return [nn.Conv2d(a, b, 3, padding=1), nn.BatchNorm2d(b), nn.ReLU(),
+                nn.Conv2d(b, b, 3, padding=1), nn.BatchNorm2d(b), nn.ReLU(), nn.MaxPool2d(2)]
+
     return nn.Sequential(
-        nn.Conv2d(1, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(16, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(32, 64, 3, padding=1), nn.BatchNorm2d(64), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Flatten(), nn.Dropout(0.3), nn.Linear(64 * 4 * 4, 128), nn.ReLU(),
-        nn.Linear(128, len(CLASSES)))
+        *block(1, 24), *block(24, 48), *block(48, 96),
+        nn.Flatten(), nn.Dropout(0.3), nn.Linear(96 * 4 * 4, 160), nn.ReLU(),
+        nn.Linear(160, len(CLASSES)))
 
 
 def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:

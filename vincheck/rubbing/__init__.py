@@ -179,6 +179,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     ("rapidocr", "tesseract", "both") or the settings choose.
     """
     from vincheck.rubbing.copies import shared_evidence
+    from vincheck.rubbing.grid import GRID_GAIN, grid_segmentations, needs_grid, read_quality
     from vincheck.rubbing.judge import StripEvidence, judge_strip, sheet_findings
     from vincheck.rubbing.locate import locate_strips, whole_image_strip
     from vincheck.rubbing.measure import line_geometry, measure_ghost
@@ -221,6 +222,13 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
             poll()
             rd = read_strip(norm, seg, engines, ocr_src)
             poll()
+            if needs_grid(rd):  # dot-peen, touching or broken characters: the die's pitch
+                q = read_quality(rd) + GRID_GAIN
+                for grid in grid_segmentations(seg, norm):
+                    rd2 = read_strip(norm, grid, engines, ocr_src)
+                    if read_quality(rd2) > q:
+                        rd, seg, q = rd2, grid, read_quality(rd2)
+                poll()
             geo = line_geometry(rd.chars, seg.ink) if rd.chars else None
             ghost = None
             if geo is not None:

@@ -118,14 +118,57 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
     chars = [glyphs[i] for i in idx]
     char_scores = [{k: v for k, v in glyph_scores[i].items() if k != SYMBOL} for i in idx]
     kept = set(idx)
+    merged: set[int] = set()
+    if len(idx) == VIN_LENGTH and start is None:
+        start, used_ = _fragments_as_symbol(glyphs, list(range(lo, idx[0])), chars, "start")
+        merged |= used_
+    if len(idx) == VIN_LENGTH and end is None:
+        end, used_ = _fragments_as_symbol(glyphs, list(range(idx[-1] + 1, hi)), chars, "end")
+        merged |= used_
     disputed = [pos for pos, i in enumerate(idx) if len(per_engine) > 1
                 and len({_top_vin(pe[i]) for pe in per_engine} - {None}) > 1]
-    raw = "".join(SYMBOL if glyphs[i] is start or glyphs[i] is end
+    raw = "".join(SYMBOL if glyphs[i] is start or glyphs[i] is end or i in merged
                   else (_top({k: v for k, v in glyph_scores[i].items() if k != SYMBOL})
                         if i in kept else "~")
                   for i in range(len(glyphs)))
     return StripRead(glyph_scores, start, end, chars, char_scores, raw, used, errors,
                      disputed=disputed)
+
+
+# A start / stop mark broken into fragments (a maker's emblem, a ring of dots) is taken
+# whole when the fragments left over beside a full line of 17 characters together stand
+# within this many character pitches of the line's end and are at least SYMBOL_MIN_H x the
+# median character height tall.
+SYMBOL_REACH = 1.8
+SYMBOL_MIN_H = 0.6
+SYMBOL_MAX_W = 1.6  # x the median character height: an emblem is about as wide as tall
+
+
+def _fragments_as_symbol(glyphs: Sequence[Glyph], cand: list[int], chars: Sequence[Glyph],
+                         where: str) -> tuple[Glyph | None, set[int]]:
+    """The fragments ``cand`` (glyph indices beyond the 17 characters, at the ``where`` end)
+    merged into one symbol glyph when together they look like the missing end mark: close
+    to the line's end (:data:`SYMBOL_REACH` pitches), tall enough (:data:`SYMBOL_MIN_H`) and
+    no wider than :data:`SYMBOL_MAX_W`; else (None, empty set)."""
+    if not cand or len(chars) < 2:
+        return None, set()
+    pitch = float(np.median([b.cx - a.cx for a, b in zip(chars, chars[1:], strict=False)]))
+    med_h = float(np.median([g.h for g in chars]))
+    med_w = float(np.median([g.w for g in chars]))  # px
+    ref = chars[0] if where == "start" else chars[-1]
+    parts = [glyphs[i] for i in cand if abs(glyphs[i].cx - ref.cx) <= SYMBOL_REACH * pitch]
+    if not parts:
+        return None, set()
+    x0, x1 = min(g.x0 for g in parts), max(g.x1 for g in parts)
+    y0, y1 = min(g.y0 for g in parts), max(g.y1 for g in parts)
+    if y1 - y0 < SYMBOL_MIN_H * med_h or x1 - x0 > SYMBOL_MAX_W * med_h:
+        return None, set()
+    gap = ref.x0 - x1 if where == "start" else x0 - ref.x1
+    if gap < -0.2 * med_w:  # overlapping the character: a piece of it, not a mark
+        return None, set()
+    merged = Glyph(x0, y0, x1, y1, sum(g.area for g in parts),
+                   any(g.at_edge for g in parts))
+    return merged, {i for i in cand if glyphs[i] in parts}
 
 
 # An engine's top VIN character counts in a dispute only when given at least this.
