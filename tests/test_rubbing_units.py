@@ -462,7 +462,7 @@ def test_height_spread_two_bad_cells_are_not_a_deformation_but_a_ramp_is():
 
 
 def test_invalid_everywhere_looks_at_plausible_readings_only():
-    from vincheck.rubbing.judge import _invalid_everywhere
+    from vincheck.rubbing.vin_doubt import invalid_everywhere as _invalid_everywhere
 
     valid = VIN[:8] + compute_check_digit(VIN) + VIN[9:]
     bad = _wrong_check(valid)

@@ -38,9 +38,9 @@ def _smooth(v: np.ndarray, k: int) -> np.ndarray:
 
 def die_pitch(prof: np.ndarray, char_h: float) -> float | None:
     """The character pitch (px): the highest local peak of the autocorrelation of the
-    column profile ``prof``, smoothed over a quarter character height so that dot-peen
-    dots and strokes merge and less its mean over two heights, between 0.5 and 1.3 character heights ``char_h``; None when
-    there is no peak inside that range."""
+    column profile ``prof`` (smoothed over a quarter character height so that dot-peen
+    dots and strokes merge, less its mean over two heights) between 0.5 and 1.3
+    character heights ``char_h``; None when there is no peak inside that range."""
     sm = _smooth(prof, int(char_h / 4))
     sm = sm - _smooth(sm, int(2 * char_h))  # the line's extent and uneven ink removed
     n = len(sm)
