@@ -224,7 +224,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
             poll()
             if needs_grid(rd):  # dot-peen, touching or broken characters: the die's pitch
                 q = read_quality(rd) + GRID_GAIN
-                for grid in grid_segmentations(seg, norm):
+                for grid in grid_segmentations(seg, norm, rd.start, rd.end):
                     rd2 = read_strip(norm, grid, engines, ocr_src)
                     if read_quality(rd2) > q:
                         rd, seg, q = rd2, grid, read_quality(rd2)

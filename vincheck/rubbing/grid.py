@@ -84,12 +84,14 @@ def dot_ink(norm: np.ndarray, char_h: float) -> np.ndarray:
 DOT_ASPECT = 1.6
 
 
-def grid_segmentations(seg: Segmentation, norm: np.ndarray) -> list[Segmentation]:
+def grid_segmentations(seg: Segmentation, norm: np.ndarray, start: Glyph | None = None,
+                       end: Glyph | None = None) -> list[Segmentation]:
     """Fixed-pitch cuttings of ``seg``'s text line (px), from the plain ink and the dots of
-    the normalised strip ``norm`` (:func:`dot_ink`): one whose pitch is the ink's period
-    (:func:`die_pitch`) and its phase the emptiest borders, and one that divides the line's
-    extent (first to last glyph of ``seg``) into 19 cells — 17 characters and two end
-    symbols. Empty when the line has too few glyphs to give its height."""
+    the normalised strip ``norm`` (:func:`dot_ink`): with both end symbols known
+    (``start``, ``end``), the 17 cells between them; one that divides the line's extent
+    (first to last glyph of ``seg``) into 19 cells — 17 characters and two end symbols;
+    and one whose pitch is the ink's period (:func:`die_pitch`) and its phase the emptiest
+    borders. Empty when the line has too few glyphs to give its height."""
     y0, y1 = seg.band
     if len(seg.glyphs) < 3 or y1 - y0 < 4:
         return []
@@ -102,6 +104,13 @@ def grid_segmentations(seg: Segmentation, norm: np.ndarray) -> list[Segmentation
         return []
     x0, x1 = seg.glyphs[0].x0, seg.glyphs[-1].x1
     out = []
+    if start is not None and end is not None:
+        inner = (end.x0 - start.x1) / VIN_LENGTH
+        if inner >= MIN_PITCH * char_h:
+            g = _cells(ink, prof, (ya, yb), start.x1 + inner * np.arange(VIN_LENGTH + 1),
+                       inner, bh)
+            if g is not None and len(g) == VIN_LENGTH:
+                out.append(Segmentation([start, *g, end], ink, seg.band))
     span = (x1 - x0) / (VIN_LENGTH + 2)
     pitch = die_pitch(prof, char_h)
     # 19 cells only where that pitch is a die's (a truncated line's would be too narrow)
@@ -176,17 +185,13 @@ def read_quality(rd: StripRead) -> float:
     characters under half sure and for glyphs dropped from inside the line."""
     n = len(rd.char_scores)
     tops = [max(s.values(), default=0.0) for s in rd.char_scores]
-    text = "".join(max(s.items(), key=lambda kv: kv[1])[0] if s else "?"
-                   for s in rd.char_scores)
+    text = _text(rd)
     q = -abs(n - VIN_LENGTH) * 0.5 + (float(np.mean(tops)) if tops else 0.0) * 2.0
     q -= 0.25 * sum(t < 0.5 for t in tops)
     q += 0.3 * ((rd.start is not None) + (rd.end is not None))
     q -= 0.3 * rd.raw.strip("~").count("~")  # glyphs dropped inside the line: a poor cut
-    if n == VIN_LENGTH and "?" not in text and SYMBOL not in text:
-        try:
-            q += 1.0 if compute_check_digit(text) == text[8] else 0.0
-        except VinError:
-            pass
+    if n == VIN_LENGTH and "?" not in text and SYMBOL not in text and _valid(text):
+        q += 1.0
     return q
 
 
@@ -196,8 +201,23 @@ GRID_GAIN = 0.2
 
 def needs_grid(rd: StripRead) -> bool:
     """Whether a strip's ordinary reading is poor enough to try the grid: not 17
-    characters, a missing end symbol, fragments dropped from the line, or a character
-    read with under half its probability."""
+    characters, a missing end symbol, fragments dropped from the line, a character read
+    with under half its probability, or a check digit the best reading fails."""
     tops = [max(s.values(), default=0.0) for s in rd.char_scores]
     return (len(rd.char_scores) != VIN_LENGTH or rd.start is None or rd.end is None
-            or "~" in rd.raw or any(t < 0.5 for t in tops))
+            or "~" in rd.raw or any(t < 0.5 for t in tops) or not _valid(_text(rd)))
+
+
+def _text(rd: StripRead) -> str:
+    return "".join(max(s.items(), key=lambda kv: kv[1])[0] if s else "?"
+                   for s in rd.char_scores)
+
+
+def _valid(text: str) -> bool:
+    """Whether ``text`` is 17 VIN characters with a valid check digit."""
+    if len(text) != VIN_LENGTH:
+        return False
+    try:
+        return compute_check_digit(text) == text[8]
+    except VinError:
+        return False
