@@ -178,7 +178,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     ``engines`` overrides the OCR engines (tests pass canned ones); otherwise ``engine``
     ("rapidocr", "tesseract", "both") or the settings choose.
     """
-    from vincheck.rubbing.copies import shared_evidence
+    from vincheck.rubbing.copies import agreeing_copies, shared_evidence
     from vincheck.rubbing.grid import GRID_GAIN, grid_segmentations, needs_grid, read_quality
     from vincheck.rubbing.judge import StripEvidence, judge_strip, sheet_findings
     from vincheck.rubbing.locate import locate_strips, whole_image_strip
@@ -255,6 +255,8 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
             evidence = lines
     for ev, shared in zip(evidence, shared_evidence([e.read for e in evidence]), strict=True):
         ev.read.shared_positions = shared
+    for ev, agree in zip(evidence, agreeing_copies([e.read for e in evidence]), strict=True):
+        ev.read.confirmed_by = agree
     rubbings = [judge_strip(ev, cfg) for ev in evidence]
     findings = sheet_findings(rubbings, expected_vin, page=image.page)
     if notes:

@@ -60,3 +60,27 @@ def shared_evidence(reads: Sequence[StripRead]) -> list[list[int]]:
             read.char_scores[k] = {c: p * own_total / total for c, p in fused.items()}
             touched[i].append(k + 1)
     return touched
+
+
+def agreeing_copies(reads: Sequence[StripRead]) -> list[list[int]]:
+    """Per read, the 1-based numbers of the other reads whose best 17 characters are the
+    same VIN with a valid check digit.
+
+    Two rubbings of one stamped VIN read apart (another piece of tape, other graphite,
+    other noise) that give the same valid VIN confirm it: a single misread character
+    always breaks the check digit (its weight and the character values differ mod 11 for
+    every confusion between look-alike characters), so a wrong VIN needs two or more
+    misreads, the same in both copies, that happen to keep the check digit (1 in 11)."""
+    from vincheck.errors import VinError
+    from vincheck.vin import compute_check_digit
+
+    def valid(t: str | None) -> bool:
+        try:
+            return t is not None and compute_check_digit(t) == t[8]
+        except VinError:
+            return False
+
+    texts = [_as_read(r) if len(r.char_scores) == VIN_LENGTH else None for r in reads]
+    ok = [t if valid(t) else None for t in texts]
+    return [[j + 1 for j, u in enumerate(ok) if j != i and t is not None and u == t]
+            for i, t in enumerate(ok)]

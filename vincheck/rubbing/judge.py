@@ -14,7 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vincheck.findings import CharRead, Finding, RubbingResult, Shape, Status
-from vincheck.rubbing import judge_rules as rules
+from vincheck.rubbing.judge_rules import (
+    char_too_small,
+    check_digit,
+    deformed,
+    glyph_shape,
+    shifted,
+    skipped,
+    symbols,
+    truncated,
+)
 from vincheck.rubbing.judge_sheet import sheet_findings
 from vincheck.rubbing.judge_unreadable import (
     VinReading,
@@ -62,7 +71,7 @@ def char_reads(strip: Strip, rd: StripRead, chosen: str, page: int
 def _check_digit(reading: VinReading, n_chars: int, outline: Shape,
                  char_shapes: list[Shape], cfg: RubbingSettings) -> Finding:
     """``check_digit``, sent to review when one common confusion would make it valid."""
-    cd = rules.check_digit(reading.rep, n_chars, outline, char_shapes, cfg,
+    cd = check_digit(reading.rep, n_chars, outline, char_shapes, cfg,
                            reading.doubtful_invalid)
     if reading.confusion is not None and cd.status is Status.FAIL:
         v, pos, alt = reading.confusion
@@ -76,9 +85,9 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
     strip, rd, page = ev.strip, ev.read, ev.page
     outline = Shape.polygon(strip.corners, role="strip", page=page)
     n_chars = len(rd.chars)
-    reading = read_vin(rd.char_scores, cfg)
+    reading = read_vin(rd.char_scores, cfg, confirmed=bool(rd.confirmed_by))
     chars, char_shapes = char_reads(strip, rd, reading.chosen, page)
-    sym_shapes = [rules.glyph_shape(strip, g, role=f"{w}_symbol", label=w, page=page)
+    sym_shapes = [glyph_shape(strip, g, role=f"{w}_symbol", label=w, page=page)
                   for g, w in ((rd.start, "start"), (rd.end, "end")) if g is not None]
     all_shapes = [outline, *sym_shapes, *char_shapes]
     details = {"engines": rd.engines, "engine_errors": rd.errors, "raw": rd.raw,
@@ -89,19 +98,19 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
     geo, ppm, blocked = ev.geometry, ev.px_per_mm, leg.blocked
     findings = [
         unreadable_finding(rd, reading, leg, chars, cfg, outline, all_shapes, details),
-        rules.truncated(n_chars, leg.illegible, outline, char_shapes),
+        truncated(n_chars, leg.illegible, outline, char_shapes),
         _check_digit(reading, n_chars, outline, char_shapes, cfg),
-        *rules.symbols(strip, rd.start, rd.end, rd.chars, blocked, outline, page),
+        *symbols(strip, rd.start, rd.end, rd.chars, blocked, outline, page),
     ]
     if blocked or geo is None or n_chars < 3:
-        findings.append(rules.skipped("deformed", "not judged: too few characters", outline))
+        findings.append(skipped("deformed", "not judged: too few characters", outline))
     else:
-        findings.append(rules.deformed(geo, ppm, cfg, outline, char_shapes))
-    findings.append(rules.char_too_small(geo, ppm, blocked, cfg, outline, char_shapes))
+        findings.append(deformed(geo, ppm, cfg, outline, char_shapes))
+    findings.append(char_too_small(geo, ppm, blocked, cfg, outline, char_shapes))
     if blocked or ev.ghost is None or geo is None:
-        findings.append(rules.skipped("shifted", "not judged: no characters", outline))
+        findings.append(skipped("shifted", "not judged: no characters", outline))
     else:
-        findings.append(rules.shifted(ev.ghost, geo, ppm, cfg, outline, char_shapes))
+        findings.append(shifted(ev.ghost, geo, ppm, cfg, outline, char_shapes))
     return RubbingResult(box=tuple(float(v) for v in strip.corners.reshape(-1)),
                          vin=reading.vin, confidence=reading.conf, findings=findings,
                          chars=chars, raw=rd.raw, page=page)

@@ -56,13 +56,19 @@ def _repair(char_scores: Sequence[dict], cfg: RubbingSettings):  # noqa: ANN202
                   top_k=5)
 
 
-def read_vin(char_scores: Sequence[dict], cfg: RubbingSettings) -> VinReading:
-    """The VIN of a strip from its character distributions (see :class:`VinReading`)."""
+def read_vin(char_scores: Sequence[dict], cfg: RubbingSettings, confirmed: bool = False
+             ) -> VinReading:
+    """The VIN of a strip from its character distributions (see :class:`VinReading`);
+    ``confirmed``: another rubbing on the sheet reads the same valid VIN as this one's best
+    characters (:func:`vincheck.rubbing.copies.agreeing_copies`)."""
     out = VinReading()
     if len(char_scores) != VIN_LENGTH:
         return out
     rep = out.rep = _repair(char_scores, cfg)
     out.vin, out.conf = rep.vin, float(rep.confidence)
+    if confirmed:  # another copy reads the same valid VIN: it is the VIN as read
+        out.vin, out.conf = rep.as_read, max(out.conf, joint(char_scores, rep.as_read))
+        return out
     # no valid VIN lies within the plausible readings at all: whichever way the unsure
     # characters are read, the check digit fails. Report the reading as stamped (check
     # digit failed) and ask a person to confirm the unsure characters.
@@ -100,6 +106,9 @@ def legibility(rd: StripRead, reading: VinReading, chars: Sequence[CharRead],
                cfg: RubbingSettings) -> Legibility:
     """The :class:`Legibility` of a strip read as ``reading`` with characters ``chars``."""
     rep, n_chars = reading.rep, len(rd.chars)
+    if rd.confirmed_by and reading.vin:  # the other copy reads the same valid VIN
+        return Legibility(n_chars, 0.0, False, False, [], 0.0,
+                          min((c.confidence for c in chars), default=0.0))
     # a valid check digit is ~10:1 evidence for the whole reading: with it, a character
     # needs only half the usual confidence before it is flagged
     need = cfg.min_char_confidence * (
@@ -165,6 +174,11 @@ def _m_doubtful(c: _Case) -> str:
     return f"read as {c.rep.as_read}; position(s) {pos} are unsure: please confirm"
 
 
+def _m_dropped(c: _Case) -> str:
+    return (f"read as {c.reading.chosen}; a mark between the characters was left out "
+            f"(read as {c.rd.raw}, ~ = left out): please confirm")
+
+
 def _m_unsure(c: _Case) -> str:
     return (f"the VIN cannot be read with confidence ({c.rep.reason}); read as "
             f"{c.rep.as_read}")
@@ -182,6 +196,12 @@ def _m_low(c: _Case) -> str:
             "confidence; please confirm")
 
 
+def _m_confirmed(c: _Case) -> str:
+    others = ", ".join(map(str, c.rd.confirmed_by))
+    return (f"{c.leg.n_chars} characters read; the other rubbing(s) on the sheet ({others}) "
+            "read the same valid VIN")
+
+
 def _m_read(c: _Case) -> str:
     return f"{c.leg.n_chars} characters read"
 
@@ -195,10 +215,14 @@ StatusRule = Status | Callable[[_Case], Status]
 CASCADE: list[tuple[str, Callable[[_Case], bool], StatusRule, Callable[[_Case], str]]] = [
     ("no characters", lambda c: c.leg.n_chars == 0, Status.FAIL, _m_none),
     ("illegible", lambda c: c.leg.illegible, Status.FAIL, _m_illegible),
+    ("confirmed by another copy", lambda c: bool(c.rd.confirmed_by) and bool(c.reading.vin),
+     Status.PASS, _m_confirmed),
     ("one confusion from a valid VIN", lambda c: c.reading.confusion is not None,
      Status.REVIEW, _m_confusion),
     ("no valid reading, few unsure", lambda c: c.reading.doubtful_invalid,
      Status.REVIEW, _m_doubtful),
+    ("a mark left out inside the line", lambda c: "~" in c.rd.raw.strip("~#").strip("~"),
+     Status.REVIEW, _m_dropped),
     ("unrepairable or ambiguous",
      lambda c: c.rep is not None and c.rep.decision in ("unrepairable", "ambiguous"),
      Status.REVIEW, _m_unsure),

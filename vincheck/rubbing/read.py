@@ -32,7 +32,9 @@ class StripRead:
     failed; ``shared_positions`` the 1-based character positions whose scores were
     sharpened with the other copies on the sheet (:mod:`vincheck.rubbing.copies`);
     ``disputed`` the 0-based character positions where two engines' top VIN characters
-    differ (the judge does not let a valid check digit vouch for those).
+    differ (the judge does not let a valid check digit vouch for those);
+    ``confirmed_by`` the 1-based numbers of the other rubbings on the sheet whose best
+    reading is the same valid VIN (:func:`vincheck.rubbing.copies.agreeing_copies`).
     """
 
     glyph_scores: list[CellScores]
@@ -44,6 +46,7 @@ class StripRead:
     engines: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     shared_positions: list[int] = field(default_factory=list)
+    confirmed_by: list[int] = field(default_factory=list)
     disputed: list[int] = field(default_factory=list)
 
 
@@ -216,7 +219,9 @@ def _outside_symbols(glyph_scores: Sequence[CellScores], sym: Sequence[float]
     return lo, hi
 
 
-# Below this top probability a glyph read from the whole line is read again on its own.
+# Below this top probability a glyph read from the whole line is read again on its own,
+# by the first of these engines that reads single cells.
+SECOND_OPINION = ("glyph", "rapidocr")
 SURE_PROB = 0.9
 
 
@@ -239,7 +244,11 @@ def _second_opinion(norm: np.ndarray, seg: Segmentation, glyph_scores: list[Cell
               if max(sc.values(), default=0.0) < SURE_PROB]
     if not unsure:
         return
-    for eng in engines:
+    import os  # EXPERIMENT
+
+    order = os.environ.get("SO", ",".join(SECOND_OPINION)).split(",")
+    ranked = sorted(engines, key=lambda e: order.index(e.name) if e.name in order else 9)
+    for eng in ranked:
         reader = getattr(eng, "read_cells", None)
         if reader is None:
             continue
