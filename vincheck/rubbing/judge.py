@@ -72,7 +72,7 @@ def _check_digit(reading: VinReading, n_chars: int, outline: Shape,
                  char_shapes: list[Shape], cfg: RubbingSettings) -> Finding:
     """``check_digit``, sent to review when one common confusion would make it valid."""
     cd = check_digit(reading.rep, n_chars, outline, char_shapes, cfg,
-                           reading.doubtful_invalid)
+                     reading.doubtful_invalid)
     if reading.confusion is not None and cd.status is Status.FAIL:
         v, pos, alt = reading.confusion
         cd.status = Status.REVIEW
