@@ -179,7 +179,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     ("rapidocr", "tesseract", "both") or the settings choose.
     """
     from vincheck.rubbing.copies import agreeing_copies, shared_evidence
-    from vincheck.rubbing.grid import GRID_GAIN, grid_segmentations, needs_grid, read_quality
+    from vincheck.rubbing.grid import reread_on_grid
     from vincheck.rubbing.judge import StripEvidence, judge_strip, sheet_findings
     from vincheck.rubbing.locate import locate_strips, whole_image_strip
     from vincheck.rubbing.measure import line_geometry, measure_ghost
@@ -222,13 +222,9 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
             poll()
             rd = read_strip(norm, seg, engines, ocr_src)
             poll()
-            if needs_grid(rd):  # dot-peen, touching or broken characters: the die's pitch
-                q = read_quality(rd) + GRID_GAIN
-                for grid in grid_segmentations(seg, norm, rd.start, rd.end):
-                    rd2 = read_strip(norm, grid, engines, ocr_src)
-                    if read_quality(rd2) > q:
-                        rd, seg, q = rd2, grid, read_quality(rd2)
-                poll()
+            # dot-peen, touching or broken characters: cut again at the die's pitch
+            rd, seg = reread_on_grid(rd, seg, norm, ocr_src, engines)
+            poll()
             geo = line_geometry(rd.chars, seg.ink) if rd.chars else None
             ghost = None
             if geo is not None:
@@ -253,10 +249,11 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
         lines = [e for e in lines if len(e.read.chars) >= MIN_LINE_CHARS]
         if lines:
             evidence = lines
-    for ev, shared in zip(evidence, shared_evidence([e.read for e in evidence]), strict=True):
-        ev.read.shared_positions = shared
+    # agreement is judged on each copy's own reading, before they share evidence
     for ev, agree in zip(evidence, agreeing_copies([e.read for e in evidence]), strict=True):
         ev.read.confirmed_by = agree
+    for ev, shared in zip(evidence, shared_evidence([e.read for e in evidence]), strict=True):
+        ev.read.shared_positions = shared
     rubbings = [judge_strip(ev, cfg) for ev in evidence]
     findings = sheet_findings(rubbings, expected_vin, page=image.page)
     if notes:
