@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vincheck.findings import CharRead, Finding, Shape, Status
+from vincheck.rubbing.copies import blind_doubts
 from vincheck.rubbing.read import StripRead
 from vincheck.rubbing.vin_doubt import confusion_alternative, invalid_everywhere, joint
 from vincheck.settings import RubbingSettings
@@ -26,6 +27,10 @@ MIN_LINE_CHARS = 4
 # A character whose best reading scores below this is unreadable (``vin.repair``'s
 # ``min_top_score``): more than two of them cannot be repaired by the check digit.
 UNREADABLE_SCORE = 0.40
+# A character whose alternative of the same check-digit value scores at least this share
+# of it is for a person to confirm (held-out report set, seed 11: a die-struck J read as
+# 1 with J at 0.31 of it passed with a valid check digit).
+BLIND_SHARE = 0.2
 
 
 @dataclass
@@ -116,7 +121,10 @@ def legibility(rd: StripRead, reading: VinReading, chars: Sequence[CharRead],
     # ... but not where the engines disagree on the character (an unseen face's B / 8,
     # D / 0 may still meet the check digit by chance): there the full confidence is needed
     disputed = set(getattr(rd, "disputed", []))
-    low = [i + 1 for i, c in enumerate(chars) if c.confidence < need
+    # ... nor where a character has a likely alternative of the same value in the check
+    # digit's sum (J / 1, C / L, S / 2): the check digit cannot tell them apart
+    blind = blind_doubts(rd, BLIND_SHARE)
+    low = [i + 1 for i, c in enumerate(chars) if c.confidence < need or i in blind
            or (i in disputed and c.confidence < cfg.min_char_confidence)]
     tops = [max(sc.values(), default=0.0) for sc in rd.char_scores]
     share = (sum(t < cfg.min_char_confidence for t in tops) / n_chars if n_chars else 1.0)
