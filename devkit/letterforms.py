@@ -123,9 +123,9 @@ LETTERFORMS: tuple[Letterform, ...] = (
     _o("texgyre_heros_bold", "TeX Gyre Heros", T, "tex-gyre/texgyreheros-bold.otf", "sans"),
     _o("texgyre_cursor_bold", "TeX Gyre Cursor", T, "tex-gyre/texgyrecursor-bold.otf", "mono"),
     # ---- training side: drawn styles (the trainer's own code) -------------------------
-    _d("grid5x7", "5x7 grid", T, "tools/train_glyph_classifier.py:bitmap_mask",
+    _d("grid5x7", "5x7 grid", T, "devkit/glyph_sources.py:bitmap_mask",
        "dot-matrix", "square-dots", "grid-strokes"),
-    _d("vector_strokes", "vector strokes", T, "tools/train_glyph_classifier.py:stroke_mask",
+    _d("vector_strokes", "vector strokes", T, "devkit/glyph_sources.py:stroke_mask",
        "single-stroke"),
     # the generator's older drawn fonts: the same shapes as the two above (seen styles)
     _d("dot_matrix", "5x7 grid", T, "devkit/synth/rubbing_font.py:_grid_glyph", "dot-matrix"),

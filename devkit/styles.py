@@ -1,9 +1,9 @@
 """Held-out drawn styles and start/stop marks (dev-only; never used for training).
 
 Masks are float32 in [0, 1] (1 = stamped), cropped to their ink. The code here shares
-nothing with the trainer's drawn styles (``tools/train_glyph_classifier.py``) or the
-generator's older ones: letter shapes come from held-out outline families
-(:mod:`devkit.letterforms`), turned into
+nothing with the trainer's drawn styles (``devkit/glyph_sources.py``,
+``devkit/glyph_augment.py``) or the generator's older ones: letter shapes come from
+held-out outline families (:mod:`devkit.letterforms`), turned into
 
 * :func:`dot_peen`: round, separate dots placed along the strokes' centre line (a
   dot-peen marker), spacing and dot size chosen per call;

@@ -88,8 +88,12 @@ def test_classifier_record_matches_the_shipped_model() -> None:
 
 @pytest.mark.parametrize("name", ["dot_peen_round", "die_struck"])
 def test_held_out_drawn_styles_are_not_in_the_trainer(name: str) -> None:
-    text = (REPO / "tools/train_glyph_classifier.py").read_text()
-    assert "devkit.styles" not in text and "dot_peen" not in text and "die_struck" not in text
+    # the trainer and the modules holding its glyph sources and augmentation
+    for path in ("tools/train_glyph_classifier.py", "devkit/glyph_sources.py",
+                 "devkit/glyph_augment.py"):
+        text = (REPO / path).read_text()
+        assert "devkit.styles" not in text and "dot_peen" not in text, path
+        assert "die_struck" not in text, path
     assert lf.by_name(name).split == lf.HELD_OUT
 
 

@@ -65,3 +65,34 @@ def test_total_mass_of_a_cell_is_kept() -> None:
     a = _read(VIN, {3: {"V": 0.40, "U": 0.30}})  # 0.3 left for "unknown"
     shared_evidence([a, _read(VIN)])
     assert abs(sum(a.char_scores[2].values()) - 0.70) < 1e-9
+
+
+# --- copies confirming each other (agreeing_copies) ------------------------------------
+
+def test_two_copies_reading_the_same_valid_vin_confirm_each_other() -> None:
+    from vincheck.rubbing.copies import agreeing_copies
+
+    a, b = _read(VIN), _read(VIN)
+    assert agreeing_copies([a, b]) == [[2], [1]]
+    c = _read("LGXSU7193JX904817")  # another VIN on the sheet confirms nothing
+    assert agreeing_copies([a, c]) == [[], []]
+
+
+def test_copies_agreeing_on_an_invalid_reading_confirm_nothing() -> None:
+    from vincheck.rubbing.copies import agreeing_copies
+
+    bad = VIN[:8] + ("1" if VIN[8] != "1" else "2") + VIN[9:]  # wrong check digit
+    assert agreeing_copies([_read(bad), _read(bad)]) == [[], []]
+
+
+def test_a_doubt_the_check_digit_cannot_see_blocks_confirmation_only_in_both() -> None:
+    from vincheck.rubbing.copies import agreeing_copies
+
+    # L and C have the same value in the check-digit sum: L misread as C keeps it valid
+    doubt = {1: {"L": 0.55, "C": 0.40}}
+    assert agreeing_copies([_read(VIN, doubt), _read(VIN, doubt)]) == [[], []]
+    # one copy sure of its L is evidence the other's doubt does not hold
+    assert agreeing_copies([_read(VIN, doubt), _read(VIN)]) == [[2], [1]]
+    # a doubt the check digit does see (L / 1 differ in the sum) blocks nothing
+    seen = {1: {"L": 0.55, "1": 0.40}}
+    assert agreeing_copies([_read(VIN, seen), _read(VIN, seen)]) == [[2], [1]]

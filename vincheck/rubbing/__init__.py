@@ -178,7 +178,8 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     ``engines`` overrides the OCR engines (tests pass canned ones); otherwise ``engine``
     ("rapidocr", "tesseract", "both") or the settings choose.
     """
-    from vincheck.rubbing.copies import shared_evidence
+    from vincheck.rubbing.copies import agreeing_copies, shared_evidence
+    from vincheck.rubbing.grid import reread_on_grid
     from vincheck.rubbing.judge import StripEvidence, judge_strip, sheet_findings
     from vincheck.rubbing.locate import locate_strips, whole_image_strip
     from vincheck.rubbing.measure import line_geometry, measure_ghost
@@ -221,6 +222,9 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
             poll()
             rd = read_strip(norm, seg, engines, ocr_src)
             poll()
+            # dot-peen, touching or broken characters: cut again at the die's pitch
+            rd, seg = reread_on_grid(rd, seg, norm, ocr_src, engines)
+            poll()
             geo = line_geometry(rd.chars, seg.ink) if rd.chars else None
             ghost = None
             if geo is not None:
@@ -245,6 +249,9 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
         lines = [e for e in lines if len(e.read.chars) >= MIN_LINE_CHARS]
         if lines:
             evidence = lines
+    # agreement is judged on each copy's own reading, before they share evidence
+    for ev, agree in zip(evidence, agreeing_copies([e.read for e in evidence]), strict=True):
+        ev.read.confirmed_by = agree
     for ev, shared in zip(evidence, shared_evidence([e.read for e in evidence]), strict=True):
         ev.read.shared_positions = shared
     rubbings = [judge_strip(ev, cfg) for ev in evidence]

@@ -60,3 +60,54 @@ def shared_evidence(reads: Sequence[StripRead]) -> list[list[int]]:
             read.char_scores[k] = {c: p * own_total / total for c, p in fused.items()}
             touched[i].append(k + 1)
     return touched
+
+
+def agreeing_copies(reads: Sequence[StripRead]) -> list[list[int]]:
+    """Per read, the 1-based numbers of the other reads whose best 17 characters are the
+    same VIN with a valid check digit.
+
+    Two rubbings of one stamped VIN read apart (another piece of tape, other graphite,
+    other noise) that give the same valid VIN confirm it: a single misread character
+    breaks the check digit unless the two characters have the same value in its sum
+    (C / L, S / 2 ...), so copies that both doubt one position that way
+    (:func:`blind_doubts`) confirm nothing; otherwise a wrong VIN needs two or more
+    misreads, the same in both copies, that happen to keep the check digit (1 in 11).
+    Judged on each copy's own reading, before :func:`shared_evidence`."""
+    from vincheck.errors import VinError
+    from vincheck.vin import compute_check_digit
+
+    def valid(t: str | None) -> bool:
+        try:
+            return t is not None and compute_check_digit(t) == t[8]
+        except VinError:
+            return False
+
+    texts = [_as_read(r) if len(r.char_scores) == VIN_LENGTH else None for r in reads]
+    ok = [t if valid(t) else None for t in texts]
+    doubts = [blind_doubts(r, BLIND_SHARE) if t is not None else set() for t, r in zip(ok, reads,
+                                                                            strict=True)]
+    return [[j + 1 for j, u in enumerate(ok) if j != i and t is not None and u == t
+             and not doubts[i] & doubts[j]] for i, t in enumerate(ok)]
+
+
+# An alternative reading of a character counts as a doubt when it scores at least this
+# share of the best one.
+BLIND_SHARE = 0.3
+
+
+def blind_doubts(read: StripRead, share: float = 0.3) -> set[int]:
+    """The 0-based positions where ``read`` has a plausible alternative the check digit
+    cannot tell from its best character: another character of the same value in the
+    check-digit sum (C / L, S / 2, J / 1 ...; scoring ``share`` of the best).
+    Two copies that both doubt a position this way confirm nothing there."""
+    from vincheck.vin import TRANSLITERATION
+
+    out = set()
+    for k, sc in enumerate(read.char_scores):
+        if not sc or k == 8:  # position 9 is the check digit itself
+            continue
+        top, p = _top(sc)
+        if any(c != top and v >= share * p and c in TRANSLITERATION
+               and TRANSLITERATION.get(top) == TRANSLITERATION[c] for c, v in sc.items()):
+            out.add(k)
+    return out

@@ -32,7 +32,9 @@ class StripRead:
     failed; ``shared_positions`` the 1-based character positions whose scores were
     sharpened with the other copies on the sheet (:mod:`vincheck.rubbing.copies`);
     ``disputed`` the 0-based character positions where two engines' top VIN characters
-    differ (the judge does not let a valid check digit vouch for those).
+    differ (the judge does not let a valid check digit vouch for those);
+    ``confirmed_by`` the 1-based numbers of the other rubbings on the sheet whose best
+    reading is the same valid VIN (:func:`vincheck.rubbing.copies.agreeing_copies`).
     """
 
     glyph_scores: list[CellScores]
@@ -44,6 +46,7 @@ class StripRead:
     engines: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     shared_positions: list[int] = field(default_factory=list)
+    confirmed_by: list[int] = field(default_factory=list)
     disputed: list[int] = field(default_factory=list)
 
 
@@ -118,14 +121,57 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
     chars = [glyphs[i] for i in idx]
     char_scores = [{k: v for k, v in glyph_scores[i].items() if k != SYMBOL} for i in idx]
     kept = set(idx)
+    merged: set[int] = set()
+    if len(idx) == VIN_LENGTH and start is None:
+        start, used_ = _fragments_as_symbol(glyphs, list(range(lo, idx[0])), chars, "start")
+        merged |= used_
+    if len(idx) == VIN_LENGTH and end is None:
+        end, used_ = _fragments_as_symbol(glyphs, list(range(idx[-1] + 1, hi)), chars, "end")
+        merged |= used_
     disputed = [pos for pos, i in enumerate(idx) if len(per_engine) > 1
                 and len({_top_vin(pe[i]) for pe in per_engine} - {None}) > 1]
-    raw = "".join(SYMBOL if glyphs[i] is start or glyphs[i] is end
+    raw = "".join(SYMBOL if glyphs[i] is start or glyphs[i] is end or i in merged
                   else (_top({k: v for k, v in glyph_scores[i].items() if k != SYMBOL})
                         if i in kept else "~")
                   for i in range(len(glyphs)))
     return StripRead(glyph_scores, start, end, chars, char_scores, raw, used, errors,
                      disputed=disputed)
+
+
+# A start / stop mark broken into fragments (a maker's emblem, a ring of dots) is taken
+# whole when the fragments left over beside a full line of 17 characters together stand
+# within this many character pitches of the line's end and are at least SYMBOL_MIN_H x the
+# median character height tall.
+SYMBOL_REACH = 1.8
+SYMBOL_MIN_H = 0.6
+SYMBOL_MAX_W = 1.6  # x the median character height: an emblem is about as wide as tall
+
+
+def _fragments_as_symbol(glyphs: Sequence[Glyph], cand: list[int], chars: Sequence[Glyph],
+                         where: str) -> tuple[Glyph | None, set[int]]:
+    """The fragments ``cand`` (glyph indices beyond the 17 characters, at the ``where`` end)
+    merged into one symbol glyph when together they look like the missing end mark: close
+    to the line's end (:data:`SYMBOL_REACH` pitches), tall enough (:data:`SYMBOL_MIN_H`) and
+    no wider than :data:`SYMBOL_MAX_W`; else (None, empty set)."""
+    if not cand or len(chars) < 2:
+        return None, set()
+    pitch = float(np.median([b.cx - a.cx for a, b in zip(chars, chars[1:], strict=False)]))
+    med_h = float(np.median([g.h for g in chars]))
+    med_w = float(np.median([g.w for g in chars]))  # px
+    ref = chars[0] if where == "start" else chars[-1]
+    parts = [glyphs[i] for i in cand if abs(glyphs[i].cx - ref.cx) <= SYMBOL_REACH * pitch]
+    if not parts:
+        return None, set()
+    x0, x1 = min(g.x0 for g in parts), max(g.x1 for g in parts)
+    y0, y1 = min(g.y0 for g in parts), max(g.y1 for g in parts)
+    if y1 - y0 < SYMBOL_MIN_H * med_h or x1 - x0 > SYMBOL_MAX_W * med_h:
+        return None, set()
+    gap = ref.x0 - x1 if where == "start" else x0 - ref.x1
+    if gap < -0.2 * med_w:  # overlapping the character: a piece of it, not a mark
+        return None, set()
+    merged = Glyph(x0, y0, x1, y1, sum(g.area for g in parts),
+                   any(g.at_edge for g in parts))
+    return merged, {i for i in cand if glyphs[i] in parts}
 
 
 # An engine's top VIN character counts in a dispute only when given at least this.
@@ -173,7 +219,13 @@ def _outside_symbols(glyph_scores: Sequence[CellScores], sym: Sequence[float]
     return lo, hi
 
 
-# Below this top probability a glyph read from the whole line is read again on its own.
+# Below this top probability a glyph read from the whole line is read again on its own,
+# by the first of these engines that reads single cells. RapidOCR first: on the held-out
+# tuning set (seed 10) the glyph classifier, already one of the line's two votes, was
+# sure and wrong on unseen faces (OCR-A G for 6, League Mono 1 for L) where RapidOCR's
+# single-cell reading was right: exact VIN 82 -> 85 of 102 strips, clean sheets rejected
+# 12 -> 10 of 30, no wrong VIN either way (``benchmarks.rubbing --n 60 --seed 10``).
+SECOND_OPINION = ("rapidocr", "glyph")
 SURE_PROB = 0.9
 
 
@@ -189,14 +241,17 @@ def cell_image(norm: np.ndarray, g: Glyph, pad: float = 0.3) -> np.ndarray:
 
 def _second_opinion(norm: np.ndarray, seg: Segmentation, glyph_scores: list[CellScores],
                     engines: Sequence[OcrEngine]) -> None:
-    """Re-read unsure glyphs one by one (engines with ``read_cells``) and average the
-    line and cell readings in place: a character read alone is not pulled towards its
-    neighbours (the line recogniser's S/5, V/U confusions)."""
+    """Re-read unsure glyphs one by one (the first engine of :data:`SECOND_OPINION` with
+    ``read_cells``) and average the line and cell readings in place: a character read
+    alone is not pulled towards its neighbours (the line recogniser's S/5, V/U
+    confusions)."""
     unsure = [i for i, sc in enumerate(glyph_scores)
               if max(sc.values(), default=0.0) < SURE_PROB]
     if not unsure:
         return
-    for eng in engines:
+    ranked = sorted(engines, key=lambda e: SECOND_OPINION.index(e.name)
+                    if e.name in SECOND_OPINION else len(SECOND_OPINION))
+    for eng in ranked:
         reader = getattr(eng, "read_cells", None)
         if reader is None:
             continue
