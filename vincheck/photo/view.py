@@ -63,6 +63,11 @@ TURN_FROM_DEG = 30.0
 # figure with the value chosen on the other 19, benchmarks.photo_epfl); renders only
 # trained the head
 TURN_MIN_CONFIDENCE = 0.7
+# ... unless the classical cues agree with it within this many degrees with at least this
+# confidence (not tuned: the turn head's bins are 10 deg wide; 0.6 is above the 0.45 a view
+# needs to pass on its own)
+AGREE_DEG = 10.0
+AGREE_CONFIDENCE = 0.6
 
 
 @dataclass
@@ -159,7 +164,7 @@ def _turn_decides(turn: TurnView, crop: CueCrop, cues: dict,
     cues["end"] = "rear" if 90 < a < 270 else "front"
     cues["face_side"] = "left" if (0 < a < 90 or 180 < a < 270) else "right"
     _step(cues, "turn", az, conf)
-    if conf < TURN_MIN_CONFIDENCE:
+    if conf < TURN_MIN_CONFIDENCE and not _cues_agree(cues, az):
         conf = min(conf, UNSURE_CONFIDENCE)
         _step(cues, "veto turn_unsure", az, conf)
     x, y, bw, bh = crop.box
@@ -167,6 +172,18 @@ def _turn_decides(turn: TurnView, crop: CueCrop, cues: dict,
                     f"{turn.confidence:.2f}", role="view_turn"),
           *_wheel_shapes(crop, cues["wheels"])]
     return ViewEstimate(view_of_azimuth(az), float(az), float(conf), _plain(cues), ev, "turn")
+
+
+def _cues_agree(cues: dict, az: float) -> bool:
+    """Whether the classical cues, found apart from the head (face, wheels, lamps), put
+    the camera within :data:`AGREE_DEG` of the head's azimuth ``az`` (deg) with at least
+    :data:`AGREE_CONFIDENCE`: two independent readings that agree keep an unsure turn
+    reading out of review."""
+    step = next((s for s in cues.get("steps", []) if s.get("step") == "cues"), None)
+    if step is None or step.get("confidence", 0.0) < AGREE_CONFIDENCE:
+        return False
+    diff = abs((float(step["azimuth_deg"]) - az + 180.0) % 360.0 - 180.0)
+    return diff <= AGREE_DEG
 
 
 def _head_decides(head: HeadView, cues: dict,
