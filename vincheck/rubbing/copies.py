@@ -28,15 +28,11 @@ def _top(scores: CellScores) -> tuple[str, float]:
     return max(scores.items(), key=lambda kv: kv[1]) if scores else ("?", 0.0)
 
 
-def _as_read(read: StripRead) -> str:
-    return "".join(_top(s)[0] for s in read.char_scores)
-
-
 def shared_evidence(reads: Sequence[StripRead]) -> list[list[int]]:
     """Sharpen each full-length copy's unsure characters with the other copies' readings of
     the same position, in place (``char_scores``); returns, per read, the 1-based positions
     that were sharpened. A position counts as unsure below ``read.SURE_PROB``."""
-    texts = [_as_read(r) if len(r.char_scores) == VIN_LENGTH else None for r in reads]
+    texts = [r.best_text if len(r.char_scores) == VIN_LENGTH else None for r in reads]
     original = [[dict(s) for s in r.char_scores] for r in reads]
     touched: list[list[int]] = [[] for _ in reads]
     for i, read in enumerate(reads):
@@ -73,17 +69,9 @@ def agreeing_copies(reads: Sequence[StripRead]) -> list[list[int]]:
     (:func:`blind_doubts`) confirm nothing; otherwise a wrong VIN needs two or more
     misreads, the same in both copies, that happen to keep the check digit (1 in 11).
     Judged on each copy's own reading, before :func:`shared_evidence`."""
-    from vincheck.errors import VinError
-    from vincheck.vin import compute_check_digit
+    from vincheck.rubbing.vin_doubt import check_digit_holds
 
-    def valid(t: str | None) -> bool:
-        try:
-            return t is not None and compute_check_digit(t) == t[8]
-        except VinError:
-            return False
-
-    texts = [_as_read(r) if len(r.char_scores) == VIN_LENGTH else None for r in reads]
-    ok = [t if valid(t) else None for t in texts]
+    ok = [r.best_text if check_digit_holds(r.best_text) else None for r in reads]
     doubts = [blind_doubts(r, BLIND_SHARE) if t is not None else set() for t, r in zip(ok, reads,
                                                                             strict=True)]
     return [[j + 1 for j, u in enumerate(ok) if j != i and t is not None and u == t

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 import cv2
 import numpy as np
 
-from vincheck.errors import VinError
 from vincheck.ocr.base import SYMBOL, OcrEngine
 from vincheck.rubbing.read import StripRead, read_strip
 from vincheck.rubbing.segment import Glyph, Segmentation
-from vincheck.vin import VIN_LENGTH, compute_check_digit
+from vincheck.rubbing.vin_doubt import check_digit_holds
+from vincheck.vin import VIN_LENGTH
 
 # Phases tried per pitch, and how far (x pitch) a border may move to the emptiest column.
 PHASES = 24
@@ -187,12 +187,12 @@ def read_quality(rd: StripRead) -> float:
     characters under half sure and for glyphs dropped from inside the line."""
     n = len(rd.char_scores)
     tops = [max(s.values(), default=0.0) for s in rd.char_scores]
-    text = _text(rd)
+    text = rd.best_text
     q = -abs(n - VIN_LENGTH) * 0.5 + (float(np.mean(tops)) if tops else 0.0) * 2.0
     q -= 0.25 * sum(t < 0.5 for t in tops)
     q += 0.3 * ((rd.start is not None) + (rd.end is not None))
     q -= 0.3 * rd.raw.strip("~").count("~")  # glyphs dropped inside the line: a poor cut
-    if n == VIN_LENGTH and "?" not in text and SYMBOL not in text and _valid(text):
+    if n == VIN_LENGTH and "?" not in text and SYMBOL not in text and check_digit_holds(text):
         q += 1.0
     return q
 
@@ -207,22 +207,7 @@ def needs_grid(rd: StripRead) -> bool:
     with under half its probability, or a check digit the best reading fails."""
     tops = [max(s.values(), default=0.0) for s in rd.char_scores]
     return (len(rd.char_scores) != VIN_LENGTH or rd.start is None or rd.end is None
-            or "~" in rd.raw or any(t < 0.5 for t in tops) or not _valid(_text(rd)))
-
-
-def _text(rd: StripRead) -> str:
-    return "".join(max(s.items(), key=lambda kv: kv[1])[0] if s else "?"
-                   for s in rd.char_scores)
-
-
-def _valid(text: str) -> bool:
-    """Whether ``text`` is 17 VIN characters with a valid check digit."""
-    if len(text) != VIN_LENGTH:
-        return False
-    try:
-        return compute_check_digit(text) == text[8]
-    except VinError:
-        return False
+            or "~" in rd.raw or any(t < 0.5 for t in tops) or not check_digit_holds(rd.best_text))
 
 
 # A line with at least this many round dots (:func:`dot_ink`) is dot-peen marked.

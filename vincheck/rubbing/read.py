@@ -47,6 +47,12 @@ class StripRead:
     errors: list[str] = field(default_factory=list)
     shared_positions: list[int] = field(default_factory=list)
     confirmed_by: list[int] = field(default_factory=list)
+
+    @property
+    def best_text(self) -> str:
+        """The characters' best readings ("?" where a character has no reading)."""
+        return "".join(max(s.items(), key=lambda kv: kv[1])[0] if s else "?"
+                       for s in self.char_scores)
     disputed: list[int] = field(default_factory=list)
 
 

@@ -59,3 +59,16 @@ def invalid_everywhere(scores: Sequence[dict], as_read: str, min_score: float = 
         if not reach:
             return True
     return 0 not in reach
+
+
+def check_digit_holds(text: str | None) -> bool:
+    """Whether ``text`` is 17 VIN characters whose position 9 is their check digit."""
+    from vincheck.errors import VinError
+    from vincheck.vin import VIN_LENGTH, compute_check_digit
+
+    if text is None or len(text) != VIN_LENGTH:
+        return False
+    try:
+        return compute_check_digit(text) == text[8]
+    except VinError:
+        return False
