@@ -36,17 +36,18 @@ from vincheck.gui import case_model
 from vincheck.gui.case_flow import CaseFlow, FlowParts
 from vincheck.gui.case_model import CaseModel, sample_case_file
 from vincheck.gui.case_panel import CasePanel
-from vincheck.gui.check_run import CheckRun, error_advice, finished_text
+from vincheck.gui.check_run import CheckRun, error_advice
 from vincheck.gui.decisions import DecisionPanel
 from vincheck.gui.field_shortcuts import WindowShortcutsFirst
 from vincheck.gui.file_intake import IMAGE_SUFFIXES, FileIntake
 from vincheck.gui.i18n import set_language
 from vincheck.gui.image_loader import LoadFunction, default_load_function
+from vincheck.gui.judging_settings import judging_key
 from vincheck.gui.message_bar import MessageBar
 from vincheck.gui.placement import WindowPlacement
 from vincheck.gui.records import Records, StoreFactory
 from vincheck.gui.report_files import ReportFiles
-from vincheck.gui.result_flow import ResultFlow, ResultParts
+from vincheck.gui.result_flow import ResultFlow, ResultParts, progress_line
 from vincheck.gui.result_view import ResultView
 from vincheck.gui.state import GuiState, load_state, save_state
 from vincheck.gui.viewer import IMAGE_CACHE, ImageBrowser
@@ -103,7 +104,8 @@ class MainWindow(WindowNames, QMainWindow):
                      load_image: LoadFunction) -> None:
         self.panel = CasePanel()
         self.panel.setMinimumWidth(230)
-        self.model = CaseModel(self.panel.case_input, self)
+        self.model = CaseModel(self.panel.case_input, self,
+                               judging=lambda: judging_key(self.settings))
         self.check = CheckRun(runner, self)
         self.records = Records(lambda: self.settings, store_factory, self)
         self.intake = FileIntake(self.scan_folder, self)
@@ -272,7 +274,7 @@ class MainWindow(WindowNames, QMainWindow):
         self.results.update_banner()
         result = self.model.result
         if not self.model.running and self.model.outcome == "done" and result is not None:
-            self.panel.set_progress(1.0, finished_text(result))
+            self.panel.set_progress(1.0, progress_line(self.model))
         self.results.entry_selected(self.checklist.current_key())
         self.status_zoom.setText(self._operator_text())
 
@@ -290,7 +292,7 @@ class MainWindow(WindowNames, QMainWindow):
             result = self.model.result
             done = result is not None and self.model.outcome == "done"
             self.panel.set_progress(1.0 if done else 0.0,
-                                    finished_text(result) if done else "")
+                                    progress_line(self.model) if done else "")
         self.messages.clear_messages()  # notes, warnings and errors in the old language
         self.retranslate()
         self.viewer.draw_overlays()  # evidence labels on the image, in the new language
@@ -369,6 +371,7 @@ class MainWindow(WindowNames, QMainWindow):
             self.switch_language(new.language)
         else:
             self.retranslate()
+        self.results.settings_changed()  # a result under other judging settings: stale
 
     def _save_settings(self) -> None:
         try:

@@ -785,6 +785,10 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
         <translation>完成</translation>
     </message>
     <message>
+        <source>The findings below were computed with the earlier settings (their verdict then: {verdict}); they are not a verdict under the settings now. Press F5 to check again.</source>
+        <translation>以下检查项是按先前的设置得出的（当时的结论：{verdict}），不代表按现行设置的结论。请按 F5 重新检查。</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
@@ -823,6 +827,10 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
     <message>
         <source>sample case, not recorded</source>
         <translation>示例案件，不记入记录</translation>
+    </message>
+    <message>
+        <source>Settings changed — check again (F5)</source>
+        <translation>设置已更改——请重新检查（F5）</translation>
     </message>
     <message>
         <source>What to do: {advice}</source>
@@ -899,6 +907,14 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>The case was saved without its result: the result was computed with settings changed since. Check again (F5) and save to keep a result.</source>
+        <translation>案件已保存，但未保存其结果：该结果是按已更改前的设置得出的。请重新检查（F5）后再保存，以保留结果。</translation>
+    </message>
+    <message>
+        <source>No report from this result: it was computed with settings changed since. Check again (F5) first.</source>
+        <translation>不能用此结果生成报告：它是按已更改前的设置得出的。请先重新检查（F5）。</translation>
     </message>
     <message>
         <source>Run the check before exporting a report.</source>

@@ -370,4 +370,17 @@ TRANSLATIONS: dict[str, str] = {
         "扫描已取消。未向案件添加任何文件。",
     "{n} scanned page(s) saved in {folder} and added to the case.":
         "已扫描 {n} 页，保存在 {folder}，并已加入案件。",
+    # --- a result computed under settings changed since (judging_settings)
+    "Settings changed — check again (F5)": "设置已更改——请重新检查（F5）",
+    "The findings below were computed with the earlier settings (their verdict then: "
+    "{verdict}); they are not a verdict under the settings now. Press F5 to check again.":
+        "以下检查项是按先前的设置得出的（当时的结论：{verdict}），不代表按现行设置的结论。"
+        "请按 F5 重新检查。",
+    "No report from this result: it was computed with settings changed since. Check again "
+    "(F5) first.":
+        "不能用此结果生成报告：它是按已更改前的设置得出的。请先重新检查（F5）。",
+    "The case was saved without its result: the result was computed with settings changed "
+    "since. Check again (F5) and save to keep a result.":
+        "案件已保存，但未保存其结果：该结果是按已更改前的设置得出的。请重新检查（F5）后再保存，"
+        "以保留结果。",
 }
