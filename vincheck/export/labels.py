@@ -14,7 +14,7 @@ VERDICT_COLOUR = {"pass": "#00963c", "fail": "#dc0000", "review": "#f08c00"}
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("车辆识别代号拓印膜及外观彩色相片检验报告",
               "VIN rubbing and exterior photo inspection report"),
-    "case_id": ("案件编号", "Case ID"), "time": ("检验时间", "Time"),
+    "case_id": ("案件编号", "Case ID"), "time": ("检验时间", "Inspection time"),
     "station": ("检验站", "Station"), "operator": ("操作员", "Operator"),
     "expected": ("应有车辆识别代号", "Expected VIN"), "read": ("识别出的代号", "VIN(s) read"),
     "kind": ("车辆类型", "Vehicle kind"), "colour": ("车身颜色", "Colour"),

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vincheck.export.times import local_time_text, parse_time
 from vincheck.vin import VIN_LENGTH
 
 VERDICT_COLOURS = {"pass": "#00963c", "fail": "#dc0000", "review": "#d07800"}
@@ -211,7 +212,7 @@ class HistoryView(QWidget):
     def _row_items(self, r: Any) -> list[QStandardItem]:
         values = [
             (str(r.id), r.id),
-            (r.time.replace("T", " ")[:19], r.time),
+            (local_time_text(r.time), _time_key(r.time)),
             (r.expected_vin or "—", r.expected_vin or ""),
             (", ".join(r.vins_read) or "—", ",".join(r.vins_read)),
             (self._kind_text(r.kind), r.kind),
@@ -288,3 +289,10 @@ class HistoryView(QWidget):
                     self._open_index(idx)
                     return True
         return super().eventFilter(obj, event)
+
+
+def _time_key(text: str) -> float:
+    """A record's time for sorting: seconds since the epoch (records of desks in other
+    time zones sort by the moment, not the wall clock); 0 when it is no time."""
+    when = parse_time(text)
+    return when.timestamp() if when is not None else 0.0
