@@ -54,6 +54,7 @@ def report_chinese_text() -> str:
     """Every fixed Chinese text a report can hold (its labels, the rule registry, the
     finding sentences, setting names): a font made for the report must cover these."""
     from vincheck import rules
+    from vincheck.finding_text.values import WORDS
     from vincheck.finding_text_zh import FINDING_ZH
     from vincheck.settings import SPECS
 
@@ -66,6 +67,7 @@ def report_chinese_text() -> str:
     parts += [rules.ADVICE_SCAN_PRINT[0], rules.ADVICE_RESCAN[0], rules.ADVICE_CHECK_BY_EYE[0]]
     parts += list(rules.LABEL_WORDS.values()) + list(rules.COLOURS)
     parts += list(FINDING_ZH.values()) + [s.zh for s in SPECS.values()]
+    parts += [zh for zh, _en in WORDS]
     parts += ["是否无、，；：（）。"]
     return "".join(parts)
 

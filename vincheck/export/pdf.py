@@ -189,6 +189,7 @@ def _checklist(pg: _Page, result: CaseResult) -> list[Any]:
 
     from vincheck import rules
     from vincheck.finding_text import explanation
+    from vincheck.finding_text.values import limit_text, measured_text
 
     L, P, lang = pg.L, pg.P, pg.lang  # noqa: N806
     rows = [[P(L(x), "small") for x in ("col_rule", "col_file", "col_status", "col_measured",
@@ -202,8 +203,7 @@ def _checklist(pg: _Page, result: CaseResult) -> list[Any]:
             text += "\n" + L("advice", a=a)
         rows.append([[P(rules.name(f.code, lang), "small"), P(f.code, "code")],
                      P(where, "small"), P(rules.status_name(f.status, lang), "small"),
-                     P(rules.format_value(f.measured, rules.unit_of(f), lang), "small"),
-                     P(rules.format_value(f.limit, rules.unit_of(f), lang), "small"),
+                     P(measured_text(f, lang), "small"), P(limit_text(f, lang), "small"),
                      P(text, "small")])
         status_cells.append((len(rows) - 1, str(f.status)))
     if len(rows) == 1:
