@@ -63,8 +63,10 @@ class CaseFlow(QObject):
     def __init__(self, parts: FlowParts, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.p = parts
+        self._next_on_first_file = False  # files dropped on a finished case: next vehicle
+        self._notes_meanwhile: list[str] = []  # files of that drop refused before it began
         parts.intake.fileSorted.connect(self._add_sorted_file)
-        parts.intake.problem.connect(lambda msg: parts.messages.add(msg))
+        parts.intake.problem.connect(self._note_problem)
         parts.intake.progress.connect(self._report_progress)
         parts.intake.sortingEnded.connect(self._on_sorting_ended)
         parts.intake.certificateRead.connect(self._on_certificate_read)
@@ -92,24 +94,50 @@ class CaseFlow(QObject):
             p.messages.add(translate("MainWindow", "A check is running: wait for it or "
                                      "cancel it (Esc) before adding files."), "warning")
             return 0
-        if p.model.result is not None:  # a finished case is shown: the next vehicle's
-            self.new_case(CaseInput())
         cases, images = expand_paths(paths)
         for path in cases:
             self.open_case_file(path, run=False)
         if not images:
             return 0
+        if p.model.result is not None and not p.intake.is_busy():
+            # a finished case is shown: the files are the next vehicle's, which begins with
+            # the first of them that can be used (a damaged file alone leaves it on screen)
+            self._next_on_first_file = True
+            self._notes_meanwhile = []
         p.intake.sort(images, auto_check and p.settings().auto_check_on_drop)
         self.sync_cancel()
         return len(images)
 
     def _add_sorted_file(self, file: str, kind: str) -> None:
         p = self.p
+        if self._next_on_first_file:
+            self._begin_next_vehicle()
         if not p.panel.has_file(file):
             p.panel.add_file(file, kind)
             p.intake.count_added()
             p.viewer.refresh_files()
             p.model.inputs_changed()
+
+    def _note_problem(self, message: str) -> None:
+        """A file could not be used: say so (kept for the next vehicle's case when that
+        begins with a later file)."""
+        if self._next_on_first_file:
+            self._notes_meanwhile.append(message)
+        self.p.messages.add(message)
+
+    def _begin_next_vehicle(self) -> None:
+        """The first usable file for the next vehicle arrived: the finished case goes (the
+        files still being sorted stay queued for the new one)."""
+        p = self.p
+        self._next_on_first_file = False
+        p.model.clear_result()
+        p.messages.clear_messages()
+        for message in self._notes_meanwhile:  # files of this drop that were refused
+            p.messages.add(message)
+        self._notes_meanwhile = []
+        p.model.case_path = None
+        p.panel.set_progress(0.0, "")
+        p.panel.set_case(CaseInput())
 
     def open_files_dialog(self) -> None:
         paths = self.p.intake.open_files_dialog()
@@ -146,6 +174,7 @@ class CaseFlow(QObject):
         returns how many were left out."""
         busy = self.p.intake.is_busy()
         left, added = self.p.intake.cancel()  # also forgets a queued check
+        self._next_on_first_file = False
         if not busy:
             return 0
         self.sync_cancel()
@@ -159,6 +188,8 @@ class CaseFlow(QObject):
 
     def _on_sorting_ended(self, added: int, check_queued: bool, auto_check: bool) -> None:
         p = self.p
+        self._next_on_first_file = False  # no file could be used: the finished case stays
+        self._notes_meanwhile = []
         self.sync_cancel()
         if not p.model.running:
             p.panel.set_progress(0.0, "")
@@ -213,6 +244,7 @@ class CaseFlow(QObject):
         sorted for the previous case are dropped)."""
         p = self.p
         self.cancel_check()
+        self._next_on_first_file = False
         if p.intake.drop():
             self.sync_cancel()
             self.filesSorted.emit(0)

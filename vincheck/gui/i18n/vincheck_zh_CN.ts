@@ -986,6 +986,46 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
         <source>Your name as operator (kept in the settings; it goes on every record and report):</source>
         <translation>操作员姓名（保存在设置中；每条记录和每份报告都会写上）：</translation>
     </message>
+    <message>
+        <source>the image file is damaged</source>
+        <translation>图像文件已损坏</translation>
+    </message>
+    <message>
+        <source>the image data are damaged</source>
+        <translation>图像数据已损坏</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>文件为空（0 字节）</translation>
+    </message>
+    <message>
+        <source>the file is not there (moved or deleted?)</source>
+        <translation>文件不在原处（已移动或删除？）</translation>
+    </message>
+    <message>
+        <source>it is a folder, not an image file</source>
+        <translation>这是文件夹，不是图像文件</translation>
+    </message>
+    <message>
+        <source>the file may not be read (permission denied)</source>
+        <translation>无权读取该文件</translation>
+    </message>
+    <message>
+        <source>it is not an image file vincheck can read (PNG, JPEG, TIFF, BMP or PDF)</source>
+        <translation>不是本软件能读取的图像文件（PNG、JPEG、TIFF、BMP 或 PDF）</translation>
+    </message>
+    <message>
+        <source>the image has no pixels</source>
+        <translation>图像没有像素</translation>
+    </message>
+    <message>
+        <source>the PDF has no pages</source>
+        <translation>PDF 文件没有页面</translation>
+    </message>
+    <message>
+        <source>the image is too large for the memory of this computer</source>
+        <translation>图像太大，本机内存不足以打开</translation>
+    </message>
 </context>
 <context>
     <name>QAbstractFileIconProvider</name>
