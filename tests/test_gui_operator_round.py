@@ -61,3 +61,12 @@ def test_the_decoders_detail_stays_in_english(qtbot, english) -> None:
     exc = UnreadableImageError("damaged image file (Truncated File Read)", "/x/a.jpg")
     assert "a.jpg: the image file is damaged (Truncated File Read)" in error_advice(
         None, exc)  # type: ignore[arg-type]
+
+
+def test_a_message_said_twice_is_shown_once(qtbot, english, case, tmp_path: Path) -> None:
+    w = checked_window(qtbot, case, Settings(operator="Li Lei"))
+    w.messages.clear_messages()
+    w.model.result_settings = "other settings"  # as after a settings change
+    assert not w.export_to(str(tmp_path / "a.pdf"))
+    assert not w.export_to(str(tmp_path / "a.pdf"))  # the operator tries again
+    assert w.messages.text_plain().count("No report from this result") == 1

@@ -32,6 +32,8 @@ class MessageBar(QScrollArea):
         self.setVisible(False)
 
     def add(self, text: str, level: str = "error") -> None:
+        """Show ``text`` on top; the same message said again moves up, not twice."""
+        self.messages = [m for m in self.messages if m != (level, text)]
         self.messages.insert(0, (level, text))
         del self.messages[5:]
         self._render()
