@@ -7,7 +7,8 @@ and the operator's decision on a selected ``review`` finding.
 The window is composed of parts that own their state and talk through Qt signals (listed
 in :mod:`vincheck.gui`); this module builds them, lays them out and connects them
 (:meth:`MainWindow._connect_parts`), and keeps the window's own concerns: language,
-settings, the operator's name, start-up and closing. The check's runner is injectable
+start-up and closing (the operator's name and the settings:
+:class:`~vincheck.gui.window_settings.WindowSettings`). The check's runner is injectable
 (default :func:`vincheck.inspection.run_case`). Every text of the window keeps the
 translation context ``MainWindow``.
 """
@@ -20,17 +21,13 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QDialog,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QWidget,
 )
 
-from vincheck.errors import VincheckError
 from vincheck.findings import CaseResult, Verdict
 from vincheck.gui import case_model
 from vincheck.gui.case_flow import CaseFlow, FlowParts
@@ -53,15 +50,16 @@ from vincheck.gui.state import GuiState, load_state, save_state
 from vincheck.gui.viewer import IMAGE_CACHE, ImageBrowser
 from vincheck.gui.window_menus import WindowMenus
 from vincheck.gui.window_names import WindowNames
+from vincheck.gui.window_settings import WindowSettings, load_settings_safely
 from vincheck.gui.worker import Runner
 from vincheck.inspection import CaseInput
-from vincheck.settings import Settings, load_settings_checked, save_settings
+from vincheck.settings import Settings
 
 __all__ = ["IMAGE_CACHE", "IMAGE_SUFFIXES", "MainWindow", "MessageBar", "error_advice",
            "sample_case_file"]
 
 
-class MainWindow(WindowNames, QMainWindow):
+class MainWindow(WindowNames, WindowSettings, QMainWindow):
     """The inspection window. ``runner`` has the signature of ``run_case``; ``record``
     False keeps finished checks out of the records store (screenshots, tests);
     ``load_image`` replaces how image files are decoded for display (tests: a slow or
@@ -82,7 +80,7 @@ class MainWindow(WindowNames, QMainWindow):
             runner = run_case
         self._settings_note = ""  # what the settings loader had to reset (shown below)
         if settings is None:
-            settings, self._settings_note = _load_settings_safely()
+            settings, self._settings_note = load_settings_safely()
         self.settings = settings
         self.record = record
         self.state: GuiState = load_state()
@@ -300,42 +298,12 @@ class MainWindow(WindowNames, QMainWindow):
             self.settings.language = language
             self._save_settings()
 
-    def _operator_text(self) -> str:
-        who = self.settings.operator or self.tr("no operator name (Settings)")
-        station = self.settings.station
-        return self.tr("Operator: {who}").format(who=who) + \
-            (f" · {station}" if station else "")
-
     def _review_actions(self, can_decide: bool, can_undo: bool, has_review: bool) -> None:
         """Enable the review actions that can act now."""
         if getattr(self, "menus", None) is not None:
             self.menus.set_review_enabled(can_decide, can_undo, has_review)
 
-    # --- the operator, settings, start-up and closing -------------------------------------
-    def ensure_operator(self) -> bool:
-        """The operator's name is known (asked for now when it is not; kept in the
-        settings); False when the operator gave none."""
-        if self.settings.operator.strip():
-            return True
-        name = (self.ask_operator_name() or "").strip()
-        if not name:
-            self.messages.add(self.tr("Enter your name as operator first: it goes on every "
-                                      "record and report (Settings ▸ Operator name)."),
-                              "warning")
-            return False
-        self.settings.operator = name
-        self._save_settings()
-        self.status_zoom.setText(self._operator_text())
-        return True
-
-    def ask_operator_name(self) -> str:
-        """Ask the operator for their name (a dialog; tests replace this method)."""
-        name, ok = QInputDialog.getText(
-            self, self.tr("Operator"), self.tr("Your name as operator (kept in the settings; "
-                                               "it goes on every record and report):"),
-            QLineEdit.EchoMode.Normal, self.settings.operator)
-        return name if ok else ""
-
+    # --- start-up and closing (the operator and the settings: WindowSettings) ------------
     def open_sample(self, run: bool = True) -> bool:
         path = case_model.sample_case_file()
         if path is None:
@@ -352,34 +320,6 @@ class MainWindow(WindowNames, QMainWindow):
         self.ensure_operator()  # asked once here, kept in the settings
         self.open_sample(run=True)
 
-    def settings_dialog(self) -> None:
-        from vincheck.gui.settings_dialog import SettingsDialog
-
-        dlg = SettingsDialog(self.settings, self)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return
-        new = dlg.result_settings()
-        if new == self.settings:
-            return  # nothing changed: the settings file is left as it is
-        old, self.settings = self.settings, new
-        self._save_settings()
-        if new.max_image_pixels != old.max_image_pixels and not self._custom_loader:
-            self.viewer.set_load_function(default_load_function(new.max_image_pixels))
-        if new.database_path != old.database_path:
-            self.records.database_changed()
-        if new.language != old.language:  # as from the menu: messages of the old one go
-            self.switch_language(new.language)
-        else:
-            self.retranslate()
-        self.results.settings_changed()  # a result under other judging settings: stale
-
-    def _save_settings(self) -> None:
-        try:
-            save_settings(self.settings)
-        except OSError as exc:
-            self.messages.add(self.tr("The settings could not be saved: {reason}").format(
-                reason=exc))
-
     def about(self) -> None:
         from vincheck import __version__
 
@@ -394,13 +334,3 @@ class MainWindow(WindowNames, QMainWindow):
         self.viewer.shutdown()
         self.records.close()
         super().closeEvent(event)
-
-
-def _load_settings_safely() -> tuple[Settings, str]:
-    """The saved settings and, when values had to be reset, a message saying which (in
-    the settings' language)."""
-    try:
-        load = load_settings_checked()
-    except VincheckError as exc:
-        return Settings(), str(exc)
-    return load.settings, load.message(load.settings.language)
