@@ -34,9 +34,21 @@ def test_a_damaged_file_dropped_on_a_finished_case_leaves_it_on_screen(
     with qtbot.waitSignal(w.filesSorted, timeout=10_000):
         assert w.add_paths([str(broken)]) == 1
     assert w.result is result and w.panel.files() == files and w.banner.text() == banner
+    assert "Check finished" in w.panel.progress_label.text() or \
+        "检查完成" in w.panel.progress_label.text()
     text = w.messages.text_plain()
     assert "broken.jpg" in text and "图像文件已损坏" in text
     assert "damaged" not in text and "Truncated" not in text
+
+
+def test_typing_the_next_vin_while_the_files_are_sorted_keeps_the_new_case(
+        qtbot, english, case, broken: Path) -> None:
+    w = checked_window(qtbot, case, Settings(operator="Li Lei"))
+    with qtbot.waitSignal(w.filesSorted, timeout=10_000):
+        assert w.add_paths([str(broken)]) == 1
+        w.panel.vin_edit.setText("LFV2A21K264056789")  # before the file is sorted
+    assert w.result is None and w.panel.vin_edit.text() == "LFV2A21K264056789"
+    assert w.panel.files() == []
 
 
 def test_the_next_vehicle_begins_with_its_first_usable_file(qtbot, english, case,

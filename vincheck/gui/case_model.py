@@ -106,12 +106,14 @@ class CaseModel(QObject):
         """Whether the case on screen is the bundled sample (never recorded)."""
         return is_sample_case(self.result_case or self.inputs())
 
-    def set_result(self, result: CaseResult, case: CaseInput | None) -> None:
-        """Show ``result``, computed from ``case``."""
+    def set_result(self, result: CaseResult, case: CaseInput | None,
+                   settings_key: str | None = None) -> None:
+        """Show ``result``, computed from ``case`` (under the judging settings
+        ``settings_key``: by default those of the check that ran, else those now)."""
         self.result = result
         self.result_case = case
-        self.result_settings = (self._run_settings if self._run_settings is not None
-                                else self._judging())
+        self.result_settings = settings_key or (
+            self._run_settings if self._run_settings is not None else self._judging())
         self._run_settings = None
         self.resultChanged.emit()
 
