@@ -26,6 +26,18 @@ translate = QCoreApplication.translate
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".pdf"}
 
 
+def scan_folder(case_path: Path | None) -> Path:
+    """Where scanned pages go: ``scans/`` beside the saved case file, else the data
+    folder's ``scans/<date>``."""
+    if case_path is not None:
+        return case_path.resolve().parent / "scans"
+    from datetime import date
+
+    from vincheck.settings import data_dir
+
+    return data_dir() / "scans" / date.today().isoformat()
+
+
 def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
     """(case JSON files, image files) among ``paths``, folders searched one level deep
     for images, in the order given."""
