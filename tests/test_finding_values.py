@@ -48,8 +48,9 @@ SAMPLES = [
             {"width": 88.1, "height": 60.0},
             {"width": 88, "height": 60, "tolerance": 1},
             "mm"),
-    Finding("corner_radius", S.SKIPPED, None, {"nominal": 3, "tolerance": 1}, "mm"),
-    Finding("corner_radius", S.REVIEW, [3.0, None, 3.1, 2.9], {"nominal": 3, "tolerance": 1}, "mm"),
+    Finding("corner_radius", S.SKIPPED, None, {"radius": 4, "tolerance": 0.1}, "mm"),
+    Finding("corner_radius", S.REVIEW, [3.95, None, 4.0, 4.05], {"radius": 4, "tolerance": 0.1},
+            "mm"),
     Finding("aspect", S.PASS, 1.4667, 1.4667, "ratio"),
     Finding("no_rubbing", S.FAIL, 0, ">= 1", "strips"),
     Finding("no_rubbing", S.PASS, 2, ">= 1", "strips"),
@@ -162,3 +163,12 @@ def test_report_rows_read_present_and_required(tmp_path, lang, words) -> None:
     for w in words:
         assert w in text
     assert " 是 " not in text and " yes " not in text
+
+
+def test_ocr_engines_are_named_not_coded() -> None:
+    from vincheck.finding_text import explanation
+
+    f = Finding("ocr_engine", S.PASS, ["glyph", "rapidocr"], None)
+    assert "本项目字形分类器、RapidOCR" in explanation(f, "zh_CN")
+    assert "own glyph classifier, RapidOCR" in explanation(f, "en")
+    assert measured_text(f, "en") == "own glyph classifier, RapidOCR"

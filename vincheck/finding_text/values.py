@@ -88,11 +88,16 @@ def _count(pair: Pair) -> ValueText:
     return text
 
 
+def engine_names(codes: list[str], lang: str) -> str:
+    """OCR engines by name ("glyph" is the project's own glyph classifier)."""
+    return ("、" if rules.is_zh(lang) else ", ").join(
+        _w(ENGINE_NAMES[v], lang) if v in ENGINE_NAMES else v for v in codes)
+
+
 def _engines(value: Any, lang: str) -> str | None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return None
-    return ("、" if rules.is_zh(lang) else ", ").join(
-        _w(ENGINE_NAMES[v], lang) if v in ENGINE_NAMES else v for v in value)
+    return engine_names(value, lang)
 
 
 MEASURED: dict[str, ValueText] = {
