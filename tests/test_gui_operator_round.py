@@ -6,6 +6,7 @@ from the screen, and why a file cannot be used is said in the window's language 
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -44,9 +45,18 @@ def test_a_damaged_file_dropped_on_a_finished_case_leaves_it_on_screen(
 def test_typing_the_next_vin_while_the_files_are_sorted_keeps_the_new_case(
         qtbot, english, case, broken: Path) -> None:
     w = checked_window(qtbot, case, Settings(operator="Li Lei"))
+    gate = threading.Event()
+    classify = w.intake.sorter.classify
+
+    def slow(file: str) -> str:  # a large scan: sorting takes a while
+        gate.wait(10)
+        return classify(file)
+
+    w.intake.sorter.classify = slow
     with qtbot.waitSignal(w.filesSorted, timeout=10_000):
         assert w.add_paths([str(broken)]) == 1
-        w.panel.vin_edit.setText("LFV2A21K264056789")  # before the file is sorted
+        w.panel.vin_edit.setText("LFV2A21K264056789")  # while it is sorted
+        gate.set()
     assert w.result is None and w.panel.vin_edit.text() == "LFV2A21K264056789"
     assert w.panel.files() == []
 
