@@ -92,3 +92,26 @@ def test_a_message_said_twice_is_shown_once(qtbot, english, case, tmp_path: Path
     assert not w.export_to(str(tmp_path / "a.pdf"))
     assert not w.export_to(str(tmp_path / "a.pdf"))  # the operator tries again
     assert w.messages.text_plain().count("No report from this result") == 1
+
+
+def test_the_settings_reset_note_outlives_the_first_case(qtbot, chinese, case) -> None:
+    """``vincheck gui --sample`` (or files on the command line) opened a case at once and
+    its new case cleared the note of the settings the loader had to reset, unseen."""
+    from tests.gui_support import FakeRunner
+    from vincheck.gui.main_window import MainWindow
+    from vincheck.settings import settings_path
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"rubbing": {"max_slant_deg": "abc"}, "language": "zh_CN"}',
+                    encoding="utf-8")
+    w = MainWindow(runner=FakeRunner(), record=False)
+    qtbot.addWidget(w)
+    assert "已恢复为" in w.messages.text_plain()
+    w.new_case(case)  # as opening the sample or the files given does
+    w.messages.add("其他提示", "info")
+    w.new_case(case)
+    text = w.messages.text_plain()
+    assert "已恢复为" in text and "其他提示" not in text
+    w.switch_language("en")  # the note was in the old language: it goes
+    assert "已恢复为" not in w.messages.text_plain()

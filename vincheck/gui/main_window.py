@@ -96,7 +96,7 @@ class MainWindow(WindowNames, QMainWindow):
         self.model.clear_result()
         self.placement.fit_to_screen()
         if self.prefs.load_note:
-            self.messages.add(self.prefs.load_note, "warning")
+            self.messages.add(self.prefs.load_note, "warning", sticky=True)  # past a case
 
     def _build_parts(self, runner: Runner, store_factory: StoreFactory | None,
                      load_image: LoadFunction) -> None:
@@ -284,7 +284,7 @@ class MainWindow(WindowNames, QMainWindow):
             done = result is not None and self.model.outcome == "done"
             self.panel.set_progress(1.0 if done else 0.0,
                                     progress_line(self.model) if done else "")
-        self.messages.clear_messages()  # notes, warnings and errors in the old language
+        self.messages.clear_messages(keep_sticky=False)  # all in the old language
         self.retranslate()
         self.viewer.draw_overlays()  # evidence labels on the image, in the new language
         if self.settings.language != language:
