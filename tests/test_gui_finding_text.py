@@ -135,7 +135,7 @@ def core_findings() -> list[tuple[Finding, list[str]]]:
         (Finding("dpi", Status.SKIPPED, None, "known DPI", "", "DPI unknown: the scan carries "
                  "no resolution"), ["DPI"]),
         (Finding("ocr_engine", Status.PASS, ["rapidocr"], None, "",
-                 "read with rapidocr; not available: tesseract"), ["rapidocr"]),
+                 "read with rapidocr; not available: tesseract"), ["RapidOCR"]),  # its name
     ]
     return out
 

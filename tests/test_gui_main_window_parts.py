@@ -32,7 +32,8 @@ from vincheck.settings import Settings  # noqa: E402
 GUI_DIR = Path(__file__).resolve().parents[1] / "vincheck" / "gui"
 # the parts (and the flows connecting them) whose texts belong to the window
 TEXT_PARTS = ("viewer", "decisions", "records", "check_run", "result_view", "file_intake",
-              "case_flow", "result_flow", "report_files", "window_menus")
+              "case_flow", "result_flow", "report_files", "window_menus", "settings_flow",
+              "input_reasons")
 PARTS = [GUI_DIR / f"{n}.py" for n in TEXT_PARTS]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -45,6 +46,7 @@ def test_the_window_is_made_of_parts(qtbot) -> None:
     from vincheck.gui.placement import WindowPlacement
     from vincheck.gui.records import Records
     from vincheck.gui.report_files import ReportFiles
+    from vincheck.gui.settings_flow import SettingsFlow
     from vincheck.gui.viewer import ImageBrowser
     from vincheck.gui.window_menus import WindowMenus
 
@@ -57,7 +59,7 @@ def test_the_window_is_made_of_parts(qtbot) -> None:
                        ("check", CheckRun), ("viewer", ImageBrowser), ("records", Records),
                        ("result_view", ResultView), ("decisions", DecisionPanel),
                        ("reports", ReportFiles), ("menus", WindowMenus),
-                       ("placement", WindowPlacement)):
+                       ("placement", WindowPlacement), ("prefs", SettingsFlow)):
         assert isinstance(getattr(w, name), kind), name
     assert w.result is w.model.result is None and w.checklist is w.result_view.checklist
 

@@ -19,9 +19,10 @@ from vincheck.findings import Finding, Status
 REPO = Path(__file__).resolve().parents[1]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 VIN_RE = re.compile(r"\b(?=[A-Z]*[0-9])[A-Z0-9]{8,18}\b")  # VINs, also mistyped ones
-# Latin words a Chinese text may hold: units, file formats, hash and OCR engine names
+# Latin words a Chinese text may hold: units, file formats, hash and OCR engine names,
+# "UTC" of a time's offset ("2026-12-07 21:48:51 (UTC+08:00)", as GB/T 7408 writes it)
 ALLOWED = {"mm", "px", "dpi", "DPI", "PNG", "JPEG", "TIFF", "BMP", "SHA", "RapidOCR",
-           "Tesseract", "rapidocr", "tesseract", "glyph"}
+           "Tesseract", "rapidocr", "tesseract", "glyph", "UTC"}
 
 
 def latin_words(text: str) -> set[str]:

@@ -14,7 +14,7 @@ VERDICT_COLOUR = {"pass": "#00963c", "fail": "#dc0000", "review": "#f08c00"}
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("车辆识别代号拓印膜及外观彩色相片检验报告",
               "VIN rubbing and exterior photo inspection report"),
-    "case_id": ("案件编号", "Case ID"), "time": ("检验时间", "Time"),
+    "case_id": ("案件编号", "Case ID"), "time": ("检验时间", "Inspection time"),
     "station": ("检验站", "Station"), "operator": ("操作员", "Operator"),
     "expected": ("应有车辆识别代号", "Expected VIN"), "read": ("识别出的代号", "VIN(s) read"),
     "kind": ("车辆类型", "Vehicle kind"), "colour": ("车身颜色", "Colour"),
@@ -54,6 +54,7 @@ def report_chinese_text() -> str:
     """Every fixed Chinese text a report can hold (its labels, the rule registry, the
     finding sentences, setting names): a font made for the report must cover these."""
     from vincheck import rules
+    from vincheck.finding_text.values import WORDS
     from vincheck.finding_text_zh import FINDING_ZH
     from vincheck.settings import SPECS
 
@@ -66,6 +67,7 @@ def report_chinese_text() -> str:
     parts += [rules.ADVICE_SCAN_PRINT[0], rules.ADVICE_RESCAN[0], rules.ADVICE_CHECK_BY_EYE[0]]
     parts += list(rules.LABEL_WORDS.values()) + list(rules.COLOURS)
     parts += list(FINDING_ZH.values()) + [s.zh for s in SPECS.values()]
+    parts += [zh for zh, _en in WORDS]
     parts += ["是否无、，；：（）。"]
     return "".join(parts)
 

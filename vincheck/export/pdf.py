@@ -11,7 +11,6 @@ reportlab is imported only when a report is written.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -21,6 +20,7 @@ from vincheck.errors import UsageError
 from vincheck.export.labels import VERDICT_COLOUR, label
 from vincheck.export.pdf_font import register_cjk_font
 from vincheck.export.pdf_images import evidence_images
+from vincheck.export.times import local_time_text, now_text
 from vincheck.findings import CaseResult
 from vincheck.inspection import CaseInput
 from vincheck.settings import Settings
@@ -134,7 +134,7 @@ def _header(pg: _Page, result: CaseResult, meta: dict[str, Any]) -> list[Any]:
     L, P, lang = pg.L, pg.P, pg.lang  # noqa: N806
     info = [
         (L("case_id"), meta.get("id") if meta.get("id") is not None else "—"),
-        (L("time"), meta.get("time") or "—"),
+        (L("time"), local_time_text(meta.get("time"))),
         (L("station"), meta.get("station") or "—"),
         (L("operator"), meta.get("operator") or "—"),
         (L("expected"), result.expected_vin or "—"),
@@ -189,6 +189,7 @@ def _checklist(pg: _Page, result: CaseResult) -> list[Any]:
 
     from vincheck import rules
     from vincheck.finding_text import explanation
+    from vincheck.finding_text.values import limit_text, measured_text
 
     L, P, lang = pg.L, pg.P, pg.lang  # noqa: N806
     rows = [[P(L(x), "small") for x in ("col_rule", "col_file", "col_status", "col_measured",
@@ -202,8 +203,7 @@ def _checklist(pg: _Page, result: CaseResult) -> list[Any]:
             text += "\n" + L("advice", a=a)
         rows.append([[P(rules.name(f.code, lang), "small"), P(f.code, "code")],
                      P(where, "small"), P(rules.status_name(f.status, lang), "small"),
-                     P(rules.format_value(f.measured, rules.unit_of(f), lang), "small"),
-                     P(rules.format_value(f.limit, rules.unit_of(f), lang), "small"),
+                     P(measured_text(f, lang), "small"), P(limit_text(f, lang), "small"),
                      P(text, "small")])
         status_cells.append((len(rows) - 1, str(f.status)))
     if len(rows) == 1:
@@ -234,7 +234,8 @@ def _decisions(pg: _Page, result: CaseResult) -> list[Any]:
         on = f" ({Path(d.target).name})" if d.target and d.target != "case" else ""
         drows.append([P(rules.name(d.code, pg.lang) + on, "small"),
                       P(L("accepted") if d.accepted else L("rejected"), "small"),
-                      P(d.operator, "small"), P(d.time, "small"), P(d.note, "small")])
+                      P(d.operator, "small"), P(local_time_text(d.time) if d.time else "",
+                                                 "small"), P(d.note, "small")])
     dt = Table(drows, colWidths=[40 * mm, 25 * mm, 25 * mm, 35 * mm, 55 * mm])
     dt.setStyle(_grid())
     return [P(L("decisions"), "h2"), dt]
@@ -284,7 +285,7 @@ def _build(pg: _Page, result: CaseResult, story: list[Any], p: Path) -> Path:
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    generated = datetime.now().astimezone().isoformat(timespec="seconds")
+    generated = now_text()
     vin = result.expected_vin or ", ".join(result.vins_read) or "—"
 
     def footer(canvas: Any, doc: Any) -> None:

@@ -3,12 +3,13 @@ digit, start and end symbols, character shape, size and alignment, scan resoluti
 
 from __future__ import annotations
 
+from vincheck.finding_text.values import engine_names
 from vincheck.finding_text.words import (
+    _LANG,
     Builder,
     Q,
     _clauses,
     _need_num,
-    _words,
     deg,
     mm,
     num,
@@ -240,5 +241,5 @@ def ocr_engine_sentence(f: Finding) -> str | None:
     if isinstance(f.measured, list) and all(isinstance(v, str) for v in f.measured):
         return Q.translate(
             "FindingText", "Read with {engines}; not every OCR engine was available."
-        ).format(engines=_words(f.measured))
+        ).format(engines=engine_names(f.measured, _LANG.get()))
     return None

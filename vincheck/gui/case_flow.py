@@ -21,6 +21,7 @@ from vincheck.gui.case_model import CaseModel, is_sample_case
 from vincheck.gui.case_panel import CasePanel
 from vincheck.gui.check_run import CheckRun, error_advice, finished_text, result_notes
 from vincheck.gui.file_intake import FileIntake, expand_paths
+from vincheck.gui.finished_case import FinishedCase
 from vincheck.gui.message_bar import MessageBar
 from vincheck.gui.viewer import ImageBrowser
 from vincheck.inspection import CaseInput
@@ -63,8 +64,11 @@ class CaseFlow(QObject):
     def __init__(self, parts: FlowParts, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.p = parts
+        self._put_aside: FinishedCase | None = None  # the finished case files were dropped on
+        self._refused: list[str] = []  # why files of that drop were not used
         parts.intake.fileSorted.connect(self._add_sorted_file)
-        parts.intake.problem.connect(lambda msg: parts.messages.add(msg))
+        parts.intake.problem.connect(self._note_problem)
+        parts.panel.inputsChanged.connect(self._inputs_touched)
         parts.intake.progress.connect(self._report_progress)
         parts.intake.sortingEnded.connect(self._on_sorting_ended)
         parts.intake.certificateRead.connect(self._on_certificate_read)
@@ -92,24 +96,49 @@ class CaseFlow(QObject):
             p.messages.add(translate("MainWindow", "A check is running: wait for it or "
                                      "cancel it (Esc) before adding files."), "warning")
             return 0
-        if p.model.result is not None:  # a finished case is shown: the next vehicle's
-            self.new_case(CaseInput())
         cases, images = expand_paths(paths)
         for path in cases:
             self.open_case_file(path, run=False)
         if not images:
             return 0
+        if p.model.result is not None:  # a finished case is shown: the next vehicle's,
+            aside = FinishedCase.take(p.model, p.panel, p.messages)  # back if no file is used
+            self.new_case(CaseInput())
+            self._put_aside, self._refused = aside, []
         p.intake.sort(images, auto_check and p.settings().auto_check_on_drop)
         self.sync_cancel()
         return len(images)
 
     def _add_sorted_file(self, file: str, kind: str) -> None:
         p = self.p
+        self._put_aside = None  # a file was used: the next vehicle's case stays
         if not p.panel.has_file(file):
             p.panel.add_file(file, kind)
             p.intake.count_added()
             p.viewer.refresh_files()
             p.model.inputs_changed()
+
+    def _note_problem(self, message: str) -> None:
+        """A file could not be used: say so (again over the finished case, if that comes
+        back)."""
+        if self._put_aside is not None:
+            self._refused.append(message)
+        self.p.messages.add(message)
+
+    def _inputs_touched(self) -> None:
+        """The operator began the next vehicle's case (typed its VIN ...): it stays."""
+        self._put_aside = None
+
+    def _bring_back_if_nothing_used(self, added: int) -> bool:
+        """None of the files dropped on a finished case could be used (and the operator
+        did not begin the next case meanwhile): show it again; whether it came back."""
+        aside, self._put_aside = self._put_aside, None
+        if aside is None or added:
+            return False
+        aside.restore(self.p.model, self.p.panel, self.p.messages, self._refused)
+        self._refused = []
+        self.bannerChanged.emit()
+        return True
 
     def open_files_dialog(self) -> None:
         paths = self.p.intake.open_files_dialog()
@@ -154,6 +183,7 @@ class CaseFlow(QObject):
                                           "files were not added to the case.").format(n=left),
                                 "warning")
         self._report_progress(translate("MainWindow", "Sorting stopped."))
+        self._bring_back_if_nothing_used(added)
         self.filesSorted.emit(added)
         return left
 
@@ -162,6 +192,8 @@ class CaseFlow(QObject):
         self.sync_cancel()
         if not p.model.running:
             p.panel.set_progress(0.0, "")
+        if self._bring_back_if_nothing_used(added):
+            check_queued = auto_check = False  # the finished case is not checked again
         self.status.emit("", 0)
         run = check_queued or (auto_check and not p.model.running
                                and p.model.result is None and self._auto_check_ready())
@@ -213,6 +245,7 @@ class CaseFlow(QObject):
         sorted for the previous case are dropped)."""
         p = self.p
         self.cancel_check()
+        self._put_aside = None
         if p.intake.drop():
             self.sync_cancel()
             self.filesSorted.emit(0)

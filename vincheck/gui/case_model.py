@@ -71,7 +71,11 @@ class CaseModel(QObject):
 
     The rule: a result never outlives its inputs. :meth:`inputs_changed` clears it as soon
     as the inputs differ from ``result_case`` (a running check's outcome is dropped when
-    it ends instead, see :meth:`run_is_stale`).
+    it ends instead, see :meth:`run_is_stale`). The judging settings are inputs too, but
+    a settings change keeps the result on screen, marked stale
+    (:meth:`settings_stale`): ``judging()`` gives the judging settings as they are now
+    (see :mod:`vincheck.gui.judging_settings`), and the result remembers those it was
+    computed under (those of its check, else those in force when it was shown).
 
     Signals: ``resultChanged()`` when a result is shown or cleared, ``staleCleared()``
     after the inputs changed and the result was cleared for it."""
@@ -79,9 +83,13 @@ class CaseModel(QObject):
     resultChanged = Signal()
     staleCleared = Signal()
 
-    def __init__(self, inputs: Callable[[], CaseInput], parent: QObject | None = None) -> None:
+    def __init__(self, inputs: Callable[[], CaseInput], parent: QObject | None = None,
+                 judging: Callable[[], str] | None = None) -> None:
         super().__init__(parent)
         self._inputs = inputs
+        self._judging = judging or (lambda: "")
+        self.result_settings: str | None = None  # judging settings the result came from
+        self._run_settings: str | None = None  # those the running check was started with
         self.result: CaseResult | None = None
         self.result_case: CaseInput | None = None
         self.record_id: int | None = None
@@ -98,16 +106,28 @@ class CaseModel(QObject):
         """Whether the case on screen is the bundled sample (never recorded)."""
         return is_sample_case(self.result_case or self.inputs())
 
-    def set_result(self, result: CaseResult, case: CaseInput | None) -> None:
-        """Show ``result``, computed from ``case``."""
+    def set_result(self, result: CaseResult, case: CaseInput | None,
+                   settings_key: str | None = None) -> None:
+        """Show ``result``, computed from ``case`` (under the judging settings
+        ``settings_key``: by default those of the check that ran, else those now)."""
         self.result = result
         self.result_case = case
+        self.result_settings = settings_key or (
+            self._run_settings if self._run_settings is not None else self._judging())
+        self._run_settings = None
         self.resultChanged.emit()
+
+    def settings_stale(self) -> bool:
+        """Whether the result on screen was computed under other judging settings than
+        those in force now (False without a result)."""
+        return self.result is not None and self.result_settings != self._judging()
 
     def clear_result(self) -> None:
         """No result (nor its inputs, record id or outcome) any more; the inputs stay."""
         self.result = None
         self.result_case = None
+        self.result_settings = None
+        self._run_settings = None
         self.record_id = None
         self.outcome = ""
         self.resultChanged.emit()
@@ -125,6 +145,7 @@ class CaseModel(QObject):
         """A check of ``case`` starts."""
         self.result_case = case
         self._run_key = case_key(case)
+        self._run_settings = self._judging()
         self.running = True
         self.outcome = "running"
 

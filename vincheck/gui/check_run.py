@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from vincheck.errors import InputFileError, OcrEngineError, VincheckError
 from vincheck.findings import CaseResult, Finding, Status
+from vincheck.gui.input_reasons import reason_text
 from vincheck.gui.worker import CheckThread, Runner
 from vincheck.inspection import CaseInput
 from vincheck.settings import Settings
@@ -120,9 +121,12 @@ def error_advice(w: QWidget | QObject, exc: BaseException) -> str:
             "Tesseract (see the message above) or set its location in Settings ▸ "
             "Tesseract program, then press F5.").format(reason=exc)
     if isinstance(exc, InputFileError):
+        reason = f"{Path(exc.path).name}: {reason_text(exc, Path(exc.path))}" if exc.path \
+            else str(exc)
         return translate(
             "MainWindow", "A file cannot be used: {reason}\nWhat to do: rescan or export it "
-            "as PNG, JPEG, TIFF or BMP, replace it in the case and press F5.").format(reason=exc)
+            "as PNG, JPEG, TIFF or BMP, replace it in the case and press F5.").format(
+                reason=reason)
     if isinstance(exc, VincheckError):
         return translate("MainWindow", "The check stopped: {reason}").format(reason=exc)
     where = traceback.format_exception_only(type(exc), exc)[-1].strip()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vincheck import rules
 from vincheck.findings import CaseResult, Decision, Finding, Shape, Status
 from vincheck.gui import texts
 from vincheck.gui.image_view import Overlay
@@ -271,10 +270,7 @@ class Checklist(QTreeWidget):
         if d is not None and f.status in (Status.REVIEW, Status.SKIPPED):
             result = (Q.translate("Checklist", "accepted") if d.accepted
                       else Q.translate("Checklist", "rejected"))
-        unit = rules.unit_of(f)
-        measured = texts.format_value(f.measured, unit)
-        if f.limit is not None:
-            measured += "  /  " + texts.format_value(f.limit, unit)
+        measured = texts.values_text(f)
         expl = texts.explanation(f)
         advice = texts.advice(f)
         if advice and d is None:  # what to do next (vincheck.rules)

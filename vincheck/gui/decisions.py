@@ -39,6 +39,7 @@ class DecisionPanel(QWidget):
         self._undo: list[list[Decision]] = []  # decisions before each of the operator's
         self._engine_details = False  # the core's own words are shown (else a link)
         self._details_link = False  # the link is connected
+        self._locked = False  # the result is stale: no decisions on it
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.detail = QLabel()
@@ -74,13 +75,18 @@ class DecisionPanel(QWidget):
         self._result = result
         self._undo.clear()
 
+    def set_locked(self, locked: bool) -> None:
+        """``locked``: the result was computed under settings changed since, so no
+        decision is taken on it (nor taken back) until it is checked again."""
+        self._locked = locked
+
     def can_decide(self) -> bool:
         entry = self._checklist.current_entry()
-        return self._result is not None and entry is not None and \
+        return self._result is not None and not self._locked and entry is not None and \
             entry.finding.status in DECIDABLE
 
     def can_undo(self) -> bool:
-        return self._result is not None and bool(self._undo)
+        return self._result is not None and not self._locked and bool(self._undo)
 
     def set_enabled(self, on: bool) -> None:
         for w in (self.note_edit, self.accept_button, self.reject_button):
@@ -95,7 +101,7 @@ class DecisionPanel(QWidget):
             self.set_enabled(False)
             return
         self.detail.setText("<br>".join(self._detail_lines(entry.finding)))
-        self.set_enabled(entry.finding.status in DECIDABLE)
+        self.set_enabled(not self._locked and entry.finding.status in DECIDABLE)
 
     def _detail_lines(self, f: Finding) -> list[str]:
         lines = [f"<b>{html.escape(texts.rule_title(f.code))}</b> "
@@ -129,7 +135,7 @@ class DecisionPanel(QWidget):
     def decide(self, accepted: bool, note: str | None = None) -> Decision | None:
         """Record the operator's decision on the selected review finding."""
         entry = self._checklist.current_entry()
-        if self._result is None or entry is None or entry.finding.status not in DECIDABLE:
+        if not self.can_decide() or entry is None or self._result is None:
             return None
         d = Decision(code=entry.finding.code, accepted=accepted, operator=self._operator(),
                      note=self.note_edit.text().strip() if note is None else note,
@@ -145,7 +151,7 @@ class DecisionPanel(QWidget):
 
     def undo(self) -> bool:
         """Take back the last decision; False when there is none."""
-        if self._result is None or not self._undo:
+        if not self.can_undo() or self._result is None:
             return False
         before = {(x.code, x.target, x.accepted) for x in self._result.decisions}
         self._result.decisions = self._undo.pop()

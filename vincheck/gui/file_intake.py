@@ -20,9 +20,22 @@ from vincheck.errors import VincheckError
 from vincheck.gui.certificate_box import CertificateReader
 from vincheck.gui.file_sorter import FileSorter
 from vincheck.gui.image_loader import reason_without_path
+from vincheck.gui.input_reasons import reason_text
 
 translate = QCoreApplication.translate
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".pdf"}
+
+
+def scan_folder(case_path: Path | None) -> Path:
+    """Where scanned pages go: ``scans/`` beside the saved case file, else the data
+    folder's ``scans/<date>``."""
+    if case_path is not None:
+        return case_path.resolve().parent / "scans"
+    from datetime import date
+
+    from vincheck.settings import data_dir
+
+    return data_dir() / "scans" / date.today().isoformat()
 
 
 def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
@@ -132,7 +145,7 @@ class FileIntake(QObject):
             self.problem.emit(translate("MainWindow", "Cannot use {file}: {reason}. Check "
                                         "that it is a PNG, JPEG, TIFF or BMP scan or photo "
                                         "and not damaged, then add it again.").format(
-                file=path.name, reason=reason_without_path(exc, path)))
+                file=path.name, reason=reason_text(exc, path)))
         else:  # a file never crashes the window
             self.problem.emit(translate("MainWindow", "Cannot use {file}: {reason}.").format(
                 file=path.name, reason=str(exc)))

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vincheck.export.times import local_time_text, parse_time
 from vincheck.vin import VIN_LENGTH
 
 VERDICT_COLOURS = {"pass": "#00963c", "fail": "#dc0000", "review": "#d07800"}
@@ -57,7 +58,20 @@ class HistoryView(QWidget):
         self.store = store
         self.limit = limit
         self.last_error = ""
+        self._build_search_fields()
+        self._build_table()
+        self._timer = QTimer(self)  # searches a moment after the fields stop changing
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._lay_out()
+        self._connect()
+        self.retranslate_ui()
+        self.refresh()
 
+    def _build_search_fields(self) -> None:
+        """The search bar: part of a VIN, a date range (each end optional), the verdict;
+        the Search and Open buttons and the count of cases found."""
         self.vin_edit = QLineEdit(self)
         self.vin_edit.setClearButtonEnabled(True)
         self.vin_edit.setMaxLength(VIN_LENGTH)
@@ -79,6 +93,8 @@ class HistoryView(QWidget):
         self.open_button.setEnabled(False)
         self.count_label = QLabel(self)
 
+    def _build_table(self) -> None:
+        """The table of cases (sortable by any column, one row selected at a time)."""
         self.model = QStandardItemModel(0, len(self.COLUMNS), self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -96,14 +112,11 @@ class HistoryView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.installEventFilter(self)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-
-        bar = QHBoxLayout()
+    def _lay_out(self) -> None:
+        """The search bar above the table, the count and Open below it."""
         self.vin_label = QLabel(self)
         self.verdict_label = QLabel(self)
+        bar = QHBoxLayout()
         for w in (self.vin_label, self.vin_edit, self.from_check, self.from_date,
                   self.to_check, self.to_date, self.verdict_label, self.verdict_combo,
                   self.search_button):
@@ -117,6 +130,8 @@ class HistoryView(QWidget):
         lay.addWidget(self.table, 1)
         lay.addLayout(bottom)
 
+    def _connect(self) -> None:
+        """A changed field searches again after a moment; Enter, Search and Open act now."""
         self.vin_edit.textChanged.connect(lambda _t: self._timer.start())
         self.vin_edit.returnPressed.connect(self.refresh)
         self.from_check.toggled.connect(self.from_date.setEnabled)
@@ -130,9 +145,6 @@ class HistoryView(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_a: self.open_button.setEnabled(self.selected_case_id() is not None))
-
-        self.retranslate_ui()
-        self.refresh()
 
     # --- texts --------------------------------------------------------------------------
 
@@ -211,7 +223,7 @@ class HistoryView(QWidget):
     def _row_items(self, r: Any) -> list[QStandardItem]:
         values = [
             (str(r.id), r.id),
-            (r.time.replace("T", " ")[:19], r.time),
+            (local_time_text(r.time), _time_key(r.time)),
             (r.expected_vin or "—", r.expected_vin or ""),
             (", ".join(r.vins_read) or "—", ",".join(r.vins_read)),
             (self._kind_text(r.kind), r.kind),
@@ -288,3 +300,10 @@ class HistoryView(QWidget):
                     self._open_index(idx)
                     return True
         return super().eventFilter(obj, event)
+
+
+def _time_key(text: str) -> float:
+    """A record's time for sorting: seconds since the epoch (records of desks in other
+    time zones sort by the moment, not the wall clock); 0 when it is no time."""
+    when = parse_time(text)
+    return when.timestamp() if when is not None else 0.0

@@ -7,20 +7,20 @@ and the operator's decision on a selected ``review`` finding.
 The window is composed of parts that own their state and talk through Qt signals (listed
 in :mod:`vincheck.gui`); this module builds them, lays them out and connects them
 (:meth:`MainWindow._connect_parts`), and keeps the window's own concerns: language,
-settings, the operator's name, start-up and closing. The check's runner is injectable
+what follows a change of the settings (kept by
+:class:`~vincheck.gui.settings_flow.SettingsFlow`, with the operator's name), start-up and
+closing. The check's runner is injectable
 (default :func:`vincheck.inspection.run_case`). Every text of the window keeps the
 translation context ``MainWindow``.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -30,31 +30,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vincheck.errors import VincheckError
 from vincheck.findings import CaseResult, Verdict
 from vincheck.gui import case_model
 from vincheck.gui.case_flow import CaseFlow, FlowParts
 from vincheck.gui.case_model import CaseModel, sample_case_file
 from vincheck.gui.case_panel import CasePanel
-from vincheck.gui.check_run import CheckRun, error_advice, finished_text
+from vincheck.gui.check_run import CheckRun, error_advice
 from vincheck.gui.decisions import DecisionPanel
 from vincheck.gui.field_shortcuts import WindowShortcutsFirst
-from vincheck.gui.file_intake import IMAGE_SUFFIXES, FileIntake
+from vincheck.gui.file_intake import IMAGE_SUFFIXES, FileIntake, scan_folder
 from vincheck.gui.i18n import set_language
 from vincheck.gui.image_loader import LoadFunction, default_load_function
+from vincheck.gui.judging_settings import judging_key
 from vincheck.gui.message_bar import MessageBar
 from vincheck.gui.placement import WindowPlacement
 from vincheck.gui.records import Records, StoreFactory
 from vincheck.gui.report_files import ReportFiles
-from vincheck.gui.result_flow import ResultFlow, ResultParts
+from vincheck.gui.result_flow import ResultFlow, ResultParts, progress_line
 from vincheck.gui.result_view import ResultView
+from vincheck.gui.settings_flow import SettingsFlow
 from vincheck.gui.state import GuiState, load_state, save_state
 from vincheck.gui.viewer import IMAGE_CACHE, ImageBrowser
 from vincheck.gui.window_menus import WindowMenus
 from vincheck.gui.window_names import WindowNames
 from vincheck.gui.worker import Runner
 from vincheck.inspection import CaseInput
-from vincheck.settings import Settings, load_settings_checked, save_settings
+from vincheck.settings import Settings
 
 __all__ = ["IMAGE_CACHE", "IMAGE_SUFFIXES", "MainWindow", "MessageBar", "error_advice",
            "sample_case_file"]
@@ -79,10 +80,8 @@ class MainWindow(WindowNames, QMainWindow):
             from vincheck.inspection import run_case
 
             runner = run_case
-        self._settings_note = ""  # what the settings loader had to reset (shown below)
-        if settings is None:
-            settings, self._settings_note = _load_settings_safely()
-        self.settings = settings
+        self.prefs = SettingsFlow(settings, lambda: self.ask_operator_name(), self)
+        settings = self.prefs.settings  # self.settings from here on
         self.record = record
         self.state: GuiState = load_state()
         self._custom_loader = load_image is not None
@@ -96,17 +95,18 @@ class MainWindow(WindowNames, QMainWindow):
         self.retranslate()
         self.model.clear_result()
         self.placement.fit_to_screen()
-        if self._settings_note:
-            self.messages.add(self._settings_note, "warning")
+        if self.prefs.load_note:
+            self.messages.add(self.prefs.load_note, "warning", sticky=True)  # past a case
 
     def _build_parts(self, runner: Runner, store_factory: StoreFactory | None,
                      load_image: LoadFunction) -> None:
         self.panel = CasePanel()
         self.panel.setMinimumWidth(230)
-        self.model = CaseModel(self.panel.case_input, self)
+        self.model = CaseModel(self.panel.case_input, self,
+                               judging=lambda: judging_key(self.settings))
         self.check = CheckRun(runner, self)
         self.records = Records(lambda: self.settings, store_factory, self)
-        self.intake = FileIntake(self.scan_folder, self)
+        self.intake = FileIntake(lambda: scan_folder(self.model.case_path), self)
         self.messages = MessageBar()
         self.result_view = ResultView(self.messages)
         self.viewer = ImageBrowser(load_image, self.panel.files, self.checklist.current_key)
@@ -162,6 +162,10 @@ class MainWindow(WindowNames, QMainWindow):
         self.reports.note.connect(self.messages.add)
         self.reports.status.connect(self._status)
         self.reports.saved.connect(self._remember_case_file)
+        self.prefs.changed.connect(self._settings_changed)
+        self.prefs.note.connect(self.messages.add)
+        self.prefs.operatorNamed.connect(lambda: self.status_zoom.setText(
+            self.prefs.operator_text()))
 
     def _action_handlers(self) -> dict[str, Any]:
         v = self.viewer
@@ -177,7 +181,7 @@ class MainWindow(WindowNames, QMainWindow):
                 "prev_review": lambda: self.select_review(-1),
                 "accept": lambda: self.decide(True), "reject": lambda: self.decide(False),
                 "undo": self.undo_decision, "history": self.records.show_history,
-                "settings": self.settings_dialog,
+                "settings": self.prefs.open_dialog,
                 "lang_zh": lambda: self.switch_language("zh_CN"),
                 "lang_en": lambda: self.switch_language("en"), "about": self.about}
 
@@ -194,17 +198,6 @@ class MainWindow(WindowNames, QMainWindow):
     def _remember_case_file(self, path: object) -> None:
         self.state.add_recent(path)  # type: ignore[arg-type]
         save_state(self.state)
-
-    def scan_folder(self) -> Path:
-        """Where scanned pages go: ``scans/`` beside the saved case file, else the data
-        folder's ``scans/<date>``."""
-        if self.model.case_path is not None:
-            return self.model.case_path.resolve().parent / "scans"
-        from datetime import date
-
-        from vincheck.settings import data_dir
-
-        return data_dir() / "scans" / date.today().isoformat()
 
     def next_vehicle(self) -> None:
         """Start an empty case for the next vehicle (Ctrl+N): files, VIN, kind, colour,
@@ -272,9 +265,9 @@ class MainWindow(WindowNames, QMainWindow):
         self.results.update_banner()
         result = self.model.result
         if not self.model.running and self.model.outcome == "done" and result is not None:
-            self.panel.set_progress(1.0, finished_text(result))
+            self.panel.set_progress(1.0, progress_line(self.model))
         self.results.entry_selected(self.checklist.current_key())
-        self.status_zoom.setText(self._operator_text())
+        self.status_zoom.setText(self.prefs.operator_text())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
@@ -290,19 +283,13 @@ class MainWindow(WindowNames, QMainWindow):
             result = self.model.result
             done = result is not None and self.model.outcome == "done"
             self.panel.set_progress(1.0 if done else 0.0,
-                                    finished_text(result) if done else "")
-        self.messages.clear_messages()  # notes, warnings and errors in the old language
+                                    progress_line(self.model) if done else "")
+        self.messages.clear_messages(keep_sticky=False)  # all in the old language
         self.retranslate()
         self.viewer.draw_overlays()  # evidence labels on the image, in the new language
         if self.settings.language != language:
             self.settings.language = language
-            self._save_settings()
-
-    def _operator_text(self) -> str:
-        who = self.settings.operator or self.tr("no operator name (Settings)")
-        station = self.settings.station
-        return self.tr("Operator: {who}").format(who=who) + \
-            (f" · {station}" if station else "")
+            self.prefs.save()
 
     def _review_actions(self, can_decide: bool, can_undo: bool, has_review: bool) -> None:
         """Enable the review actions that can act now."""
@@ -310,22 +297,6 @@ class MainWindow(WindowNames, QMainWindow):
             self.menus.set_review_enabled(can_decide, can_undo, has_review)
 
     # --- the operator, settings, start-up and closing -------------------------------------
-    def ensure_operator(self) -> bool:
-        """The operator's name is known (asked for now when it is not; kept in the
-        settings); False when the operator gave none."""
-        if self.settings.operator.strip():
-            return True
-        name = (self.ask_operator_name() or "").strip()
-        if not name:
-            self.messages.add(self.tr("Enter your name as operator first: it goes on every "
-                                      "record and report (Settings ▸ Operator name)."),
-                              "warning")
-            return False
-        self.settings.operator = name
-        self._save_settings()
-        self.status_zoom.setText(self._operator_text())
-        return True
-
     def ask_operator_name(self) -> str:
         """Ask the operator for their name (a dialog; tests replace this method)."""
         name, ok = QInputDialog.getText(
@@ -350,17 +321,8 @@ class MainWindow(WindowNames, QMainWindow):
         self.ensure_operator()  # asked once here, kept in the settings
         self.open_sample(run=True)
 
-    def settings_dialog(self) -> None:
-        from vincheck.gui.settings_dialog import SettingsDialog
-
-        dlg = SettingsDialog(self.settings, self)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return
-        new = dlg.result_settings()
-        if new == self.settings:
-            return  # nothing changed: the settings file is left as it is
-        old, self.settings = self.settings, new
-        self._save_settings()
+    def _settings_changed(self, old: Settings, new: Settings) -> None:
+        """The settings dialog changed the settings: the parts follow."""
         if new.max_image_pixels != old.max_image_pixels and not self._custom_loader:
             self.viewer.set_load_function(default_load_function(new.max_image_pixels))
         if new.database_path != old.database_path:
@@ -369,13 +331,7 @@ class MainWindow(WindowNames, QMainWindow):
             self.switch_language(new.language)
         else:
             self.retranslate()
-
-    def _save_settings(self) -> None:
-        try:
-            save_settings(self.settings)
-        except OSError as exc:
-            self.messages.add(self.tr("The settings could not be saved: {reason}").format(
-                reason=exc))
+        self.results.settings_changed()  # a result under other judging settings: stale
 
     def about(self) -> None:
         from vincheck import __version__
@@ -391,13 +347,3 @@ class MainWindow(WindowNames, QMainWindow):
         self.viewer.shutdown()
         self.records.close()
         super().closeEvent(event)
-
-
-def _load_settings_safely() -> tuple[Settings, str]:
-    """The saved settings and, when values had to be reset, a message saying which (in
-    the settings' language)."""
-    try:
-        load = load_settings_checked()
-    except VincheckError as exc:
-        return Settings(), str(exc)
-    return load.settings, load.message(load.settings.language)

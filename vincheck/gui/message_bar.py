@@ -14,7 +14,9 @@ MAX_HEIGHT = 110  # px
 
 
 class MessageBar(QScrollArea):
-    """Messages for the operator (errors with what to do), newest first."""
+    """Messages for the operator (errors with what to do), newest first. A message added
+    ``sticky`` (the settings that had to be reset at start-up) outlives the case it came
+    with: only :meth:`clear_messages` with ``keep_sticky=False`` takes it away."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,9 +31,14 @@ class MessageBar(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setStyleSheet("QScrollArea { background: #fff8e1; border: 1px solid #e0c060; }")
         self.messages: list[tuple[str, str]] = []  # (level, text)
+        self._sticky: set[str] = set()  # texts kept when a new case clears the messages
         self.setVisible(False)
 
-    def add(self, text: str, level: str = "error") -> None:
+    def add(self, text: str, level: str = "error", sticky: bool = False) -> None:
+        """Show ``text`` on top; the same message said again moves up, not twice."""
+        if sticky:
+            self._sticky.add(text)
+        self.messages = [m for m in self.messages if m != (level, text)]
         self.messages.insert(0, (level, text))
         del self.messages[5:]
         self._render()
@@ -41,8 +48,11 @@ class MessageBar(QScrollArea):
         self.messages = [(lv, t) for lv, t in self.messages if lv != level]
         self._render()
 
-    def clear_messages(self) -> None:
-        self.messages.clear()
+    def clear_messages(self, keep_sticky: bool = True) -> None:
+        """Remove the messages (but the sticky ones, unless ``keep_sticky`` is False)."""
+        if not keep_sticky:
+            self._sticky.clear()
+        self.messages = [(lv, t) for lv, t in self.messages if t in self._sticky]
         self._render()
 
     def text_plain(self) -> str:

@@ -60,9 +60,11 @@ class ReportFiles(QObject):
         from vincheck.case_files import save_case_result
 
         m = self._model
-        case = m.result_case if m.result is not None and m.result_case else m.inputs()
+        stale = m.settings_stale()  # the result is not saved as if it were current
+        result = None if stale else m.result
+        case = m.result_case if result is not None and m.result_case else m.inputs()
         try:
-            p = save_case_result(path, case, m.result)
+            p = save_case_result(path, case, result)
         except OSError as exc:
             self.note.emit(translate("MainWindow", "Cannot save {path}: {reason}").format(
                 path=path, reason=exc.strerror or exc), "error")
@@ -70,12 +72,28 @@ class ReportFiles(QObject):
         m.case_path = p
         self.saved.emit(p)
         self.status.emit(translate("MainWindow", "Saved {path}").format(path=p), 5000)
+        if stale:
+            self.note.emit(translate("MainWindow", "The case was saved without its result: "
+                                     "the result was computed with settings changed since. "
+                                     "Check again (F5) and save to keep a result."), "warning")
+        return True
+
+    def refuse_stale(self) -> bool:
+        """Say so and return True when the result on screen was computed under settings
+        changed since (no report is made from it)."""
+        if not self._model.settings_stale():
+            return False
+        self.note.emit(translate("MainWindow", "No report from this result: it was computed "
+                                 "with settings changed since. Check again (F5) first."),
+                       "warning")
         return True
 
     def export_dialog(self) -> None:
         if self._model.result is None:
             self.note.emit(translate("MainWindow", "Run the check before exporting a "
                                      "report."), "warning")
+            return
+        if self.refuse_stale():
             return
         if not self._ensure_operator():  # the report names its operator, never "—"
             return
@@ -103,7 +121,7 @@ class ReportFiles(QObject):
                                      "installation."), "warning")
             return False
         m = self._model
-        if m.result is None:
+        if m.result is None or self.refuse_stale():
             return False
         try:
             write_case_pdf(m.result, m.result_case, path, settings=self._settings(),
@@ -124,6 +142,8 @@ class ReportFiles(QObject):
         if self._model.result is None:
             self.note.emit(translate("MainWindow", "Run the check before printing a "
                                      "report."), "warning")
+            return None
+        if self.refuse_stale():
             return None
         tmp = Path(tempfile.mkdtemp(prefix="vincheck-print-")) / "report.pdf"
         return tmp if self.export_to_silently(tmp) else None

@@ -19,10 +19,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from vincheck.findings import CaseResult
 from vincheck.gui.case_model import CaseModel
 from vincheck.gui.case_panel import CasePanel
+from vincheck.gui.check_run import finished_text
 from vincheck.gui.decisions import DecisionPanel
 from vincheck.gui.message_bar import MessageBar
 from vincheck.gui.records import Records
-from vincheck.gui.result_view import ResultView
+from vincheck.gui.result_view import ResultView, stale_text
 from vincheck.gui.viewer import ImageBrowser
 
 translate = QCoreApplication.translate
@@ -62,6 +63,7 @@ class ResultFlow(QObject):
         result = p.model.result
         p.viewer.set_evidence(None, [])
         p.decisions.set_result(result)
+        p.decisions.set_locked(p.model.settings_stale())
         if result is None:
             p.result_view.clear()
             p.panel.set_progress(0.0, "")  # "check finished in …" belonged to that result
@@ -72,6 +74,8 @@ class ResultFlow(QObject):
             p.viewer.refresh_files()
             if p.viewer.current_image is not None:
                 p.viewer.show_image(p.viewer.current_image)
+        if p.model.settings_stale():  # a check that ran while the settings changed
+            p.panel.set_progress(1.0, stale_text())
         self.update_banner()
         if result is None:
             p.viewer.draw_overlays()
@@ -93,7 +97,21 @@ class ResultFlow(QObject):
     def update_banner(self) -> None:
         m = self.p.model
         self.p.result_view.update_banner(m.result, m.outcome, m.running,
-                                         m.result is not None and m.is_sample())
+                                         m.result is not None and m.is_sample(),
+                                         m.settings_stale())
+
+    def settings_changed(self) -> None:
+        """The settings were changed: a result computed under other judging settings is
+        marked stale (banner, progress line; no decisions on it), one computed under the
+        settings now (changed back) is current again."""
+        p = self.p
+        stale = p.model.settings_stale()
+        p.decisions.set_locked(stale)
+        if p.model.result is not None and not p.model.running:
+            line = progress_line(p.model)
+            p.panel.set_progress(1.0 if line else 0.0, line)
+        self.update_banner()
+        self.entry_selected(p.result_view.checklist.current_key())
 
     def entry_selected(self, key: str) -> None:
         """A checklist row was selected ("" for none): its details, and its evidence on
@@ -154,3 +172,13 @@ class ResultFlow(QObject):
             self.p.messages.add(translate("MainWindow", "{n} file(s) of this record are no "
                                           "longer where they were; their images cannot be "
                                           "shown.").format(n=len(missing)), "warning")
+
+
+def progress_line(model: CaseModel) -> str:
+    """The line under the progress bar for a finished check's result: how long it took,
+    or that the settings changed since."""
+    if model.result is None:
+        return ""
+    if not model.settings_stale() and model.outcome != "done":
+        return ""  # a result opened from a case file or the records took no time here
+    return stale_text() if model.settings_stale() else finished_text(model.result)

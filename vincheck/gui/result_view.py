@@ -19,6 +19,7 @@ from vincheck.gui.style import VERDICT_COLOURS
 
 translate = QCoreApplication.translate
 SUMMARY_MAX_HEIGHT = 96  # px: the verdict's summary lines scroll beyond this
+STALE_COLOUR = "#6d4c41"  # brown-grey: no verdict colour, not the grey of "no verdict yet"
 BANNER_STYLE = "QLabel { color: white; font-size: 17px; font-weight: bold; padding: 8px; " \
                "border-radius: 4px; background: %s; }"
 
@@ -76,10 +77,20 @@ class ResultView(QWidget):
         self.checklist.clear_result()
 
     def update_banner(self, result: CaseResult | None, outcome: str, running: bool,
-                      sample: bool) -> None:
+                      sample: bool, stale: bool = False) -> None:
         """The verdict banner and its summary for ``result`` (after the operator's
-        decisions), or what happened instead (running, failed, cancelled, nothing yet)."""
+        decisions), or what happened instead (running, failed, cancelled, nothing yet).
+        ``stale``: the result was computed under settings changed since; the banner says
+        so instead of a verdict, and the summary names the verdict as it was."""
         self._set_banner(result, outcome, running, sample)
+        if stale and result is not None and not running:
+            self.banner.setText(stale_text())
+            self.banner.setStyleSheet(BANNER_STYLE % STALE_COLOUR)
+            self.banner_detail.setText(translate(
+                "MainWindow", "The findings below were computed with the earlier settings "
+                "(their verdict then: {verdict}); they are not a verdict under the settings "
+                "now. Press F5 to check again.").format(
+                    verdict=texts.verdict_text(result.decided_verdict())))
         self.summary_area.fit_height()
 
     def _set_banner(self, result: CaseResult | None, outcome: str, running: bool,
@@ -122,3 +133,9 @@ class ResultView(QWidget):
         return " · ".join(parts) + "".join(
             "\n" + translate("MainWindow", "What to do: {advice}").format(advice=a)
             for a in advice)
+
+
+def stale_text() -> str:
+    """What the banner (and the progress line) says over a result computed under settings
+    that were changed since."""
+    return translate("MainWindow", "Settings changed — check again (F5)")

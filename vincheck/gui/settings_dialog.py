@@ -97,6 +97,17 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
+        forms = self._build_tabs()
+        for key, spec in SPECS.items():
+            if spec.in_dialog:
+                self._add_row(forms[spec.group if spec.group in forms else "advanced"],
+                              key, spec, lang)
+        layout.addWidget(self._build_buttons())
+        self.setWindowTitle(self.tr("Settings"))
+
+    def _build_tabs(self) -> dict[str, QFormLayout]:
+        """One scrolling tab per group of settings, each with its form (the tolerances'
+        tabs open with a note on the regulation limits); the forms by group."""
         forms: dict[str, QFormLayout] = {}
         for group, title in GROUPS:
             inner = QWidget()
@@ -116,27 +127,30 @@ class SettingsDialog(QDialog):
             scroll.setWidgetResizable(True)
             scroll.setWidget(inner)
             self.tabs.addTab(scroll, translate("SettingsDialog", title))
-        for key, spec in SPECS.items():
-            if not spec.in_dialog:
-                continue
-            value = get_value(self._settings, key)
-            editor = self._editor_for(spec, value, lang)
-            editor.setObjectName(key)
-            locked = spec.regulation and not self._unlocked
-            if locked:
-                self._lock(editor)
-            tip = spec.label(lang)
-            if spec.range_text() and spec.kind in ("int", "float"):
-                tip += "\n" + self.tr("Range: {range}").format(range=spec.range_text())
-            tip += "\n" + self.tr("Regulation value: {value}").format(
-                value=spec.show(spec.default, lang)) if spec.regulation else ""
-            editor.setToolTip(tip)
-            label = QLabel(("▣ " if spec.regulation else "") + spec.label(lang))
-            label.setToolTip(tip)
-            forms[spec.group if spec.group in forms else "advanced"].addRow(label, editor)
-            self._editors[key] = editor
-            self._initial[key] = self._editor_value(spec, editor)
+        return forms
 
+    def _add_row(self, form: QFormLayout, key: str, spec: SettingSpec, lang: str) -> None:
+        """The setting ``key``: its label (▣ for a regulation limit) and editor, with its
+        range and regulation value as tooltip; locked when it is a regulation limit and
+        the limits are not unlocked."""
+        editor = self._editor_for(spec, get_value(self._settings, key), lang)
+        editor.setObjectName(key)
+        if spec.regulation and not self._unlocked:
+            self._lock(editor)
+        tip = spec.label(lang)
+        if spec.range_text() and spec.kind in ("int", "float"):
+            tip += "\n" + self.tr("Range: {range}").format(range=spec.range_text())
+        tip += "\n" + self.tr("Regulation value: {value}").format(
+            value=spec.show(spec.default, lang)) if spec.regulation else ""
+        editor.setToolTip(tip)
+        label = QLabel(("▣ " if spec.regulation else "") + spec.label(lang))
+        label.setToolTip(tip)
+        form.addRow(label, editor)
+        self._editors[key] = editor
+        self._initial[key] = self._editor_value(spec, editor)
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        """OK, Cancel and "Regulation defaults"."""
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.RestoreDefaults)
@@ -145,8 +159,7 @@ class SettingsDialog(QDialog):
         restore = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
         restore.setText(self.tr("Regulation defaults"))
         restore.clicked.connect(self.restore_defaults)
-        layout.addWidget(buttons)
-        self.setWindowTitle(self.tr("Settings"))
+        return buttons
 
     # --- editors --------------------------------------------------------------------------
     def _editor_for(self, spec: SettingSpec, value: Any, lang: str) -> QWidget:

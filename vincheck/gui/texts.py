@@ -141,3 +141,15 @@ def advice(finding: Finding) -> str:
 def format_value(value: Any, unit: str = "") -> str:
     """A measured value or limit as short text with its unit, in the current language."""
     return rules.format_value(value, unit, _lang())
+
+
+def values_text(finding: Finding) -> str:
+    """The checklist's "measured / limit" cell: the measured value, and the limit after a
+    slash when the finding has one (words for values that say nothing alone, see
+    :mod:`vincheck.finding_text.values`)."""
+    from vincheck.finding_text.values import limit_text, measured_text
+
+    text = measured_text(finding, _lang())
+    if finding.limit is not None:
+        text += "  /  " + limit_text(finding, _lang())
+    return text

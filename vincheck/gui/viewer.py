@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBox
 from vincheck.errors import VincheckError
 from vincheck.findings import CaseResult, Status
 from vincheck.gui.checklist import Group, base_overlays, evidence_overlays
-from vincheck.gui.image_loader import CACHE_FILES, ImageLoader, LoadFunction, reason_without_path
+from vincheck.gui.image_loader import CACHE_FILES, ImageLoader, LoadFunction
 from vincheck.gui.image_view import ImageView
+from vincheck.gui.input_reasons import reason_text
 from vincheck.gui.legend import legend_html
 
 translate = QCoreApplication.translate
@@ -228,7 +229,7 @@ class ImageBrowser(QWidget):
         if self.current_image is None or self.current_image[0] != file:
             return  # stale: reported again if the operator comes back to it
         if isinstance(exc, VincheckError):
-            reason = reason_without_path(exc, Path(file))
+            reason = reason_text(exc, Path(file))
         else:
             reason = str(exc) or type(exc).__name__
         self._image_error = (file, reason)

@@ -51,7 +51,10 @@ class WindowNames:
     note_edit = _Forward("decisions", "note_edit")
     accept_button = _Forward("decisions", "accept_button")
     reject_button = _Forward("decisions", "reject_button")
+    settings = _Forward("prefs", "settings")  # the settings in force
     # the parts' methods under the window's names of old
+    ensure_operator = _Forward("prefs", "ensure_operator")  # () -> bool
+    settings_dialog = _Forward("prefs", "open_dialog")
     add_paths = _Forward("flow", "add_paths")  # (paths, auto_check=False) -> files queued
     cancel_sorting = _Forward("flow", "cancel_sorting")
     open_case_file = _Forward("flow", "open_case_file")  # (path, run=True) -> bool

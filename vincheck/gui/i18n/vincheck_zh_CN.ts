@@ -785,6 +785,10 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
         <translation>完成</translation>
     </message>
     <message>
+        <source>The findings below were computed with the earlier settings (their verdict then: {verdict}); they are not a verdict under the settings now. Press F5 to check again.</source>
+        <translation>以下检查项是按先前的设置得出的（当时的结论：{verdict}），不代表按现行设置的结论。请按 F5 重新检查。</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
@@ -823,6 +827,10 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
     <message>
         <source>sample case, not recorded</source>
         <translation>示例案件，不记入记录</translation>
+    </message>
+    <message>
+        <source>Settings changed — check again (F5)</source>
+        <translation>设置已更改——请重新检查（F5）</translation>
     </message>
     <message>
         <source>What to do: {advice}</source>
@@ -901,6 +909,14 @@ What to do: rescan or export it as PNG, JPEG, TIFF or BMP, replace it in the cas
         <translation>已保存 {path}</translation>
     </message>
     <message>
+        <source>The case was saved without its result: the result was computed with settings changed since. Check again (F5) and save to keep a result.</source>
+        <translation>案件已保存，但未保存其结果：该结果是按已更改前的设置得出的。请重新检查（F5）后再保存，以保留结果。</translation>
+    </message>
+    <message>
+        <source>No report from this result: it was computed with settings changed since. Check again (F5) first.</source>
+        <translation>不能用此结果生成报告：它是按已更改前的设置得出的。请先重新检查（F5）。</translation>
+    </message>
+    <message>
         <source>Run the check before exporting a report.</source>
         <translation>请先运行检查再导出报告。</translation>
     </message>
@@ -969,6 +985,46 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
     <message>
         <source>Your name as operator (kept in the settings; it goes on every record and report):</source>
         <translation>操作员姓名（保存在设置中；每条记录和每份报告都会写上）：</translation>
+    </message>
+    <message>
+        <source>the image file is damaged</source>
+        <translation>图像文件已损坏</translation>
+    </message>
+    <message>
+        <source>the image data are damaged</source>
+        <translation>图像数据已损坏</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>文件为空（0 字节）</translation>
+    </message>
+    <message>
+        <source>the file is not there (moved or deleted?)</source>
+        <translation>文件不在原处（已移动或删除？）</translation>
+    </message>
+    <message>
+        <source>it is a folder, not an image file</source>
+        <translation>这是文件夹，不是图像文件</translation>
+    </message>
+    <message>
+        <source>the file may not be read (permission denied)</source>
+        <translation>无权读取该文件</translation>
+    </message>
+    <message>
+        <source>it is not an image file vincheck can read (PNG, JPEG, TIFF, BMP or PDF)</source>
+        <translation>不是本软件能读取的图像文件（PNG、JPEG、TIFF、BMP 或 PDF）</translation>
+    </message>
+    <message>
+        <source>the image has no pixels</source>
+        <translation>图像没有像素</translation>
+    </message>
+    <message>
+        <source>the PDF has no pages</source>
+        <translation>PDF 文件没有页面</translation>
+    </message>
+    <message>
+        <source>the image is too large for the memory of this computer</source>
+        <translation>图像太大，本机内存不足以打开</translation>
     </message>
 </context>
 <context>

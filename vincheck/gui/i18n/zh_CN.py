@@ -370,4 +370,29 @@ TRANSLATIONS: dict[str, str] = {
         "扫描已取消。未向案件添加任何文件。",
     "{n} scanned page(s) saved in {folder} and added to the case.":
         "已扫描 {n} 页，保存在 {folder}，并已加入案件。",
+    # --- a result computed under settings changed since (judging_settings)
+    "Settings changed — check again (F5)": "设置已更改——请重新检查（F5）",
+    "The findings below were computed with the earlier settings (their verdict then: "
+    "{verdict}); they are not a verdict under the settings now. Press F5 to check again.":
+        "以下检查项是按先前的设置得出的（当时的结论：{verdict}），不代表按现行设置的结论。"
+        "请按 F5 重新检查。",
+    "No report from this result: it was computed with settings changed since. Check again "
+    "(F5) first.":
+        "不能用此结果生成报告：它是按已更改前的设置得出的。请先重新检查（F5）。",
+    "The case was saved without its result: the result was computed with settings changed "
+    "since. Check again (F5) and save to keep a result.":
+        "案件已保存，但未保存其结果：该结果是按已更改前的设置得出的。请重新检查（F5）后再保存，"
+        "以保留结果。",
+    # --- why a file cannot be used (input_reasons)
+    "the image file is damaged": "图像文件已损坏",
+    "the image data are damaged": "图像数据已损坏",
+    "the file is empty (0 bytes)": "文件为空（0 字节）",
+    "the file is not there (moved or deleted?)": "文件不在原处（已移动或删除？）",
+    "it is a folder, not an image file": "这是文件夹，不是图像文件",
+    "the file may not be read (permission denied)": "无权读取该文件",
+    "it is not an image file vincheck can read (PNG, JPEG, TIFF, BMP or PDF)":
+        "不是本软件能读取的图像文件（PNG、JPEG、TIFF、BMP 或 PDF）",
+    "the image has no pixels": "图像没有像素",
+    "the PDF has no pages": "PDF 文件没有页面",
+    "the image is too large for the memory of this computer": "图像太大，本机内存不足以打开",
 }
