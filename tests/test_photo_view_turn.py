@@ -265,6 +265,8 @@ def test_epfl_front_left_photos_pass_at_least_as_measured(epfl_near):
     assert len(plain) == 48
     passed = sum(st is Status.PASS for st in plain)
     assert passed >= EPFL_NEAR_PASS_MIN
+    assert sum(st is Status.FAIL for st in plain) <= EPFL_NEAR_FAIL_MAX
+    assert sum(st is Status.REVIEW for st in plain) <= EPFL_NEAR_REVIEW_MAX
 
 
 @pytest.mark.corpus
@@ -274,7 +276,9 @@ def test_epfl_mirrored_front_left_photos_never_pass(epfl_near):
     assert mirrored and not any(st is Status.PASS for st in mirrored)
 
 
-EPFL_NEAR_PASS_MIN = 33  # of 48 (cars 1-8); benchmarks.photo_epfl measured 37 (77.1 %)
+# of 48 (cars 1-8); benchmarks.photo_epfl measured 36 passed (75.0 %), 1 failed, 11 to
+# review (the confidence floor before the masses decided: 37, 1, 10)
+EPFL_NEAR_PASS_MIN, EPFL_NEAR_FAIL_MAX, EPFL_NEAR_REVIEW_MAX = 33, 2, 14
 
 
 # ------------------------------------- leave-one-car-out replay of the two masses
