@@ -14,10 +14,11 @@ dataset's own files (``tripod-seq.txt``, ``times_SS.txt``, ``tripod_seq_SS_FFF.j
 the dataset's recipe as the shared MANIFEST describes (constant turntable speed: the angle
 from the capture time, the frontal frame and the rotation sense), and the same frames are
 used (the first full turn, every second frame plus every frame within 45 +/- 10 deg).
-These photos are for measuring only: no weights are trained on them. One constant, the
-full-turn head's confidence floor (``TURN_MIN_CONFIDENCE``), was chosen on them; ``--loco``
-prints its figures leave-one-car-out (each car decided with the floor chosen on the
-others).
+These photos are for measuring only: no weights are trained on them. Two constants, the
+full-turn head's probability near 45 deg a pass needs and a fail may not exceed
+(``TURN_PASS_MASS``, ``TURN_FAIL_MASS``), were chosen on them (as was the confidence floor
+of ``turn_floor`` before); ``--loco`` prints their figures leave-one-car-out (each car
+decided with the pair chosen on the others).
 Never copy them into the repository.
 
 Convention: 0 deg = the front head-on, 45 = front-left (the Annex 1 car photo), 90 = left
@@ -31,13 +32,17 @@ shared. Estimators, in the same run:
 - ``cues``: the classical plate-free cues alone (no learnt head);
 - ``ends_head``: the end head of :mod:`vincheck.photo.view_head` alone (the estimator
   before the full-turn head, ``estimate_view(..., head="ends")``);
+- ``turn_floor``: the full-turn head decided by its confidence floor
+  (``TURN_MIN_CONFIDENCE``: below 0.7 to review), the shipped estimator before the
+  probability masses decided;
 - ``shipped``: :func:`vincheck.photo.view.estimate_view` as it is (the shipped estimator:
-  the full-turn head of :mod:`vincheck.photo.view_turn`, handing end-on views over).
+  the full-turn head of :mod:`vincheck.photo.view_turn`, handing end-on views over; its
+  probability near the required view decides pass / review / fail).
 
 ``--cache FILE`` keeps the plates and vehicle boxes found (pickle) to re-run quickly;
 ``--rows FILE`` writes every row as JSON; ``--loco`` adds the leave-one-car-out figures of
-the one constant tuned on these photos (:mod:`benchmarks.photo_epfl_loco`). The README's
-figures: ``--extra DIR --quick --estimators always_pass,ends_head,shipped --no-whole
+the two constants tuned on these photos (:mod:`benchmarks.photo_epfl_loco`). The README's
+figures: ``--extra DIR --quick --estimators always_pass,ends_head,turn_floor,shipped
 --loco``.
 
 Printed per car and in total: the car rule (45 +/- tolerance) pass / review / fail on the
@@ -72,7 +77,14 @@ from vincheck.photo import check_photo
 from vincheck.photo.plate_owner import mark_owners
 from vincheck.photo.plates import detect_plates
 from vincheck.photo.vehicle import locate_vehicle
-from vincheck.photo.view import ViewEstimate, azimuth_difference, estimate_view, judge_view
+from vincheck.photo.view import (
+    TURN_MIN_CONFIDENCE,
+    ViewEstimate,
+    azimuth_difference,
+    estimate_view,
+    judge_view,
+)
+from vincheck.photo.view_cue_estimate import UNSURE_CONFIDENCE
 from vincheck.settings import PhotoSettings
 
 S = PhotoSettings()
@@ -144,6 +156,15 @@ def _shipped(rgb, region, plates) -> ViewEstimate:
     return estimate_view(rgb, region, S, plates=plates)
 
 
+def _turn_floor(rgb, region, plates) -> ViewEstimate:
+    v = estimate_view(rgb, region, S, plates=plates)
+    if v.turn_probs is None:
+        return v
+    conf = v.confidence if v.confidence >= TURN_MIN_CONFIDENCE else \
+        min(v.confidence, UNSURE_CONFIDENCE)
+    return replace(v, turn_probs=None, confidence=conf)
+
+
 def _cues(rgb, region, plates) -> ViewEstimate:
     return estimate_view(rgb, region, S, plates=plates, use_head=False)
 
@@ -153,7 +174,8 @@ def _ends_head(rgb, region, plates) -> ViewEstimate:
 
 
 ESTIMATORS: dict[str, Estimator] = {"always_pass": _always_pass, "cues": _cues,
-                                    "ends_head": _ends_head, "shipped": _shipped}
+                                    "ends_head": _ends_head, "turn_floor": _turn_floor,
+                                    "shipped": _shipped}
 
 
 def _status(v: ViewEstimate, kind: str) -> str:
@@ -210,7 +232,9 @@ def measure(frames: list[Frame], names: list[str], whole_every: int = 8,
                              "trailer_trusted": _status(v, "trailer_trusted"), "ms": ms,
                              "conf": float(v.confidence), "source": v.source,
                              "turn": [v.cues["turn"]["azimuth_deg"], v.cues["turn"]["confidence"]]
-                             if isinstance(v.cues, dict) and "turn" in v.cues else None}
+                             if isinstance(v.cues, dict) and "turn" in v.cues else None,
+                             "probs": None if v.turn_probs is None
+                             else [float(p) for p in v.turn_probs]}
             if not mirrored and whole_every and i % whole_every == 0:
                 row["whole_ms"] = check_photo(load_image(fr.path), S, kind="car").ms
             rows.append(row)
@@ -328,7 +352,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-whole", action="store_true", help="skip the whole-check timing")
     ap.add_argument("--rows", type=Path, help="write every row (JSON) to this file")
     ap.add_argument("--loco", action="store_true", help="also the leave-one-car-out figures "
-                    "of the turn head's confidence floor (benchmarks.photo_epfl_loco)")
+                    "of the turn head's pass / fail masses (benchmarks.photo_epfl_loco)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     frames = frames_for(args)
@@ -343,8 +367,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"EPFL multi-view cars (Ozuysal, Lepetit, Fua, CVPR 2009; CVLab - EPFL, research "
           f"use): {len(frames)} photos of {len(cars)} cars ({', '.join(map(str, cars))}); "
           f"tolerance +/- {S.azimuth_tolerance_deg:.0f} deg; no weights were trained on "
-          f"these photos, one constant (the turn head's confidence floor) was chosen on "
-          f"them: --loco gives its leave-one-car-out figures")
+          f"these photos, two constants (the turn head's pass / fail masses) were chosen on "
+          f"them: --loco gives their leave-one-car-out figures")
     rows = measure(frames, names, whole_every=0 if args.no_whole else 8,
                    verbose=args.verbose, cache=args.cache,
                    mirror_every=2 if args.quick else 1)

@@ -1,18 +1,20 @@
-"""Leave-one-car-out figures of the shipped view estimator's one EPFL-tuned constant,
-:data:`vincheck.photo.view.TURN_MIN_CONFIDENCE` (the full-turn head's confidence floor).
+"""Leave-one-car-out figures of the shipped view estimator's EPFL-tuned constants,
+:data:`vincheck.photo.view.TURN_PASS_MASS` and :data:`~vincheck.photo.view.TURN_FAIL_MASS`
+(the full-turn head's probability within 25 deg of 45 deg a pass needs, and that a fail
+may not exceed).
 
 Run by ``python -m benchmarks.photo_epfl ... --loco`` (the rows of that run), or on the
 rows written by ``--rows FILE``::
 
     .venv/bin/python -m benchmarks.photo_epfl_loco FILE
 
-For each car the floor is chosen among :data:`FLOORS` on the other cars' photos (the
-least :func:`loss`: missed and failed front-left photos, false accepts beyond 2 % and the
-review share) and that car's photos are decided with it; the figures printed are those
-out-of-fold decisions. The decision is re-played from each row: the shipped estimator's
-full-turn reading (azimuth, confidence) when it puts the camera ``TURN_FROM_DEG`` or more
-off the end axis, else the end head's estimate (the ``ends_head`` estimator of the same
-run). The head's weights were trained on renders only; no other constant was tuned here.
+For each car the pair is chosen among :data:`PAIRS` on the other cars' photos (the least
+:func:`loss`: missed and failed front-left photos, false accepts beyond 2 % and the review
+share) and that car's photos are decided with it; the figures printed are those
+out-of-fold decisions. The decision is re-played from each row: a shipped reading that
+carries the turn head's probabilities (``probs``) is decided by the two masses, any other
+(the end head near an end, a reading the classical cues confirmed) keeps the shipped
+status, which no mass changes. The head's weights were trained on renders only.
 """
 
 from __future__ import annotations
@@ -24,25 +26,26 @@ from pathlib import Path
 
 import numpy as np
 
-from vincheck.photo.view import TURN_FROM_DEG, azimuth_difference, off_axis_of
+from vincheck.photo.view import ViewEstimate, azimuth_difference, turn_status
 from vincheck.settings import PhotoSettings
 
 S = PhotoSettings()
-FLOORS = (0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+PASS_MASSES = (0.5, 0.6, 0.7, 0.8)
+FAIL_MASSES = (0.05, 0.1, 0.2, 0.3)
+PAIRS = tuple((p, f) for p in PASS_MASSES for f in FAIL_MASSES)
 CAR_AZ, NEAR, FAR = 45.0, 10.0, 30.0
 
 
-def decide(row: dict, floor: float) -> tuple[float, str]:
-    """(azimuth deg, pass / review / fail) of the car rule for one row with ``floor``."""
-    turn = row["shipped"].get("turn")
-    if turn is not None and off_axis_of(turn[0]) >= TURN_FROM_DEG:
-        az, conf, low = turn[0], turn[1], max(floor, S.min_view_confidence)
-    else:
-        az, conf, low = row["ends_head"]["az"], row["ends_head"]["conf"], S.min_view_confidence
-    if conf < low:
-        return az, "review"
-    ok = azimuth_difference(az, CAR_AZ) <= S.azimuth_tolerance_deg
-    return az, "pass" if ok else "fail"
+def decide(row: dict, pair: tuple[float, float]) -> tuple[float, str]:
+    """(azimuth deg, pass / review / fail) of the car rule for one row with the masses
+    ``pair`` (pass, fail)."""
+    shipped = row["shipped"]
+    if shipped.get("probs") is None:
+        return shipped["az"], shipped["car"]
+    v = ViewEstimate("", shipped["az"], shipped["conf"], source="turn",
+                     turn_probs=tuple(shipped["probs"]))
+    st, _mass = turn_status(v, CAR_AZ, S.azimuth_tolerance_deg, *pair)
+    return shipped["az"], st.value
 
 
 def figures(rows: list[dict], decided: list[tuple[float, str]]) -> dict[str, float]:
@@ -66,30 +69,30 @@ def figures(rows: list[dict], decided: list[tuple[float, str]]) -> dict[str, flo
 
 
 def loss(f: dict[str, float]) -> float:
-    """What a floor is chosen by (lower is better)."""
+    """What a pair of masses is chosen by (lower is better)."""
     return (1 - f["near_pass"]) + 2 * f["near_fail"] + 20 * max(0.0, f["far_pass"] - 0.02) \
         + 0.5 * f["review"]
 
 
 def loco(rows: list[dict]) -> tuple[list[tuple[float, str]], dict[int, float]]:
-    """Out-of-fold decisions of every row and the floor chosen for each car."""
+    """Out-of-fold decisions of every row and the masses chosen for each car."""
     cars = sorted({r["car"] for r in rows})
     chosen = {}
     for car in cars:
         rest = [r for r in rows if r["car"] != car]
-        chosen[car] = min(FLOORS, key=lambda fl: loss(figures(rest, [decide(r, fl)
-                                                                     for r in rest])))
+        chosen[car] = min(PAIRS, key=lambda pr: loss(figures(rest, [decide(r, pr)
+                                                                    for r in rest])))
     return [decide(r, chosen[r["car"]]) for r in rows], chosen
 
 
 def report(rows: list[dict]) -> list[str]:
     """Printable lines: the LOCO figures in total, per car group and per car."""
-    if not rows or "ends_head" not in rows[0] or "shipped" not in rows[0]:
-        return ["(leave-one-car-out needs the ends_head and shipped estimators)"]
+    if not rows or "shipped" not in rows[0]:
+        return ["(leave-one-car-out needs the shipped estimator)"]
     decided, chosen = loco(rows)
-    all_fl = min(FLOORS, key=lambda fl: loss(figures(rows, [decide(r, fl) for r in rows])))
-    lines = [f"== leave-one-car-out: the turn head's confidence floor chosen on the other "
-             f"cars (chosen: {dict(Counter(chosen.values()))}; on all cars: {all_fl})"]
+    all_pr = min(PAIRS, key=lambda pr: loss(figures(rows, [decide(r, pr) for r in rows])))
+    lines = [f"== leave-one-car-out: the turn head's pass / fail masses chosen on the other "
+             f"cars (chosen: {dict(Counter(chosen.values()))}; on all cars: {all_pr})"]
 
     def line(title: str, keep) -> str:
         rs = [(r, dc) for r, dc in zip(rows, decided, strict=True) if keep(r)]
@@ -104,7 +107,7 @@ def report(rows: list[dict]) -> list[str]:
         lines.append(line("cars 1-8", lambda r: r["car"] <= 8))
         lines.append(line("cars 9-20", lambda r: r["car"] > 8))
     for car in sorted(chosen):
-        lines.append(line(f"car {car:2d} (floor {chosen[car]})", lambda r, c=car: r["car"] == c))
+        lines.append(line(f"car {car:2d} (masses {chosen[car]})", lambda r, c=car: r["car"] == c))
     return lines
 
 
