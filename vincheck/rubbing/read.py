@@ -34,7 +34,10 @@ class StripRead:
     ``disputed`` the 0-based character positions where two engines' top VIN characters
     differ (the judge does not let a valid check digit vouch for those);
     ``confirmed_by`` the 1-based numbers of the other rubbings on the sheet whose best
-    reading is the same valid VIN (:func:`vincheck.rubbing.copies.agreeing_copies`).
+    reading is the same valid VIN (:func:`vincheck.rubbing.copies.agreeing_copies`);
+    ``engine_texts`` each engine's own best character per position (``?`` under
+    :data:`DISPUTE_PROB`); ``dot_peen`` when the line is marked in round dots
+    (:func:`vincheck.rubbing.grid.dot_peen_share`).
     """
 
     glyph_scores: list[CellScores]
@@ -47,6 +50,8 @@ class StripRead:
     errors: list[str] = field(default_factory=list)
     shared_positions: list[int] = field(default_factory=list)
     confirmed_by: list[int] = field(default_factory=list)
+    engine_texts: dict[str, str] = field(default_factory=dict)
+    dot_peen: bool = False
 
     @property
     def best_text(self) -> str:
@@ -99,7 +104,8 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
         if last_exc is not None:
             raise last_exc
         raise OcrEngineError("no OCR engine returned a reading: " + "; ".join(errors))
-    glyph_scores = [combine([pe[i] for pe in per_engine]) for i in range(len(glyphs))]
+    weights = [ENGINE_WEIGHTS.get(n, 1.0) for n in used]
+    glyph_scores = [combine([pe[i] for pe in per_engine], weights) for i in range(len(glyphs))]
     _second_opinion(norm, seg, glyph_scores, engines)
     start = end = None
     lo, hi = 0, len(glyphs)
@@ -140,8 +146,20 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
                   else (_top({k: v for k, v in glyph_scores[i].items() if k != SYMBOL})
                         if i in kept else "~")
                   for i in range(len(glyphs)))
+    engine_texts = {name: "".join(_top_vin(pe[i]) or "?" for i in idx)
+                    for name, pe in zip(used, per_engine, strict=True)}
     return StripRead(glyph_scores, start, end, chars, char_scores, raw, used, errors,
-                     disputed=disputed)
+                     disputed=disputed, engine_texts=engine_texts)
+
+
+# Weight of each engine's line reading when they are averaged (others 1). RapidOCR's
+# PP-OCR recogniser, trained on far more faces than the glyph classifier, reads the line of
+# an unseen face better (tuning sets, per-engine best characters: RapidOCR 85 of 101
+# 17-character lines exact, the classifier 60); at 4:1 the classifier still settles what
+# RapidOCR is unsure of. Chosen among 1, 2 and 4 on the tuning sets (seed 10: exact VIN
+# 88 -> 94 of 102 strips, clean sheets rejected 9 -> 7 of 30; seed 12: 127 -> 130 of 166,
+# 20 -> 17 of 50) (``benchmarks.rubbing --seed 10 / 12``).
+ENGINE_WEIGHTS = {"rapidocr": 4.0}
 
 
 # A start / stop mark broken into fragments (a maker's emblem, a ring of dots) is taken

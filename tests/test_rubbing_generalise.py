@@ -1,0 +1,96 @@
+"""Issue 16, reading rubbings of unseen styles: RapidOCR's line reading outweighs the
+glyph classifier, a dot-peen line is recognised and never passed unseen, and a solid end
+mark joined to the tape's edge by a smudge is still found. Strips drawn with OpenCV
+(tests/rubbing_drawn.py), engines canned."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from tests.rubbing_drawn import DPI, VIN, CannedEngine, strip_image
+from vincheck.finding_text import finding_sentence
+from vincheck.findings import Status
+from vincheck.imageio import from_array
+from vincheck.rubbing import MIN_STRIP_HEIGHT_MM, MIN_STRIP_LEN_MM, check_sheet
+from vincheck.rubbing.grid import DOT_PEEN_SHARE, dot_peen_share
+from vincheck.rubbing.locate import locate_strips
+from vincheck.rubbing.polarity import normalize_and_segment
+from vincheck.rubbing.segment import segment_strip
+from vincheck.settings import Settings
+from vincheck.vin import compute_check_digit
+
+VALID = VIN[:8] + compute_check_digit(VIN) + VIN[9:]
+
+
+def _canned(name: str, text: str, conf: float) -> CannedEngine:
+    eng = CannedEngine(text, conf=conf)
+    eng.name = name
+    return eng
+
+
+def _unreadable(rb):
+    return next(f for f in rb.findings if f.code == "unreadable")
+
+
+@pytest.fixture(scope="module")
+def solid() -> np.ndarray:
+    return strip_image(VIN)
+
+
+@pytest.fixture(scope="module")
+def dotted() -> np.ndarray:
+    return strip_image(VIN, dots=True)
+
+
+def test_rapidocr_outweighs_the_glyph_classifier_where_they_differ(solid):
+    # position 12 read surely but wrongly by the classifier, less surely right by RapidOCR
+    wrong = VALID[:11] + ("7" if VALID[11] != "7" else "1") + VALID[12:]
+    engines = [_canned("glyph", wrong, 0.9), _canned("rapidocr", VALID, 0.6)]
+    rb = check_sheet(from_array(solid, dpi=DPI), Settings(), engines=engines).rubbings[0]
+    assert rb.raw.strip("#") == VALID  # equal weights would keep the classifier's 0.9
+    texts = _unreadable(rb).details["engine_texts"]
+    assert texts == {"glyph": wrong, "rapidocr": VALID}
+
+
+def _share(sheet: np.ndarray) -> float:
+    ppm = DPI / 25.4
+    st = locate_strips(sheet, MIN_STRIP_LEN_MM * ppm, MIN_STRIP_HEIGHT_MM * ppm)[0]
+    nz, seg = normalize_and_segment(st.crop, st.core_x)
+    return dot_peen_share(nz.image, seg)
+
+
+def test_dot_peen_share_tells_dots_from_strokes(solid, dotted):
+    assert _share(dotted) >= DOT_PEEN_SHARE > _share(solid)
+
+
+def test_a_sure_valid_dot_peen_reading_goes_to_review(solid, dotted):
+    for img, dots in ((solid, False), (dotted, True)):
+        rb = check_sheet(from_array(img, dpi=DPI), Settings(),
+                         engines=[CannedEngine(VALID, conf=0.99)]).rubbings[0]
+        f = _unreadable(rb)
+        assert rb.vin == VALID
+        assert f.status is (Status.REVIEW if dots else Status.PASS)
+        assert bool(f.details.get("dot_peen")) is dots
+    assert "dot" in f.message and VALID in f.message
+    assert "点阵" in finding_sentence(f, "zh")
+    assert "dot peen" in finding_sentence(f, "en")
+
+
+def test_a_solid_end_mark_in_a_smudge_at_the_tape_edge_is_kept():
+    # a light strip (normalised: dark characters), a grey smudge from the top border under
+    # the start mark: the plain threshold joins mark and smudge to the border
+    norm = np.full((200, 2100), 225, np.uint8)
+    cv2.rectangle(norm, (120, 0), (395, 199), 115, -1)
+    mark = np.array([[270, 150], [310, 55], [350, 150]], np.int32)
+    cv2.fillPoly(norm, [mark], 35)
+    font = cv2.FONT_HERSHEY_SIMPLEX
+    scale = cv2.getFontScaleFromHeight(font, 95, 10)
+    for i, ch in enumerate(VALID):
+        cv2.putText(norm, ch, (420 + 92 * i, 150), font, scale, 35, 10, cv2.LINE_AA)
+    norm = cv2.GaussianBlur(norm, (0, 0), 1.2)
+    seg = segment_strip(norm)
+    first = seg.glyphs[0]
+    assert first.x0 <= 285 and 335 <= first.x1 <= 420  # the triangle, not the smudge
+    assert len(seg.glyphs) == 18
