@@ -94,3 +94,23 @@ def test_a_solid_end_mark_in_a_smudge_at_the_tape_edge_is_kept():
     first = seg.glyphs[0]
     assert first.x0 <= 285 and 335 <= first.x1 <= 420  # the triangle, not the smudge
     assert len(seg.glyphs) == 18
+
+
+def test_engines_disputing_a_check_digit_twin_send_the_reading_to_review(solid):
+    # position 7 is "1": the classifier reads J there (0.6, the same value in the
+    # check-digit sum, so both readings are valid VINs); RapidOCR, weighted 4:1, reads 1
+    # and carries the average (J keeps 0.12 of it, under the look-alike share)
+    assert VALID[6] == "1"
+    twin = VALID[:6] + "J" + VALID[7:]
+    glyph = _canned("glyph", twin, 0.97)
+    glyph.alts = {6: ("1", 0.6)}
+    engines = [glyph, _canned("rapidocr", VALID, 0.97)]
+    rb = check_sheet(from_array(solid, dpi=DPI), Settings(), engines=engines).rubbings[0]
+    f = _unreadable(rb)
+    assert f.status is Status.REVIEW and rb.vin in (None, VALID)
+    assert _unreadable(rb).details["engine_texts"]["glyph"][6] == "J"
+    # the same reading undisputed passes
+    rb = check_sheet(from_array(solid, dpi=DPI), Settings(),
+                     engines=[_canned("glyph", VALID, 0.97), _canned("rapidocr", VALID, 0.97)]
+                     ).rubbings[0]
+    assert _unreadable(rb).status is Status.PASS
