@@ -114,3 +114,28 @@ def test_engines_disputing_a_check_digit_twin_send_the_reading_to_review(solid):
                      engines=[_canned("glyph", VALID, 0.97), _canned("rapidocr", VALID, 0.97)]
                      ).rubbings[0]
     assert _unreadable(rb).status is Status.PASS
+
+
+def _line(widths: list[int], gaps: list[int], h: int = 100) -> list:
+    from vincheck.rubbing.segment import Glyph
+
+    out, x = [], 0
+    for w, g in zip(widths, gaps, strict=True):
+        out.append(Glyph(x, 0, x + w, h, w * h // 3))
+        x += w + g
+    return out
+
+
+def test_a_wide_end_mark_cut_in_two_is_made_whole():
+    from vincheck.rubbing.read import whole_end_marks
+
+    # an oval emblem of 150 px cut at the pitch (no gap), 17 characters, a trailing mark
+    # and one speck: 20 glyphs
+    glyphs = _line([70, 80] + [65] * 17 + [60, 20], [0] + [20] * 19 + [0])
+    whole = whole_end_marks(glyphs)
+    assert len(whole) == len(glyphs) - 1
+    assert (whole[0].x0, whole[0].x1) == (0, 150) and whole[1:] == glyphs[2:]
+    # a line of 19 glyphs, or two narrow touching glyphs, is left alone
+    assert whole_end_marks(glyphs[1:]) == glyphs[1:]
+    narrow = _line([40, 40] + [65] * 18, [0] + [20] * 19)
+    assert whole_end_marks(narrow) == narrow
