@@ -87,14 +87,15 @@ DOT_ASPECT = 1.6
 # A line is dot-peen marked when at least this share of the ink in its glyph boxes lies on
 # round dots (:func:`dot_ink`) at least 1/25 of the character height across (grain and
 # speckle of the graphite are smaller, strokes are not round). Chosen on the tuning sets
-# (seeds 10 and 12, 160 held-out sheets): the 25 dot-peen lines gave 0.26-0.73, the 238
-# others at most 0.05.
+# (seeds 10 and 12, 160 held-out sheets): 24 of the 25 dot-peen lines gave 0.26-1.0 (the
+# 25th, its characters too small to read, 0.01), 259 of the 260 other lines at most 0.05
+# (one illegible line 0.16). Can exceed 1: the dots are found apart from the line's ink.
 DOT_PEEN_SHARE = 0.15
 
 
 def dot_peen_share(norm: np.ndarray, seg: Segmentation) -> float:
-    """The share (0-1) of the ink in ``seg``'s glyph boxes (text band) that lies on round
-    dots at least 1/25 of the character height across; 0 when the line has no glyphs."""
+    """The round dots at least 1/25 of the character height across in ``seg``'s glyph
+    boxes (text band), as a share of the line's ink there (px / px; 0 without glyphs)."""
     if not seg.glyphs:
         return 0.0
     char_h = float(np.median([g.h for g in seg.glyphs]))  # px
