@@ -139,3 +139,22 @@ def test_a_wide_end_mark_cut_in_two_is_made_whole():
     assert whole_end_marks(glyphs[1:]) == glyphs[1:]
     narrow = _line([40, 40] + [65] * 18, [0] + [20] * 19)
     assert whole_end_marks(narrow) == narrow
+
+
+def test_copies_that_differ_where_one_was_read_unsurely_go_to_review():
+    from vincheck.findings import Finding, RubbingResult
+    from vincheck.rubbing.judge_sheet import sheet_findings
+
+    def copy(vin: str, status: Status) -> RubbingResult:
+        return RubbingResult(box=(0.0,) * 8, vin=vin, confidence=0.9,
+                             findings=[Finding("unreadable", status, measured=0.9, limit=0.6)])
+
+    other = VALID[:3] + "0" + VALID[4:]
+    sure = [copy(VALID, Status.PASS), copy(other, Status.PASS)]
+    unsure = [copy(VALID, Status.PASS), copy(other, Status.REVIEW)]
+    differ = {k: next(f for f in sheet_findings(c, None) if f.code == "copies_differ")
+              for k, c in (("sure", sure), ("unsure", unsure))}
+    assert differ["sure"].status is Status.FAIL
+    assert differ["unsure"].status is Status.REVIEW
+    assert sorted(differ["unsure"].measured) == sorted([VALID, other])
+    assert "目视比对" in finding_sentence(differ["unsure"], "zh")

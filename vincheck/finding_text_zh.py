@@ -79,6 +79,8 @@ FINDING_ZH: dict[str, str] = {
         '无法判断车身颜色：请目视核对。',
     'The expected VIN {vin} is not a valid VIN.':
         '应有车辆识别代号 {vin} 不是有效的车辆识别代号。',
+    'The rubbings read different VINs ({vins}), but at least one was read unsurely: compare the copies by eye.':
+        '各份拓印识别出的车辆识别代号不同（{vins}），但至少有一份识别不确定：请目视比对各份拓印。',
     'The rubbings read different VINs: {vins}.':
         '各份拓印识别出的车辆识别代号不同：{vins}。',
     'Every rubbing reads {vin}.':
