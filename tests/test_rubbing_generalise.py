@@ -158,3 +158,21 @@ def test_copies_that_differ_where_one_was_read_unsurely_go_to_review():
     assert differ["unsure"].status is Status.REVIEW
     assert sorted(differ["unsure"].measured) == sorted([VALID, other])
     assert "目视比对" in finding_sentence(differ["unsure"], "zh")
+
+
+def test_dirt_before_the_start_mark_is_not_taken_for_the_mark():
+    from vincheck.ocr.base import SYMBOL
+    from vincheck.rubbing.read import _outside_symbols
+
+    char = {"A": 0.99}
+    dirt, mark = {SYMBOL: 0.55, "4": 0.2}, {SYMBOL: 0.8}
+    # dirt, a star, 17 characters and no end mark: the dirt is beyond the line
+    scores = [dirt, mark] + [char] * 17
+    sym = [0.55, 0.8] + [0.0] * 17
+    assert _outside_symbols(scores, sym) == (1, 19)
+    # a mark at each end frames the line as it is
+    scores = [mark] + [char] * 17 + [mark]
+    assert _outside_symbols(scores, [0.8] + [0.0] * 17 + [0.8]) == (0, 19)
+    # a last glyph read surely as a character but no mark-like second glyph: unchanged
+    scores = [dirt] + [char] * 18
+    assert _outside_symbols(scores, [0.55] + [0.0] * 18) == (0, 19)

@@ -255,7 +255,8 @@ def _outside_symbols(glyph_scores: Sequence[CellScores], sym: Sequence[float]
     """Index range [lo, hi) of the line without the glyphs lying beyond its end symbols
     when there are more than 19: two symbols with exactly 17 glyphs between them, else a
     symbol second from an end with past it only glyphs that no engine reads as a VIN
-    character with :data:`BEYOND_SYMBOL_PROB`."""
+    character with :data:`BEYOND_SYMBOL_PROB`; of 19 glyphs, the one beyond a mark-like
+    second glyph when the other end is surely a character."""
     lo, hi = 0, len(sym)
     # two symbols exactly 17 glyphs apart frame the VIN: whatever lies outside them is not
     # part of it (the regulation puts the VIN between its start and end symbols)
@@ -274,6 +275,17 @@ def _outside_symbols(glyph_scores: Sequence[CellScores], sym: Sequence[float]
         hi -= 1
     while hi - lo > 19 and sym[lo + 1] >= SYMBOL_PROB and weak(lo):
         lo += 1
+
+    def surely_char(i: int) -> bool:
+        return sym[i] < SYMBOL_PROB and max(
+            (v for k, v in glyph_scores[i].items() if k != SYMBOL), default=0.0) >= SURE_PROB
+
+    # 19 glyphs whose one end is surely a character cannot be framed by two marks there:
+    # when the glyph next to the other end is mark-like, the end glyph is dirt beyond it
+    if hi - lo == 19 and surely_char(hi - 1) and sym[lo + 1] >= SYMBOL_PROB:
+        lo += 1
+    elif hi - lo == 19 and surely_char(lo) and sym[hi - 2] >= SYMBOL_PROB:
+        hi -= 1
     return lo, hi
 
 
