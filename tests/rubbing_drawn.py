@@ -18,9 +18,11 @@ PX_MM = DPI / 25.4
 
 
 def strip_image(text: str, h_mm: float = 8.0, angle: float = 0.0, shear: float = 0.0,
-                 ghost_mm: float = 0.0, seed: int = 0) -> np.ndarray:
+                 ghost_mm: float = 0.0, seed: int = 0, dots: bool = False) -> np.ndarray:
     """A sheet with one dark strip carrying light glyphs: ``text`` between two filled
-    diamonds (the end symbols), drawn with cv2 (no generator involved)."""
+    diamonds (the end symbols), drawn with cv2 (no generator involved); ``dots``: the
+    characters drawn as round separate dots on a grid a seventh of their height apart
+    (dot peen)."""
     rng = np.random.default_rng(seed)
     ch = h_mm * PX_MM
     pitch = 0.8 * ch
@@ -28,6 +30,7 @@ def strip_image(text: str, h_mm: float = 8.0, angle: float = 0.0, shear: float =
     w = int(pitch * n + 4 * ch)
     h = int(2.6 * ch)
     strip8 = np.zeros((h, w), np.uint8)
+    text8 = np.zeros((h, w), np.uint8)
     scale = cv2.getFontScaleFromHeight(FONT, int(ch), 3)
     thick = max(2, int(ch / 9))
     y = int(h / 2 + ch / 2)
@@ -40,7 +43,8 @@ def strip_image(text: str, h_mm: float = 8.0, angle: float = 0.0, shear: float =
                             [cx + r * 0.8, y - ch / 2 + r], [cx, y - ch / 2]], np.int32)
             cv2.fillPoly(strip8, [pts], 255)
         else:
-            cv2.putText(strip8, text[i - 1], (cx, y), FONT, scale, 255, thick, cv2.LINE_AA)
+            cv2.putText(text8, text[i - 1], (cx, y), FONT, scale, 255, thick, cv2.LINE_AA)
+    strip8 = np.maximum(strip8, _as_dots(text8, ch) if dots else text8)
     strip = strip8.astype(np.float32) / 255.0
     if shear:
         t = math.tan(math.radians(shear))
@@ -57,6 +61,19 @@ def strip_image(text: str, h_mm: float = 8.0, angle: float = 0.0, shear: float =
     warped = cv2.warpAffine(img.astype(np.float32), m, (w + 600, h + 600), borderValue=-1)
     sheet = np.where(warped >= 0, warped, sheet)
     return np.clip(sheet, 0, 255).astype(np.uint8)
+
+
+def _as_dots(mask: np.ndarray, ch: float) -> np.ndarray:
+    """The characters of ``mask`` (0/255) as round dots ``ch`` / 7 apart on a grid, each
+    0.35 of that spacing in radius."""
+    out = np.zeros_like(mask)
+    step = ch / 7.0
+    r = max(2, int(round(0.35 * step)))
+    for y in np.arange(step / 2, mask.shape[0], step):
+        for x in np.arange(step / 2, mask.shape[1], step):
+            if mask[int(y), int(x)] > 127:
+                cv2.circle(out, (int(x), int(y)), r, 255, -1, cv2.LINE_AA)
+    return out
 
 
 VIN = "LSVAU2180N2183594"

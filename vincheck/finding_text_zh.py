@@ -79,6 +79,8 @@ FINDING_ZH: dict[str, str] = {
         '无法判断车身颜色：请目视核对。',
     'The expected VIN {vin} is not a valid VIN.':
         '应有车辆识别代号 {vin} 不是有效的车辆识别代号。',
+    'The rubbings read different VINs ({vins}), but at least one was read unsurely: compare the copies by eye.':
+        '各份拓印识别出的车辆识别代号不同（{vins}），但至少有一份识别不确定：请目视比对各份拓印。',
     'The rubbings read different VINs: {vins}.':
         '各份拓印识别出的车辆识别代号不同：{vins}。',
     'Every rubbing reads {vin}.':
@@ -91,6 +93,8 @@ FINDING_ZH: dict[str, str] = {
         '识别出的车辆识别代号 {vin} 与资料一致。',
     '{n} rubbing strip(s) found on the sheet.':
         '拓印膜上找到 {n} 份拓印。',
+    'The VIN is marked in dots (dot peen), where B and 8, S and 5, G and 6 differ by a dot or two: compare every character with the rubbing by eye.':
+        '车辆识别代号为点阵（点冲）打刻，B 与 8、S 与 5、G 与 6 只差一两个点：请逐个字符与拓印膜目视核对。',
     'Some characters are uncertain (lowest confidence {conf}, threshold {need}): compare them with the rubbing by eye.':
         '部分字符识别不确定（最低置信度 {conf}，阈值 {need}）：请对照拓印目视核对。',
     'All characters read (lowest confidence {conf}, threshold {need}).':

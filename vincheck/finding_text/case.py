@@ -62,6 +62,12 @@ def copies_differ_sentence(f: Finding) -> str | None:
         return Q.translate("FindingText", "The rubbings read different VINs: {vins}.").format(
             vins=_words(vins)
         )
+    if f.status is Status.REVIEW:
+        return Q.translate(
+            "FindingText",
+            "The rubbings read different VINs ({vins}), but at least one was read unsurely: "
+            "compare the copies by eye.",
+        ).format(vins=_words(vins))
     if f.status is Status.PASS:
         if not vins:
             return None

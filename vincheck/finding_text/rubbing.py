@@ -40,6 +40,12 @@ def unreadable_sentence(f: Finding) -> str | None:
     if f.unit != "ratio":
         return None
     conf, need = num(f.measured), num(f.limit)
+    if f.status is Status.REVIEW and f.details.get("dot_peen"):
+        return Q.translate(
+            "FindingText",
+            "The VIN is marked in dots (dot peen), where B and 8, S and 5, G and 6 differ by a "
+            "dot or two: compare every character with the rubbing by eye.",
+        )
     if f.status is Status.REVIEW:
         return Q.translate(
             "FindingText",

@@ -91,7 +91,8 @@ def judge_strip(ev: StripEvidence, cfg: RubbingSettings) -> RubbingResult:
                   for g, w in ((rd.start, "start"), (rd.end, "end")) if g is not None]
     all_shapes = [outline, *sym_shapes, *char_shapes]
     details = {"engines": rd.engines, "engine_errors": rd.errors, "raw": rd.raw,
-               "positions_read_with_other_copy": list(rd.shared_positions)}
+               "positions_read_with_other_copy": list(rd.shared_positions),
+               "engine_texts": dict(rd.engine_texts)}
     if reading.rep is not None:
         details["repair"] = reading.rep.to_dict()
     leg = legibility(rd, reading, chars, cfg)

@@ -25,7 +25,13 @@ def sheet_findings(rubbings: Sequence[RubbingResult], expected_vin: str | None,
     vins = [r.vin for r in rubbings if r.vin]
     if len(rubbings) >= 2:
         distinct = sorted(set(vins))
-        if len(distinct) > 1:
+        if len(distinct) > 1 and not all(_read_surely(r) for r in rubbings if r.vin):
+            # a copy read unsurely may be misread: the difference is for a person to see
+            out.append(Finding("copies_differ", Status.REVIEW, measured=distinct,
+                               limit="one VIN", message="the rubbings read different VINs: "
+                               + ", ".join(distinct) + "; at least one of them was read "
+                               "unsurely: compare the copies by eye", evidence=outlines))
+        elif len(distinct) > 1:
             out.append(Finding("copies_differ", Status.FAIL, measured=distinct,
                                limit="one VIN", message="the rubbings read different VINs: "
                                + ", ".join(distinct), evidence=outlines))
@@ -52,3 +58,8 @@ def sheet_findings(rubbings: Sequence[RubbingResult], expected_vin: str | None,
                                limit=expected_vin, message="the VIN read matches the "
                                "expected VIN", evidence=outlines))
     return out
+
+
+def _read_surely(r: RubbingResult) -> bool:
+    """Whether a rubbing's VIN was read surely (its ``unreadable`` finding passed)."""
+    return all(f.status is Status.PASS for f in r.findings if f.code == "unreadable")

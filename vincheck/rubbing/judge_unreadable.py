@@ -210,6 +210,11 @@ def _m_confirmed(c: _Case) -> str:
             "read the same valid VIN")
 
 
+def _m_dot_peen(c: _Case) -> str:
+    return (f"read as {c.reading.chosen}; the VIN is marked in dots (dot peen), where B / 8, "
+            "S / 5, G / 6 and D / 0 differ by a dot or two: please confirm every character")
+
+
 def _m_read(c: _Case) -> str:
     return f"{c.leg.n_chars} characters read"
 
@@ -223,6 +228,9 @@ StatusRule = Status | Callable[[_Case], Status]
 CASCADE: list[tuple[str, Callable[[_Case], bool], StatusRule, Callable[[_Case], str]]] = [
     ("no characters", lambda c: c.leg.n_chars == 0, Status.FAIL, _m_none),
     ("illegible", lambda c: c.leg.illegible, Status.FAIL, _m_illegible),
+    # dot peen: both engines and both copies read a dotted B as 8 alike (tuning set seed
+    # 12: two wrong VINs with a valid check digit, read surely, passed); never passed unseen
+    ("dot-peen marking", lambda c: c.rd.dot_peen, Status.REVIEW, _m_dot_peen),
     ("confirmed by another copy", lambda c: bool(c.rd.confirmed_by) and bool(c.reading.vin),
      Status.PASS, _m_confirmed),
     ("one confusion from a valid VIN", lambda c: c.reading.confusion is not None,
@@ -259,6 +267,8 @@ def unreadable_finding(rd: StripRead, reading: VinReading, leg: Legibility,
                            message=message(case), evidence=all_shapes, details=details)
         extra = ({"suggested_vin": reading.confusion[0]}
                  if name == "one confusion from a valid VIN" and reading.confusion else {})
+        if name == "dot-peen marking":
+            extra = {"dot_peen": True}
         return Finding("unreadable", st, measured=round(leg.min_conf, 3),
                        limit=cfg.min_char_confidence, unit="ratio", message=message(case),
                        evidence=all_shapes, details={**details, **extra})

@@ -34,7 +34,10 @@ class StripRead:
     ``disputed`` the 0-based character positions where two engines' top VIN characters
     differ (the judge does not let a valid check digit vouch for those);
     ``confirmed_by`` the 1-based numbers of the other rubbings on the sheet whose best
-    reading is the same valid VIN (:func:`vincheck.rubbing.copies.agreeing_copies`).
+    reading is the same valid VIN (:func:`vincheck.rubbing.copies.agreeing_copies`);
+    ``engine_texts`` each engine's own best character per position (``?`` under
+    :data:`DISPUTE_PROB`); ``dot_peen`` when the line is marked in round dots
+    (:func:`vincheck.rubbing.grid.dot_peen_share`).
     """
 
     glyph_scores: list[CellScores]
@@ -47,6 +50,8 @@ class StripRead:
     errors: list[str] = field(default_factory=list)
     shared_positions: list[int] = field(default_factory=list)
     confirmed_by: list[int] = field(default_factory=list)
+    engine_texts: dict[str, str] = field(default_factory=dict)
+    dot_peen: bool = False
 
     @property
     def best_text(self) -> str:
@@ -76,6 +81,8 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
     An engine that raises :class:`OcrEngineError` is skipped and its message kept; when
     every engine fails the last error is raised.
     """
+    # a wide start / stop mark cut in two by the segmentation is read whole
+    seg = Segmentation(whole_end_marks(seg.glyphs), seg.ink, seg.band)
     glyphs = seg.glyphs
     line, _ = line_image(norm if ocr_src is None else ocr_src, seg)
     spans = _spans(glyphs, line.shape[1])
@@ -99,7 +106,8 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
         if last_exc is not None:
             raise last_exc
         raise OcrEngineError("no OCR engine returned a reading: " + "; ".join(errors))
-    glyph_scores = [combine([pe[i] for pe in per_engine]) for i in range(len(glyphs))]
+    weights = [ENGINE_WEIGHTS.get(n, 1.0) for n in used]
+    glyph_scores = [combine([pe[i] for pe in per_engine], weights) for i in range(len(glyphs))]
     _second_opinion(norm, seg, glyph_scores, engines)
     start = end = None
     lo, hi = 0, len(glyphs)
@@ -140,8 +148,20 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
                   else (_top({k: v for k, v in glyph_scores[i].items() if k != SYMBOL})
                         if i in kept else "~")
                   for i in range(len(glyphs)))
+    engine_texts = {name: "".join(_top_vin(pe[i]) or "?" for i in idx)
+                    for name, pe in zip(used, per_engine, strict=True)}
     return StripRead(glyph_scores, start, end, chars, char_scores, raw, used, errors,
-                     disputed=disputed)
+                     disputed=disputed, engine_texts=engine_texts)
+
+
+# Weight of each engine's line reading when they are averaged (others 1). RapidOCR's
+# PP-OCR recogniser, trained on far more faces than the glyph classifier, reads the line of
+# an unseen face better (tuning sets, per-engine best characters: RapidOCR 85 of 101
+# 17-character lines exact, the classifier 60); at 4:1 the classifier still settles what
+# RapidOCR is unsure of. Chosen among 1, 2 and 4 on the tuning sets (seed 10: exact VIN
+# 88 -> 94 of 102 strips, clean sheets rejected 9 -> 7 of 30; seed 12: 127 -> 130 of 166,
+# 20 -> 17 of 50) (``benchmarks.rubbing --seed 10 / 12``).
+ENGINE_WEIGHTS = {"rapidocr": 4.0}
 
 
 # A start / stop mark broken into fragments (a maker's emblem, a ring of dots) is taken
@@ -180,6 +200,38 @@ def _fragments_as_symbol(glyphs: Sequence[Glyph], cand: list[int], chars: Sequen
     return merged, {i for i in cand if glyphs[i] in parts}
 
 
+# A mark this many times the line's median glyph width or wider is no single character
+# (tuning set seed 12: a maker's oval emblem cut in two read as C and a dropped glyph;
+# exact VIN 130 -> 134 of 166 strips, clean sheets rejected 17 -> 16 of 50).
+MARK_MIN_W = 1.5
+
+
+def whole_end_marks(glyphs: Sequence[Glyph]) -> list[Glyph]:
+    """``glyphs`` with a wide start / stop mark made whole again where the segmentation cut
+    it in two (a maker's oval emblem split at the pitch): only on a line with more glyphs
+    than 17 characters and two marks, the two glyphs at an end that touch (cut, no gap)
+    and together are :data:`MARK_MIN_W` median glyph widths wide but no wider than
+    :data:`SYMBOL_MAX_W` character heights."""
+    out = list(glyphs)
+    if len(out) <= VIN_LENGTH + 2:
+        return out
+    med_w = float(np.median([g.w for g in out]))  # px
+    med_h = float(np.median([g.h for g in out]))
+    for first in (True, False):
+        if len(out) <= VIN_LENGTH + 2:
+            break
+        a, b = (out[0], out[1]) if first else (out[-2], out[-1])
+        width = b.x1 - a.x0
+        if b.x0 - a.x1 <= 1 and MARK_MIN_W * med_w <= width <= SYMBOL_MAX_W * med_h:
+            whole = Glyph(a.x0, min(a.y0, b.y0), b.x1, max(a.y1, b.y1), a.area + b.area,
+                          a.at_edge or b.at_edge)
+            if first:
+                out[0:2] = [whole]
+            else:
+                out[-2:] = [whole]
+    return out
+
+
 # An engine's top VIN character counts in a dispute only when given at least this.
 DISPUTE_PROB = 0.2
 
@@ -203,7 +255,8 @@ def _outside_symbols(glyph_scores: Sequence[CellScores], sym: Sequence[float]
     """Index range [lo, hi) of the line without the glyphs lying beyond its end symbols
     when there are more than 19: two symbols with exactly 17 glyphs between them, else a
     symbol second from an end with past it only glyphs that no engine reads as a VIN
-    character with :data:`BEYOND_SYMBOL_PROB`."""
+    character with :data:`BEYOND_SYMBOL_PROB`; of 19 glyphs, the one beyond a mark-like
+    second glyph when the other end is surely a character."""
     lo, hi = 0, len(sym)
     # two symbols exactly 17 glyphs apart frame the VIN: whatever lies outside them is not
     # part of it (the regulation puts the VIN between its start and end symbols)
@@ -222,6 +275,17 @@ def _outside_symbols(glyph_scores: Sequence[CellScores], sym: Sequence[float]
         hi -= 1
     while hi - lo > 19 and sym[lo + 1] >= SYMBOL_PROB and weak(lo):
         lo += 1
+
+    def surely_char(i: int) -> bool:
+        return sym[i] < SYMBOL_PROB and max(
+            (v for k, v in glyph_scores[i].items() if k != SYMBOL), default=0.0) >= SURE_PROB
+
+    # 19 glyphs whose one end is surely a character cannot be framed by two marks there:
+    # when the glyph next to the other end is mark-like, the end glyph is dirt beyond it
+    if hi - lo == 19 and surely_char(hi - 1) and sym[lo + 1] >= SYMBOL_PROB:
+        lo += 1
+    elif hi - lo == 19 and surely_char(lo) and sym[hi - 2] >= SYMBOL_PROB:
+        hi -= 1
     return lo, hi
 
 

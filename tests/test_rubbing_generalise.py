@@ -1,0 +1,178 @@
+"""Issue 16, reading rubbings of unseen styles: RapidOCR's line reading outweighs the
+glyph classifier, a dot-peen line is recognised and never passed unseen, and a solid end
+mark joined to the tape's edge by a smudge is still found. Strips drawn with OpenCV
+(tests/rubbing_drawn.py), engines canned."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from tests.rubbing_drawn import DPI, VIN, CannedEngine, strip_image
+from vincheck.finding_text import finding_sentence
+from vincheck.findings import Status
+from vincheck.imageio import from_array
+from vincheck.rubbing import MIN_STRIP_HEIGHT_MM, MIN_STRIP_LEN_MM, check_sheet
+from vincheck.rubbing.grid import DOT_PEEN_SHARE, dot_peen_share
+from vincheck.rubbing.locate import locate_strips
+from vincheck.rubbing.polarity import normalize_and_segment
+from vincheck.rubbing.segment import segment_strip
+from vincheck.settings import Settings
+from vincheck.vin import compute_check_digit
+
+VALID = VIN[:8] + compute_check_digit(VIN) + VIN[9:]
+
+
+def _canned(name: str, text: str, conf: float) -> CannedEngine:
+    eng = CannedEngine(text, conf=conf)
+    eng.name = name
+    return eng
+
+
+def _unreadable(rb):
+    return next(f for f in rb.findings if f.code == "unreadable")
+
+
+@pytest.fixture(scope="module")
+def solid() -> np.ndarray:
+    return strip_image(VIN)
+
+
+@pytest.fixture(scope="module")
+def dotted() -> np.ndarray:
+    return strip_image(VIN, dots=True)
+
+
+def test_rapidocr_outweighs_the_glyph_classifier_where_they_differ(solid):
+    # position 12 read surely but wrongly by the classifier, less surely right by RapidOCR
+    wrong = VALID[:11] + ("7" if VALID[11] != "7" else "1") + VALID[12:]
+    engines = [_canned("glyph", wrong, 0.9), _canned("rapidocr", VALID, 0.6)]
+    rb = check_sheet(from_array(solid, dpi=DPI), Settings(), engines=engines).rubbings[0]
+    assert rb.raw.strip("#") == VALID  # equal weights would keep the classifier's 0.9
+    texts = _unreadable(rb).details["engine_texts"]
+    assert texts == {"glyph": wrong, "rapidocr": VALID}
+
+
+def _share(sheet: np.ndarray) -> float:
+    ppm = DPI / 25.4
+    st = locate_strips(sheet, MIN_STRIP_LEN_MM * ppm, MIN_STRIP_HEIGHT_MM * ppm)[0]
+    nz, seg = normalize_and_segment(st.crop, st.core_x)
+    return dot_peen_share(nz.image, seg)
+
+
+def test_dot_peen_share_tells_dots_from_strokes(solid, dotted):
+    assert _share(dotted) >= DOT_PEEN_SHARE > _share(solid)
+
+
+def test_a_sure_valid_dot_peen_reading_goes_to_review(solid, dotted):
+    for img, dots in ((solid, False), (dotted, True)):
+        rb = check_sheet(from_array(img, dpi=DPI), Settings(),
+                         engines=[CannedEngine(VALID, conf=0.99)]).rubbings[0]
+        f = _unreadable(rb)
+        assert rb.vin == VALID
+        assert f.status is (Status.REVIEW if dots else Status.PASS)
+        assert bool(f.details.get("dot_peen")) is dots
+    assert "dot" in f.message and VALID in f.message
+    assert "点阵" in finding_sentence(f, "zh")
+    assert "dot peen" in finding_sentence(f, "en")
+
+
+def test_a_solid_end_mark_in_a_smudge_at_the_tape_edge_is_kept():
+    # a light strip (normalised: dark characters), a grey smudge from the top border under
+    # the start mark: the plain threshold joins mark and smudge to the border
+    norm = np.full((200, 2100), 225, np.uint8)
+    cv2.rectangle(norm, (120, 0), (395, 199), 115, -1)
+    mark = np.array([[270, 150], [310, 55], [350, 150]], np.int32)
+    cv2.fillPoly(norm, [mark], 35)
+    font = cv2.FONT_HERSHEY_SIMPLEX
+    scale = cv2.getFontScaleFromHeight(font, 95, 10)
+    for i, ch in enumerate(VALID):
+        cv2.putText(norm, ch, (420 + 92 * i, 150), font, scale, 35, 10, cv2.LINE_AA)
+    norm = cv2.GaussianBlur(norm, (0, 0), 1.2)
+    seg = segment_strip(norm)
+    first = seg.glyphs[0]
+    assert first.x0 <= 285 and 335 <= first.x1 <= 420  # the triangle, not the smudge
+    assert len(seg.glyphs) == 18
+
+
+def test_engines_disputing_a_check_digit_twin_send_the_reading_to_review(solid):
+    # position 7 is "1": the classifier reads J there (0.6, the same value in the
+    # check-digit sum, so both readings are valid VINs); RapidOCR, weighted 4:1, reads 1
+    # and carries the average (J keeps 0.12 of it, under the look-alike share)
+    assert VALID[6] == "1"
+    twin = VALID[:6] + "J" + VALID[7:]
+    glyph = _canned("glyph", twin, 0.97)
+    glyph.alts = {6: ("1", 0.6)}
+    engines = [glyph, _canned("rapidocr", VALID, 0.97)]
+    rb = check_sheet(from_array(solid, dpi=DPI), Settings(), engines=engines).rubbings[0]
+    f = _unreadable(rb)
+    assert f.status is Status.REVIEW and rb.vin in (None, VALID)
+    assert _unreadable(rb).details["engine_texts"]["glyph"][6] == "J"
+    # the same reading undisputed passes
+    rb = check_sheet(from_array(solid, dpi=DPI), Settings(),
+                     engines=[_canned("glyph", VALID, 0.97), _canned("rapidocr", VALID, 0.97)]
+                     ).rubbings[0]
+    assert _unreadable(rb).status is Status.PASS
+
+
+def _line(widths: list[int], gaps: list[int], h: int = 100) -> list:
+    from vincheck.rubbing.segment import Glyph
+
+    out, x = [], 0
+    for w, g in zip(widths, gaps, strict=True):
+        out.append(Glyph(x, 0, x + w, h, w * h // 3))
+        x += w + g
+    return out
+
+
+def test_a_wide_end_mark_cut_in_two_is_made_whole():
+    from vincheck.rubbing.read import whole_end_marks
+
+    # an oval emblem of 150 px cut at the pitch (no gap), 17 characters, a trailing mark
+    # and one speck: 20 glyphs
+    glyphs = _line([70, 80] + [65] * 17 + [60, 20], [0] + [20] * 19 + [0])
+    whole = whole_end_marks(glyphs)
+    assert len(whole) == len(glyphs) - 1
+    assert (whole[0].x0, whole[0].x1) == (0, 150) and whole[1:] == glyphs[2:]
+    # a line of 19 glyphs, or two narrow touching glyphs, is left alone
+    assert whole_end_marks(glyphs[1:]) == glyphs[1:]
+    narrow = _line([40, 40] + [65] * 18, [0] + [20] * 19)
+    assert whole_end_marks(narrow) == narrow
+
+
+def test_copies_that_differ_where_one_was_read_unsurely_go_to_review():
+    from vincheck.findings import Finding, RubbingResult
+    from vincheck.rubbing.judge_sheet import sheet_findings
+
+    def copy(vin: str, status: Status) -> RubbingResult:
+        return RubbingResult(box=(0.0,) * 8, vin=vin, confidence=0.9,
+                             findings=[Finding("unreadable", status, measured=0.9, limit=0.6)])
+
+    other = VALID[:3] + "0" + VALID[4:]
+    sure = [copy(VALID, Status.PASS), copy(other, Status.PASS)]
+    unsure = [copy(VALID, Status.PASS), copy(other, Status.REVIEW)]
+    differ = {k: next(f for f in sheet_findings(c, None) if f.code == "copies_differ")
+              for k, c in (("sure", sure), ("unsure", unsure))}
+    assert differ["sure"].status is Status.FAIL
+    assert differ["unsure"].status is Status.REVIEW
+    assert sorted(differ["unsure"].measured) == sorted([VALID, other])
+    assert "目视比对" in finding_sentence(differ["unsure"], "zh")
+
+
+def test_dirt_before_the_start_mark_is_not_taken_for_the_mark():
+    from vincheck.ocr.base import SYMBOL
+    from vincheck.rubbing.read import _outside_symbols
+
+    char = {"A": 0.99}
+    dirt, mark = {SYMBOL: 0.55, "4": 0.2}, {SYMBOL: 0.8}
+    # dirt, a star, 17 characters and no end mark: the dirt is beyond the line
+    scores = [dirt, mark] + [char] * 17
+    sym = [0.55, 0.8] + [0.0] * 17
+    assert _outside_symbols(scores, sym) == (1, 19)
+    # a mark at each end frames the line as it is
+    scores = [mark] + [char] * 17 + [mark]
+    assert _outside_symbols(scores, [0.8] + [0.0] * 17 + [0.8]) == (0, 19)
+    # a last glyph read surely as a character but no mark-like second glyph: unchanged
+    scores = [dirt] + [char] * 18
+    assert _outside_symbols(scores, [0.55] + [0.0] * 18) == (0, 19)
