@@ -176,3 +176,16 @@ def test_dirt_before_the_start_mark_is_not_taken_for_the_mark():
     # a last glyph read surely as a character but no mark-like second glyph: unchanged
     scores = [dirt] + [char] * 18
     assert _outside_symbols(scores, [0.55] + [0.0] * 18) == (0, 19)
+
+
+def test_a_small_end_mark_half_a_character_high_stays_in_the_line():
+    from vincheck.rubbing.segment import trim_outliers
+
+    # a hexagon nut half a character high before 17 characters of 100 px
+    glyphs = _line([50] + [65] * 17, [30] + [20] * 17)
+    glyphs[0] = type(glyphs[0])(glyphs[0].x0, 25, glyphs[0].x1, 75, 50 * 50 // 2)
+    kept = trim_outliers(glyphs, pitch=85.0)
+    assert kept[0] == glyphs[0] and len(kept) == 18
+    # a speck a third of a character high is still dropped
+    glyphs[0] = type(glyphs[0])(glyphs[0].x0, 35, glyphs[0].x1, 68, 50 * 33 // 2)
+    assert trim_outliers(glyphs, pitch=85.0)[0] == glyphs[1]
