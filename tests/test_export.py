@@ -211,6 +211,12 @@ def test_report_command(tmp_path: Path, images, capsys: pytest.CaptureFixture[st
                  "--to", "2026-01-10"]) == 0
     out = capsys.readouterr().out
     assert VIN_A in out and "站一" in out
+    # the time is this station's local time with its offset, not the recording desk's
+    # wall time cut off before its offset
+    from datetime import datetime
+
+    local = datetime.fromisoformat("2026-01-10T09:00:00+08:00").astimezone()
+    assert local.strftime("%Y-%m-%d %H:%M:%S") in out and "(UTC" in out
     pdf = tmp_path / "a.pdf"
     assert main(["report", "pdf", str(a), "--out", str(pdf), "--db", str(db)]) == 0
     assert VIN_A in pdf_text(pdf)

@@ -18,6 +18,7 @@ import sys
 import unicodedata
 
 from vincheck.errors import ExitCode, UsageError
+from vincheck.export.times import local_time_text
 from vincheck.settings import load_settings
 from vincheck.store import open_store
 
@@ -98,7 +99,7 @@ def print_desks(desks: list) -> None:
     head = ("station", "workstation", "cases", "first", "last", "cases/h", "median gap s",
             "check s")
     data = [(d.station or "-", d.workstation or "-", str(d.cases),
-             d.first.replace("T", " ")[:19], d.last.replace("T", " ")[:19],
+             local_time_text(d.first), local_time_text(d.last),
              "-" if d.per_hour is None else f"{d.per_hour:.1f}",
              "-" if d.median_gap_s is None else f"{d.median_gap_s:.1f}",
              f"{d.mean_check_s:.1f}") for d in desks]
@@ -110,10 +111,10 @@ def print_desks(desks: list) -> None:
 
 
 def print_table(rows: list) -> None:
-    """Fixed-width table of case summaries on stdout."""
+    """Fixed-width table of case summaries on stdout (times local, with their UTC offset)."""
     head = ("id", "time", "expected VIN", "VIN(s) read", "kind", "verdict", "decided",
             "station", "operator", "files")
-    data = [(str(r.id), r.time.replace("T", " ")[:19], r.expected_vin or "-",
+    data = [(str(r.id), local_time_text(r.time), r.expected_vin or "-",
              ",".join(r.vins_read) or "-", r.kind, r.verdict, r.decided_verdict,
              r.station or "-", r.operator or "-", str(r.n_files)) for r in rows]
     widths = [max([_width(h)] + [_width(d[i]) for d in data]) for i, h in enumerate(head)]
