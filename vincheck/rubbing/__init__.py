@@ -179,7 +179,12 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     ("rapidocr", "tesseract", "both") or the settings choose.
     """
     from vincheck.rubbing.copies import agreeing_copies, shared_evidence
-    from vincheck.rubbing.grid import DOT_PEEN_SHARE, dot_peen_share, reread_on_grid
+    from vincheck.rubbing.grid import (
+        DOT_PEEN_SHARE,
+        band_dots,
+        dot_peen_share,
+        reread_on_grid,
+    )
     from vincheck.rubbing.judge import StripEvidence, judge_strip, sheet_findings
     from vincheck.rubbing.locate import locate_strips, whole_image_strip
     from vincheck.rubbing.measure import line_geometry, measure_ghost
@@ -223,8 +228,9 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
             rd = read_strip(norm, seg, engines, ocr_src)
             poll()
             # dot-peen, touching or broken characters: cut again at the die's pitch
-            dotted = dot_peen_share(norm, seg) >= DOT_PEEN_SHARE
-            rd, seg = reread_on_grid(rd, seg, norm, ocr_src, engines)
+            dots = band_dots(norm, seg)
+            dotted = dot_peen_share(norm, seg, dots) >= DOT_PEEN_SHARE
+            rd, seg = reread_on_grid(rd, seg, norm, ocr_src, engines, dots)
             rd.dot_peen = dotted
             poll()
             geo = line_geometry(rd.chars, seg.ink) if rd.chars else None

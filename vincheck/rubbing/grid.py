@@ -93,14 +93,26 @@ DOT_ASPECT = 1.6
 DOT_PEEN_SHARE = 0.15
 
 
-def dot_peen_share(norm: np.ndarray, seg: Segmentation) -> float:
+def band_dots(norm: np.ndarray, seg: Segmentation) -> np.ndarray | None:
+    """:func:`dot_ink` of ``seg``'s text band at its median glyph height (None without
+    glyphs): computed once per strip for :func:`dot_peen_share` and :func:`reread_on_grid`."""
+    if not seg.glyphs:
+        return None
+    y0, y1 = seg.band
+    return dot_ink(norm[y0:y1], float(np.median([g.h for g in seg.glyphs])))
+
+
+def dot_peen_share(norm: np.ndarray, seg: Segmentation,
+                   dots: np.ndarray | None = None) -> float:
     """The round dots at least 1/25 of the character height across in ``seg``'s glyph
-    boxes (text band), as a share of the line's ink there (px / px; 0 without glyphs)."""
+    boxes (text band), as a share of the line's ink there (px / px; 0 without glyphs);
+    ``dots`` the band's :func:`band_dots` when already computed."""
     if not seg.glyphs:
         return 0.0
     char_h = float(np.median([g.h for g in seg.glyphs]))  # px
     y0, y1 = seg.band
-    n, lab, st, _ = cv2.connectedComponentsWithStats(dot_ink(norm[y0:y1], char_h), 8)
+    dots = band_dots(norm, seg) if dots is None else dots
+    n, lab, st, _ = cv2.connectedComponentsWithStats(dots, 8)
     w, h, area = st[:, 2], st[:, 3], st[:, 4]
     side = np.maximum(w, h)
     big = (side >= char_h / 25) & (np.minimum(w, h) >= 0.6 * side) & (area >= 0.5 * side * side)
@@ -253,20 +265,19 @@ def join_dots(img: np.ndarray, char_h: float) -> np.ndarray:
 
 
 def reread_on_grid(rd: StripRead, seg: Segmentation, norm: np.ndarray,
-                   ocr_src: np.ndarray | None, engines: Sequence[OcrEngine]
-                   ) -> tuple[StripRead, Segmentation]:
+                   ocr_src: np.ndarray | None, engines: Sequence[OcrEngine],
+                   dots: np.ndarray | None = None) -> tuple[StripRead, Segmentation]:
     """The strip's reading and cutting, replaced by a fixed-pitch one
     (:func:`grid_segmentations`) when that reads better by :data:`GRID_GAIN`
     (:func:`read_quality`); a dot-peen line (:data:`DOT_PEEN_DOTS`) is also read with its
     dots joined (:func:`join_dots`). Unchanged when the reading is good
-    (:func:`needs_grid`)."""
+    (:func:`needs_grid`). ``dots``: the band's :func:`band_dots` when already computed."""
     if not needs_grid(rd) or not seg.glyphs:
         return rd, seg
     char_h = float(np.median([g.h for g in seg.glyphs]))
-    y0, y1 = seg.band
-    dots = cv2.connectedComponents(dot_ink(norm[y0:y1], char_h))[0] - 1
+    mask = band_dots(norm, seg) if dots is None else dots
     views = [(norm, ocr_src)]
-    if dots >= DOT_PEEN_DOTS:
+    if cv2.connectedComponents(mask)[0] - 1 >= DOT_PEEN_DOTS:
         views.append((join_dots(norm, char_h),
                       join_dots(ocr_src, char_h) if ocr_src is not None else None))
     q = read_quality(rd) + GRID_GAIN

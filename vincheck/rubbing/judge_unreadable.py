@@ -120,7 +120,7 @@ def legibility(rd: StripRead, reading: VinReading, chars: Sequence[CharRead],
         0.5 if rep is not None and rep.decision in ("as_read", "repaired") else 1.0)
     # ... but not where the engines disagree on the character (an unseen face's B / 8,
     # D / 0 may still meet the check digit by chance): there the full confidence is needed
-    disputed = set(getattr(rd, "disputed", []))
+    disputed = set(rd.disputed)
     # ... nor where a character has a likely alternative of the same value in the check
     # digit's sum (J / 1, C / L, S / 2): the check digit cannot tell them apart
     blind = blind_doubts(rd, BLIND_SHARE)

@@ -58,7 +58,14 @@ class StripRead:
         """The characters' best readings ("?" where a character has no reading)."""
         return "".join(max(s.items(), key=lambda kv: kv[1])[0] if s else "?"
                        for s in self.char_scores)
-    disputed: list[int] = field(default_factory=list)
+
+    @property
+    def disputed(self) -> list[int]:
+        """The 0-based character positions where two engines' own best characters
+        (:attr:`engine_texts`) differ."""
+        texts = [t for t in self.engine_texts.values() if len(t) == len(self.char_scores)]
+        return [k for k in range(len(self.char_scores))
+                if len({t[k] for t in texts} - {"?"}) > 1]
 
 
 def line_image(norm: np.ndarray, seg: Segmentation) -> tuple[np.ndarray, int]:
@@ -142,8 +149,6 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
     if len(idx) == VIN_LENGTH and end is None:
         end, used_ = _fragments_as_symbol(glyphs, list(range(idx[-1] + 1, hi)), chars, "end")
         merged |= used_
-    disputed = [pos for pos, i in enumerate(idx) if len(per_engine) > 1
-                and len({_top_vin(pe[i]) for pe in per_engine} - {None}) > 1]
     raw = "".join(SYMBOL if glyphs[i] is start or glyphs[i] is end or i in merged
                   else (_top({k: v for k, v in glyph_scores[i].items() if k != SYMBOL})
                         if i in kept else "~")
@@ -151,7 +156,7 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
     engine_texts = {name: "".join(_top_vin(pe[i]) or "?" for i in idx)
                     for name, pe in zip(used, per_engine, strict=True)}
     return StripRead(glyph_scores, start, end, chars, char_scores, raw, used, errors,
-                     disputed=disputed, engine_texts=engine_texts)
+                     engine_texts=engine_texts)
 
 
 # Weight of each engine's line reading when they are averaged (others 1). RapidOCR's
