@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -315,6 +316,58 @@ def test_database_another_vincheck_is_creating_is_not_refused(tmp_path: Path) ->
         assert store.schema_version() >= 1
     finally:
         store.close()
+
+
+def test_creation_committed_between_the_open_checks_reads(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # another process commits its first migration just after this one read schema
+    # version 0: the check for another program's tables must see the same moment
+    import vincheck.store.sqlite as sqlite_store
+    db = tmp_path / "records.sqlite3"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, "
+                 "applied_at TEXT NOT NULL)")
+    real = sqlite_store._schema_version
+    done: list[int] = []
+
+    def version_then_other_commits(c: sqlite3.Connection) -> int:
+        v = real(c)
+        if c is not conn and not done:
+            done.append(migrate(conn))
+        return v
+
+    monkeypatch.setattr(sqlite_store, "_schema_version", version_then_other_commits)
+    with Store(db, check=False) as st:
+        assert done and st.schema_version() == done[0]
+    conn.close()
+
+
+def test_busy_at_once_is_tried_again_until_the_timeout() -> None:
+    from vincheck.store.sqlite import _retry_busy
+    calls: list[float] = []
+
+    def locked_twice() -> str:
+        calls.append(time.monotonic())
+        if len(calls) <= 2:
+            raise sqlite3.OperationalError("database is locked")
+        return "wal"
+
+    assert _retry_busy(locked_twice, 5.0) == "wal" and len(calls) == 3
+    start = time.monotonic()
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        _retry_busy(lambda: (_ for _ in ()).throw(sqlite3.OperationalError("database is "
+                                                                           "locked")), 0.3)
+    assert 0.3 <= time.monotonic() - start < 2.0
+    other: list[int] = []
+
+    def broken() -> None:
+        other.append(1)
+        raise sqlite3.OperationalError("no such table: cases")
+
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        _retry_busy(broken, 5.0)
+    assert other == [1]
 
 
 def test_default_path_under_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -25,8 +25,10 @@ migration), e.g. to copy its records elsewhere.
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -114,14 +116,14 @@ class Store(RecordStore):
                 if row is None or row[0] != "ok":
                     raise StoreError(self._corrupt_message(f"integrity check: {row and row[0]}"))
             self._preflight()
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = _retry_busy(lambda: _set_wal(conn), timeout)
             if str(mode).lower() != "wal":
                 raise StoreError(f"records database {self.path}: cannot switch to WAL journal "
                                  f"mode (got {mode}); is it on a network drive? Use a local "
                                  "folder (settings.database_path)")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
-            migrate(conn, LATEST)
+            _retry_busy(lambda: migrate(conn, LATEST), timeout)
         except StoreError:
             self.close()
             raise
@@ -244,7 +246,16 @@ class Store(RecordStore):
         """Before anything is written: refuse a newer schema or another program's
         database (the file is left exactly as it was)."""
         conn = self.conn
-        version = _schema_version(conn)
+        # one read transaction: a snapshot, so that another process creating this database
+        # right now cannot commit its tables between the two reads below
+        conn.execute("BEGIN")
+        try:
+            version = _schema_version(conn)
+            n = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type='table' "
+                             "AND name NOT LIKE 'sqlite_%' AND name != 'schema_version'"
+                             ).fetchone()[0]
+        finally:
+            conn.execute("COMMIT")
         if version > LATEST:
             raise StoreError(f"the records database {self.path} was written by a newer "
                              f"vincheck (schema {version}, this one knows up to {LATEST}); "
@@ -252,9 +263,6 @@ class Store(RecordStore):
         if version == 0:
             # an empty schema_version table alone is ours: another vincheck process is
             # creating this database right now (migrate() makes that table first)
-            n = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type='table' "
-                             "AND name NOT LIKE 'sqlite_%' AND name != 'schema_version'"
-                             ).fetchone()[0]
             if n:
                 raise StoreError(f"{self.path} is a SQLite database of another program, not "
                                  "vincheck records; it was left untouched. Choose another "
@@ -295,6 +303,30 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
             raise
         version = _schema_version(conn)
     return version
+
+
+def _set_wal(conn: sqlite3.Connection) -> str:
+    """Switch to WAL unless the file already is (WAL persists in the file); the mode."""
+    mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+    if mode.lower() == "wal":
+        return mode
+    return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+
+
+def _retry_busy(step: Callable[[], T], timeout_s: float) -> T:
+    """Run ``step`` again while SQLite answers "locked" / "busy", up to ``timeout_s``
+    seconds. Two processes creating one database at the same moment can get SQLITE_BUSY
+    at once, without the busy handler (switching to WAL, a read lock that cannot be
+    promoted); a short wait and another try then succeeds."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            low = str(exc).lower()
+            if ("locked" not in low and "busy" not in low) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02 + 0.03 * random.random())
 
 
 def _schema_version(conn: sqlite3.Connection) -> int:
