@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from vincheck.rubbing.u8stats import median_u8, percentile_u8, percentiles_u8
+
 
 @dataclass
 class Normalized:
@@ -48,15 +50,15 @@ def light_detail_margin(crop: np.ndarray) -> float:
     for div in (8, 4):
         k = max(3, (small.shape[0] // div) | 1)
         se = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
-        white += float(np.percentile(cv2.morphologyEx(small, cv2.MORPH_TOPHAT, se), 99.5))
-        black += float(np.percentile(cv2.morphologyEx(small, cv2.MORPH_BLACKHAT, se), 99.5))
+        white += percentile_u8(cv2.morphologyEx(small, cv2.MORPH_TOPHAT, se), 99.5)
+        black += percentile_u8(cv2.morphologyEx(small, cv2.MORPH_BLACKHAT, se), 99.5)
     return float(np.log(max(white, 1.0) / max(black, 1.0)))
 
 
 def tape_is_dark(crop: np.ndarray) -> bool:
     """True when most of the strip is darker than mid-grey (graphite on the tape: the
     recessed characters of a rubbing stay light)."""
-    return float(np.median(crop)) < 128.0
+    return median_u8(crop) < 128.0
 
 
 def normalize_strip(crop: np.ndarray, inverted: bool | None = None) -> Normalized:
@@ -93,6 +95,6 @@ def ocr_image(crop: np.ndarray, inverted: bool) -> np.ndarray:
     """The strip for the recogniser: characters dark on light, contrast stretched between
     the 1st and 99.5th percentiles, nothing else changed (H x W uint8)."""
     img = 255 - crop if inverted else crop
-    lo, hi = np.percentile(img, [1, 99.5])
+    lo, hi = percentiles_u8(img, (1, 99.5))
     out = (img.astype(np.float32) - lo) * (255.0 / max(float(hi - lo), 1.0))
     return np.clip(out, 0, 255).astype(np.uint8)

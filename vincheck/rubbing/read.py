@@ -12,6 +12,7 @@ import numpy as np
 from vincheck.errors import OcrEngineError
 from vincheck.ocr.base import SYMBOL, CellScores, OcrEngine, capped, combine
 from vincheck.rubbing.segment import Glyph, Segmentation
+from vincheck.rubbing.u8stats import median_u8
 from vincheck.vin import VIN_LENGTH
 
 # A glyph at either end of the line is a start/stop symbol when the engines give the
@@ -312,7 +313,7 @@ def cell_image(norm: np.ndarray, g: Glyph, pad: float = 0.3) -> np.ndarray:
     p = int(round(pad * g.h))
     y0, y1 = max(0, g.y0 - p), min(norm.shape[0], g.y1 + p)
     cell = norm[y0:y1, g.x0:g.x1]
-    bg = int(np.median(norm[y0:y1]))
+    bg = int(median_u8(norm[y0:y1]))
     return cv2.copyMakeBorder(cell, 0, 0, p, p, cv2.BORDER_CONSTANT, value=bg)
 
 
