@@ -189,3 +189,41 @@ def test_a_small_end_mark_half_a_character_high_stays_in_the_line():
     # a speck a third of a character high is still dropped
     glyphs[0] = type(glyphs[0])(glyphs[0].x0, 35, glyphs[0].x1, 68, 50 * 33 // 2)
     assert trim_outliers(glyphs, pitch=85.0)[0] == glyphs[1]
+
+
+class _PerGlyph:
+    """An engine answering a fixed distribution per glyph."""
+
+    name = "per-glyph"
+
+    def __init__(self, scores: list[dict]) -> None:
+        self.scores = scores
+
+    def read_glyphs(self, line, spans):
+        assert len(spans) == len(self.scores)
+        return [dict(s) for s in self.scores]
+
+
+def test_a_short_round_end_mark_read_as_0_is_a_mark_not_a_character():
+    from vincheck.ocr.base import SYMBOL
+    from vincheck.rubbing import read as rd_mod
+    from vincheck.rubbing.segment import Glyph, Segmentation
+
+    # a star, 17 characters (one of them, a 7, read unsurely), a hexagon nut 0.6 of a
+    # character high read surely as 0, and a speck on the tape beyond it
+    glyphs = _line([60] + [65] * 17 + [62, 20], [20] * 20)
+    hexagon = glyphs[18]
+    glyphs[18] = Glyph(hexagon.x0, 20, hexagon.x1, 80, 62 * 60 // 2)
+    glyphs[19] = Glyph(glyphs[19].x0, 35, glyphs[19].x1, 65, 20 * 30 // 2)
+    scores = ([{SYMBOL: 0.9}] + [{c: 0.99} for c in VALID] + [{"0": 0.76, SYMBOL: 0.11},
+                                                            {SYMBOL: 0.32}])
+    scores[15] = {VALID[14]: 0.5, SYMBOL: 0.26}
+    norm = np.full((100, glyphs[-1].x1 + 40), 255, np.uint8)
+    seg = Segmentation(glyphs, np.zeros_like(norm), (0, 100))
+    got = rd_mod.read_strip(norm, seg, [_PerGlyph(scores)])
+    assert got.best_text == VALID
+    assert got.start is glyphs[0] and got.raw.count("0") == VALID.count("0")
+    # the same glyph as tall as the characters is a 0 (a round face's 0 stays a character)
+    glyphs[18] = Glyph(hexagon.x0, 0, hexagon.x1, 100, 62 * 100 // 2)
+    assert not rd_mod.short_round(glyphs, 18)
+    assert rd_mod.short_round(glyphs, 0) is False

@@ -7,6 +7,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from vincheck.rubbing.u8stats import percentiles_u8
+
 
 def binarize(norm: np.ndarray, level: float = 0.5) -> np.ndarray:
     """Ink mask (uint8 0/1) of a normalised strip.
@@ -18,8 +20,7 @@ def binarize(norm: np.ndarray, level: float = 0.5) -> np.ndarray:
     """
     h = norm.shape[0]
     blur = cv2.GaussianBlur(norm, (0, 0), max(1.0, h / 200.0))
-    bg = float(np.median(blur))
-    dark = float(np.percentile(blur, 2))
+    bg, dark = percentiles_u8(blur, (50, 2))
     thr = bg - level * max(bg - dark, 1.0)
     b = (blur < thr).astype(np.uint8)
     k = max(3, int(h / 70) | 1)

@@ -12,6 +12,7 @@ import numpy as np
 from vincheck.errors import OcrEngineError
 from vincheck.ocr.base import SYMBOL, CellScores, OcrEngine, capped, combine
 from vincheck.rubbing.segment import Glyph, Segmentation
+from vincheck.rubbing.u8stats import median_u8
 from vincheck.vin import VIN_LENGTH
 
 # A glyph at either end of the line is a start/stop symbol when the engines give the
@@ -133,8 +134,10 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
             end, hi = glyphs[hi - 1], hi - 1
     idx = list(range(lo, hi))
     # more than 17 glyphs between the symbols: drop the least character-like ones
+    # (a short round glyph is a mark, not a character, however it was read)
     def vin_mass(i: int) -> float:
-        return sum(v for k, v in glyph_scores[i].items() if k != SYMBOL)
+        mass = sum(v for k, v in glyph_scores[i].items() if k != SYMBOL)
+        return (1.0 - ROUND_MARK_P) * mass if short_round(glyphs, i) else mass
 
     while len(idx) > VIN_LENGTH:  # fragments and dirt: the cells least read as VIN characters
         worst = min(idx, key=lambda i: (round(vin_mass(i), 2), glyphs[i].area))
@@ -310,7 +313,7 @@ def cell_image(norm: np.ndarray, g: Glyph, pad: float = 0.3) -> np.ndarray:
     p = int(round(pad * g.h))
     y0, y1 = max(0, g.y0 - p), min(norm.shape[0], g.y1 + p)
     cell = norm[y0:y1, g.x0:g.x1]
-    bg = int(np.median(norm[y0:y1]))
+    bg = int(median_u8(norm[y0:y1]))
     return cv2.copyMakeBorder(cell, 0, 0, p, p, cv2.BORDER_CONSTANT, value=bg)
 
 
@@ -360,7 +363,26 @@ def symbol_score(glyphs: Sequence[Glyph], i: int, scores: CellScores) -> float:
     if (aspect >= max(SYMBOL_ASPECT, WIDER_THAN_LINE * line_aspect)
             and read_as_char < CHAR_OVER_SHAPE):
         p = max(p, 0.8)
+    if short_round(glyphs, i):
+        p = max(p, ROUND_MARK_P)
     return p
+
+
+# A glyph at least this wide for its own height ...
+ROUND_ASPECT = 0.85
+# ... and at most this many times the line's median glyph height is a mark, with this
+# symbol score.
+SHORT_MARK_H = 0.8
+ROUND_MARK_P = 0.8
+
+
+def short_round(glyphs: Sequence[Glyph], i: int) -> bool:
+    """Glyph ``i`` is a round mark clearly shorter than the characters (a hexagon nut, a
+    dot, a ring): no VIN character however surely an engine reads it as 0, since every
+    VIN character is as tall as the line and none is as wide as tall and short."""
+    g = glyphs[i]
+    med_h = float(np.median([x.h for x in glyphs]))
+    return g.w >= ROUND_ASPECT * g.h and g.h <= SHORT_MARK_H * med_h
 
 
 # ... and at least this many times the line's median character aspect (wide faces).
