@@ -181,7 +181,6 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     from vincheck.rubbing.copies import agreeing_copies, shared_evidence
     from vincheck.rubbing.grid import (
         DOT_PEEN_SHARE,
-        band_dots,
         dot_peen_share,
         reread_on_grid,
     )
@@ -228,9 +227,8 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
             rd = read_strip(norm, seg, engines, ocr_src)
             poll()
             # dot-peen, touching or broken characters: cut again at the die's pitch
-            dots = band_dots(norm, seg)
-            dotted = dot_peen_share(norm, seg, dots) >= DOT_PEEN_SHARE
-            rd, seg = reread_on_grid(rd, seg, norm, ocr_src, engines, dots)
+            dotted = dot_peen_share(norm, seg) >= DOT_PEEN_SHARE
+            rd, seg = reread_on_grid(rd, seg, norm, ocr_src, engines, dotted)
             rd.dot_peen = dotted
             poll()
             geo = line_geometry(rd.chars, seg.ink) if rd.chars else None

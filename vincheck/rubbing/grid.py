@@ -95,23 +95,21 @@ DOT_PEEN_SHARE = 0.15
 
 def band_dots(norm: np.ndarray, seg: Segmentation) -> np.ndarray | None:
     """:func:`dot_ink` of ``seg``'s text band at its median glyph height (None without
-    glyphs): computed once per strip for :func:`dot_peen_share` and :func:`reread_on_grid`."""
+    glyphs)."""
     if not seg.glyphs:
         return None
     y0, y1 = seg.band
     return dot_ink(norm[y0:y1], float(np.median([g.h for g in seg.glyphs])))
 
 
-def dot_peen_share(norm: np.ndarray, seg: Segmentation,
-                   dots: np.ndarray | None = None) -> float:
+def dot_peen_share(norm: np.ndarray, seg: Segmentation) -> float:
     """The round dots at least 1/25 of the character height across in ``seg``'s glyph
-    boxes (text band), as a share of the line's ink there (px / px; 0 without glyphs);
-    ``dots`` the band's :func:`band_dots` when already computed."""
-    if not seg.glyphs:
+    boxes (text band), as a share of the line's ink there (px / px; 0 without glyphs)."""
+    dots = band_dots(norm, seg)
+    if dots is None:
         return 0.0
     char_h = float(np.median([g.h for g in seg.glyphs]))  # px
     y0, y1 = seg.band
-    dots = band_dots(norm, seg) if dots is None else dots
     n, lab, st, _ = cv2.connectedComponentsWithStats(dots, 8)
     w, h, area = st[:, 2], st[:, 3], st[:, 4]
     side = np.maximum(w, h)
@@ -248,8 +246,6 @@ def needs_grid(rd: StripRead) -> bool:
             or "~" in rd.raw or any(t < 0.5 for t in tops) or not check_digit_holds(rd.best_text))
 
 
-# A line with at least this many round dots (:func:`dot_ink`) is dot-peen marked.
-DOT_PEEN_DOTS = 60
 # Dot-peen characters are read with their dots joined into strokes: the strip eroded
 # (dark grows) by a disc of this share of the character height (px), chosen on the
 # held-out tuning set (seed 10, sheets 0052 and 0002: a share of 1/7 read 4 of 4 lines
@@ -266,18 +262,17 @@ def join_dots(img: np.ndarray, char_h: float) -> np.ndarray:
 
 def reread_on_grid(rd: StripRead, seg: Segmentation, norm: np.ndarray,
                    ocr_src: np.ndarray | None, engines: Sequence[OcrEngine],
-                   dots: np.ndarray | None = None) -> tuple[StripRead, Segmentation]:
+                   dotted: bool = False) -> tuple[StripRead, Segmentation]:
     """The strip's reading and cutting, replaced by a fixed-pitch one
     (:func:`grid_segmentations`) when that reads better by :data:`GRID_GAIN`
-    (:func:`read_quality`); a dot-peen line (:data:`DOT_PEEN_DOTS`) is also read with its
-    dots joined (:func:`join_dots`). Unchanged when the reading is good
-    (:func:`needs_grid`). ``dots``: the band's :func:`band_dots` when already computed."""
+    (:func:`read_quality`); a dot-peen line (``dotted``: :func:`dot_peen_share` at least
+    :data:`DOT_PEEN_SHARE`) is also read with its dots joined (:func:`join_dots`).
+    Unchanged when the reading is good (:func:`needs_grid`)."""
     if not needs_grid(rd) or not seg.glyphs:
         return rd, seg
     char_h = float(np.median([g.h for g in seg.glyphs]))
-    mask = band_dots(norm, seg) if dots is None else dots
     views = [(norm, ocr_src)]
-    if cv2.connectedComponents(mask)[0] - 1 >= DOT_PEEN_DOTS:
+    if dotted:
         views.append((join_dots(norm, char_h),
                       join_dots(ocr_src, char_h) if ocr_src is not None else None))
     q = read_quality(rd) + GRID_GAIN
