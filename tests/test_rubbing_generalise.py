@@ -227,3 +227,28 @@ def test_a_short_round_end_mark_read_as_0_is_a_mark_not_a_character():
     glyphs[18] = Glyph(hexagon.x0, 0, hexagon.x1, 100, 62 * 100 // 2)
     assert not rd_mod.short_round(glyphs, 18)
     assert rd_mod.short_round(glyphs, 0) is False
+
+
+def test_a_strip_cut_in_pieces_by_a_pale_patch_is_found_whole():
+    from vincheck.rubbing import locate
+
+    sheet = strip_image(VIN).copy()
+    tape = sheet < 150  # the dark strip (its light glyphs aside)
+    ys, xs = np.nonzero(tape)
+    x0, x1, h = xs.min(), xs.max(), ys.max() - ys.min()
+    # a pale patch (as light as the paper) across the tape at 65 % of its length leaves a
+    # piece too short for a strip on its own
+    a = int(x0 + 0.65 * (x1 - x0))
+    sheet[:, a:a + int(0.3 * h)] = np.where(tape[:, a:a + int(0.3 * h)], 236,
+                                            sheet[:, a:a + int(0.3 * h)])
+    strips = locate.find_strips(sheet)
+    assert len(strips) == 1
+    (_cx, _cy), length, _ht, _ang = strips[0]
+    assert length >= 0.95 * (x1 - x0), (length, x1 - x0)
+    # without the pieces' joining the strip ends at the patch
+    saved = locate.PIECE_ASPECT
+    try:
+        locate.PIECE_ASPECT = 99.0
+        assert locate.find_strips(sheet)[0][1] < 0.8 * (x1 - x0)
+    finally:
+        locate.PIECE_ASPECT = saved

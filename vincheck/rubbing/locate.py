@@ -190,6 +190,46 @@ def _merge_collinear(cands: list[list]) -> list[list]:
     return out
 
 
+# A piece of tape cut off a strip by a pale patch of graphite (too short or ragged to be a
+# strip itself) joins the strip when it is at least this many times as long as high, lies
+# on the strip's axis (within PIECE_ANGLE degrees, its centre within half the strip's
+# height of the axis), is as high within PIECE_HEIGHT and leaves a gap of at most
+# PIECE_GAP strip heights (small px). Found on the tuning set seed 12 (sheet 93: a pale
+# patch over two characters cut five characters and the end mark off the strip).
+PIECE_ASPECT = 1.2
+PIECE_ANGLE = 4.0
+PIECE_HEIGHT = 0.2
+PIECE_GAP = 0.5
+
+
+def _absorb_pieces(cands: list[list], pieces: list[list]) -> list[list]:
+    """``cands`` (centre, length, height, angle; small px) grown over the ``pieces`` of
+    tape that continue them along their axis (see :data:`PIECE_ASPECT`)."""
+    left = list(pieces)
+    for cand in cands:
+        grown = True
+        while grown:
+            grown = False
+            oc, oln, oht, oang = cand
+            u = np.array([math.cos(math.radians(oang)), math.sin(math.radians(oang))])
+            for p in left:
+                c, ln, ht, ang = p
+                d = c - oc
+                along, across = float(d @ u), abs(float(d[0] * -u[1] + d[1] * u[0]))
+                if (abs((ang - oang + 90.0) % 180.0 - 90.0) > PIECE_ANGLE
+                        or across > 0.5 * oht or abs(ht - oht) > PIECE_HEIGHT * oht
+                        or abs(along) - (ln + oln) / 2.0 > PIECE_GAP * oht):
+                    continue
+                lo = min(-oln / 2.0, along - ln / 2.0)
+                hi = max(oln / 2.0, along + ln / 2.0)
+                cand[0] = oc + u * (lo + hi) / 2.0
+                cand[1] = hi - lo
+                left.remove(p)
+                grown = True
+                break
+    return cands
+
+
 def _inside(c: np.ndarray, cand: list) -> bool:
     """Whether point ``c`` lies on candidate ``cand`` (centre, length, height, angle)."""
     oc, ln, ht, ang = cand
@@ -215,6 +255,7 @@ def find_strips(gray: np.ndarray, min_len_px: float | None = None,
     min_ht = (min_height_px * scale) if min_height_px else 0.03 * min(h, w)
     ko = max(3, int(min_ht / 7.0) | 1)
     cands: list[list] = []
+    pieces: list[list] = []  # dark shapes too short or ragged for a strip on their own
     passes = [(faint, opened) for faint in (False, True) for opened in (False, True)]
     for faint, opened in passes:
         mask = (_dark_mask_small(small, 45.0) if not faint else
@@ -239,15 +280,18 @@ def find_strips(gray: np.ndarray, min_len_px: float | None = None,
             rect = cv2.minAreaRect(cnt)
             box = cv2.boxPoints(rect)
             c, length, height, angle = _order_long_horizontal(box)
-            if height < max(min_ht, 1.0) or length / height < MIN_STRIP_ASPECT:
+            if height < max(min_ht, 1.0):
                 continue
-            if area / (length * height) < MIN_STRIP_FILL:
+            if length / height < MIN_STRIP_ASPECT or area / (length * height) < MIN_STRIP_FILL:
+                if not (faint or opened) and length >= PIECE_ASPECT * height:
+                    pieces.append([np.asarray(c, dtype=np.float64), length, height, angle])
                 continue
             if (faint or opened) and (length < min_len or any(_inside(c, o) for o in cands)):
                 continue
             c, length = _extend(small, paper, c, length, height, angle)
             found.append([c, length, height, angle])
         cands += found
+    cands = _absorb_pieces(cands, pieces)
     out = [((c[0] / scale, c[1] / scale), ln / scale, ht / scale, ang)
            for c, ln, ht, ang in _merge_collinear(cands) if ln >= min_len]
     out.sort(key=lambda s: (s[0][1], s[0][0]))
