@@ -252,3 +252,26 @@ def test_a_strip_cut_in_pieces_by_a_pale_patch_is_found_whole():
         assert locate.find_strips(sheet)[0][1] < 0.8 * (x1 - x0)
     finally:
         locate.PIECE_ASPECT = saved
+
+
+def test_a_line_end_read_surely_as_a_character_is_not_taken_for_a_lost_mark():
+    from vincheck.ocr.base import SYMBOL
+    from vincheck.rubbing import read as rd_mod
+    from vincheck.rubbing.segment import Glyph, Segmentation
+
+    # a star, four characters, a thin sliver of dirt read unsurely as 1, the other 13
+    # characters, and no end mark (lost at the tape's end): 19 glyphs
+    glyphs = _line([60] + [65] * 4 + [20] + [65] * 13, [20] * 19)
+    sliver = glyphs[5]
+    glyphs[5] = Glyph(sliver.x0, 15, sliver.x1, 85, 20 * 70)
+    scores = ([{SYMBOL: 0.87}] + [{c: 0.99} for c in VALID[:4]] + [{"1": 0.56, SYMBOL: 0.09}]
+              + [{c: 0.99} for c in VALID[4:]])
+    norm = np.full((100, glyphs[-1].x1 + 40), 255, np.uint8)
+    seg = Segmentation(glyphs, np.zeros_like(norm), (0, 100))
+    got = rd_mod.read_strip(norm, seg, [_PerGlyph(scores)])
+    assert got.best_text == VALID
+    assert got.start is glyphs[0] and got.end is None
+    # with a mark-like last glyph both ends are still the marks
+    scores[-1] = {SYMBOL: 0.7, VALID[-1]: 0.2}
+    got = rd_mod.read_strip(norm, seg, [_PerGlyph(scores)])
+    assert got.end is glyphs[-1] and len(got.chars) == 17

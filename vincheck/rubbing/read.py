@@ -125,7 +125,10 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
         extra = (hi - lo) - VIN_LENGTH
         first_sym, last_sym = sym[lo] >= SYMBOL_PROB, sym[hi - 1] >= SYMBOL_PROB
         if hi - lo >= 2 and extra == 2:
-            first_sym = last_sym = True
+            # two glyphs too many: the ends are the marks, unless one is surely a
+            # character (its mark lost at the tape's end, a sliver of dirt in the line)
+            first_sym = first_sym or not _surely_char(glyph_scores[lo], sym[lo])
+            last_sym = last_sym or not _surely_char(glyph_scores[hi - 1], sym[hi - 1])
         elif hi - lo >= 2 and extra == 1 and not (first_sym or last_sym):
             first_sym, last_sym = sym[lo] >= sym[hi - 1], sym[hi - 1] > sym[lo]
         if first_sym:
@@ -285,8 +288,7 @@ def _outside_symbols(glyph_scores: Sequence[CellScores], sym: Sequence[float]
         lo += 1
 
     def surely_char(i: int) -> bool:
-        return sym[i] < SYMBOL_PROB and max(
-            (v for k, v in glyph_scores[i].items() if k != SYMBOL), default=0.0) >= SURE_PROB
+        return _surely_char(glyph_scores[i], sym[i])
 
     # 19 glyphs whose one end is surely a character cannot be framed by two marks there:
     # when the glyph next to the other end is mark-like, the end glyph is dirt beyond it
@@ -295,6 +297,13 @@ def _outside_symbols(glyph_scores: Sequence[CellScores], sym: Sequence[float]
     elif hi - lo == 19 and surely_char(lo) and sym[hi - 2] >= SYMBOL_PROB:
         hi -= 1
     return lo, hi
+
+
+def _surely_char(scores: CellScores, sym: float) -> bool:
+    """A glyph not mark-like (``sym`` under :data:`SYMBOL_PROB`) that an engine average
+    reads as a VIN character with at least :data:`SURE_PROB`."""
+    return sym < SYMBOL_PROB and max(
+        (v for k, v in scores.items() if k != SYMBOL), default=0.0) >= SURE_PROB
 
 
 # Below this top probability a glyph read from the whole line is read again on its own,
