@@ -275,3 +275,19 @@ def test_a_line_end_read_surely_as_a_character_is_not_taken_for_a_lost_mark():
     scores[-1] = {SYMBOL: 0.7, VALID[-1]: 0.2}
     got = rd_mod.read_strip(norm, seg, [_PerGlyph(scores)])
     assert got.end is glyphs[-1] and len(got.chars) == 17
+
+
+def test_pieces_join_their_strip_in_any_order_and_others_stay_apart():
+    from vincheck.rubbing.locate import _absorb_pieces
+
+    def part(x: float, y: float, length: float, height: float = 100.0, angle: float = 0.0):
+        return [np.array([x, y]), length, height, angle]
+
+    strip = part(500.0, 300.0, 600.0)  # x 200-800
+    pieces = [part(500.0, 900.0, 200.0),  # another strip's piece, far below
+              part(1010.0, 300.0, 160.0),  # beyond the next piece: joins second
+              part(860.0, 302.0, 100.0),  # right after the strip (gap 10 px)
+              part(100.0, 300.0, 120.0, height=40.0)]  # on the axis but far too thin
+    (got,) = _absorb_pieces([strip], pieces)
+    assert got[1] == pytest.approx(890.0) and got[0][0] == pytest.approx(645.0)
+    assert len(pieces) == 4  # the caller's list is left as it was

@@ -212,8 +212,7 @@ def _absorb_pieces(cands: list[list], pieces: list[list]) -> list[list]:
             grown = False
             oc, oln, oht, oang = cand
             u = np.array([math.cos(math.radians(oang)), math.sin(math.radians(oang))])
-            for p in left:
-                c, ln, ht, ang = p
+            for k, (c, ln, ht, ang) in enumerate(left):
                 d = c - oc
                 along, across = float(d @ u), abs(float(d[0] * -u[1] + d[1] * u[0]))
                 if (abs((ang - oang + 90.0) % 180.0 - 90.0) > PIECE_ANGLE
@@ -224,7 +223,7 @@ def _absorb_pieces(cands: list[list], pieces: list[list]) -> list[list]:
                 hi = max(oln / 2.0, along + ln / 2.0)
                 cand[0] = oc + u * (lo + hi) / 2.0
                 cand[1] = hi - lo
-                left.remove(p)
+                del left[k]  # by place: a piece holds an array, == cannot compare it
                 grown = True
                 break
     return cands
