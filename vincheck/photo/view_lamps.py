@@ -20,7 +20,7 @@ mirror-symmetric: a mirrored photo is measured on the mirrored side.
 
 No weights are involved. All constants were chosen on the EPFL multi-view cars (research
 photos, measured on, never trained on): the red's hue / saturation / value, the band and
-the face share by the cue's own accuracy on their oblique frames, all 20 cars at once (72
+the face share by the cue's own accuracy on their oblique frames, all 20 cars at once (108
 settings; these are not re-chosen leave one car out); the four below among a small grid
 together with the two masses of :mod:`.view`, which ``benchmarks.photo_epfl --loco``
 reports leave one car out.
