@@ -165,6 +165,35 @@ def _block(rows: list[dict], decided: list, chosen: dict) -> list[str]:
     return lines
 
 
+def lamp_cue_accuracy(rows: list[dict]) -> list[str]:
+    """Printable lines: how often the lamp cue alone, the head's own reading (``turn_mass``)
+    and the shipped reading name the end (front / rear) right, on the unmirrored frames
+    20-70 deg off the end axis the cue ran on."""
+    def off_axis(a: float) -> float:
+        a %= 180
+        return min(a, 180 - a)
+
+    def rear(a: float) -> bool:
+        return 90 < a % 360 < 270
+
+    sel = [r for r in rows if not r["mirrored"] and r["shipped"].get("lamp")
+           and r.get("turn_mass") and 20 <= off_axis(r["az_true"]) <= 70]
+    if not sel:
+        return []
+    said = [(r["shipped"]["lamp"]["p_rear"], rear(r["az_true"])) for r in sel]
+    votes = [(p > 0.5, t) for p, t in said if p is not None]
+    red = [t for p, t in votes if p]
+    clear = [t for p, t in votes if not p]
+    head_ok = sum(rear(r["turn_mass"]["az"]) == rear(r["az_true"]) for r in sel)
+    ship_ok = sum(rear(r["shipped"]["az"]) == rear(r["az_true"]) for r in sel)
+    return [f"== the lamp cue alone, {len(sel)} unmirrored frames 20-70 deg off the end axis "
+            f"it ran on: no evidence (red paint or floor) on {len(sel) - len(votes)}; the "
+            f"end right on {sum(p == t for p, t in votes)} of {len(votes)} (red lamps seen: "
+            f"{sum(red)} of {len(red)} truly rear; none: {len(clear) - sum(clear)} of "
+            f"{len(clear)} truly front); the head's own reading: {head_ok} of {len(sel)}; "
+            f"the shipped reading: {ship_ok} of {len(sel)}"]
+
+
 def report(rows: list[dict]) -> list[str]:
     """Printable lines: the LOCO figures in total, per car group and per car, of the
     shipped estimator (masses and lamp constants) and of ``turn_mass`` (masses)."""
@@ -185,7 +214,7 @@ def report(rows: list[dict]) -> list[str]:
     lines.append(f"== leave-one-car-out, shipped: the {what} chosen on the other cars "
                  f"(most chosen: {top})")
     lines += _block(rows, decided, chosen)
-    return lines
+    return lines + lamp_cue_accuracy(rows)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -179,3 +179,18 @@ def test_the_loco_replay_weighs_the_head_by_the_lamp_constants():
     decided, chosen = lo.loco_lamps(rows)
     assert all(st == "pass" for _az, st in decided)
     assert set(chosen) == {1, 2, 3}
+
+
+def test_the_cue_accuracy_line_counts_the_oblique_frames_it_ran_on():
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks import photo_epfl_loco as lo
+
+    rows = [_row(1, 45.0, 0.0), _row(2, 225.0, 0.1), _row(3, 45.0, 0.1),
+            _row(4, 45.0, 0.5), _row(5, 0.0, 0.0)]  # the last end-on: not counted
+    for r, p_rear in zip(rows, (0.2, 0.7, 0.7, None, 0.2), strict=True):
+        r["shipped"]["lamp"]["p_rear"] = p_rear
+    (line,) = lo.lamp_cue_accuracy(rows)
+    assert "4 unmirrored frames" in line and "no evidence (red paint or floor) on 1" in line
+    assert "the end right on 2 of 3" in line and "red lamps seen: 1 of 2 truly rear" in line
+    assert "none: 1 of 1 truly front" in line
+    assert "the head's own reading: 3 of 4" in line  # all read at 45: the rear one wrong
