@@ -18,7 +18,8 @@ lamp cue has weighed the head's own probabilities (those of the ``turn_mass`` es
 the same run) by the red share measured (``lamp``); any other reading (the end head near
 an end, a reading the classical cues confirmed) keeps the shipped status, which no
 constant changes. The same is printed for ``turn_mass`` (the two masses alone, the
-estimator before the lamp cue). The head's weights were trained on renders only.
+estimator before the lamp cue), and the lamp cue's own accuracy on the oblique frames
+(:func:`lamp_cue_accuracy`). The head's weights were trained on renders only.
 """
 
 from __future__ import annotations
