@@ -14,11 +14,12 @@ dataset's own files (``tripod-seq.txt``, ``times_SS.txt``, ``tripod_seq_SS_FFF.j
 the dataset's recipe as the shared MANIFEST describes (constant turntable speed: the angle
 from the capture time, the frontal frame and the rotation sense), and the same frames are
 used (the first full turn, every second frame plus every frame within 45 +/- 10 deg).
-These photos are for measuring only: no weights are trained on them. Two constants, the
+These photos are for measuring only: no weights are trained on them. Six constants, the
 full-turn head's probability near 45 deg a pass needs and a fail may not exceed
-(``TURN_PASS_MASS``, ``TURN_FAIL_MASS``), were chosen on them (as was the confidence floor
-of ``turn_floor`` before); ``--loco`` prints their figures leave-one-car-out (each car
-decided with the pair chosen on the others).
+(``TURN_PASS_MASS``, ``TURN_FAIL_MASS``) and the lamp cue's four (``view_lamps``), were
+chosen on them (as was the confidence floor of ``turn_floor`` before); ``--loco`` prints
+their figures leave-one-car-out (each car decided with the constants chosen on the
+others), beside those of ``turn_mass``'s two masses.
 Never copy them into the repository.
 
 Convention: 0 deg = the front head-on, 45 = front-left (the Annex 1 car photo), 90 = left
@@ -35,14 +36,18 @@ shared. Estimators, in the same run:
 - ``turn_floor``: the full-turn head decided by its confidence floor
   (``TURN_MIN_CONFIDENCE``: below 0.7 to review), the shipped estimator before the
   probability masses decided;
+- ``turn_mass``: the full-turn head's probability near the required view deciding, without
+  the lamps' colour (``estimate_view(..., lamps=False)``), the shipped estimator before
+  the lamp cue of :mod:`vincheck.photo.view_lamps`;
 - ``shipped``: :func:`vincheck.photo.view.estimate_view` as it is (the shipped estimator:
-  the full-turn head of :mod:`vincheck.photo.view_turn`, handing end-on views over; its
+  the full-turn head of :mod:`vincheck.photo.view_turn`, handing end-on views over, front
+  and rear of its reading weighed by the end face's red tail lamps or their absence; its
   probability near the required view decides pass / review / fail).
 
 ``--cache FILE`` keeps the plates and vehicle boxes found (pickle) to re-run quickly;
 ``--rows FILE`` writes every row as JSON; ``--loco`` adds the leave-one-car-out figures of
 the two constants tuned on these photos (:mod:`benchmarks.photo_epfl_loco`). The README's
-figures: ``--extra DIR --quick --estimators always_pass,ends_head,turn_floor,shipped
+figures: ``--extra DIR --quick --estimators always_pass,ends_head,turn_mass,shipped
 --loco``.
 
 Printed per car and in total: the car rule (45 +/- tolerance) pass / review / fail on the
@@ -165,6 +170,10 @@ def _turn_floor(rgb, region, plates) -> ViewEstimate:
     return replace(v, turn_probs=None, confidence=conf)
 
 
+def _turn_mass(rgb, region, plates) -> ViewEstimate:
+    return estimate_view(rgb, region, S, plates=plates, lamps=False)
+
+
 def _cues(rgb, region, plates) -> ViewEstimate:
     return estimate_view(rgb, region, S, plates=plates, use_head=False)
 
@@ -175,7 +184,7 @@ def _ends_head(rgb, region, plates) -> ViewEstimate:
 
 ESTIMATORS: dict[str, Estimator] = {"always_pass": _always_pass, "cues": _cues,
                                     "ends_head": _ends_head, "turn_floor": _turn_floor,
-                                    "shipped": _shipped}
+                                    "turn_mass": _turn_mass, "shipped": _shipped}
 
 
 def _status(v: ViewEstimate, kind: str) -> str:
@@ -234,7 +243,9 @@ def measure(frames: list[Frame], names: list[str], whole_every: int = 8,
                              "turn": [v.cues["turn"]["azimuth_deg"], v.cues["turn"]["confidence"]]
                              if isinstance(v.cues, dict) and "turn" in v.cues else None,
                              "probs": None if v.turn_probs is None
-                             else [float(p) for p in v.turn_probs]}
+                             else [float(p) for p in v.turn_probs],
+                             "lamp": v.cues.get("lamp_colour")
+                             if isinstance(v.cues, dict) else None}
             if not mirrored and whole_every and i % whole_every == 0:
                 row["whole_ms"] = check_photo(load_image(fr.path), S, kind="car").ms
             rows.append(row)
@@ -352,7 +363,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-whole", action="store_true", help="skip the whole-check timing")
     ap.add_argument("--rows", type=Path, help="write every row (JSON) to this file")
     ap.add_argument("--loco", action="store_true", help="also the leave-one-car-out figures "
-                    "of the turn head's pass / fail masses (benchmarks.photo_epfl_loco)")
+                    "of the constants chosen on these photos (benchmarks.photo_epfl_loco)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     frames = frames_for(args)
@@ -367,8 +378,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"EPFL multi-view cars (Ozuysal, Lepetit, Fua, CVPR 2009; CVLab - EPFL, research "
           f"use): {len(frames)} photos of {len(cars)} cars ({', '.join(map(str, cars))}); "
           f"tolerance +/- {S.azimuth_tolerance_deg:.0f} deg; no weights were trained on "
-          f"these photos, two constants (the turn head's pass / fail masses) were chosen on "
-          f"them: --loco gives their leave-one-car-out figures")
+          f"these photos, six constants (the turn head's pass / fail masses, the lamp "
+          f"cue's four) were chosen on them: --loco gives their leave-one-car-out figures")
     rows = measure(frames, names, whole_every=0 if args.no_whole else 8,
                    verbose=args.verbose, cache=args.cache,
                    mirror_every=2 if args.quick else 1)

@@ -327,7 +327,7 @@ def main(argv: list[str] | None = None) -> None:
             before = old.get(section, {}).get(k)
             tail = "" if before is None else f"   | {before}"
             if isinstance(v, dict):
-                v = {a: round(b, 3) for a, b in v.items()}
+                v = {a: round(b, 3) if isinstance(b, float) else b for a, b in v.items()}
             print(f"  {k}: {round(v, 3) if isinstance(v, float) else v}{tail}")
 
 

@@ -276,9 +276,11 @@ def test_epfl_mirrored_front_left_photos_never_pass(epfl_near):
     assert mirrored and not any(st is Status.PASS for st in mirrored)
 
 
-# of 48 (cars 1-8); benchmarks.photo_epfl measured 36 passed (75.0 %), 1 failed, 11 to
-# review (the confidence floor before the masses decided: 37, 1, 10)
-EPFL_NEAR_PASS_MIN, EPFL_NEAR_FAIL_MAX, EPFL_NEAR_REVIEW_MAX = 33, 2, 14
+# of 48 (cars 1-8), this test's path (vehicle located without plates): 44 passed, 0
+# failed, 4 to review with the lamp cue (vincheck.photo.view_lamps); 38 / 0 / 10 without it
+# (estimate_view(..., lamps=False)), so the pass floor fails without the cue.
+# benchmarks.photo_epfl (boxes found with the plates) measured 42 / 1 / 5 (36 / 1 / 11)
+EPFL_NEAR_PASS_MIN, EPFL_NEAR_FAIL_MAX, EPFL_NEAR_REVIEW_MAX = 41, 2, 7
 
 
 # ------------------------------------- leave-one-car-out replay of the two masses

@@ -13,13 +13,15 @@ each recorded in ``cues["steps"]`` (the finding's details):
    and confidence (source ``cues`` when no learnt head loads);
 2. *head*: the full-turn head (:mod:`.view_turn`, trained on rendered cars at every
    azimuth) reads the azimuth first; when it puts the camera TURN_FROM_DEG or more off the
-   vehicle's end axis (an oblique or side view) its azimuth decides (source ``turn``)
-   and :func:`judge_view` decides pass / review / fail by the head's probability near
-   the required view (TURN_PASS_MASS, TURN_FAIL_MASS), not by its confidence in its own
-   reading (a reading between two wrong views is failed, not sent to review). Nearer an
-   end, the end head (:mod:`.view_head`, trained on real photos of car ends; both read
-   the bundled detector's backbone features of the vehicle crop) gives the azimuth and
-   the confidence when its weights load (source ``head``); the cues' own answer is kept
+   vehicle's end axis (an oblique or side view) its azimuth decides (source ``turn``),
+   after the lamps' colour on the end face has weighed front against rear (red tail lamps
+   or none, :mod:`.view_lamps`: the outline alone does not tell a front-left view from a
+   rear-right one), and :func:`judge_view` decides pass / review / fail by the head's
+   probability near the required view (TURN_PASS_MASS, TURN_FAIL_MASS), not by its
+   confidence in its own reading (a reading between two wrong views is failed, not sent to
+   review). Nearer an end, the end head (:mod:`.view_head`, trained on real photos of car
+   ends; both read the bundled detector's backbone features of the vehicle crop) gives the
+   azimuth and the confidence when its weights load (source ``head``); the cues' own answer is kept
    in the details (``cue_end``, ``cue_face_side``);
 3. *vetoes* on the end head's answer: when the cues found lamps and these put the other
    end (front / rear) to the camera (``end_disagreement``), or two wheels look nearly
@@ -47,7 +49,8 @@ from vincheck.photo.view_cue_estimate import (
     cue_estimate,
 )
 from vincheck.photo.view_head import HeadView, ViewHeadError, read_view
-from vincheck.photo.view_turn import TurnView, ViewTurnError, read_turn
+from vincheck.photo.view_lamps import band_box, face_on_left, lamp_cue, weigh_ends
+from vincheck.photo.view_turn import TurnView, ViewTurnError, read_probs, read_turn
 from vincheck.settings import PhotoSettings
 
 VIEWS = ("front", "front-left", "left", "rear-left", "rear", "rear-right", "right",
@@ -127,14 +130,17 @@ def _step(cues: dict, name: str, az: float, conf: float) -> None:
 
 def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
                   settings: PhotoSettings, plates: list[PlateRead] | None = None,
-                  use_head: bool = True, head: str = "turn") -> ViewEstimate:
+                  use_head: bool = True, head: str = "turn",
+                  lamps: bool = True) -> ViewEstimate:
     """Estimate the view of the vehicle in ``region`` (the whole photo when None).
 
     ``plates`` (optional, from :func:`vincheck.photo.plates.detect_plates`): when one is
     found the view comes from the plate anchor (:mod:`.view_anchor`), else from the steps
     of the module docstring (``use_head=False``: the cues alone). ``head``: "turn" (the
     full-turn head, :mod:`.view_turn`, decides) or "ends" (the end head of
-    :mod:`.view_head` alone, as before the full-turn head)."""
+    :mod:`.view_head` alone, as before the full-turn head). ``lamps=False``: the full-turn
+    head's reading without the lamp colour's front / rear weighing (:mod:`.view_lamps`),
+    as before it."""
     h, w = rgb.shape[:2]
     anchor = main_plate(plates, (w, h))
     if anchor is not None:
@@ -149,7 +155,7 @@ def estimate_view(rgb: np.ndarray, region: VehicleRegion | None,
     if turn is not None:
         cues["turn"] = turn.as_dict()
     if turn is not None and off_axis_of(turn.azimuth_deg) >= TURN_FROM_DEG:
-        return _turn_decides(turn, crop, cues, region)
+        return _turn_decides(turn, crop, cues, region, rgb if lamps else None)
     end_head = _head_view(rgb, vbox) if use_head else None
     if end_head is None:
         x, y, _bw, bh = crop.box
@@ -172,18 +178,25 @@ def _keep_cue_answer(cues: dict) -> None:
 
 
 def _turn_decides(turn: TurnView, crop: CueCrop, cues: dict,
-                  region: VehicleRegion | None) -> ViewEstimate:
+                  region: VehicleRegion | None, rgb: np.ndarray | None) -> ViewEstimate:
     """Step 2, an oblique or side view: the full-turn head decides (the end head's angle
-    stops at the 34 deg its real photos reach)."""
+    stops at the 34 deg its real photos reach). Unless the classical cues confirm its
+    reading, the lamps' colour on the end face (``rgb`` given, a vehicle box found) first
+    weighs front against rear (:func:`_weigh_by_lamps`)."""
     _keep_cue_answer(cues)
+    agree = _cues_agree(cues, turn.azimuth_deg)
+    factor = 1.0 if region is not None else 0.6
+    _step(cues, "turn", turn.azimuth_deg, turn.confidence * factor)
+    lamp_ev: list[Shape] = []
+    if rgb is not None and region is not None and not agree:
+        turn, lamp_ev = _weigh_by_lamps(rgb, region.box, turn, cues, factor)
     az = turn.azimuth_deg
-    conf = turn.confidence * (1.0 if region is not None else 0.6)
+    conf = turn.confidence * factor
     a = az % 360
     cues["end"] = "rear" if 90 < a < 270 else "front"
     cues["face_side"] = "left" if (0 < a < 90 or 180 < a < 270) else "right"
-    _step(cues, "turn", az, conf)
     probs = None
-    if _cues_agree(cues, az):
+    if agree:
         pass  # two independent readings agree: the confidence decides as for any view
     elif region is not None:
         probs = turn.probs  # the mass near the required view decides (judge_view)
@@ -193,9 +206,30 @@ def _turn_decides(turn: TurnView, crop: CueCrop, cues: dict,
     x, y, bw, bh = crop.box
     ev = [Shape.box(x, y, bw, bh, label=f"{view_of_azimuth(az)} {az:.0f} deg "
                     f"{turn.confidence:.2f}", role="view_turn"),
-          *_wheel_shapes(crop, cues["wheels"])]
+          *lamp_ev, *_wheel_shapes(crop, cues["wheels"])]
     return ViewEstimate(view_of_azimuth(az), float(az), float(conf), _plain(cues), ev, "turn",
                         probs)
+
+
+def _weigh_by_lamps(rgb: np.ndarray, box: tuple[float, float, float, float],
+                    turn: TurnView, cues: dict,
+                    factor: float = 1.0) -> tuple[TurnView, list[Shape]]:
+    """The full-turn reading with front and rear of its outline weighed by the lamps'
+    colour in the end face's lamp band (:mod:`.view_lamps`: red tail lamps the rear, none
+    the front); the measurement goes to ``cues["lamp_colour"]`` and, when it moved the
+    probabilities, a ``lamps`` step (confidence times ``factor``). Returns the new reading
+    and the band's box (px) as evidence."""
+    face_left = face_on_left(turn.azimuth_deg)
+    cue = lamp_cue(rgb, box, face_left)
+    cues["lamp_colour"] = cue.as_dict()
+    bx, by, bw, bh = band_box(box, face_left)
+    ev = [Shape.box(bx, by, bw, bh, label=f"red {100 * cue.red_share:.1f} % -> "
+                    f"{cue.as_dict()['says']}", role="view_lamps")]
+    if cue.p_rear is None:
+        return turn, ev
+    weighed = read_probs(weigh_ends(turn.probs, face_left, cue.p_rear))
+    _step(cues, "lamps", weighed.azimuth_deg, weighed.confidence * factor)
+    return weighed, ev
 
 
 def mass_near(probs: tuple[float, ...] | np.ndarray, target: float,
