@@ -54,6 +54,18 @@ def slow_runner(case: CaseInput, settings: Settings | None = None) -> CaseResult
     return fake_runner(case, settings)
 
 
+HELD_FROM = 6  # held_runner checks cases 0-5 (the VIN's last 5 digits) and holds the rest
+
+
+def held_runner(case: CaseInput, settings: Settings | None = None) -> CaseResult:
+    """:func:`slow_runner` for the cases numbered below :data:`HELD_FROM` (the last digits
+    of the case folder's VIN); later ones wait a minute: a batch killed meanwhile has
+    recorded at most HELD_FROM cases, however slowly the test that kills it runs."""
+    if int((case.expected_vin or Path(case.files()[0]).parent.name)[-5:]) >= HELD_FROM:
+        time.sleep(60)
+    return slow_runner(case, settings)
+
+
 def write_case(folder: Path, vin: str, *, read: str | None = None, status: str = "pass",
                loose: bool = False) -> None:
     """A case as a sub-folder named by the VIN (or as loose <VIN>_*.png files)."""

@@ -13,21 +13,22 @@ import sys
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from tests.test_batch import REPO, VINS, fake_runner, write_case
+from tests.test_batch import HELD_FROM, REPO, VINS, fake_runner, write_case
 from vincheck.batch import CaseOutcome, run_batch, watch_folder
 from vincheck.store import Store
 
 _KILL_SCRIPT = """
 import sys
 sys.path.insert(0, {repo!r})
-from tests.test_batch import slow_runner
+from tests.test_batch import held_runner
 from vincheck.batch import run_batch
 from vincheck.store import Store
 with Store({db!r}) as st:
-    run_batch({root!r}, store=st, jobs=2, runner=slow_runner)
+    run_batch({root!r}, store=st, jobs=2, runner=held_runner)
 """
 
 
@@ -64,7 +65,7 @@ def test_records_survive_sigkill_and_batch_resumes(tmp_path: Path) -> None:
     assert proc.returncode == -signal.SIGKILL
     with Store(db) as st:
         before = {s.id: s for s in st.search(limit=None)}
-        assert 4 <= len(before) < len(vins) and st.integrity_check() == "ok"
+        assert 4 <= len(before) <= HELD_FROM and st.integrity_check() == "ok"
         for cid in before:  # every committed record is whole
             ci, res, meta = st.get_case(cid)
             assert res.to_dict() == fake_runner(ci).to_dict() | {"ms": res.to_dict()["ms"]}
@@ -113,43 +114,112 @@ def _count_committed(db: Path) -> int:
         return 0
 
 
+class PollClock:
+    """``watch_folder``'s clock, read once per poll: every reading is one poll interval
+    later. With :meth:`hold` on, each poll waits (up to 10 s) until :meth:`let_one_poll`
+    lets it start, so a writer in the test meets the polls in lock-step however slowly
+    either thread runs; :meth:`release` lets the polls run freely."""
+
+    def __init__(self, step_s: float) -> None:
+        self.step_s = step_s
+        self.t = 0.0
+        self.polls = 0
+        self.held = False
+        self._allowed = 0
+        self._cond = threading.Condition()
+
+    def perf_counter(self) -> float:
+        with self._cond:
+            if self.held:
+                self._cond.wait_for(lambda: self._allowed > 0 or not self.held, timeout=10)
+                self._allowed = max(0, self._allowed - 1)
+            self.t += self.step_s
+            self.polls += 1
+            self._cond.notify_all()
+            return self.t
+
+    def hold(self) -> None:
+        with self._cond:
+            self.held = True
+
+    def let_one_poll(self) -> None:
+        """Let one poll start and wait (up to 10 s) until it has."""
+        with self._cond:
+            target = self.polls + 1
+            self._allowed += 1
+            self._cond.notify_all()
+            self._cond.wait_for(lambda: self.polls >= target, timeout=10)
+
+    def release(self) -> None:
+        with self._cond:
+            self.held = False
+            self._cond.notify_all()
+
+    def wait_polls(self, n: int, timeout_s: float = 10.0) -> None:
+        """Wait until ``n`` more polls have started."""
+        with self._cond:
+            target = self.polls + n
+            self._cond.wait_for(lambda: self.polls >= target, timeout=timeout_s)
+
+
 @pytest.mark.slow
-def test_watch_checks_a_case_once_its_files_settle(tmp_path: Path) -> None:
+def test_watch_checks_a_case_once_its_files_settle(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A case is checked once its files stay unchanged for ``settle_s``; a photo that a
+    slow scanner is still writing is not. The watch's clock counts polls (PollClock) and
+    the scanner writes a piece before each poll, so the file grows at every poll however
+    loaded the machine is (with the wall clock, a scanner thread stalled longer than
+    settle_s looked finished)."""
+    import vincheck.batch.watch as watch_module
+
     root = tmp_path / "hot"
     root.mkdir()
     stop = threading.Event()
     outcomes: list[CaseOutcome] = []
+    clock = PollClock(0.1)
+    clock.hold()
+    monkeypatch.setattr(watch_module, "time", SimpleNamespace(
+        perf_counter=clock.perf_counter, sleep=time.sleep, monotonic=time.monotonic))
 
     def scanner() -> None:
-        time.sleep(0.3)
-        write_case(root, VINS[0])
-        photo = root / VINS[1] / "photo_1.jpg"
-        photo.parent.mkdir()
-        with open(photo, "wb") as fh:  # a slow scanner: the file grows for ~0.8 s
-            fh.write(b"STATUS=fail ")
-            for _ in range(8):
-                fh.write(b"," * 100)
-                fh.flush()
-                time.sleep(0.1)
-        (root / VINS[1] / "rubbing_1.png").write_bytes(f"VIN={VINS[1]} ".encode())
-        deadline = time.monotonic() + 10
+        try:
+            write_case(root, VINS[0])
+            photo = root / VINS[1] / "photo_1.jpg"
+            photo.parent.mkdir()
+            with open(photo, "wb") as fh:  # a slow scanner: the file grows for 8 polls
+                fh.write(b"STATUS=fail ")
+                for _ in range(8):
+                    fh.write(b"," * 100)
+                    fh.flush()
+                    clock.let_one_poll()
+            (root / VINS[1] / "rubbing_1.png").write_bytes(f"VIN={VINS[1]} ".encode())
+            clock.let_one_poll()
+        finally:
+            clock.release()
+        deadline = time.monotonic() + 20
         while len(outcomes) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
-        time.sleep(0.5)  # a few more polls: nothing may be checked twice
+        clock.wait_polls(5)  # a few more polls: nothing may be checked twice
         stop.set()
 
     t = threading.Thread(target=scanner)
     t.start()
-    with Store(tmp_path / "r.sqlite3") as st:
-        rep = watch_folder(root, store=st, jobs=1, runner=fake_runner, stop=stop,
-                           on_outcome=outcomes.append, interval_s=0.1, settle_s=0.4, max_s=20)
-        t.join()
-        assert sorted(o.key for o in rep.outcomes) == sorted(VINS[:2])
-        assert st.count() == 2
-        rec = st.get_record(next(o.case_id for o in rep.outcomes if o.key == VINS[1]))
-        photo = next(f for f in rec.files if f.role == "photo")
-        assert photo.size == len((root / VINS[1] / "photo_1.jpg").read_bytes())
-        assert rec.summary.decided_verdict == "fail"
+    try:
+        with Store(tmp_path / "r.sqlite3") as st:
+            rep = watch_folder(root, store=st, jobs=1, runner=fake_runner, stop=stop,
+                               on_outcome=outcomes.append, interval_s=0.1, settle_s=0.4,
+                               max_s=60)
+            t.join()
+            assert sorted(o.key for o in rep.outcomes) == sorted(VINS[:2])
+            assert st.count() == 2
+            rec = st.get_record(next(o.case_id for o in rep.outcomes if o.key == VINS[1]))
+            photo = next(f for f in rec.files if f.role == "photo")
+            assert photo.size == len((root / VINS[1] / "photo_1.jpg").read_bytes())
+            assert rec.summary.decided_verdict == "fail"
+    finally:
+        stop.set()
+        clock.release()
+        t.join(30)
 
 
 @pytest.mark.slow

@@ -56,6 +56,37 @@ def test_screenshot_mode_fails_when_the_check_fails(qapp, tmp_path: Path) -> Non
     assert out.exists()  # the window with its message is still saved
 
 
+def test_screenshot_mode_leaves_no_timer_running(qtbot, qapp, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The give-up timer (``--timeout``) kept running after a screenshot run returned: in
+    the test session it fired 600 s later, printed "did not finish" and ended the event
+    loop of whichever window test ran then, failing it and every one after it."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from vincheck.gui.app import run_gui
+
+    case = write_case(tmp_path / "case")
+    limit_s = 5.0
+    fake = FakeRunner()
+    called: list[float] = []
+
+    def runner(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        called.append(time.monotonic())  # the limit was started before this
+        return fake(*args, **kwargs)
+
+    code = run_gui(parse([*case.files(), "--expect", case.expected_vin or "", "--lang", "en",
+                          "--screenshot", str(tmp_path / "shot.png"),
+                          "--timeout", str(limit_s)]), runner=runner)
+    assert code == 0 and len(called) == 1
+    qtbot.wait(int(max(0.0, called[0] + limit_s + 0.5 - time.monotonic()) * 1000))  # past it
+    ticks: list[int] = []
+    QTimer.singleShot(20, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: ticks != [], timeout=5000)  # the event loop still runs
+    assert "did not finish" not in capsys.readouterr().err
+
+
 def test_unknown_colour_is_a_usage_error() -> None:
     from vincheck.errors import UsageError
     from vincheck.gui.app import parse_colour

@@ -223,3 +223,46 @@ def test_a_file_the_old_dialog_wrote_is_repaired(tmp_path: Path) -> None:
     # a file with a deliberately low contrast but no such mark keeps it
     path.write_text(json.dumps({"photo": {"plate_min_contrast": 10.0}}))
     assert load_settings_checked(path).settings.photo.plate_min_contrast == 10.0
+
+
+def test_two_saves_at_once_do_not_meet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process (a second window, ``vincheck settings``) saves the settings while
+    this one is between writing its temporary file and renaming it. With one fixed
+    temporary name both wrote ``settings.tmp``: the other renamed it away and this save
+    failed (FileNotFoundError), or a half-written text could be renamed into place."""
+    import os
+
+    path = tmp_path / "settings.json"
+    mine, other = Settings(operator="甲"), Settings(operator="乙")
+    real_replace = os.replace
+    interleaved: list[int] = []
+
+    def the_other_saves_first(src, dst) -> None:  # noqa: ANN001
+        if not interleaved:
+            interleaved.append(1)
+            save_settings(other, path)  # start to end, inside this save
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", the_other_saves_first)
+    save_settings(mine, path)
+    assert interleaved and load_settings(path) == mine  # the last rename wins, whole
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]  # nothing left over
+
+
+def test_a_failed_atomic_write_leaves_the_old_file_and_no_temporary_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from vincheck.atomic_file import write_text_atomic
+
+    path = tmp_path / "gui_state.json"
+    path.write_text("old", encoding="utf-8")
+
+    def no_rename(src, dst) -> None:  # noqa: ANN001
+        raise PermissionError(13, "in use")
+
+    monkeypatch.setattr(os, "replace", no_rename)
+    with pytest.raises(PermissionError):
+        write_text_atomic(path, "new")
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["gui_state.json"]

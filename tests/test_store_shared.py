@@ -40,6 +40,7 @@ from vincheck.store import AlreadyRecorded, open_store
 from tests.test_store import make_result
 target, go = sys.argv[1], Path(sys.argv[2])
 with open_store(target) as st:
+    print("ready", flush=True)
     while not go.exists():
         time.sleep(0.005)
     try:
@@ -61,7 +62,9 @@ def test_two_processes_recording_the_same_case_make_one_record(db_target: str,
     procs = [subprocess.Popen([sys.executable, "-c", RECORD_SCRIPT, db_target, str(go)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               cwd=REPO, env=_env()) for _ in range(2)]
-    time.sleep(1.5)  # both have opened the store and wait
+    for p in procs:  # both have opened the store (at the same moment) and wait
+        assert p.stdout is not None and p.stdout.readline().strip() == "ready", \
+            p.communicate(timeout=60)
     go.touch()
     outs = [p.communicate(timeout=60) for p in procs]
     assert all(p.returncode == 0 for p in procs), outs

@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from vincheck.atomic_file import write_text_atomic
 from vincheck.errors import InputFileError, UnreadableImageError
 from vincheck.findings import CaseResult, Decision
 from vincheck.inspection import CaseInput
@@ -196,10 +197,7 @@ def save_case_result(path: str | Path, case: CaseInput, result: CaseResult | Non
     if result is not None:
         data["result"] = _map_files(result.to_dict(), rel)
         data["decisions"] = [d.to_dict() for d in result.decisions]
-    tmp = p.with_name(p.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, p)
-    return p
+    return write_text_atomic(p, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _map_files(d: dict[str, Any], conv: Any) -> dict[str, Any]:

@@ -131,6 +131,11 @@ def take_screenshot(window: MainWindow, out: str, size: tuple[int, int],
     window.resize(*size)
     window.show()
     state = {"code": ExitCode.OK}
+    # the time limit is a timer of this run, stopped when it ends: a timer left running
+    # would fire later in the same application (a longer session, the test suite), print
+    # "did not finish" and end whichever event loop is running then
+    limit = QTimer()
+    limit.setSingleShot(True)
 
     waited = {"ms": 0}
 
@@ -148,6 +153,7 @@ def take_screenshot(window: MainWindow, out: str, size: tuple[int, int],
         app.exit(state["code"])
 
     def finished(outcome: str) -> None:
+        limit.stop()
         if outcome == "failed":
             msg = window.messages.text_plain().splitlines()[0] if window.messages.messages \
                 else "the check failed"
@@ -168,13 +174,18 @@ def take_screenshot(window: MainWindow, out: str, size: tuple[int, int],
     def begin(_added: int = 0) -> None:
         if window.panel.files():
             QTimer.singleShot(100, window.start_check)
-            QTimer.singleShot(int(timeout_s * 1000), give_up)
+            limit.start(int(timeout_s * 1000))
         else:
             QTimer.singleShot(300, grab)
 
+    limit.timeout.connect(give_up)
     window.checkFinished.connect(finished)
     when_sorted(window, begin)
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        limit.stop()
+        window.checkFinished.disconnect(finished)
     window.close()
     return ExitCode(code)
 

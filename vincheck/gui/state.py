@@ -9,10 +9,10 @@ so that tests with a private config directory never touch the user's.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vincheck.atomic_file import write_text_atomic
 from vincheck.settings import config_dir
 
 MAX_RECENT = 10
@@ -53,13 +53,11 @@ def save_state(state: GuiState) -> None:
     try:
         p = state_path()
         p.parent.mkdir(parents=True, exist_ok=True)
-        tmp = p.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"recent": state.recent,
-                                   "first_run_done": state.first_run_done,
-                                   "window": state.window, "maximized": state.maximized,
-                                   "splitter": state.splitter},
-                                  ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, p)
+        write_text_atomic(p, json.dumps({"recent": state.recent,
+                                         "first_run_done": state.first_run_done,
+                                         "window": state.window, "maximized": state.maximized,
+                                         "splitter": state.splitter},
+                                        ensure_ascii=False, indent=2))
     except OSError:
         pass
 

@@ -3,6 +3,12 @@
 One shared engine per process, created on first use (about 1 s); nothing is downloaded:
 the models are read from the installed package. Threads: ONNX Runtime's default (all
 cores) unless ``VINCHECK_OCR_THREADS`` says how many (batch workers set 1).
+
+RapidOCR 3.x keeps the options of a call (``use_rec=False`` and the like) for every later
+call. The shared engine is therefore wrapped (:class:`SharedRapidOCR`): each call states
+every option, the engine's own defaults where the caller gives none, and calls run one at
+a time, so a detection-only call (the rubbing's text lines) never leaves a later full
+read (a certificate's fields) without its text, in this thread or another.
 """
 
 from __future__ import annotations
@@ -44,8 +50,40 @@ def shipped_model_paths() -> dict[str, str]:
     return out
 
 
+# per-call options of RapidOCR.__call__ that it keeps for later calls: on the engine, or
+# on its detector's settings
+_CALL_OPTIONS = ("use_det", "use_cls", "use_rec", "return_word_box", "return_single_char_box",
+                 "text_score")
+_DET_OPTIONS = ("box_thresh", "unclip_ratio")
+
+
+class SharedRapidOCR:
+    """The process's RapidOCR engine behind calls that leave no option behind (see the
+    module doc); anything else (``text_det``, ``_load_rec_model``, ...) is the engine's."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+        self.defaults: dict[str, Any] = {k: getattr(engine, k) for k in _CALL_OPTIONS
+                                         if hasattr(engine, k)}
+        det_cfg = getattr(getattr(engine, "cfg", None), "Det", None)
+        for k in _DET_OPTIONS:
+            try:
+                self.defaults[k] = getattr(det_cfg, k)
+            except Exception:  # noqa: BLE001 - another RapidOCR build: left as it is
+                pass
+        self._call_lock = threading.Lock()
+
+    def __call__(self, img: Any, **options: Any) -> Any:
+        with self._call_lock:
+            return self.engine(img, **{**self.defaults, **options})
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.engine, name)
+
+
 def get_rapidocr() -> Any:
-    """The shared ``rapidocr.RapidOCR`` instance (detector + recogniser + classifier)."""
+    """The shared ``rapidocr.RapidOCR`` instance (detector + recogniser + classifier),
+    wrapped in :class:`SharedRapidOCR`."""
     global _engine
     with _lock:
         if _engine is None:
@@ -63,10 +101,11 @@ def get_rapidocr() -> Any:
                 params["EngineConfig.onnxruntime.intra_op_num_threads"] = int(threads)
                 params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
             try:
-                _engine = RapidOCR(params=params)
+                engine = RapidOCR(params=params)
             except TypeError:
-                _engine = RapidOCR()
+                engine = RapidOCR()
             except Exception as exc:  # noqa: BLE001 - any model-loading failure
                 raise OcrEngineError(f"RapidOCR could not load its models: {exc}") from exc
+            _engine = SharedRapidOCR(engine)
             logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     return _engine

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from vincheck.atomic_file import write_text_atomic
 from vincheck.errors import UsageError
 from vincheck.settings.model import SettingProblem, Settings, settings_from_dict
 from vincheck.settings.spec import APP_NAME
@@ -120,10 +121,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     except (OSError, ValueError):
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    return write_text_atomic(path, text)
 
 
 def load_settings_checked_quiet(path: Path) -> Settings | None:
