@@ -138,9 +138,12 @@ def read_strip(norm: np.ndarray, seg: Segmentation, engines: Sequence[OcrEngine]
     idx = list(range(lo, hi))
     # more than 17 glyphs between the symbols: drop the least character-like ones
     # (a short round glyph is a mark, not a character, however it was read)
+    med_h = float(np.median([g.h for g in glyphs])) if glyphs else 0.0  # px
+    marks = {i for i in idx if short_round(glyphs[i], med_h)}
+
     def vin_mass(i: int) -> float:
         mass = sum(v for k, v in glyph_scores[i].items() if k != SYMBOL)
-        return (1.0 - ROUND_MARK_P) * mass if short_round(glyphs, i) else mass
+        return (1.0 - ROUND_MARK_P) * mass if i in marks else mass
 
     while len(idx) > VIN_LENGTH:  # fragments and dirt: the cells least read as VIN characters
         worst = min(idx, key=lambda i: (round(vin_mass(i), 2), glyphs[i].area))
@@ -372,7 +375,7 @@ def symbol_score(glyphs: Sequence[Glyph], i: int, scores: CellScores) -> float:
     if (aspect >= max(SYMBOL_ASPECT, WIDER_THAN_LINE * line_aspect)
             and read_as_char < CHAR_OVER_SHAPE):
         p = max(p, 0.8)
-    if short_round(glyphs, i):
+    if short_round(g, med_h):
         p = max(p, ROUND_MARK_P)
     return p
 
@@ -385,12 +388,11 @@ SHORT_MARK_H = 0.8
 ROUND_MARK_P = 0.8
 
 
-def short_round(glyphs: Sequence[Glyph], i: int) -> bool:
-    """Glyph ``i`` is a round mark clearly shorter than the characters (a hexagon nut, a
-    dot, a ring): no VIN character however surely an engine reads it as 0, since every
-    VIN character is as tall as the line and none is as wide as tall and short."""
-    g = glyphs[i]
-    med_h = float(np.median([x.h for x in glyphs]))
+def short_round(g: Glyph, med_h: float) -> bool:
+    """Glyph ``g`` is a round mark clearly shorter than the characters of its line (median
+    height ``med_h``, px): a hexagon nut, a dot, a ring. No VIN character, however surely
+    an engine reads it as 0: every VIN character is as tall as the line and none is as wide
+    as tall and short."""
     return g.w >= ROUND_ASPECT * g.h and g.h <= SHORT_MARK_H * med_h
 
 
