@@ -172,7 +172,7 @@ def make_window(qtbot, runner, **kw) -> MainWindow:  # noqa: ANN001
 def run_and_wait(qtbot, w: MainWindow, timeout: int = 10_000) -> str:  # noqa: ANN001
     """Start a check in ``w`` and wait (``timeout`` ms) until it ends; how it ended."""
     with qtbot.waitSignal(w.checkFinished, timeout=timeout) as blocker:
-        assert w.start_check()
+        assert w.flow.start_check()
     return blocker.args[0]
 
 

@@ -36,11 +36,11 @@ def test_the_note_that_a_result_was_cleared_leaves_with_the_next_result(qtbot, e
                                                                          case) -> None:
     w = checked(qtbot, case, "en")
     w.panel.kind_combo.setCurrentIndex(1)  # trailer: the result is cleared, a note says so
-    assert w.result is None and "result was cleared" in w.messages.text_plain()
+    assert w.model.result is None and "result was cleared" in w.messages.text_plain()
     w.panel.kind_combo.setCurrentIndex(0)
     with qtbot.waitSignal(w.checkFinished, timeout=10_000):
-        assert w.start_check()
-    assert w.result is not None
+        assert w.flow.start_check()
+    assert w.model.result is not None
     assert "result was cleared" not in w.messages.text_plain()  # not beside a fresh result
 
 
@@ -54,13 +54,13 @@ def test_switching_to_english_in_the_settings_dialog_leaves_no_chinese_message(
     from vincheck.gui.settings_dialog import SettingsDialog
 
     w = checked(qtbot, case, "zh_CN")
-    assert w.export_to(str(tmp_path / "r.pdf"))  # a confirmation, in Chinese
+    assert w.reports.export_to(str(tmp_path / "r.pdf"))  # a confirmation, in Chinese
     assert _chinese_messages(w)
     monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(SettingsDialog, "result_settings",
-                        lambda self: dataclasses.replace(w.settings, language="en"))
-    w.settings_dialog()
-    assert w.settings.language == "en" and w.menu_file.title() == "&File"
+                        lambda self: dataclasses.replace(w.prefs.settings, language="en"))
+    w.prefs.open_dialog()
+    assert w.prefs.settings.language == "en" and w.menus.menu_file.title() == "&File"
     assert not _chinese_messages(w), _chinese_messages(w)
 
 
@@ -93,7 +93,7 @@ assert app.platformName() == "xcb", app.platformName()
 w = MainWindow(runner=lambda *a, **k: None, settings=Settings(operator="x"), record=False)
 w.show()
 taken = []
-for field in (w.panel.vin_edit, w.note_edit):
+for field in (w.panel.vin_edit, w.decisions.note_edit):
     for key in (Qt.Key.Key_E, Qt.Key.Key_Z):
         ev = QKeyEvent(QEvent.Type.ShortcutOverride, key, Qt.KeyboardModifier.ControlModifier)
         ev.setAccepted(False)
@@ -133,7 +133,7 @@ def test_an_unmaximised_window_is_kept_inside_the_available_area(qtbot, english)
     w = MainWindow(runner=FakeRunner(), settings=Settings(operator="x"), record=False)
     qtbot.addWidget(w)
     kept = []
-    w.keep_on_screen = lambda: kept.append(1)  # type: ignore[method-assign]
+    w.placement.keep_on_screen = lambda: kept.append(1)  # type: ignore[method-assign]
     w.showMaximized()
     qtbot.waitUntil(w.isMaximized, timeout=2000)
     qtbot.wait(400)

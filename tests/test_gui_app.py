@@ -15,6 +15,7 @@ pytestmark = pytest.mark.gui
 
 from tests.gui_support import FakeRunner, write_case  # noqa: E402
 from vincheck.cli.cmd_gui import add_arguments  # noqa: E402
+from vincheck.errors import ExitCode  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -85,6 +86,56 @@ def test_screenshot_mode_leaves_no_timer_running(qtbot, qapp, tmp_path: Path,
     QTimer.singleShot(20, lambda: ticks.append(1))
     qtbot.waitUntil(lambda: ticks != [], timeout=5000)  # the event loop still runs
     assert "did not finish" not in capsys.readouterr().err
+
+
+def test_the_window_opens_with_the_files_given_and_checks_them(
+        qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``vincheck gui FILES`` (no screenshot) shows the window placed on the screen, waits
+    for the files to be sorted and checks them (this path had no test and still used the
+    window's forwarded names of old)."""
+    from PySide6.QtCore import QTimer
+
+    from vincheck.gui import app as gui_app
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
+    case = write_case(tmp_path / "case")
+    built, ended = [], []
+    build = gui_app.build_window
+
+    def build_and_watch(args, runner=None):  # noqa: ANN001, ANN202
+        w = build(args, runner)
+        built.append(w)
+        w.checkFinished.connect(lambda outcome: (ended.append(outcome), w.close(),
+                                                 QTimer.singleShot(0, qapp.quit)))
+        return w
+
+    monkeypatch.setattr(gui_app, "build_window", build_and_watch)
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(qapp.quit)  # a hang ends the loop; the asserts below then fail
+    guard.start(60_000)
+    runner = FakeRunner()
+    code = gui_app.run_gui(parse([*case.files(), "--expect", case.expected_vin or "",
+                                  "--lang", "en", "--no-record"]), runner=runner)
+    guard.stop()
+    assert code == 0 and ended == ["done"] and runner.calls == 1
+    w = built[0]
+    assert w.model.result is not None
+    assert sorted(f for f, _kind in w.panel.files()) == sorted(case.files())
+
+
+def test_screenshot_mode_gives_up_on_a_check_past_its_timeout(qapp, tmp_path: Path,
+                                                              capsys) -> None:  # noqa: ANN001
+    """``--timeout``: a check still running then is cancelled and the exit code says so."""
+    from vincheck.gui.app import run_gui
+
+    case = write_case(tmp_path / "case")
+    runner = FakeRunner(block=True)  # runs until cancelled
+    code = run_gui(parse([*case.files(), "--lang", "en", "--timeout", "1",
+                          "--screenshot", str(tmp_path / "shot.png")]), runner=runner)
+    assert code == ExitCode.TIMED_OUT and runner.calls == 1
+    assert "did not finish within 1 s" in capsys.readouterr().err
+    assert (tmp_path / "shot.png").exists()
 
 
 def test_unknown_colour_is_a_usage_error() -> None:

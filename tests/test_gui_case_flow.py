@@ -33,17 +33,18 @@ def checked(qtbot, case, **kw) -> MainWindow:
     w = make_window(qtbot, kw.pop("runner", None) or FakeRunner(), **kw)
     w.panel.set_case(case)
     assert run_and_wait(qtbot, w) == "done"
-    assert w.result is not None and w.checklist.row_count() > 0
+    assert w.model.result is not None and w.result_view.checklist.row_count() > 0
     return w
 
 
 def assert_no_result(w: MainWindow) -> None:
     """Nothing of a verdict is on screen: banner, summary, checklist and evidence."""
-    assert w.result is None and w.verdict() is None
-    assert w.banner.text() == "No verdict yet: add files and press Check (F5)."
-    assert w.banner_detail.text() == ""
-    assert w.checklist.row_count() == 0 and w.checklist.topLevelItemCount() == 0
-    assert w.view.label_texts() == []
+    assert w.model.result is None and w.verdict() is None
+    assert w.result_view.banner.text() == "No verdict yet: add files and press Check (F5)."
+    assert w.result_view.banner_detail.text() == ""
+    checklist = w.result_view.checklist
+    assert checklist.row_count() == 0 and checklist.topLevelItemCount() == 0
+    assert w.viewer.view.label_texts() == []
     assert "Check finished" not in w.panel.progress_label.text()  # that result's time
 
 
@@ -74,7 +75,8 @@ CHANGES = {
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_changing_an_input_clears_the_verdict(qtbot, english, case, change) -> None:
     w = checked(qtbot, case)
-    assert w.banner.text().startswith(texts.verdict_text(w.result.decided_verdict()))
+    verdict = texts.verdict_text(w.model.result.decided_verdict())
+    assert w.result_view.banner.text().startswith(verdict)
     CHANGES[change](w, case)
     assert_no_result(w)
     assert "result was cleared" in w.messages.text_plain()
@@ -82,7 +84,7 @@ def test_changing_an_input_clears_the_verdict(qtbot, english, case, change) -> N
     now = w.panel.case_input()
     assert now.files()
     if now.rubbing_files and now.photo_files:  # what the fake runner needs
-        assert run_and_wait(qtbot, w) == "done" and w.result is not None
+        assert run_and_wait(qtbot, w) == "done" and w.model.result is not None
 
 
 def test_removing_every_file_leaves_no_result(qtbot, english, case) -> None:
@@ -90,7 +92,7 @@ def test_removing_every_file_leaves_no_result(qtbot, english, case) -> None:
     while w.panel.files():
         _remove_first_file(w)
     assert_no_result(w)
-    assert not w.view.has_image()
+    assert not w.viewer.view.has_image()
 
 
 def test_new_case_clears_everything(qtbot, english, case) -> None:
@@ -106,17 +108,18 @@ def test_new_case_clears_everything(qtbot, english, case) -> None:
     assert (case_now.expected_vin, case_now.kind, case_now.color, case_now.dpi) == \
         (None, "car", None, None)
     assert_no_result(w)
-    assert not w.view.has_image() and w.images == [] and w.current_image is None
+    assert not w.viewer.view.has_image() and w.viewer.images == []
+    assert w.viewer.current_image is None
     assert w.messages.messages == []
-    assert w.image_combo.count() == 0
+    assert w.viewer.image_combo.count() == 0
     assert w.panel.progress.value() == 0 and w.panel.progress_label.text() == ""
-    assert w.act_new.shortcut().toString() == "Ctrl+N"
+    assert w.menus.act_new.shortcut().toString() == "Ctrl+N"
 
 
 def test_opening_files_on_a_finished_case_starts_a_new_case(qtbot, english, case) -> None:
     w = checked(qtbot, case)
     with qtbot.waitSignal(w.filesSorted, timeout=10_000):
-        assert w.add_paths([case.photo_files[0]]) == 1
+        assert w.flow.add_paths([case.photo_files[0]]) == 1
     assert w.panel.files() == [(case.photo_files[0], "photo")]  # not added to the old case
     assert w.panel.vin_edit.text() == ""
     assert_no_result(w)
@@ -135,7 +138,7 @@ def test_dropping_a_complete_case_starts_the_check(qtbot, english, case) -> None
     w.panel.vin_edit.setText(VIN)
     with qtbot.waitSignal(w.checkFinished, timeout=10_000) as done:
         _drop(w, [case.photo_files[0], case.rubbing_files[0]])
-    assert done.args == ["done"] and runner.calls == 1 and w.result is not None
+    assert done.args == ["done"] and runner.calls == 1 and w.model.result is not None
     # without an expected VIN (not complete) nothing starts by itself
     w.next_vehicle()
     with qtbot.waitSignal(w.filesSorted, timeout=10_000):
@@ -152,7 +155,7 @@ def test_the_setting_turns_the_check_on_drop_off(qtbot, english, case) -> None:
     with qtbot.waitSignal(w.filesSorted, timeout=10_000):
         _drop(w, [case.photo_files[0], case.rubbing_files[0]])
     qtbot.wait(200)
-    assert runner.calls == 0 and w.result is None
+    assert runner.calls == 0 and w.model.result is None
 
 
 class ListStore:
@@ -183,8 +186,9 @@ def test_the_sample_case_is_not_recorded(qtbot, english, case, case_dir: Path, t
     w = make_window(qtbot, FakeRunner(), record=True, store_factory=lambda _s: store)
     with qtbot.waitSignal(w.checkFinished, timeout=10_000):
         assert w.open_sample(run=True)
-    assert w.result is not None and store.cases == []
-    assert "sample" in w.banner_detail.text() and "not recorded" in w.banner_detail.text()
+    assert w.model.result is not None and store.cases == []
+    detail = w.result_view.banner_detail.text()
+    assert "sample" in detail and "not recorded" in detail
     # the same files elsewhere are a vehicle: recorded
     other = tmp_path / "vehicle"
     other.mkdir()
@@ -194,7 +198,7 @@ def test_the_sample_case_is_not_recorded(qtbot, english, case, case_dir: Path, t
     w.panel.add_file(str(files[0]), "rubbing")
     w.panel.add_file(str(files[1]), "photo")
     run_and_wait(qtbot, w)
-    assert len(store.cases) == 1 and "sample" not in w.banner_detail.text()
+    assert len(store.cases) == 1 and "sample" not in w.result_view.banner_detail.text()
 
 
 def test_the_operator_name_comes_before_the_first_record(qtbot, english, case,
@@ -209,7 +213,7 @@ def test_the_operator_name_comes_before_the_first_record(qtbot, english, case,
     answers = iter(["  ", "王芳"])
     monkeypatch.setattr(w, "ask_operator_name", lambda: next(answers))
     w.panel.set_case(case)
-    assert not w.start_check()  # no name given: nothing checked, nothing recorded
+    assert not w.flow.start_check()  # no name given: nothing checked, nothing recorded
     assert runner.calls == 0 and "operator" in w.messages.text_plain()
     assert run_and_wait(qtbot, w) == "done"
     assert store.cases[0][2]["operator"] == "王芳"
@@ -222,8 +226,8 @@ def shown_rows(w: MainWindow) -> dict[str, Status]:
     """Each finding row's status as its icon shows it."""
     icon_status = {status_icon(s).cacheKey(): s for s in Status}
     out = {}
-    for i in range(w.checklist.topLevelItemCount()):
-        top = w.checklist.topLevelItem(i)
+    for i in range(w.result_view.checklist.topLevelItemCount()):
+        top = w.result_view.checklist.topLevelItem(i)
         for j in range(top.childCount()):
             child = top.child(j)
             out[str(child.data(0, Qt.ItemDataRole.UserRole + 1))] = \
@@ -238,9 +242,9 @@ def assert_consistent(w: MainWindow) -> Verdict:
     pending = n[Status.REVIEW] + n[Status.SKIPPED]
     expected = Verdict.FAIL if n[Status.FAIL] else Verdict.REVIEW if pending else Verdict.PASS
     assert w.verdict() is expected
-    assert w.banner.text().startswith(texts.verdict_text(expected))
+    assert w.result_view.banner.text().startswith(texts.verdict_text(expected))
     assert f"{n[Status.PASS]} passed, {n[Status.FAIL]} failed, {pending} to review" in \
-        w.banner_detail.text()
+        w.result_view.banner_detail.text()
     return expected
 
 
@@ -251,37 +255,38 @@ def test_decisions_and_undo_keep_banner_summary_and_icons_consistent(qtbot, engl
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow, timeout=2_000)
     qtbot.keyClick(w, Qt.Key.Key_F8)  # the next item awaiting review
-    entry = w.checklist.current_entry()
+    entry = w.result_view.checklist.current_entry()
     assert entry is not None and entry.finding.code == "unreadable"
     advice = texts.advice(entry.finding)
-    assert advice and advice in w.banner_detail.text()  # what to do about it, under the banner
+    # what to do about it, under the banner
+    assert advice and advice in w.result_view.banner_detail.text()
     qtbot.keyClick(w, Qt.Key.Key_F9)  # accept
     assert assert_consistent(w) is Verdict.PASS
     assert shown_rows(w)[entry.key] is Status.PASS
-    assert advice not in w.banner_detail.text()  # accepted: nothing left to do about it
+    assert advice not in w.result_view.banner_detail.text()  # accepted: nothing left to do about it
     qtbot.keyClick(w, Qt.Key.Key_F10)  # changed mind: reject
     assert assert_consistent(w) is Verdict.FAIL
     assert shown_rows(w)[entry.key] is Status.FAIL
-    assert advice in w.banner_detail.text()  # rejected: it stands as a failure
+    assert advice in w.result_view.banner_detail.text()  # rejected: it stands as a failure
     qtbot.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo: accepted
     assert assert_consistent(w) is Verdict.PASS
-    assert [d.accepted for d in w.result.decisions] == [True]
+    assert [d.accepted for d in w.model.result.decisions] == [True]
     qtbot.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo: undecided
     assert assert_consistent(w) is Verdict.REVIEW
-    assert w.result.decisions == [] and not w.act_undo.isEnabled()
+    assert w.model.result.decisions == [] and not w.menus.act_undo.isEnabled()
     # the keys are shown on the buttons and in the menu
-    assert "F9" in w.accept_button.text() and "F10" in w.reject_button.text()
-    assert {a.shortcut().toString() for a in w.menu_review.actions()} >= \
+    assert "F9" in w.decisions.accept_button.text() and "F10" in w.decisions.reject_button.text()
+    assert {a.shortcut().toString() for a in w.menus.menu_review.actions()} >= \
         {"F8", "Shift+F8", "F9", "F10", "Ctrl+Z"}
 
 
 def test_a_decision_on_a_failed_case_keeps_it_failed_everywhere(qtbot, english, case) -> None:
     w = checked(qtbot, case)  # the plate fails, a character is for review
     assert assert_consistent(w) is Verdict.FAIL
-    assert w.select_review(1)
-    assert w.decide(True) is not None
+    assert w.results.select_review(1)
+    assert w.decisions.decide(True) is not None
     assert assert_consistent(w) is Verdict.FAIL
-    assert w.checklist.pending_keys() == [] and not w.select_review(1)
+    assert w.result_view.checklist.pending_keys() == [] and not w.results.select_review(1)
 
 
 def test_switching_language_leaves_no_old_language_in_the_progress_line(qtbot, english,
@@ -303,11 +308,11 @@ def test_no_report_without_the_operator_name(qtbot, english, case, monkeypatch,
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: asked.append(1) or ("", ""))
-    w.export_dialog()
+    w.reports.export_dialog()
     assert asked == [] and "operator" in w.messages.text_plain()
     monkeypatch.setattr(w, "ask_operator_name", lambda: "王芳")
-    w.export_dialog()
-    assert asked == [1] and w.settings.operator == "王芳"
+    w.reports.export_dialog()
+    assert asked == [1] and w.prefs.settings.operator == "王芳"
 
 
 class LateRunner(FakeRunner):
@@ -329,7 +334,7 @@ def test_a_check_that_ends_after_the_next_vehicle_began_is_not_shown(qtbot, engl
     w = make_window(qtbot, LateRunner(0.8))
     w.panel.set_case(case)
     with qtbot.waitSignal(w.checkFinished, timeout=10_000):
-        assert w.start_check()
+        assert w.flow.start_check()
         w.next_vehicle()  # the operator moves on while the old vehicle is checked
         w.panel.vin_edit.setText(VIN)
     assert_no_result(w)

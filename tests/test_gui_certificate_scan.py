@@ -49,8 +49,8 @@ def test_a_dropped_certificate_fills_vin_colour_and_kind(qtbot, english,
                                                          certificate: Path) -> None:
     w = make_window(qtbot)
     w.panel.kind_combo.setCurrentIndex(w.panel.kind_combo.findData("trailer"))
-    with qtbot.waitSignal(w.certificate_reader.done, timeout=60000):
-        w.add_paths([str(certificate)])
+    with qtbot.waitSignal(w.intake.certificate_reader.done, timeout=60000):
+        w.flow.add_paths([str(certificate)])
     assert w.panel.files() == [(str(certificate), "certificate")]
     case = w.panel.case_input()
     assert (case.expected_vin, case.color, case.kind) == (VIN, "灰", "car")
@@ -74,9 +74,9 @@ def _unsure_reading(file: str) -> tuple[CertificateReading, dict]:
 def test_an_unsure_value_is_not_filled_until_the_operator_takes_it(
         qtbot, english, certificate: Path) -> None:
     w = make_window(qtbot)
-    w.certificate_reader.read_function = _unsure_reading
-    with qtbot.waitSignal(w.certificate_reader.done, timeout=60000):
-        w.add_paths([str(certificate)])
+    w.intake.certificate_reader.read_function = _unsure_reading
+    with qtbot.waitSignal(w.intake.certificate_reader.done, timeout=60000):
+        w.flow.add_paths([str(certificate)])
     box = w.panel.certificate_box
     assert w.panel.vin_edit.text() == ""  # not filled silently
     assert w.panel.colour() == "红"
@@ -93,8 +93,8 @@ def test_a_typed_vin_is_not_overwritten(qtbot, english, certificate: Path) -> No
     w = make_window(qtbot)
     typed = "LFV2A21K5A3055414"
     w.panel.vin_edit.setText(typed)
-    with qtbot.waitSignal(w.certificate_reader.done, timeout=60000):
-        w.add_paths([str(certificate)])
+    with qtbot.waitSignal(w.intake.certificate_reader.done, timeout=60000):
+        w.flow.add_paths([str(certificate)])
     assert w.panel.vin_edit.text() == typed
     assert w.panel.certificate_box.use_buttons["vin"].isVisible()  # offered, not forced
 
@@ -109,8 +109,8 @@ def sane_env(tmp_path_factory: pytest.TempPathFactory,
 
 
 def _open_scan_dialog(qtbot, w: MainWindow):  # noqa: ANN001, ANN202
-    w.act_scan.trigger()
-    dlg = w.scan_dialog
+    w.menus.act_scan.trigger()
+    dlg = w.intake.scan_dialog
     qtbot.waitUntil(lambda: dlg.device_combo.count() > 0, timeout=20000)
     return dlg
 
@@ -119,8 +119,8 @@ def _open_scan_dialog(qtbot, w: MainWindow):  # noqa: ANN001, ANN202
 def test_scan_from_the_sane_test_device_arrives_in_the_case_with_its_dpi(
         qtbot, english, sane_env, tmp_path: Path) -> None:
     w = make_window(qtbot)
-    assert w.act_scan.shortcut().toString() == "Ctrl+Shift+S"
-    w.case_path = tmp_path / "case.json"  # scans go beside the case file
+    assert w.menus.act_scan.shortcut().toString() == "Ctrl+Shift+S"
+    w.model.case_path = tmp_path / "case.json"  # scans go beside the case file
     dlg = _open_scan_dialog(qtbot, w)
     assert dlg.dpi() == 300
     dlg.dpi_combo.setCurrentIndex(dlg.dpi_combo.findData(600))
@@ -140,7 +140,7 @@ def test_scan_from_the_sane_test_device_arrives_in_the_case_with_its_dpi(
 def test_scanner_error_and_cancel_leave_the_case_unchanged(
         qtbot, english, sane_env, tmp_path: Path) -> None:
     w = make_window(qtbot)
-    w.case_path = tmp_path / "case.json"
+    w.model.case_path = tmp_path / "case.json"
     w.panel.add_file(str(tmp_path / "kept.png"), "photo")
     before = w.panel.files()
     dlg = _open_scan_dialog(qtbot, w)

@@ -42,8 +42,9 @@ def make_window(qtbot, runner, **kw) -> MainWindow:
 def checked(qtbot, w: MainWindow, case) -> None:
     w.panel.set_case(case)
     with qtbot.waitSignal(w.checkFinished, timeout=10_000):
-        assert w.start_check()
-    qtbot.waitUntil(lambda: w.view.has_image() and not w.image_pending(), timeout=5_000)
+        assert w.flow.start_check()
+    qtbot.waitUntil(lambda: w.viewer.view.has_image() and not w.viewer.image_pending(),
+                    timeout=5_000)
 
 
 def rgb(image: QImage) -> np.ndarray:
@@ -55,17 +56,18 @@ def rgb(image: QImage) -> np.ndarray:
 
 def test_the_legend_names_the_colours_drawn(qtbot, english, case) -> None:
     w = make_window(qtbot, FakeRunner())
-    assert not w.legend.isVisible()  # nothing drawn, nothing to explain
+    assert not w.viewer.legend.isVisible()  # nothing drawn, nothing to explain
     checked(qtbot, w, case)
-    assert w.current_image == (case.photo_files[0], 0)  # the failing plate is selected
-    text = w.legend.text()
-    assert w.legend.isVisible()
+    assert w.viewer.current_image == (case.photo_files[0], 0)  # the failing plate is selected
+    text = w.viewer.legend.text()
+    assert w.viewer.legend.isVisible()
     for name, role in (("number plate", "plate"), ("vehicle", "vehicle")):
         assert name in text and ROLE_COLOURS[role].name() in text
     assert "selected finding" in text and "characters read" not in text
-    w.show_image((case.rubbing_files[0], 0))
-    qtbot.waitUntil(lambda: "characters read" in w.legend.text(), timeout=5_000)
-    assert "rubbing strip" in w.legend.text() and "number plate" not in w.legend.text()
+    w.viewer.show_image((case.rubbing_files[0], 0))
+    qtbot.waitUntil(lambda: "characters read" in w.viewer.legend.text(), timeout=5_000)
+    legend = w.viewer.legend.text()
+    assert "rubbing strip" in legend and "number plate" not in legend
 
 
 def test_label_text_is_readable_on_its_background(qtbot, qapp) -> None:
@@ -96,7 +98,7 @@ def test_label_text_is_readable_on_its_background(qtbot, qapp) -> None:
 
 
 def _view_rect(w: MainWindow, key: str) -> QRectF:
-    return w.view.mapFromScene(w.view.evidence_rect(key)).boundingRect().toRectF()
+    return w.viewer.view.mapFromScene(w.viewer.view.evidence_rect(key)).boundingRect().toRectF()
 
 
 @pytest.mark.parametrize("code", ["plate_visible", "unreadable"])
@@ -104,21 +106,24 @@ def test_selecting_a_finding_zooms_to_and_centres_its_evidence(qtbot, english, c
                                                                code: str) -> None:
     w = make_window(qtbot, FakeRunner())
     checked(qtbot, w, case)
-    key = next(k for k, e in w.checklist.entries.items() if e.finding.code == code)
-    other = next(k for k, e in w.checklist.entries.items() if e.finding.code == "fill_ratio")
-    w.checklist.select_key(other)
-    w.view.fit()  # from the whole page
-    w.checklist.select_key(key)
-    qtbot.waitUntil(lambda: w.view.has_image() and not w.image_pending(), timeout=5_000)
+    key = next(k for k, e in w.result_view.checklist.entries.items()
+               if e.finding.code == code)
+    other = next(k for k, e in w.result_view.checklist.entries.items()
+                 if e.finding.code == "fill_ratio")
+    w.result_view.checklist.select_key(other)
+    w.viewer.view.fit()  # from the whole page
+    w.result_view.checklist.select_key(key)
+    qtbot.waitUntil(lambda: w.viewer.view.has_image() and not w.viewer.image_pending(),
+                    timeout=5_000)
     r = _view_rect(w, key)
-    vp = QRectF(w.view.viewport().rect())
+    vp = QRectF(w.viewer.view.viewport().rect())
     assert vp.contains(r), (r, vp)
     assert abs(r.center().x() - vp.center().x()) < 4 and abs(r.center().y() - vp.center().y()) < 4
     # zoomed to: the evidence spans a quarter of the view, or is 3 x its fitted size
-    iw, ih = w.view.image_size()
+    iw, ih = w.viewer.view.image_size()
     fit = min(vp.width() / iw, vp.height() / ih)
     assert r.width() >= 0.25 * vp.width() or r.height() >= 0.25 * vp.height() or \
-        w.view.scale_factor() >= 3 * fit
+        w.viewer.view.scale_factor() >= 3 * fit
 
 
 class SlowRunner(FakeRunner):
@@ -143,12 +148,12 @@ def test_the_image_is_shown_with_the_verdict(qtbot, english, case) -> None:
     w = make_window(qtbot, SlowRunner(1.5), load_image=slow_load)
     w.panel.set_case(case)
     with qtbot.waitSignal(w.checkFinished, timeout=10_000):
-        assert w.start_check()
+        assert w.flow.start_check()
     # the verdict is on screen: so are the image of the selected finding and its evidence
-    assert w.result is not None
-    assert w.current_image == (case.photo_files[0], 0)
-    assert w.view.has_image() and not w.image_pending()
-    assert w.view.highlighted_key() == w.checklist.current_key()
+    assert w.model.result is not None
+    assert w.viewer.current_image == (case.photo_files[0], 0)
+    assert w.viewer.view.has_image() and not w.viewer.image_pending()
+    assert w.viewer.view.highlighted_key() == w.result_view.checklist.current_key()
 
 
 def test_character_boxes_do_not_hide_the_characters(qtbot, qapp, case) -> None:

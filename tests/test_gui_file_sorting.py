@@ -61,11 +61,11 @@ def test_add_paths_returns_at_once_and_files_follow_in_order(
     w = make_window(qtbot)
     files = [case.photo_files[0], str(bad), case.rubbing_files[0]]
     t0 = time.monotonic()
-    queued = w.add_paths(files)
+    queued = w.flow.add_paths(files)
     took = time.monotonic() - t0
     assert queued == 3
     assert took < SLOW_S, f"add_paths blocked for {took:.2f} s"
-    assert w.is_sorting() and w.panel.files() == []  # nothing sorted yet
+    assert w.intake.is_busy() and w.panel.files() == []  # nothing sorted yet
     assert "Sorting files… 0 of 3" in w.panel.progress_label.text()
     assert w.panel.cancel_button.isEnabled()  # sorting can be stopped
     with qtbot.waitSignal(w.filesSorted, timeout=20_000) as sorted_:
@@ -80,8 +80,8 @@ def test_add_paths_returns_at_once_and_files_follow_in_order(
     assert "Cannot use broken.png:" in text and "PNG, JPEG, TIFF or BMP" in text
     assert len(w.messages.messages) == 1
     # the image list follows the panel; sorting is over
-    assert [f for f, _ in w.images] == [case.photo_files[0], case.rubbing_files[0]]
-    assert not w.is_sorting() and not w.panel.cancel_button.isEnabled()
+    assert [f for f, _ in w.viewer.images] == [case.photo_files[0], case.rubbing_files[0]]
+    assert not w.intake.is_busy() and not w.panel.cancel_button.isEnabled()
 
 
 def test_each_file_appears_as_soon_as_it_is_sorted(qtbot, english, case,
@@ -98,9 +98,9 @@ def test_each_file_appears_as_soon_as_it_is_sorted(qtbot, english, case,
     monkeypatch.setattr(case_files, "classify_file", held)
     w = make_window(qtbot)
     try:
-        w.add_paths([case.rubbing_files[0], case.photo_files[0]])
+        w.flow.add_paths([case.rubbing_files[0], case.photo_files[0]])
         qtbot.waitUntil(lambda: len(w.panel.files()) == 1, timeout=10_000)
-        assert w.is_sorting()
+        assert w.intake.is_busy()
         assert w.panel.files() == [(case.rubbing_files[0], "rubbing")]
         assert "Sorting files… 1 of 2" in w.panel.progress_label.text()
         with qtbot.waitSignal(w.filesSorted, timeout=10_000):
@@ -120,8 +120,8 @@ def test_a_check_asked_for_while_sorting_waits_for_all_files(qtbot, english, cas
         return runner(c, *a, **k)
 
     w = make_window(qtbot, recording_runner)
-    w.add_paths([case.rubbing_files[0], case.photo_files[0]])
-    assert w.start_check()  # queued, not refused
+    w.flow.add_paths([case.rubbing_files[0], case.photo_files[0]])
+    assert w.flow.start_check()  # queued, not refused
     assert not w.is_running() and runner.calls == 0
     assert "The check starts when the files are sorted." in w.panel.progress_label.text()
     with qtbot.waitSignal(w.checkFinished, timeout=20_000) as finished:
@@ -134,11 +134,11 @@ def test_cancel_stops_sorting_and_the_waiting_check(qtbot, english, case,
                                                     slow_classify) -> None:
     runner = FakeRunner()
     w = make_window(qtbot, runner)
-    w.add_paths([case.rubbing_files[0], case.photo_files[0], case.rubbing_files[0]])
-    w.start_check()
+    w.flow.add_paths([case.rubbing_files[0], case.photo_files[0], case.rubbing_files[0]])
+    w.flow.start_check()
     with qtbot.waitSignal(w.filesSorted, timeout=10_000):
         w.panel.cancel_button.click()
-    assert not w.is_sorting() and not w.panel.cancel_button.isEnabled()
+    assert not w.intake.is_busy() and not w.panel.cancel_button.isEnabled()
     assert "were not added" in w.messages.text_plain()
     qtbot.wait(int(SLOW_S * 2500))  # the file being sorted finishes: it is dropped
     assert w.panel.files() == [] and runner.calls == 0 and not w.is_running()
@@ -147,20 +147,20 @@ def test_cancel_stops_sorting_and_the_waiting_check(qtbot, english, case,
 def test_a_new_case_drops_files_sorted_for_the_old_one(qtbot, english, case,
                                                        slow_classify) -> None:
     w = make_window(qtbot)
-    w.add_paths([case.rubbing_files[0], case.photo_files[0]])
-    w.new_case(CaseInput())
-    assert not w.is_sorting()
+    w.flow.add_paths([case.rubbing_files[0], case.photo_files[0]])
+    w.flow.new_case(CaseInput())
+    assert not w.intake.is_busy()
     qtbot.wait(int(SLOW_S * 2500))
     assert w.panel.files() == []
     # sorting for the new case works as usual
     with qtbot.waitSignal(w.filesSorted, timeout=10_000):
-        w.add_paths([case.photo_files[0]])
+        w.flow.add_paths([case.photo_files[0]])
     assert w.panel.files() == [(case.photo_files[0], "photo")]
 
 
 def test_closing_the_window_while_sorting(qtbot, english, case, slow_classify) -> None:
     w = make_window(qtbot)
-    w.add_paths([case.rubbing_files[0], case.photo_files[0]])
+    w.flow.add_paths([case.rubbing_files[0], case.photo_files[0]])
     qtbot.wait(50)
     t0 = time.monotonic()
     w.close()
@@ -173,12 +173,12 @@ def test_sorting_progress_is_chinese(qtbot, qapp, case, slow_classify) -> None:
     assert set_language("zh_CN")
     try:
         w = make_window(qtbot)
-        w.add_paths([case.photo_files[0]])
-        w.start_check()
+        w.flow.add_paths([case.photo_files[0]])
+        w.flow.start_check()
         text = w.panel.progress_label.text()
         assert "Sorting" not in text and "check starts" not in text
         assert "0 / 1" in text and "拓印膜" in text and "开始检查" in text
-        w.cancel_check()
+        w.flow.cancel_check()
         assert "1 个未加入案件" in w.messages.text_plain()
         assert w.panel.progress_label.text() == "已停止分类。"
     finally:

@@ -224,13 +224,13 @@ def _window_with_small_chars(qtbot, tmp_path):
     w.retranslate()
     w.panel.set_case(case)
     with qtbot.waitSignal(w.checkFinished, timeout=10_000):
-        assert w.start_check()
-    key = next(k for k, e in w.checklist.entries.items()
+        assert w.flow.start_check()
+    key = next(k for k, e in w.result_view.checklist.entries.items()
                if e.finding.code == "char_too_small" and e.finding.failed)
-    item = next(w.checklist.topLevelItem(i).child(j)
-                for i in range(w.checklist.topLevelItemCount())
-                for j in range(w.checklist.topLevelItem(i).childCount())
-                if w.checklist.topLevelItem(i).child(j).data(0, KEY_ROLE) == key)
+    item = next(w.result_view.checklist.topLevelItem(i).child(j)
+                for i in range(w.result_view.checklist.topLevelItemCount())
+                for j in range(w.result_view.checklist.topLevelItem(i).childCount())
+                if w.result_view.checklist.topLevelItem(i).child(j).data(0, KEY_ROLE) == key)
     return w, key, item, message
 
 
@@ -245,11 +245,11 @@ def test_checklist_row_is_chinese_with_values_in_the_chinese_ui(qtbot, chinese,
     assert "处理办法：核对扫描分辨率" in text
     # the core's English words sit behind the "details" link only
     assert message not in item.toolTip(3)
-    assert w.checklist.select_key(key)
-    assert message not in w.detail.text() and "6.2 mm" in w.detail.text()
-    assert "核对扫描分辨率" in w.detail.text()
+    assert w.result_view.checklist.select_key(key)
+    assert message not in w.decisions.detail.text() and "6.2 mm" in w.decisions.detail.text()
+    assert "核对扫描分辨率" in w.decisions.detail.text()
     w.decisions.toggle_engine_details("details")
-    assert message in w.detail.text()
+    assert message in w.decisions.detail.text()
 
 
 def test_checklist_row_is_english_in_the_english_ui(qtbot, english, tmp_path) -> None:

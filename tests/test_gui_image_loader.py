@@ -67,25 +67,25 @@ def grey(w: int, h: int, value: int = 128) -> np.ndarray:
 def test_switching_shows_the_image_once_it_is_loaded(qtbot, english, case) -> None:
     w = make_window(qtbot)
     add_files(w, [(case.rubbing_files[0], "rubbing"), (case.photo_files[0], "photo")])
-    qtbot.waitUntil(lambda: w.view.has_image(), timeout=5000)
+    qtbot.waitUntil(lambda: w.viewer.view.has_image(), timeout=5000)
     photo = (case.photo_files[0], 0)
     with qtbot.waitSignal(w.imageShown, timeout=5000) as blocker:
-        w.show_image(photo)
+        w.viewer.show_image(photo)
         # not decoded yet: the viewer says so instead of showing the previous image
-        assert not w.view.has_image()
-        assert "Loading" in w.view.placeholder_text()
-        assert Path(photo[0]).name in w.view.placeholder_text()
-        assert w.image_pending()
+        assert not w.viewer.view.has_image()
+        assert "Loading" in w.viewer.view.placeholder_text()
+        assert Path(photo[0]).name in w.viewer.view.placeholder_text()
+        assert w.viewer.image_pending()
     assert blocker.args == [photo[0], 0]
     from PIL import Image
 
     with Image.open(photo[0]) as im:
-        assert w.view.image_size() == im.size
-    assert w.view.placeholder_text() == "" and not w.image_pending()
-    assert w.image_combo.currentIndex() == w.images.index(photo)
+        assert w.viewer.view.image_size() == im.size
+    assert w.viewer.view.placeholder_text() == "" and not w.viewer.image_pending()
+    assert w.viewer.image_combo.currentIndex() == w.viewer.images.index(photo)
     # going back to the sheet: it is in the cache and shows at once
-    w.show_image((case.rubbing_files[0], 0))
-    assert w.view.has_image() and not w.image_pending()
+    w.viewer.show_image((case.rubbing_files[0], 0))
+    assert w.viewer.view.has_image() and not w.viewer.image_pending()
 
 
 class HeldLoads(SlowLoads):
@@ -112,20 +112,20 @@ def test_a_slow_load_does_not_block_the_event_loop(qtbot, english, case) -> None
     timer.start(20)
     try:
         add_files(w, [(file, "rubbing")])  # shows its first page; returns, load held
-        assert w.image_pending() and "Loading" in w.view.placeholder_text()
+        assert w.viewer.image_pending() and "Loading" in w.viewer.view.placeholder_text()
         qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=20_000)  # while it loads
-        assert w.image_pending() and not w.view.has_image()
+        assert w.viewer.image_pending() and not w.viewer.view.has_image()
     finally:
         loads.go.set()
-    qtbot.waitUntil(lambda: w.view.has_image(), timeout=5000)
+    qtbot.waitUntil(lambda: w.viewer.view.has_image(), timeout=5000)
     timer.stop()
     assert loads.threads and threading.get_ident() not in loads.threads
-    assert w.view.image_size() == (320, 200)
+    assert w.viewer.view.image_size() == (320, 200)
     # the page count learnt from the load reaches the image list and its combo box
-    qtbot.waitUntil(lambda: w.image_combo.count() == 2, timeout=2000)
-    assert w.images == [(file, 0), (file, 1)]
-    w.show_image((file, 1))  # cached: no second load
-    assert w.view.image_size() == (300, 180) and loads.calls == [file]
+    qtbot.waitUntil(lambda: w.viewer.image_combo.count() == 2, timeout=2000)
+    assert w.viewer.images == [(file, 0), (file, 1)]
+    w.viewer.show_image((file, 1))  # cached: no second load
+    assert w.viewer.view.image_size() == (300, 180) and loads.calls == [file]
 
 
 def test_a_stale_load_does_not_replace_a_newer_choice(qtbot, english, case) -> None:
@@ -134,17 +134,17 @@ def test_a_stale_load_does_not_replace_a_newer_choice(qtbot, english, case) -> N
                       {slow: 0.6, fast: 0.0})
     w = make_window(qtbot, load_image=loads)
     add_files(w, [(slow, "rubbing"), (fast, "photo")])
-    assert w.current_image == (slow, 0) and w.image_pending()
-    w.show_image((fast, 0))  # the operator moves on before the slow file arrives
-    qtbot.waitUntil(lambda: w.view.has_image(), timeout=5000)
-    assert w.view.image_size() == (250, 150)
-    qtbot.waitUntil(lambda: not w.loader.is_loading(), timeout=5000)
+    assert w.viewer.current_image == (slow, 0) and w.viewer.image_pending()
+    w.viewer.show_image((fast, 0))  # the operator moves on before the slow file arrives
+    qtbot.waitUntil(lambda: w.viewer.view.has_image(), timeout=5000)
+    assert w.viewer.view.image_size() == (250, 150)
+    qtbot.waitUntil(lambda: not w.viewer.loader.is_loading(), timeout=5000)
     qtbot.wait(50)  # let any late delivery run
-    assert w.current_image == (fast, 0)
-    assert w.view.image_size() == (250, 150)
+    assert w.viewer.current_image == (fast, 0)
+    assert w.viewer.view.image_size() == (250, 150)
     # the stale result was kept: choosing it now shows it without loading again
-    w.show_image((slow, 0))
-    assert w.view.image_size() == (400, 300)
+    w.viewer.show_image((slow, 0))
+    assert w.viewer.view.image_size() == (400, 300)
     assert loads.calls.count(slow) == 1
 
 
@@ -155,9 +155,9 @@ def test_an_unreadable_file_reports_its_error(qtbot, english, tmp_path: Path) ->
     add_files(w, [(str(bad), "photo")])
     qtbot.waitUntil(lambda: "broken.png" in w.messages.text_plain(), timeout=5000)
     assert "Cannot show" in w.messages.text_plain()
-    assert not w.view.has_image() and not w.image_pending()
-    assert "broken.png" in w.view.placeholder_text()
-    assert "Loading" not in w.view.placeholder_text()
+    assert not w.viewer.view.has_image() and not w.viewer.image_pending()
+    assert "broken.png" in w.viewer.view.placeholder_text()
+    assert "Loading" not in w.viewer.view.placeholder_text()
 
 
 def test_evidence_is_drawn_when_the_image_arrives(qtbot, english, case) -> None:
@@ -167,12 +167,12 @@ def test_evidence_is_drawn_when_the_image_arrives(qtbot, english, case) -> None:
     w = make_window(qtbot, load_image=loads)
     w.panel.set_case(case)
     with qtbot.waitSignal(w.checkFinished, timeout=10_000):
-        assert w.start_check()
+        assert w.flow.start_check()
     # the failing plate finding is selected; its photo is still loading
-    assert w.current_image == (photo, 0)
-    assert w.image_pending() and w.view.label_texts() == []
-    qtbot.waitUntil(lambda: w.view.has_image(), timeout=5000)
-    assert "京A12345 0.88" in w.view.label_texts()
+    assert w.viewer.current_image == (photo, 0)
+    assert w.viewer.image_pending() and w.viewer.view.label_texts() == []
+    qtbot.waitUntil(lambda: w.viewer.view.has_image(), timeout=5000)
+    assert "京A12345 0.88" in w.viewer.view.label_texts()
 
 
 def test_loader_loads_each_file_once_and_keeps_a_small_cache(qtbot) -> None:

@@ -51,11 +51,11 @@ def window_texts(w: MainWindow) -> list[str]:
     for menu in w.findChildren(QMenu):
         out.append(menu.title())
         out += [a.text() for a in menu.actions() if a.text()]
-    root = w.checklist.invisibleRootItem()
+    root = w.result_view.checklist.invisibleRootItem()
     stack = [root.child(i) for i in range(root.childCount())]
     while stack:
         item = stack.pop()
-        out += [item.text(c) for c in range(w.checklist.columnCount()) if item.text(c)]
+        out += [item.text(c) for c in range(w.result_view.checklist.columnCount()) if item.text(c)]
         stack += [item.child(i) for i in range(item.childCount())]
     return out
 
@@ -70,20 +70,21 @@ def test_chinese_window_has_no_english_and_shows_advice(qtbot, chinese, case) ->
     assert not english_left(texts), english_left(texts)
     rows = " ".join(texts)
     assert "处理办法：摘下号牌后重新拍照。" in rows  # in the checklist row of the plate
-    assert "处理办法：摘下号牌后重新拍照。" in w.banner_detail.text()  # under the banner
+    assert "处理办法：摘下号牌后重新拍照。" in w.result_view.banner_detail.text()  # under it
 
 
 def test_english_window_has_no_chinese_and_back(qtbot, chinese, case, tmp_path: Path) -> None:
     w = checked_window(qtbot, case)
-    assert w.export_to(str(tmp_path / "r.pdf"))  # a confirmation in Chinese
-    w.show_image((case.photo_files[0], 0))
-    qtbot.waitUntil(lambda: w.view.has_image() and not w.image_pending(), timeout=5000)
+    assert w.reports.export_to(str(tmp_path / "r.pdf"))  # a confirmation in Chinese
+    w.viewer.show_image((case.photo_files[0], 0))
+    qtbot.waitUntil(lambda: w.viewer.view.has_image() and not w.viewer.image_pending(),
+                    timeout=5000)
     w.switch_language("en")
     data = {"李雷", "一站", "京A12345", "简体中文"}  # names typed by people / read by the core
 
     def chinese_left() -> list[str]:
         out = []
-        labels = [item.text() for item in w.view.scene().items() if hasattr(item, "text")]
+        labels = [item.text() for item in w.viewer.view.scene().items() if hasattr(item, "text")]
         assert labels  # the evidence labels drawn on the photo
         for t in window_texts(w) + [x for x in labels if isinstance(x, str)]:
             for d in data:
@@ -93,7 +94,7 @@ def test_english_window_has_no_chinese_and_back(qtbot, chinese, case, tmp_path: 
         return out
 
     assert not chinese_left(), chinese_left()
-    assert "What to do: Remove the number plates" in w.banner_detail.text()
+    assert "What to do: Remove the number plates" in w.result_view.banner_detail.text()
     w.switch_language("zh_CN")
     assert not english_left(window_texts(w)), english_left(window_texts(w))
 
@@ -123,14 +124,15 @@ def test_report_is_named_for_the_vehicle_and_the_export_is_confirmed(
         qtbot, chinese, case, tmp_path: Path) -> None:
     w = checked_window(qtbot, case)
     today = datetime.now().strftime("%Y-%m-%d")
-    assert w.default_report_path().name == f"{VIN}_{today}_不合格.pdf"
-    out = tmp_path / w.default_report_path().name
-    assert w.export_to(str(out))
+    assert w.reports.default_report_path().name == f"{VIN}_{today}_不合格.pdf"
+    out = tmp_path / w.reports.default_report_path().name
+    assert w.reports.export_to(str(out))
     assert out.read_bytes()[:5] == b"%PDF-"
     assert w.messages.isVisible() and str(out) in w.messages.text_plain()
-    assert w.default_report_path().parent == tmp_path  # the next one goes to the same folder
+    # the next one goes to the same folder
+    assert w.reports.default_report_path().parent == tmp_path
     w.switch_language("en")
-    assert w.default_report_path().name == f"{VIN}_{today}_FAIL.pdf"
+    assert w.reports.default_report_path().name == f"{VIN}_{today}_FAIL.pdf"
 
 
 def test_print_preview_and_printing_paint_the_report_pages(qtbot, chinese, case,
@@ -142,10 +144,11 @@ def test_print_preview_and_printing_paint_the_report_pages(qtbot, chinese, case,
     from vincheck.gui.report_files import paint_pdf
 
     w = checked_window(qtbot, case)
-    assert QKeySequence("Ctrl+P") in w.act_print.shortcuts()
-    assert w.act_print in w.menu_file.actions() and w.act_print_direct in w.menu_file.actions()
+    assert QKeySequence("Ctrl+P") in w.menus.act_print.shortcuts()
+    file_actions = w.menus.menu_file.actions()
+    assert w.menus.act_print in file_actions and w.menus.act_print_direct in file_actions
     report = tmp_path / "r.pdf"
-    assert w.export_to(str(report))
+    assert w.reports.export_to(str(report))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -167,7 +170,7 @@ def test_print_preview_and_printing_paint_the_report_pages(qtbot, chinese, case,
     orig = ps.QPrintPreviewDialog.exec
     ps.QPrintPreviewDialog.exec = fake_exec
     try:
-        w.act_print.trigger()
+        w.menus.act_print.trigger()
     finally:
         ps.QPrintPreviewDialog.exec = orig
     assert seen and seen[0].windowTitle() == "打印预览"

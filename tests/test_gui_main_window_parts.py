@@ -39,8 +39,9 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def test_the_window_is_made_of_parts(qtbot) -> None:
-    """No mixin shares state with the window: its only base from vincheck is the names of
-    old (forwards, no state); each concern is a part of its own type."""
+    """No mixin shares state with the window and no forward of old names sits on it (the
+    window's base is QMainWindow alone); each concern is a part of its own type, reached
+    through the part (``w.model.result``, never ``w.result``)."""
     from vincheck.gui.case_panel import CasePanel
     from vincheck.gui.check_run import CheckRun
     from vincheck.gui.placement import WindowPlacement
@@ -51,8 +52,9 @@ def test_the_window_is_made_of_parts(qtbot) -> None:
     from vincheck.gui.window_menus import WindowMenus
 
     ours = {c.__name__ for c in MainWindow.__mro__[1:] if c.__module__.startswith("vincheck")}
-    assert ours == {"WindowNames"}
-    assert not list(GUI_DIR.glob("window_[!mn]*.py"))  # window_case, window_intake, ... gone
+    assert ours == set()
+    # window_case, window_intake, ..., window_names gone; window_menus stays
+    assert [p.name for p in GUI_DIR.glob("window_*.py")] == ["window_menus.py"]
     w = MainWindow(runner=lambda *a, **k: None, settings=Settings(operator="Li"), record=False)
     qtbot.addWidget(w)
     for name, kind in (("model", CaseModel), ("panel", CasePanel), ("intake", FileIntake),
@@ -61,7 +63,10 @@ def test_the_window_is_made_of_parts(qtbot) -> None:
                        ("reports", ReportFiles), ("menus", WindowMenus),
                        ("placement", WindowPlacement), ("prefs", SettingsFlow)):
         assert isinstance(getattr(w, name), kind), name
-    assert w.result is w.model.result is None and w.checklist is w.result_view.checklist
+    assert w.model.result is None
+    for old in ("result", "record_id", "checklist", "banner", "view", "settings", "add_paths",
+                "start_check", "decide", "export_to", "is_sorting", "act_undo", "menu_file"):
+        assert not hasattr(w, old), old  # the names of old are gone: no second way in
 
 
 def test_the_case_model_clears_a_result_its_inputs_no_longer_match(qapp, tmp_path) -> None:
@@ -163,19 +168,19 @@ def test_every_part_speaks_chinese(qtbot, chinese, tmp_path: Path) -> None:
                    record=False, store_factory=no_store)
     qtbot.addWidget(w)
     # actions: menus and the texts set by retranslate
-    assert w.menu_file.title() == zh("&File")
-    assert w.accept_button.text() == zh("Accept") + " (F9)"  # with its key
+    assert w.menus.menu_file.title() == zh("&File")
+    assert w.decisions.accept_button.text() == zh("Accept") + " (F9)"  # with its key
     # result: the banner without a verdict
-    assert w.banner.text() == zh("No verdict yet: add files and press Check (F5).")
+    assert w.result_view.banner.text() == zh("No verdict yet: add files and press Check (F5).")
     # checking: nothing to check yet
-    assert not w.start_check()
+    assert not w.flow.start_check()
     assert w.messages.messages[0][1] == zh("Add at least one rubbing sheet or photo first "
                                            "(drop files on the window or press Ctrl+O).")
     # export: nothing to export yet
-    w.export_dialog()
+    w.reports.export_dialog()
     assert w.messages.messages[0][1] == zh("Run the check before exporting a report.")
     # records: the store cannot be opened
-    w.show_history()
+    w.records.show_history()
     assert w.messages.messages[0][1].startswith(
         zh("The records database cannot be opened: {reason}. "
            "Check its location in Settings.").split("{reason}")[0])
@@ -183,7 +188,7 @@ def test_every_part_speaks_chinese(qtbot, chinese, tmp_path: Path) -> None:
     bad = tmp_path / "notes.png"
     bad.write_text("not an image", encoding="utf-8")
     with qtbot.waitSignal(w.filesSorted, timeout=10_000) as sorted_:
-        assert w.add_paths([str(bad)]) == 1  # queued for sorting in the background
+        assert w.flow.add_paths([str(bad)]) == 1  # queued for sorting in the background
     assert sorted_.args == [0] and w.panel.files() == []
     head = zh("Cannot use {file}: {reason}. Check that it is a PNG, JPEG, TIFF or BMP scan "
               "or photo and not damaged, then add it again.").split("{file}")[0]

@@ -31,10 +31,11 @@ def broken(tmp_path: Path) -> Path:
 def test_a_damaged_file_dropped_on_a_finished_case_leaves_it_on_screen(
         qtbot, chinese, case, broken: Path) -> None:
     w = checked_window(qtbot, case, Settings(operator="李雷"))
-    result, files, banner = w.result, w.panel.files(), w.banner.text()
+    result, files, banner = w.model.result, w.panel.files(), w.result_view.banner.text()
     with qtbot.waitSignal(w.filesSorted, timeout=10_000):
-        assert w.add_paths([str(broken)]) == 1
-    assert w.result is result and w.panel.files() == files and w.banner.text() == banner
+        assert w.flow.add_paths([str(broken)]) == 1
+    assert w.model.result is result and w.panel.files() == files
+    assert w.result_view.banner.text() == banner
     assert "Check finished" in w.panel.progress_label.text() or \
         "检查完成" in w.panel.progress_label.text()
     text = w.messages.text_plain()
@@ -54,10 +55,10 @@ def test_typing_the_next_vin_while_the_files_are_sorted_keeps_the_new_case(
 
     w.intake.sorter.classify = slow
     with qtbot.waitSignal(w.filesSorted, timeout=10_000):
-        assert w.add_paths([str(broken)]) == 1
+        assert w.flow.add_paths([str(broken)]) == 1
         w.panel.vin_edit.setText("LFV2A21K264056789")  # while it is sorted
         gate.set()
-    assert w.result is None and w.panel.vin_edit.text() == "LFV2A21K264056789"
+    assert w.model.result is None and w.panel.vin_edit.text() == "LFV2A21K264056789"
     assert w.panel.files() == []
 
 
@@ -65,8 +66,8 @@ def test_the_next_vehicle_begins_with_its_first_usable_file(qtbot, english, case
                                                             broken: Path) -> None:
     w = checked_window(qtbot, case, Settings(operator="Li Lei"))
     with qtbot.waitSignal(w.filesSorted, timeout=10_000):
-        assert w.add_paths([str(broken), case.photo_files[0]]) == 2
-    assert w.result is None and w.panel.vin_edit.text() == ""
+        assert w.flow.add_paths([str(broken), case.photo_files[0]]) == 2
+    assert w.model.result is None and w.panel.vin_edit.text() == ""
     assert w.panel.files() == [(case.photo_files[0], "photo")]
     text = w.messages.text_plain()  # the refusal stays, though it came before the new case
     assert "Cannot use broken.jpg: the image file is damaged" in text
@@ -89,8 +90,8 @@ def test_a_message_said_twice_is_shown_once(qtbot, english, case, tmp_path: Path
     w = checked_window(qtbot, case, Settings(operator="Li Lei"))
     w.messages.clear_messages()
     w.model.result_settings = "other settings"  # as after a settings change
-    assert not w.export_to(str(tmp_path / "a.pdf"))
-    assert not w.export_to(str(tmp_path / "a.pdf"))  # the operator tries again
+    assert not w.reports.export_to(str(tmp_path / "a.pdf"))
+    assert not w.reports.export_to(str(tmp_path / "a.pdf"))  # the operator tries again
     assert w.messages.text_plain().count("No report from this result") == 1
 
 
@@ -108,9 +109,9 @@ def test_the_settings_reset_note_outlives_the_first_case(qtbot, chinese, case) -
     w = MainWindow(runner=FakeRunner(), record=False)
     qtbot.addWidget(w)
     assert "已恢复为" in w.messages.text_plain()
-    w.new_case(case)  # as opening the sample or the files given does
+    w.flow.new_case(case)  # as opening the sample or the files given does
     w.messages.add("其他提示", "info")
-    w.new_case(case)
+    w.flow.new_case(case)
     text = w.messages.text_plain()
     assert "已恢复为" in text and "其他提示" not in text
     w.switch_language("en")  # the note was in the old language: it goes

@@ -64,7 +64,7 @@ def accept_unchanged(qtbot, monkeypatch: pytest.MonkeyPatch, settings: Settings)
     monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     w = MainWindow(runner=FakeRunner(), settings=settings, record=False)
     qtbot.addWidget(w)
-    w.settings_dialog()
+    w.prefs.open_dialog()
 
 
 def test_accepting_unchanged_defaults_keeps_the_file(qtbot, chinese, monkeypatch) -> None:
@@ -181,6 +181,6 @@ def test_window_says_what_the_settings_loader_reset(qtbot) -> None:
     text = w.messages.text_plain()
     assert "号牌检测图像长边" in text and "已恢复为 640 px" in text
     assert "未知设置项 weird" in text and ".bad-" in text
-    assert w.settings.photo.plate_detect_side_px == 640
-    assert type(w.settings.photo.plate_max_reads) is int
+    assert w.prefs.settings.photo.plate_detect_side_px == 640
+    assert type(w.prefs.settings.photo.plate_max_reads) is int
     assert list(path.parent.glob("settings.json.bad-*"))

@@ -34,7 +34,7 @@ def test_unreachable_database_is_a_message_and_the_window_stays(qtbot, english,
     w = _desk(qtbot, url, "台1")
     w.panel.set_case(case)
     assert run_and_wait(qtbot, w, timeout=30_000) == "done"
-    assert w.result is not None and w.record_id is None  # shown, not recorded
+    assert w.model.result is not None and w.model.record_id is None  # shown, not recorded
     text = w.messages.text_plain()
     assert "unreachable" in text and "NOT recorded" in text
 
@@ -46,7 +46,7 @@ def test_two_desks_share_records_and_decisions_conflict(qtbot, english, case,
     for w in (a, b):
         w.panel.set_case(case)
         assert run_and_wait(qtbot, w) == "done"
-        assert w.record_id is not None, w.messages.text_plain()
+        assert w.model.record_id is not None, w.messages.text_plain()
     from vincheck.gui.history_view import HistoryView
 
     for w in (a, b):  # each desk's history shows both desks' records, and which desk
@@ -56,14 +56,15 @@ def test_two_desks_share_records_and_decisions_conflict(qtbot, english, case,
         col = view.COLUMNS.index("station")
         shown = {(int(view.model.item(i, 0).text()), view.model.item(i, col).text())
                  for i in range(view.model.rowCount())}
-        assert shown == {(a.record_id, "站A / 台1"), (b.record_id, "站A / 台2")}
+        assert shown == {(a.model.record_id, "站A / 台1"), (b.model.record_id, "站A / 台2")}
     # both desks open desk A's record; A decides first, B is told and saves nothing
-    assert b.open_record(a.record_id)
-    key = next(k for k, e in a.checklist.entries.items() if e.finding.code == "unreadable")
-    a.checklist.select_key(key)
-    a.decide(True, note="ok")
-    b.checklist.select_key(key)
-    b.decide(False, note="no")
+    assert b.open_record(a.model.record_id)
+    key = next(k for k, e in a.result_view.checklist.entries.items()
+               if e.finding.code == "unreadable")
+    a.result_view.checklist.select_key(key)
+    a.decisions.decide(True, note="ok")
+    b.result_view.checklist.select_key(key)
+    b.decisions.decide(False, note="no")
     assert "站A/台1" in b.messages.text_plain()
-    _, result, _ = a.records.store().get_case(a.record_id)
+    _, result, _ = a.records.store().get_case(a.model.record_id)
     assert [(d.accepted, d.note) for d in result.decisions] == [(True, "ok")]

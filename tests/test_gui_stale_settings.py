@@ -35,9 +35,9 @@ def accept(w: MainWindow, monkeypatch: pytest.MonkeyPatch, change) -> None:  # n
 
     monkeypatch.setattr(SettingsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(SettingsDialog, "result_settings", lambda self: change(
-        dataclasses.replace(w.settings, rubbing=dataclasses.replace(w.settings.rubbing),
-                            photo=dataclasses.replace(w.settings.photo))))
-    w.settings_dialog()
+        dataclasses.replace(w.prefs.settings, rubbing=dataclasses.replace(w.prefs.settings.rubbing),
+                            photo=dataclasses.replace(w.prefs.settings.photo))))
+    w.prefs.open_dialog()
 
 
 def tighter_height(s: Settings) -> Settings:
@@ -46,27 +46,29 @@ def tighter_height(s: Settings) -> Settings:
 
 
 def review_key(w: MainWindow) -> str:
-    return next(e.key for g in w.groups for e in g.entries if e.finding.code == "unreadable")
+    return next(e.key for g in w.result_view.groups for e in g.entries
+                if e.finding.code == "unreadable")
 
 
 def test_a_judging_change_marks_the_result_stale(qtbot, english, monkeypatch, case,
                                                  tmp_path: Path) -> None:
     w = checked_window(qtbot, case, Settings(operator="Li Lei"))
-    assert "FAIL" in w.banner.text()
+    assert "FAIL" in w.result_view.banner.text()
     accept(w, monkeypatch, tighter_height)
-    assert w.settings.rubbing.max_height_spread == 0.10
-    assert w.result is not None  # still there to look at, but not as a verdict
-    assert "Settings changed" in w.banner.text() and "FAIL" not in w.banner.text()
-    assert "earlier settings" in w.banner_detail.text()
+    assert w.prefs.settings.rubbing.max_height_spread == 0.10
+    assert w.model.result is not None  # still there to look at, but not as a verdict
+    banner = w.result_view.banner.text()
+    assert "Settings changed" in banner and "FAIL" not in banner
+    assert "earlier settings" in w.result_view.banner_detail.text()
     assert "Settings changed" in w.panel.progress_label.text()
-    w.checklist.select_key(review_key(w))
-    assert not w.accept_button.isEnabled() and w.decide(True) is None
-    assert w.result.decisions == []
+    w.result_view.checklist.select_key(review_key(w))
+    assert not w.decisions.accept_button.isEnabled() and w.decisions.decide(True) is None
+    assert w.model.result.decisions == []
     report = tmp_path / "r.pdf"
-    assert not w.export_to(str(report)) and not report.exists()
+    assert not w.reports.export_to(str(report)) and not report.exists()
     assert "No report from this result" in w.messages.text_plain()
     saved = tmp_path / "case.json"
-    assert w.save_to(str(saved))
+    assert w.reports.save_to(str(saved))
     assert json.loads(saved.read_text(encoding="utf-8")).get("result") is None
     assert "saved without its result" in w.messages.text_plain()
 
@@ -76,9 +78,10 @@ def test_a_fresh_check_after_the_change_is_current(qtbot, english, monkeypatch, 
     w = checked_window(qtbot, case, Settings(operator="Li Lei"))
     accept(w, monkeypatch, tighter_height)
     with qtbot.waitSignal(w.checkFinished, timeout=10_000):
-        assert w.start_check()
-    assert "FAIL" in w.banner.text() and "Settings changed" not in w.banner.text()
-    assert w.export_to(str(tmp_path / "r.pdf"))
+        assert w.flow.start_check()
+    banner = w.result_view.banner.text()
+    assert "FAIL" in banner and "Settings changed" not in banner
+    assert w.reports.export_to(str(tmp_path / "r.pdf"))
 
 
 @pytest.mark.parametrize("change", [lambda s: s, lambda s: dataclasses.replace(
@@ -86,26 +89,26 @@ def test_a_fresh_check_after_the_change_is_current(qtbot, english, monkeypatch, 
 def test_unchanged_or_non_judging_settings_keep_the_result(qtbot, english, monkeypatch, case,
                                                            tmp_path: Path, change) -> None:
     w = checked_window(qtbot, case, Settings(operator="Li Lei"))
-    banner, result = w.banner.text(), w.result
+    banner, result = w.result_view.banner.text(), w.model.result
     accept(w, monkeypatch, change)
-    assert w.result is result and w.banner.text() == banner
+    assert w.model.result is result and w.result_view.banner.text() == banner
     assert "Check finished" in w.panel.progress_label.text()
-    assert w.export_to(str(tmp_path / "r.pdf"))
+    assert w.reports.export_to(str(tmp_path / "r.pdf"))
 
 
 def test_changing_the_setting_back_makes_the_result_current_again(qtbot, english,
                                                                    monkeypatch, case) -> None:
     w = checked_window(qtbot, case, Settings(operator="Li Lei"))
-    banner = w.banner.text()
+    banner = w.result_view.banner.text()
     accept(w, monkeypatch, tighter_height)
-    assert "Settings changed" in w.banner.text()
+    assert "Settings changed" in w.result_view.banner.text()
 
     def back(s: Settings) -> Settings:
         s.rubbing.max_height_spread = Settings().rubbing.max_height_spread
         return s
 
     accept(w, monkeypatch, back)
-    assert w.banner.text() == banner
+    assert w.result_view.banner.text() == banner
 
 
 class GatedRunner(FakeRunner):
@@ -126,21 +129,21 @@ def test_a_check_running_while_the_settings_change_comes_back_stale(qtbot, engli
     runner = GatedRunner()
     w = make_window(qtbot, runner)
     w.panel.set_case(case)
-    assert w.start_check() and runner.started.wait(5)
+    assert w.flow.start_check() and runner.started.wait(5)
     accept(w, monkeypatch, tighter_height)  # while it runs
-    assert "Checking" in w.banner.text()
+    assert "Checking" in w.result_view.banner.text()
     with qtbot.waitSignal(w.checkFinished, timeout=10_000):
         runner.go.set()
-    assert w.result is not None
-    assert "Settings changed" in w.banner.text()
+    assert w.model.result is not None
+    assert "Settings changed" in w.result_view.banner.text()
     assert "Settings changed" in w.panel.progress_label.text()
 
 
 def test_the_stale_banner_is_chinese_by_default(qtbot, chinese, monkeypatch, case) -> None:
     w = checked_window(qtbot, case, Settings(operator="李雷"))
     accept(w, monkeypatch, tighter_height)
-    assert w.banner.text() == "设置已更改——请重新检查（F5）"
-    assert "先前的设置" in w.banner_detail.text()
+    assert w.result_view.banner.text() == "设置已更改——请重新检查（F5）"
+    assert "先前的设置" in w.result_view.banner_detail.text()
 
 
 def test_every_setting_is_judging_or_listed_as_not() -> None:

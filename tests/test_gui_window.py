@@ -30,7 +30,8 @@ from vincheck.settings import Settings  # noqa: E402
 
 def wait_image(qtbot, w: MainWindow, timeout: int = 5_000) -> None:
     """Images load in the background: wait until the current one is on screen."""
-    qtbot.waitUntil(lambda: w.view.has_image() and not w.image_pending(), timeout=timeout)
+    qtbot.waitUntil(lambda: w.viewer.view.has_image() and not w.viewer.image_pending(),
+                    timeout=timeout)
 
 
 def test_check_shows_verdict_checklist_and_evidence(qtbot, english, case) -> None:
@@ -40,27 +41,28 @@ def test_check_shows_verdict_checklist_and_evidence(qtbot, english, case) -> Non
     expected = fake_result(case)
     # the banner shows the core's verdict, the checklist one row per finding
     assert w.verdict() is expected.decided_verdict()
-    assert w.banner.text().startswith(texts.verdict_text(expected.decided_verdict()))
-    assert w.checklist.row_count() == len(expected.all_findings())
-    assert VIN in w.banner_detail.text()
+    assert w.result_view.banner.text().startswith(texts.verdict_text(expected.decided_verdict()))
+    assert w.result_view.checklist.row_count() == len(expected.all_findings())
+    assert VIN in w.result_view.banner_detail.text()
     # the first failing finding is selected and its evidence drawn on its image
-    entry = w.checklist.current_entry()
+    entry = w.result_view.checklist.current_entry()
     assert entry is not None and entry.finding.status is Status.FAIL
-    assert w.current_image == (case.photo_files[0], 0)
+    assert w.viewer.current_image == (case.photo_files[0], 0)
     wait_image(qtbot, w)
-    assert "京A12345 0.88" in w.view.label_texts()
+    assert "京A12345 0.88" in w.viewer.view.label_texts()
     # clicking a rubbing finding shows the sheet with the characters read
-    key = next(k for k, e in w.checklist.entries.items() if e.finding.code == "unreadable")
-    assert w.checklist.select_key(key)
-    assert w.current_image == (case.rubbing_files[0], 0)
+    key = next(k for k, e in w.result_view.checklist.entries.items()
+               if e.finding.code == "unreadable")
+    assert w.result_view.checklist.select_key(key)
+    assert w.viewer.current_image == (case.rubbing_files[0], 0)
     wait_image(qtbot, w)
-    labels = w.view.label_texts()
+    labels = w.viewer.view.label_texts()
     assert f"{VIN[0]} 0.95" in labels and "M 0.41" in labels
     # character labels show only when zoomed in far enough not to overlap
-    w.view.actual_size()
-    assert f"{VIN[0]} 0.95" in w.view.label_texts(visible_only=True)
-    w.view.zoom(0.2)
-    assert f"{VIN[0]} 0.95" not in w.view.label_texts(visible_only=True)
+    w.viewer.view.actual_size()
+    assert f"{VIN[0]} 0.95" in w.viewer.view.label_texts(visible_only=True)
+    w.viewer.view.zoom(0.2)
+    assert f"{VIN[0]} 0.95" not in w.viewer.view.label_texts(visible_only=True)
 
 
 def test_dropping_a_bad_file_shows_a_message(qtbot, english, tmp_path: Path, case) -> None:
@@ -82,7 +84,7 @@ def test_dropping_a_bad_file_shows_a_message(qtbot, english, tmp_path: Path, cas
 def test_dropped_files_are_sorted_and_correctable(qtbot, english, case) -> None:
     w = make_window(qtbot, FakeRunner())
     with qtbot.waitSignal(w.filesSorted, timeout=10_000) as sorted_:
-        assert w.add_paths([case.photo_files[0], case.rubbing_files[0]]) == 2
+        assert w.flow.add_paths([case.photo_files[0], case.rubbing_files[0]]) == 2
     assert sorted_.args == [2]
     kinds = dict(w.panel.files())
     assert kinds[case.rubbing_files[0]] == "rubbing"
@@ -95,15 +97,15 @@ def test_cancel_a_running_check(qtbot, english, case) -> None:
     runner = FakeRunner(block=True)
     w = make_window(qtbot, runner)
     w.panel.set_case(case)
-    assert w.start_check()
+    assert w.flow.start_check()
     assert runner.started.wait(5)
     assert w.is_running() and w.panel.cancel_button.isEnabled()
     assert not w.panel.check_button.isEnabled()
     with qtbot.waitSignal(w.checkFinished, timeout=10_000) as blocker:
         qtbot.mouseClick(w.panel.cancel_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["cancelled"]
-    assert w.result is None and not w.is_running()
-    assert "cancel" in w.banner.text().lower()
+    assert w.model.result is None and not w.is_running()
+    assert "cancel" in w.result_view.banner.text().lower()
     assert w.panel.check_button.isEnabled()
 
 
@@ -115,11 +117,11 @@ def test_missing_tesseract_is_a_message_not_a_crash(qtbot, english, case) -> Non
     assert run_and_wait(qtbot, w) == "failed"
     text = w.messages.text_plain()
     assert "apt install tesseract-ocr" in text and "Settings" in text
-    assert w.result is None
+    assert w.model.result is None
     # the window keeps the case and can run again
-    w.runner = FakeRunner()
+    w.check.runner = FakeRunner()
     assert run_and_wait(qtbot, w) == "done"
-    assert w.result is not None
+    assert w.model.result is not None
 
 
 def test_expected_vin_field_validates_as_typed(qtbot, english) -> None:
@@ -146,20 +148,20 @@ def test_switching_language_changes_visible_text(qtbot, english, case) -> None:
     w = make_window(qtbot, FakeRunner())
     w.panel.set_case(case)
     run_and_wait(qtbot, w)
-    before = (w.menu_file.title(), w.panel.check_button.text(), w.banner.text(),
-              w.checklist.headerItem().text(0))
+    before = (w.menus.menu_file.title(), w.panel.check_button.text(), w.result_view.banner.text(),
+              w.result_view.checklist.headerItem().text(0))
     w.switch_language("zh_CN")
-    after = (w.menu_file.title(), w.panel.check_button.text(), w.banner.text(),
-             w.checklist.headerItem().text(0))
+    after = (w.menus.menu_file.title(), w.panel.check_button.text(), w.result_view.banner.text(),
+             w.result_view.checklist.headerItem().text(0))
     for b, a in zip(before, after, strict=True):
         assert a != b
         assert any("\u4e00" <= ch <= "\u9fff" for ch in a), a
-    rule_titles = [w.checklist.topLevelItem(i).text(0)
-                   for i in range(w.checklist.topLevelItemCount())]
+    rule_titles = [w.result_view.checklist.topLevelItem(i).text(0)
+                   for i in range(w.result_view.checklist.topLevelItemCount())]
     assert any("拓印" in t for t in rule_titles)
-    assert w.settings.language == "zh_CN"
+    assert w.prefs.settings.language == "zh_CN"
     w.switch_language("en")
-    assert w.menu_file.title() == before[0]
+    assert w.menus.menu_file.title() == before[0]
 
 
 def test_review_decision_is_kept_and_changes_the_verdict(qtbot, english, case) -> None:
@@ -167,21 +169,23 @@ def test_review_decision_is_kept_and_changes_the_verdict(qtbot, english, case) -
     w.panel.set_case(case)
     run_and_wait(qtbot, w)
     assert w.verdict() is Verdict.REVIEW
-    key = next(k for k, e in w.checklist.entries.items() if e.finding.code == "unreadable")
-    w.checklist.select_key(key)
-    assert w.accept_button.isEnabled()
-    w.note_edit.setText("compared by eye: M is right")
-    qtbot.mouseClick(w.accept_button, Qt.MouseButton.LeftButton)
-    assert len(w.result.decisions) == 1
-    d = w.result.decisions[0]
+    key = next(k for k, e in w.result_view.checklist.entries.items()
+               if e.finding.code == "unreadable")
+    w.result_view.checklist.select_key(key)
+    assert w.decisions.accept_button.isEnabled()
+    w.decisions.note_edit.setText("compared by eye: M is right")
+    qtbot.mouseClick(w.decisions.accept_button, Qt.MouseButton.LeftButton)
+    assert len(w.model.result.decisions) == 1
+    d = w.model.result.decisions[0]
     assert (d.code, d.accepted, d.operator) == ("unreadable", True, "Li Lei")
     assert d.note == "compared by eye: M is right"
-    assert w.verdict() is w.result.decided_verdict() is Verdict.PASS
-    assert w.banner.text().startswith(texts.verdict_text(Verdict.PASS))
+    assert w.verdict() is w.model.result.decided_verdict() is Verdict.PASS
+    assert w.result_view.banner.text().startswith(texts.verdict_text(Verdict.PASS))
     # a passed finding cannot be decided
-    key = next(k for k, e in w.checklist.entries.items() if e.finding.status is Status.PASS)
-    w.checklist.select_key(key)
-    assert not w.accept_button.isEnabled() and w.decide(False) is None
+    key = next(k for k, e in w.result_view.checklist.entries.items()
+               if e.finding.status is Status.PASS)
+    w.result_view.checklist.select_key(key)
+    assert not w.decisions.accept_button.isEnabled() and w.decisions.decide(False) is None
 
 
 def test_save_writes_case_result_and_decisions(qtbot, english, case, tmp_path: Path) -> None:
@@ -190,22 +194,23 @@ def test_save_writes_case_result_and_decisions(qtbot, english, case, tmp_path: P
     w = make_window(qtbot, FakeRunner())
     w.panel.set_case(case)
     run_and_wait(qtbot, w)
-    key = next(k for k, e in w.checklist.entries.items() if e.finding.code == "unreadable")
-    w.checklist.select_key(key)
-    w.decide(False, note="smudged")
+    key = next(k for k, e in w.result_view.checklist.entries.items()
+               if e.finding.code == "unreadable")
+    w.result_view.checklist.select_key(key)
+    w.decisions.decide(False, note="smudged")
     out = tmp_path / "saved" / "case.json"
-    assert w.save_to(str(out))
+    assert w.reports.save_to(str(out))
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["expected_vin"] == VIN and data["result"]["verdict"] == "fail"
     case2, result2 = load_case_result(out)
     assert [Path(f).name for f in case2.files()] == [Path(f).name for f in case.files()]
-    assert result2 is not None and len(result2.all_findings()) == len(w.result.all_findings())
+    assert result2 is not None and len(result2.all_findings()) == len(w.model.result.all_findings())
     assert [(d.code, d.accepted, d.note) for d in result2.decisions] == [
         ("unreadable", False, "smudged")]
     # reopening shows the saved result without checking again
     runner = FakeRunner()
     w2 = make_window(qtbot, runner)
-    assert w2.open_case_file(str(out))
+    assert w2.flow.open_case_file(str(out))
     assert runner.calls == 0 and w2.verdict() is Verdict.FAIL
 
 
@@ -217,21 +222,22 @@ def test_finished_checks_are_recorded_and_reopened(qtbot, english, case,
                     store_factory=lambda s: store_mod.Store(db, settings=s))
     w.panel.set_case(case)
     run_and_wait(qtbot, w)
-    assert w.record_id is not None, w.messages.text_plain()
-    key = next(k for k, e in w.checklist.entries.items() if e.finding.code == "unreadable")
-    w.checklist.select_key(key)
-    w.decide(True, note="ok")
+    assert w.model.record_id is not None, w.messages.text_plain()
+    key = next(k for k, e in w.result_view.checklist.entries.items()
+               if e.finding.code == "unreadable")
+    w.result_view.checklist.select_key(key)
+    w.decisions.decide(True, note="ok")
     store = store_mod.Store(db)
     try:
-        case2, result2, _meta = store.get_case(w.record_id)
+        case2, result2, _meta = store.get_case(w.model.record_id)
     finally:
         store.close()
     assert result2.decided_verdict() is Verdict.PASS
     assert [d.code for d in result2.decisions] == ["unreadable"]
     w2 = make_window(qtbot, FakeRunner(), record=True,
                      store_factory=lambda s: store_mod.Store(db, settings=s))
-    assert w2.open_record(w.record_id)
-    assert w2.checklist.row_count() == len(result2.all_findings())
+    assert w2.open_record(w.model.record_id)
+    assert w2.result_view.checklist.row_count() == len(result2.all_findings())
     assert w2.verdict() is Verdict.PASS
 
 
@@ -242,30 +248,31 @@ def test_unopenable_store_is_a_message(qtbot, english, case, tmp_path: Path) -> 
     w = make_window(qtbot, FakeRunner(), record=True, store_factory=broken)
     w.panel.set_case(case)
     run_and_wait(qtbot, w)
-    assert w.result is not None  # the UI state is kept
+    assert w.model.result is not None  # the UI state is kept
     assert "disk on fire" in w.messages.text_plain()
 
 
 def test_keyboard_zoom_and_image_navigation(qtbot, english, case) -> None:
     w = make_window(qtbot, FakeRunner())
     w.panel.set_case(case)
-    first = w.current_image
+    first = w.viewer.current_image
     wait_image(qtbot, w)
-    w.act_one.trigger()
-    assert w.view.scale_factor() == pytest.approx(1.0)
-    w.act_zoom_in.trigger()
-    assert w.view.scale_factor() > 1.0
-    w.act_fit.trigger()
-    iw, ih = w.view.image_size()
-    vp = w.view.viewport().size()
-    assert w.view.scale_factor() <= min(vp.width() / iw, vp.height() / ih) + 1e-6
-    w.act_next.trigger()
-    assert w.current_image != first
-    w.act_prev.trigger()
-    assert w.current_image == first
-    for act, key in ((w.act_open, "Ctrl+O"), (w.act_check, "F5"), (w.act_save, "Ctrl+S"),
-                     (w.act_export, "Ctrl+E"), (w.act_history, "Ctrl+H"),
-                     (w.act_next, "Ctrl+PgDown"), (w.act_fit, "Ctrl+0"), (w.act_one, "Ctrl+1")):
+    w.menus.act_one.trigger()
+    assert w.viewer.view.scale_factor() == pytest.approx(1.0)
+    w.menus.act_zoom_in.trigger()
+    assert w.viewer.view.scale_factor() > 1.0
+    w.menus.act_fit.trigger()
+    iw, ih = w.viewer.view.image_size()
+    vp = w.viewer.view.viewport().size()
+    assert w.viewer.view.scale_factor() <= min(vp.width() / iw, vp.height() / ih) + 1e-6
+    w.menus.act_next.trigger()
+    assert w.viewer.current_image != first
+    w.menus.act_prev.trigger()
+    assert w.viewer.current_image == first
+    m = w.menus
+    for act, key in ((m.act_open, "Ctrl+O"), (m.act_check, "F5"), (m.act_save, "Ctrl+S"),
+                     (m.act_export, "Ctrl+E"), (m.act_history, "Ctrl+H"),
+                     (m.act_next, "Ctrl+PgDown"), (m.act_fit, "Ctrl+0"), (m.act_one, "Ctrl+1")):
         assert key in [s.toString() for s in act.shortcuts()], key
 
 
@@ -299,16 +306,16 @@ def test_history_dialog_opens_a_recorded_case(qtbot, english, case, tmp_path: Pa
                     store_factory=lambda s: store_mod.Store(db, settings=s))
     w.panel.set_case(case)
     run_and_wait(qtbot, w)
-    first_id = w.record_id
-    w.new_case(case.__class__())  # an empty case
-    assert w.result is None
-    w.act_history.trigger()
+    first_id = w.model.record_id
+    w.flow.new_case(case.__class__())  # an empty case
+    assert w.model.result is None
+    w.menus.act_history.trigger()
     assert w.records.history_dialog is not None and w.records.history_dialog.isVisible()
     from vincheck.gui.history_view import HistoryView
 
     view = w.records.history_dialog.findChild(HistoryView)
     view.caseOpened.emit(first_id)
-    assert w.record_id == first_id and w.verdict() is Verdict.FAIL
+    assert w.model.record_id == first_id and w.verdict() is Verdict.FAIL
     assert [p for p, _ in w.panel.files()] == case.files()
 
 
@@ -316,10 +323,10 @@ def test_export_writes_a_pdf(qtbot, english, case, tmp_path: Path) -> None:
     pytest.importorskip("vincheck.export")
     w = make_window(qtbot, FakeRunner())
     w.panel.set_case(case)
-    assert not w.export_to(str(tmp_path / "early.pdf"))  # nothing to export yet
+    assert not w.reports.export_to(str(tmp_path / "early.pdf"))  # nothing to export yet
     run_and_wait(qtbot, w)
     out = tmp_path / "report.pdf"
-    assert w.export_to(str(out)), w.messages.text_plain()
+    assert w.reports.export_to(str(out)), w.messages.text_plain()
     assert out.read_bytes()[:4] == b"%PDF"
 
 
@@ -374,7 +381,7 @@ def test_unknown_dpi_and_unreadable_files_are_explained(qtbot, english, case) ->
     text = w.messages.text_plain()
     assert "sheet.png" in text and "Scan DPI" in text
     assert "scan2.tif" in text and "truncated" in text
-    row = next(e for e in w.checklist.entries.values() if e.finding.code == "dpi")
+    row = next(e for e in w.result_view.checklist.entries.values() if e.finding.code == "dpi")
     assert "DPI" in texts.explanation(row.finding)
 
 
@@ -390,7 +397,8 @@ def test_sample_case_with_the_real_checks(qtbot, english) -> None:
         assert w.open_sample(run=True)
     assert blocker.args == ["done"], w.messages.text_plain()
     wait_image(qtbot, w)
-    assert w.result is not None
-    assert w.checklist.row_count() == len(w.result.all_findings()) + len(w.result.errors)
-    assert w.banner.text().startswith(texts.verdict_text(w.result.decided_verdict()))
-    assert w.view.has_image() and w.view.overlay_count() > 0
+    assert w.model.result is not None
+    result = w.model.result
+    assert w.result_view.checklist.row_count() == len(result.all_findings()) + len(result.errors)
+    assert w.result_view.banner.text().startswith(texts.verdict_text(result.decided_verdict()))
+    assert w.viewer.view.has_image() and w.viewer.view.overlay_count() > 0

@@ -34,10 +34,11 @@ def case(tmp_path_factory: pytest.TempPathFactory):
 
 
 def needed_widgets(w: MainWindow) -> dict[str, QWidget]:
-    return {"banner": w.banner, "summary": w.summary_area, "messages": w.messages,
-            "checklist": w.checklist, "details": w.detail, "note": w.note_edit,
-            "accept": w.accept_button, "reject": w.reject_button, "status": w.statusBar(),
-            "check": w.panel.check_button, "image": w.view}
+    rv, d = w.result_view, w.decisions
+    return {"banner": rv.banner, "summary": rv.summary_area, "messages": w.messages,
+            "checklist": rv.checklist, "details": d.detail, "note": d.note_edit,
+            "accept": d.accept_button, "reject": d.reject_button, "status": w.statusBar(),
+            "check": w.panel.check_button, "image": w.viewer.view}
 
 
 @pytest.mark.parametrize("area_name", list(AREAS))
@@ -47,18 +48,18 @@ def test_everything_needed_for_a_decision_is_on_screen(qtbot, chinese, case,
     w = MainWindow(runner=FakeRunner(plate_fails=False), settings=Settings(operator="王芳"),
                    record=False)
     qtbot.addWidget(w)
-    w.fit_to_screen(area)
+    w.placement.fit_to_screen(area)
     w.show()
-    w.keep_on_screen()  # as after the window manager framed it
+    w.placement.keep_on_screen()  # as after the window manager framed it
     w.panel.set_case(case)
     with qtbot.waitSignal(w.checkFinished, timeout=10_000):
-        w.start_check()
+        w.flow.start_check()
     for _ in range(5):  # the most messages the bar keeps, each long
         w.messages.add(LONG + "\n" + LONG, "warning")
     # a summary with several lines of advice under it
-    w.banner_detail.setText(w.banner_detail.text() + ("\n" + LONG) * 8)
-    w.summary_area.fit_height()
-    assert w.select_review(1)  # a row awaiting review: the decision controls are on
+    w.result_view.banner_detail.setText(w.result_view.banner_detail.text() + ("\n" + LONG) * 8)
+    w.result_view.summary_area.fit_height()
+    assert w.results.select_review(1)  # a row awaiting review: the decision controls are on
     qtbot.wait(50)
     # the window with its frame lies inside the available area, room left for a title bar
     assert area.contains(w.frameGeometry()), w.frameGeometry()
@@ -70,21 +71,21 @@ def test_everything_needed_for_a_decision_is_on_screen(qtbot, chinese, case,
         assert inside.contains(rect), (name, rect, inside)
         assert widget.height() >= widget.minimumSizeHint().height(), name  # not squeezed
     # texts are not cut: the buttons' labels, the banner and the details fit
-    for button in (w.accept_button, w.reject_button, w.panel.check_button):
+    for button in (w.decisions.accept_button, w.decisions.reject_button, w.panel.check_button):
         assert button.width() >= button.sizeHint().width(), button.text()
-    for label in (w.banner, w.banner_detail, w.detail):
+    for label in (w.result_view.banner, w.result_view.banner_detail, w.decisions.detail):
         assert label.height() >= label.heightForWidth(label.width()) - 1, label.text()
     # the checklist shows several rows, the image a usable area
-    assert w.checklist.viewport().height() >= 120
-    assert w.view.width() >= 300 and w.view.height() >= 250
-    assert w.accept_button.isEnabled() and w.reject_button.isEnabled()
+    assert w.result_view.checklist.viewport().height() >= 120
+    assert w.viewer.view.width() >= 300 and w.viewer.view.height() >= 250
+    assert w.decisions.accept_button.isEnabled() and w.decisions.reject_button.isEnabled()
 
 
 def test_the_window_comes_back_as_it_was_left(qtbot, english, tmp_path: Path) -> None:
     big = QRect(0, 0, 1920, 1040)
     w = MainWindow(runner=FakeRunner(), settings=Settings(operator="x"), record=False)
     qtbot.addWidget(w)
-    w.fit_to_screen(big)
+    w.placement.fit_to_screen(big)
     w.show()
     w.setGeometry(120, 90, 1300, 760)
     w.splitter.setSizes([300, 560, 440])
@@ -94,12 +95,12 @@ def test_the_window_comes_back_as_it_was_left(qtbot, english, tmp_path: Path) ->
 
     again = MainWindow(runner=FakeRunner(), settings=Settings(operator="x"), record=False)
     qtbot.addWidget(again)
-    again.fit_to_screen(big)
+    again.placement.fit_to_screen(big)
     again.show()
     qtbot.wait(20)
     assert again.geometry() == QRect(120, 90, 1300, 760)
     assert all(abs(a - b) <= 2 for a, b in zip(again.splitter.sizes(), sizes, strict=True))
     # on a smaller screen the old place does not fit: the window fits the screen instead
     small = QRect(0, 0, 1366, 728)
-    again.fit_to_screen(small)
+    again.placement.fit_to_screen(small)
     assert small.contains(again.geometry().adjusted(0, -FRAME_ALLOWANCE, 0, 0))

@@ -20,8 +20,10 @@ state and talk through Qt signals:
 - :mod:`~vincheck.gui.window_menus`: menus, actions and shortcuts;
 - :mod:`~vincheck.gui.case_flow` and :mod:`~vincheck.gui.result_flow`: stateless
   connections across parts (files in → check → new case; result → screen → decisions);
-- :mod:`~vincheck.gui.window_names`: the window's public names of old, forwarded;
 - :mod:`~vincheck.gui.placement`: where the window opens (fits the screen).
+
+Code outside the window reaches a part's state and work through the part
+(``window.model.result``, ``window.flow.start_check()``, ``window.menus.act_undo``).
 """
 
 from __future__ import annotations

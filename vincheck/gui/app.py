@@ -92,13 +92,13 @@ def build_window(args: argparse.Namespace, runner: Runner | None = None) -> Main
     app = get_app()
     record = not (args.no_record or args.screenshot)
     window = MainWindow(runner=runner, record=record)
-    language = args.lang or window.settings.language
+    language = args.lang or window.prefs.settings.language
     set_language(language)
     window.retranslate()
     if args.sample:
         window.open_sample(run=False)
     if args.files:
-        window.add_paths([str(Path(f)) for f in args.files])
+        window.flow.add_paths([str(Path(f)) for f in args.files])
     if args.expect is not None:
         window.panel.vin_edit.setText(args.expect)
     if args.kind:
@@ -113,7 +113,7 @@ def build_window(args: argparse.Namespace, runner: Runner | None = None) -> Main
 def when_sorted(window: MainWindow, call: Callable[[int], None]) -> None:
     """Call ``call(added)`` once the files given to the window are sorted (now when none
     are being sorted)."""
-    if not window.is_sorting():
+    if not window.intake.is_busy():
         call(0)
         return
 
@@ -139,8 +139,12 @@ def take_screenshot(window: MainWindow, out: str, size: tuple[int, int],
 
     waited = {"ms": 0}
 
+    grabbed = {"done": False}  # a time-out and the check's end both ask for the one grab
+
     def grab() -> None:
-        if window.image_pending() and waited["ms"] < IMAGE_WAIT_MS:  # the image is loading
+        if grabbed["done"]:
+            return
+        if window.viewer.image_pending() and waited["ms"] < IMAGE_WAIT_MS:  # still loading
             waited["ms"] += 100
             QTimer.singleShot(100, grab)
             return
@@ -150,6 +154,7 @@ def take_screenshot(window: MainWindow, out: str, size: tuple[int, int],
         if not pm.save(out, "PNG"):
             print(f"vincheck gui: error: cannot write {out}", file=sys.stderr)
             state["code"] = ExitCode.USAGE
+        grabbed["done"] = True
         app.exit(state["code"])
 
     def finished(outcome: str) -> None:
@@ -158,22 +163,22 @@ def take_screenshot(window: MainWindow, out: str, size: tuple[int, int],
             msg = window.messages.text_plain().splitlines()[0] if window.messages.messages \
                 else "the check failed"
             print(f"vincheck gui: error: {msg}", file=sys.stderr)
-            exc = getattr(window, "last_exception", None)
+            exc = window.check.last_exception
             state["code"] = ExitCode.FAILED if exc is None else exit_code_for(exc)
-        elif outcome == "cancelled":
-            state["code"] = ExitCode.CANCELLED
+        elif outcome == "cancelled" and state["code"] is not ExitCode.TIMED_OUT:
+            state["code"] = ExitCode.CANCELLED  # not when cancelled by the time limit
         QTimer.singleShot(300, grab)
 
     def give_up() -> None:
         print(f"vincheck gui: error: the check did not finish within {timeout_s:.0f} s",
               file=sys.stderr)
         state["code"] = ExitCode.TIMED_OUT
-        window.cancel_check()
+        window.flow.cancel_check()
         QTimer.singleShot(300, grab)
 
     def begin(_added: int = 0) -> None:
         if window.panel.files():
-            QTimer.singleShot(100, window.start_check)
+            QTimer.singleShot(100, window.flow.start_check)
             limit.start(int(timeout_s * 1000))
         else:
             QTimer.singleShot(300, grab)
@@ -198,9 +203,9 @@ def run_gui(args: argparse.Namespace, runner: Runner | None = None) -> ExitCode:
         window = build_window(args, runner)
         return take_screenshot(window, args.screenshot, parse_size(args.size), args.timeout)
     window = build_window(args, runner)
-    window.show_placed()
-    if window.panel.files() or window.is_sorting():
-        QTimer.singleShot(100, window.start_check)  # waits for the files being sorted
+    window.placement.show_placed()
+    if window.panel.files() or window.intake.is_busy():
+        QTimer.singleShot(100, window.flow.start_check)  # waits for the files being sorted
     elif not args.files and not args.sample:
         QTimer.singleShot(100, window.first_start)
     return ExitCode(app.exec())

@@ -52,7 +52,6 @@ from vincheck.gui.settings_flow import SettingsFlow
 from vincheck.gui.state import GuiState, load_state, save_state
 from vincheck.gui.viewer import IMAGE_CACHE, ImageBrowser
 from vincheck.gui.window_menus import WindowMenus
-from vincheck.gui.window_names import WindowNames
 from vincheck.gui.worker import Runner
 from vincheck.inspection import CaseInput
 from vincheck.settings import Settings
@@ -61,7 +60,7 @@ __all__ = ["IMAGE_CACHE", "IMAGE_SUFFIXES", "MainWindow", "MessageBar", "error_a
            "sample_case_file"]
 
 
-class MainWindow(WindowNames, QMainWindow):
+class MainWindow(QMainWindow):
     """The inspection window. ``runner`` has the signature of ``run_case``; ``record``
     False keeps finished checks out of the records store (screenshots, tests);
     ``load_image`` replaces how image files are decoded for display (tests: a slow or
@@ -81,7 +80,7 @@ class MainWindow(WindowNames, QMainWindow):
 
             runner = run_case
         self.prefs = SettingsFlow(settings, lambda: self.ask_operator_name(), self)
-        settings = self.prefs.settings  # self.settings from here on
+        settings = self.prefs.settings  # self.prefs.settings from here on
         self.record = record
         self.state: GuiState = load_state()
         self._custom_loader = load_image is not None
@@ -90,7 +89,7 @@ class MainWindow(WindowNames, QMainWindow):
                           load_image or default_load_function(settings.max_image_pixels))
         self._connect_parts()
         self.menus = WindowMenus(self, self._action_handlers(), lambda: self.state.recent)
-        self.menus.recentChosen.connect(self.open_case_file)
+        self.menus.recentChosen.connect(self.flow.open_case_file)
         WindowShortcutsFirst(self).install()  # Ctrl+E etc. also from a text field (X11)
         self.retranslate()
         self.model.clear_result()
@@ -103,22 +102,23 @@ class MainWindow(WindowNames, QMainWindow):
         self.panel = CasePanel()
         self.panel.setMinimumWidth(230)
         self.model = CaseModel(self.panel.case_input, self,
-                               judging=lambda: judging_key(self.settings))
+                               judging=lambda: judging_key(self.prefs.settings))
         self.check = CheckRun(runner, self)
-        self.records = Records(lambda: self.settings, store_factory, self)
+        self.records = Records(lambda: self.prefs.settings, store_factory, self)
         self.intake = FileIntake(lambda: scan_folder(self.model.case_path), self)
         self.messages = MessageBar()
         self.result_view = ResultView(self.messages)
-        self.viewer = ImageBrowser(load_image, self.panel.files, self.checklist.current_key)
-        self.decisions = DecisionPanel(self.checklist, lambda: self.settings.operator)
+        checklist = self.result_view.checklist
+        self.viewer = ImageBrowser(load_image, self.panel.files, checklist.current_key)
+        self.decisions = DecisionPanel(checklist, lambda: self.prefs.settings.operator)
         self.result_view.add_below(self.decisions)
         self.reports = ReportFiles(self.model, lambda: bool(self.panel.files()),
-                                   lambda: self.settings,
+                                   lambda: self.prefs.settings,
                                    lambda: self.records.meta_if_open(self.model.record_id),
-                                   self.ensure_operator, self)
+                                   self.prefs.ensure_operator, self)
         self.flow = CaseFlow(FlowParts(self.model, self.panel, self.intake, self.check,
-                                       self.viewer, self.messages, lambda: self.settings,
-                                       self.ensure_operator, lambda: self.record), self)
+                                       self.viewer, self.messages, lambda: self.prefs.settings,
+                                       self.prefs.ensure_operator, lambda: self.record), self)
         self.results = ResultFlow(ResultParts(self.model, self.panel, self.result_view,
                                               self.viewer, self.decisions, self.records,
                                               self.messages, lambda: self.record), self)
@@ -169,18 +169,19 @@ class MainWindow(WindowNames, QMainWindow):
 
     def _action_handlers(self) -> dict[str, Any]:
         v = self.viewer
-        return {"new": self.next_vehicle, "open": self.open_files_dialog,
-                "scan": self.intake.scan_pages_dialog, "open_case": self.open_case_dialog,
-                "sample": lambda: self.open_sample(run=True), "save": self.save_dialog,
-                "export": self.export_dialog, "print": self.reports.print_preview,
+        return {"new": self.next_vehicle, "open": self.flow.open_files_dialog,
+                "scan": self.intake.scan_pages_dialog, "open_case": self.flow.open_case_dialog,
+                "sample": lambda: self.open_sample(run=True), "save": self.reports.save_dialog,
+                "export": self.reports.export_dialog, "print": self.reports.print_preview,
                 "print_direct": self.reports.print_report, "quit": self.close,
-                "check": self.start_check, "cancel": self.cancel_check,
+                "check": self.flow.start_check, "cancel": self.flow.cancel_check,
                 "next": lambda: v.step_image(1), "prev": lambda: v.step_image(-1),
                 "zoom_in": v.view.zoom_in, "zoom_out": v.view.zoom_out, "fit": v.view.fit,
-                "one": v.view.actual_size, "next_review": lambda: self.select_review(1),
-                "prev_review": lambda: self.select_review(-1),
-                "accept": lambda: self.decide(True), "reject": lambda: self.decide(False),
-                "undo": self.undo_decision, "history": self.records.show_history,
+                "one": v.view.actual_size, "next_review": lambda: self.results.select_review(1),
+                "prev_review": lambda: self.results.select_review(-1),
+                "accept": lambda: self.decisions.decide(True),
+                "reject": lambda: self.decisions.decide(False),
+                "undo": self.results.undo_decision, "history": self.records.show_history,
                 "settings": self.prefs.open_dialog,
                 "lang_zh": lambda: self.switch_language("zh_CN"),
                 "lang_en": lambda: self.switch_language("en"), "about": self.about}
@@ -202,7 +203,7 @@ class MainWindow(WindowNames, QMainWindow):
     def next_vehicle(self) -> None:
         """Start an empty case for the next vehicle (Ctrl+N): files, VIN, kind, colour,
         DPI, verdict, evidence and messages are cleared; the VIN field gets the focus."""
-        self.new_case(CaseInput())
+        self.flow.new_case(CaseInput())
         self.statusBar().showMessage(self.tr("New case: enter the VIN from the certificate "
                                              "and add the files."), 5000)
         self.panel.vin_edit.setFocus()
@@ -219,7 +220,7 @@ class MainWindow(WindowNames, QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.add_paths(paths, auto_check=True)
+            self.flow.add_paths(paths, auto_check=True)
 
     # --- the result -----------------------------------------------------------------------
     def show_result(self, result: CaseResult, case: CaseInput | None) -> None:
@@ -244,7 +245,7 @@ class MainWindow(WindowNames, QMainWindow):
         if read is None:
             return False
         case, result = read
-        self.new_case(case)
+        self.flow.new_case(case)
         self.model.record_id = int(case_id)
         self.results.note_missing_files(case.files())
         self.show_result(result, case)
@@ -259,14 +260,14 @@ class MainWindow(WindowNames, QMainWindow):
         self.viewer.retranslate()
         self.decisions.retranslate()
         self.panel.retranslate()
-        self.checklist.retranslate()
+        self.result_view.checklist.retranslate()
         self.results.regroup()  # group titles and rows are built in the language
         self.viewer.retranslate_pages()
         self.results.update_banner()
         result = self.model.result
         if not self.model.running and self.model.outcome == "done" and result is not None:
             self.panel.set_progress(1.0, progress_line(self.model))
-        self.results.entry_selected(self.checklist.current_key())
+        self.results.entry_selected(self.result_view.checklist.current_key())
         self.status_zoom.setText(self.prefs.operator_text())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
@@ -287,8 +288,8 @@ class MainWindow(WindowNames, QMainWindow):
         self.messages.clear_messages(keep_sticky=False)  # all in the old language
         self.retranslate()
         self.viewer.draw_overlays()  # evidence labels on the image, in the new language
-        if self.settings.language != language:
-            self.settings.language = language
+        if self.prefs.settings.language != language:
+            self.prefs.settings.language = language
             self.prefs.save()
 
     def _review_actions(self, can_decide: bool, can_undo: bool, has_review: bool) -> None:
@@ -302,7 +303,7 @@ class MainWindow(WindowNames, QMainWindow):
         name, ok = QInputDialog.getText(
             self, self.tr("Operator"), self.tr("Your name as operator (kept in the settings; "
                                                "it goes on every record and report):"),
-            QLineEdit.EchoMode.Normal, self.settings.operator)
+            QLineEdit.EchoMode.Normal, self.prefs.settings.operator)
         return name if ok else ""
 
     def open_sample(self, run: bool = True) -> bool:
@@ -310,7 +311,7 @@ class MainWindow(WindowNames, QMainWindow):
         if path is None:
             self.messages.add(self.tr("The bundled sample case is not installed."), "warning")
             return False
-        return self.open_case_file(str(path), run=run)
+        return self.flow.open_case_file(str(path), run=run)
 
     def first_start(self) -> None:
         """On the very first start, open the bundled sample case."""
@@ -318,7 +319,7 @@ class MainWindow(WindowNames, QMainWindow):
             return
         self.state.first_run_done = True
         save_state(self.state)
-        self.ensure_operator()  # asked once here, kept in the settings
+        self.prefs.ensure_operator()  # asked once here, kept in the settings
         self.open_sample(run=True)
 
     def _settings_changed(self, old: Settings, new: Settings) -> None:

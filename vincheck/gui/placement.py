@@ -68,7 +68,7 @@ class WindowPlacement(QObject):
             self.window.showMaximized()
         else:
             self.window.show()
-        QTimer.singleShot(300, self, lambda: self.window.keep_on_screen())
+        QTimer.singleShot(300, self, self.keep_on_screen)
 
     def keep_on_screen(self) -> None:
         """Move and shrink the window so that its frame lies inside the available area."""
@@ -97,7 +97,7 @@ class WindowPlacement(QObject):
         if event.type() == QEvent.Type.WindowStateChange and \
                 event.oldState() & Qt.WindowState.WindowMaximized and \
                 not (w.isMaximized() or w.isFullScreen()):
-            QTimer.singleShot(300, self, lambda: self.window.keep_on_screen())
+            QTimer.singleShot(300, self, self.keep_on_screen)
 
     def remember_placement(self) -> None:
         """Keep the window's normal geometry, maximised state and splitter widths."""
