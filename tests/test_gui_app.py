@@ -161,7 +161,7 @@ def test_cli_screenshot_of_the_sample_case_with_the_real_checks(tmp_path: Path) 
     """``vincheck gui --sample --screenshot`` with the real runner, in a fresh process."""
     from PIL import Image
 
-    from vincheck.gui.main_window import sample_case_file
+    from vincheck.gui.case_model import sample_case_file
 
     if sample_case_file() is None:
         pytest.skip("the bundled sample case is not there")

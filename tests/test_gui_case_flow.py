@@ -144,7 +144,7 @@ def test_dropping_a_complete_case_starts_the_check(qtbot, english, case) -> None
     with qtbot.waitSignal(w.filesSorted, timeout=10_000):
         _drop(w, [case.photo_files[0], case.rubbing_files[0]])
     qtbot.wait(200)
-    assert runner.calls == 1 and not w.is_running()
+    assert runner.calls == 1 and not w.model.running
 
 
 def test_the_setting_turns_the_check_on_drop_off(qtbot, english, case) -> None:

@@ -20,8 +20,9 @@ from PySide6.QtGui import QColor, QImage  # noqa: E402
 from tests.gui_support import FakeRunner, fake_result, sheet_image, write_case  # noqa: E402
 from vincheck.findings import Shape  # noqa: E402
 from vincheck.gui.checklist import base_overlays  # noqa: E402
-from vincheck.gui.image_view import ImageView, Overlay  # noqa: E402
+from vincheck.gui.image_view import ImageView  # noqa: E402
 from vincheck.gui.main_window import MainWindow  # noqa: E402
+from vincheck.gui.overlay_items import Overlay  # noqa: E402
 from vincheck.gui.style import ROLE_COLOURS  # noqa: E402
 from vincheck.settings import Settings  # noqa: E402
 
@@ -184,7 +185,7 @@ def test_character_boxes_do_not_hide_the_characters(qtbot, qapp, case) -> None:
 def test_a_missing_end_symbol_is_marked_dashed_where_it_belongs(qtbot, qapp) -> None:
     from PySide6.QtCore import Qt
 
-    from vincheck.gui.image_view import make_shape_items
+    from vincheck.gui.overlay_items import make_shape_items
     from vincheck.gui.style import role_colour
 
     shape = Shape.polygon([(900, 210), (940, 210), (940, 280), (900, 280)],

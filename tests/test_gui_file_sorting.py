@@ -122,7 +122,7 @@ def test_a_check_asked_for_while_sorting_waits_for_all_files(qtbot, english, cas
     w = make_window(qtbot, recording_runner)
     w.flow.add_paths([case.rubbing_files[0], case.photo_files[0]])
     assert w.flow.start_check()  # queued, not refused
-    assert not w.is_running() and runner.calls == 0
+    assert not w.model.running and runner.calls == 0
     assert "The check starts when the files are sorted." in w.panel.progress_label.text()
     with qtbot.waitSignal(w.checkFinished, timeout=20_000) as finished:
         pass
@@ -141,7 +141,7 @@ def test_cancel_stops_sorting_and_the_waiting_check(qtbot, english, case,
     assert not w.intake.is_busy() and not w.panel.cancel_button.isEnabled()
     assert "were not added" in w.messages.text_plain()
     qtbot.wait(int(SLOW_S * 2500))  # the file being sorted finishes: it is dropped
-    assert w.panel.files() == [] and runner.calls == 0 and not w.is_running()
+    assert w.panel.files() == [] and runner.calls == 0 and not w.model.running
 
 
 def test_a_new_case_drops_files_sorted_for_the_old_one(qtbot, english, case,

@@ -210,7 +210,8 @@ def test_the_same_label_at_the_same_place_is_drawn_once(qtbot) -> None:
     """Two findings showing the same vehicle box (fill ratio, cut off) gave two stacked,
     identical labels; a different label at that place is still stacked under it."""
     from vincheck.findings import Shape
-    from vincheck.gui.image_view import ImageView, Overlay
+    from vincheck.gui.image_view import ImageView
+    from vincheck.gui.overlay_items import Overlay
 
     view = ImageView()
     qtbot.addWidget(view)
@@ -229,7 +230,8 @@ def test_a_label_held_by_another_at_the_same_place_is_not_drawn(qtbot) -> None:
     """A plate is drawn from the result (text and score) and from the plate finding (text
     alone): the shorter label sat on the plate itself, covering its characters."""
     from vincheck.findings import Shape
-    from vincheck.gui.image_view import ImageView, Overlay
+    from vincheck.gui.image_view import ImageView
+    from vincheck.gui.overlay_items import Overlay
 
     view = ImageView()
     qtbot.addWidget(view)
@@ -249,7 +251,8 @@ def test_labels_near_each_other_do_not_cover_each_other(qtbot) -> None:
     """The vehicle box's label and the colour box's label start a few px apart: the
     second is moved down below the first instead of being drawn over it, at any zoom."""
     from vincheck.findings import Shape
-    from vincheck.gui.image_view import ImageView, Overlay
+    from vincheck.gui.image_view import ImageView
+    from vincheck.gui.overlay_items import Overlay
 
     view = ImageView()
     qtbot.addWidget(view)
@@ -272,7 +275,8 @@ def test_a_second_label_on_a_small_shape_goes_above_it_not_over_it(qtbot) -> Non
     from PySide6.QtCore import QRectF
 
     from vincheck.findings import Shape
-    from vincheck.gui.image_view import ImageView, Overlay
+    from vincheck.gui.image_view import ImageView
+    from vincheck.gui.overlay_items import Overlay
 
     view = ImageView()
     qtbot.addWidget(view)
@@ -295,7 +299,8 @@ def test_a_tilted_strip_is_labelled_at_its_left_end(qtbot) -> None:
     """A strip rising to the right has its topmost corner at the far right; its label
     starts at the top-left corner, over the strip, not past its end."""
     from vincheck.findings import Shape
-    from vincheck.gui.image_view import ImageView, Overlay
+    from vincheck.gui.image_view import ImageView
+    from vincheck.gui.overlay_items import Overlay
 
     view = ImageView()
     qtbot.addWidget(view)

@@ -99,12 +99,12 @@ def test_cancel_a_running_check(qtbot, english, case) -> None:
     w.panel.set_case(case)
     assert w.flow.start_check()
     assert runner.started.wait(5)
-    assert w.is_running() and w.panel.cancel_button.isEnabled()
+    assert w.model.running and w.panel.cancel_button.isEnabled()
     assert not w.panel.check_button.isEnabled()
     with qtbot.waitSignal(w.checkFinished, timeout=10_000) as blocker:
         qtbot.mouseClick(w.panel.cancel_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["cancelled"]
-    assert w.model.result is None and not w.is_running()
+    assert w.model.result is None and not w.model.running
     assert "cancel" in w.result_view.banner.text().lower()
     assert w.panel.check_button.isEnabled()
 
@@ -346,7 +346,7 @@ def test_first_start_opens_the_sample_case_once(qtbot, english, case, case_dir: 
     runner2 = FakeRunner()
     w2 = make_window(qtbot, runner2)
     w2.first_start()
-    assert runner2.calls == 0 and not w2.is_running()
+    assert runner2.calls == 0 and not w2.model.running
 
 
 def test_excepthook_reports_instead_of_dying(qapp, capsys) -> None:
@@ -388,7 +388,7 @@ def test_unknown_dpi_and_unreadable_files_are_explained(qtbot, english, case) ->
 @pytest.mark.slow
 def test_sample_case_with_the_real_checks(qtbot, english) -> None:
     """The bundled sample case through the real ``run_case`` in the worker thread."""
-    from vincheck.gui.main_window import sample_case_file
+    from vincheck.gui.case_model import sample_case_file
 
     if sample_case_file() is None:
         pytest.skip("the bundled sample case is not there")

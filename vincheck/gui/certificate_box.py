@@ -21,7 +21,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from vincheck.gui import texts
-from vincheck.gui.image_view import qimage_from_rgb
+from vincheck.gui.overlay_items import qimage_from_rgb
 
 translate = QCoreApplication.translate
 NAMES = ("vin", "colour", "kind")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from vincheck.findings import CaseResult, Decision, Finding, Shape, Status
 from vincheck.gui import texts
-from vincheck.gui.image_view import Overlay
+from vincheck.gui.overlay_items import Overlay
 from vincheck.gui.style import STATUS_COLOURS, status_icon
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -27,7 +27,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
-from vincheck.gui.image_view import qimage_from_rgb
+from vincheck.gui.overlay_items import qimage_from_rgb
 
 CACHE_FILES = 4  # files whose decoded pages are kept in memory
 WORKERS = 2  # loads at the same time (a slow file does not hold up the next one)

@@ -40,8 +40,6 @@ from vincheck.gui.overlay_items import (
 from vincheck.gui.style import HIGHLIGHT_COLOUR, role_colour
 from vincheck.label_layout import free_vertical_offset
 
-__all__ = ["ImageView", "Overlay", "make_shape_items", "qimage_from_rgb"]
-
 MAX_SCALE = 32.0
 ZOOM_STEP = 1.25
 EVIDENCE_SHARE = 0.5  # a selected finding's evidence spans about this share of the view

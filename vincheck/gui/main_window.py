@@ -30,15 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vincheck.findings import CaseResult, Verdict
+from vincheck.findings import Verdict
 from vincheck.gui import case_model
 from vincheck.gui.case_flow import CaseFlow, FlowParts
-from vincheck.gui.case_model import CaseModel, sample_case_file
+from vincheck.gui.case_model import CaseModel
 from vincheck.gui.case_panel import CasePanel
-from vincheck.gui.check_run import CheckRun, error_advice
+from vincheck.gui.check_run import CheckRun
 from vincheck.gui.decisions import DecisionPanel
 from vincheck.gui.field_shortcuts import WindowShortcutsFirst
-from vincheck.gui.file_intake import IMAGE_SUFFIXES, FileIntake, scan_folder
+from vincheck.gui.file_intake import FileIntake, scan_folder
 from vincheck.gui.i18n import set_language
 from vincheck.gui.image_loader import LoadFunction, default_load_function
 from vincheck.gui.judging_settings import judging_key
@@ -50,14 +50,11 @@ from vincheck.gui.result_flow import ResultFlow, ResultParts, progress_line
 from vincheck.gui.result_view import ResultView
 from vincheck.gui.settings_flow import SettingsFlow
 from vincheck.gui.state import GuiState, load_state, save_state
-from vincheck.gui.viewer import IMAGE_CACHE, ImageBrowser
+from vincheck.gui.viewer import ImageBrowser
 from vincheck.gui.window_menus import WindowMenus
 from vincheck.gui.worker import Runner
 from vincheck.inspection import CaseInput
 from vincheck.settings import Settings
-
-__all__ = ["IMAGE_CACHE", "IMAGE_SUFFIXES", "MainWindow", "MessageBar", "error_advice",
-           "sample_case_file"]
 
 
 class MainWindow(QMainWindow):
@@ -193,9 +190,6 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     # --- files and cases (the flow does the work) ------------------------------------------
-    def is_running(self) -> bool:
-        return self.model.running
-
     def _remember_case_file(self, path: object) -> None:
         self.state.add_recent(path)  # type: ignore[arg-type]
         save_state(self.state)
@@ -223,18 +217,6 @@ class MainWindow(QMainWindow):
             self.flow.add_paths(paths, auto_check=True)
 
     # --- the result -----------------------------------------------------------------------
-    def show_result(self, result: CaseResult, case: CaseInput | None) -> None:
-        """Show a result (fresh or from a file / the history)."""
-        self.model.set_result(result, case)
-
-    def discard_result(self) -> None:
-        """Clear the result, its evidence and its record link (the inputs stay)."""
-        self.model.clear_result()
-
-    def case_is_sample(self) -> bool:
-        """Whether the case on screen is the bundled sample (never recorded)."""
-        return self.model.is_sample()
-
     def verdict(self) -> Verdict | None:
         result = self.model.result
         return None if result is None else result.decided_verdict()
@@ -248,7 +230,7 @@ class MainWindow(QMainWindow):
         self.flow.new_case(case)
         self.model.record_id = int(case_id)
         self.results.note_missing_files(case.files())
-        self.show_result(result, case)
+        self.model.set_result(result, case)
         return True
 
 
