@@ -249,13 +249,17 @@ def test_report_pdf_is_named_for_the_vehicle_and_speaks_one_language(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import datetime
 
+    from tests.clock_support import freeze_now
+
     db = tmp_path / "r.sqlite3"
     with Store(db) as st:
         cid = st.record_case(CaseInput(), make_result(VIN_A, status=Status.FAIL))
     monkeypatch.chdir(tmp_path)
+    # the date in the name is the day the report is written, from the (injected) clock: a
+    # run across midnight cannot name the two reports by different days than expected
+    freeze_now(monkeypatch, "vincheck.export.labels", datetime(2031, 2, 3, 23, 59, 59))
     assert main(["report", "pdf", str(cid), "--db", str(db)]) == 0
-    day = datetime.now().strftime("%Y-%m-%d")
-    zh = tmp_path / f"{VIN_A}_{day}_不合格.pdf"
+    zh = tmp_path / f"{VIN_A}_2031-02-03_不合格.pdf"
     assert zh.exists() and "结论：不合格" in pdf_text(zh)
     assert main(["report", "pdf", str(cid), "--db", str(db), "--lang", "en"]) == 0
-    assert "Verdict: FAIL" in pdf_text(tmp_path / f"{VIN_A}_{day}_FAIL.pdf")
+    assert "Verdict: FAIL" in pdf_text(tmp_path / f"{VIN_A}_2031-02-03_FAIL.pdf")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 from tests import gui_support  # noqa: E402
+from tests.clock_support import freeze_now  # noqa: E402
 from tests.gui_support import VIN, write_case  # noqa: E402
 from tests.test_rules import CJK, latin_words  # noqa: E402
 from vincheck.gui.main_window import MainWindow  # noqa: E402
@@ -121,9 +122,11 @@ def test_qt_own_dialogs_are_chinese(qtbot, chinese) -> None:
 
 
 def test_report_is_named_for_the_vehicle_and_the_export_is_confirmed(
-        qtbot, chinese, case, tmp_path: Path) -> None:
+        qtbot, chinese, case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     w = checked_window(qtbot, case)
-    today = datetime.now().strftime("%Y-%m-%d")
+    # the day in the name comes from the (injected) clock: no midnight between two names
+    freeze_now(monkeypatch, "vincheck.export.labels", datetime(2031, 2, 3, 23, 59, 59))
+    today = "2031-02-03"
     assert w.reports.default_report_path().name == f"{VIN}_{today}_不合格.pdf"
     out = tmp_path / w.reports.default_report_path().name
     assert w.reports.export_to(str(out))
