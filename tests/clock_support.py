@@ -22,3 +22,21 @@ def freeze_now(monkeypatch: pytest.MonkeyPatch, module: str, when: datetime) -> 
             return when if tz is None else when.astimezone(tz)
 
     monkeypatch.setattr(f"{module}.datetime", FrozenDatetime)
+
+
+class FakeClock:
+    """Stands in for the ``time`` module of code that waits: ``sleep(s)`` returns at once
+    and moves ``monotonic()`` on by ``s``, so a test can check how long the code would
+    have waited, and how often it tried, whatever the machine's load. ``sleeps`` lists
+    every sleep asked for (s)."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds

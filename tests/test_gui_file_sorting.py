@@ -46,6 +46,38 @@ def slow_classify(monkeypatch):
     return threads
 
 
+class GatedClassify:
+    """``classify_file`` that waits for :attr:`gate` (set by the test) before it reads a
+    file, and logs ``("done", file, thread)`` when it has. Tests then check the order of
+    events, not durations: a load of 10 on two cores stretches times, not this order."""
+
+    GATE_S = 20.0  # a test that never opens the gate fails after this, it does not hang
+
+    def __init__(self, real) -> None:  # noqa: ANN001
+        self.real = real
+        self.gate = threading.Event()
+        self.started = threading.Event()
+        self.log: list[tuple[str, str, str]] = []
+
+    def __call__(self, path):  # noqa: ANN001, ANN204
+        self.started.set()
+        opened = self.gate.wait(self.GATE_S)
+        try:
+            return self.real(path)
+        finally:
+            self.log.append(("done" if opened else "gate timed out", path,
+                             threading.current_thread().name))
+
+
+@pytest.fixture
+def gated_classify(monkeypatch):
+    """:class:`GatedClassify` in place of ``classify_file``; its gate opens at teardown."""
+    gated = GatedClassify(case_files.classify_file)
+    monkeypatch.setattr(case_files, "classify_file", gated)
+    yield gated
+    gated.gate.set()
+
+
 def make_window(qtbot, runner=None) -> MainWindow:  # noqa: ANN001
     w = MainWindow(runner=runner or FakeRunner(), settings=Settings(operator="Li Lei"),
                    record=False)
@@ -55,26 +87,27 @@ def make_window(qtbot, runner=None) -> MainWindow:  # noqa: ANN001
 
 
 def test_add_paths_returns_at_once_and_files_follow_in_order(
-        qtbot, english, case, slow_classify, tmp_path: Path) -> None:
+        qtbot, english, case, gated_classify, tmp_path: Path) -> None:
+    """``add_paths`` returns while no file can be sorted yet (the classifier waits for the
+    test): a call on the GUI thread that waited for sorting would return only after the
+    gate timed out, after a "gate timed out" entry of the log."""
     bad = tmp_path / "broken.png"
     bad.write_bytes(b"this is not a PNG at all")
     w = make_window(qtbot)
     files = [case.photo_files[0], str(bad), case.rubbing_files[0]]
-    t0 = time.monotonic()
     queued = w.flow.add_paths(files)
-    took = time.monotonic() - t0
+    assert gated_classify.log == [], "add_paths waited for a file to be sorted"
     assert queued == 3
-    assert took < SLOW_S, f"add_paths blocked for {took:.2f} s"
     assert w.intake.is_busy() and w.panel.files() == []  # nothing sorted yet
     assert "Sorting files… 0 of 3" in w.panel.progress_label.text()
     assert w.panel.cancel_button.isEnabled()  # sorting can be stopped
     with qtbot.waitSignal(w.filesSorted, timeout=20_000) as sorted_:
-        pass
+        gated_classify.gate.set()
     assert sorted_.args == [2]
     assert w.panel.files() == [(case.photo_files[0], "photo"),
                                (case.rubbing_files[0], "rubbing")]
-    assert all(name.startswith("vincheck-sort") for name in slow_classify)
-    assert len(slow_classify) == 3
+    assert [(what, f) for what, f, _t in gated_classify.log] == [("done", f) for f in files]
+    assert all(t.startswith("vincheck-sort") for _w, _f, t in gated_classify.log)
     # the unreadable file gives the same message as before, and nothing else does
     text = w.messages.text_plain()
     assert "Cannot use broken.png:" in text and "PNG, JPEG, TIFF or BMP" in text
@@ -158,15 +191,29 @@ def test_a_new_case_drops_files_sorted_for_the_old_one(qtbot, english, case,
     assert w.panel.files() == [(case.photo_files[0], "photo")]
 
 
-def test_closing_the_window_while_sorting(qtbot, english, case, slow_classify) -> None:
+def test_closing_the_window_while_sorting(qtbot, english, case, gated_classify,
+                                         monkeypatch) -> None:
+    """Closing drops the queued files (never classified) and lets the running one end;
+    its result, reported to the closed window, is ignored."""
     w = make_window(qtbot)
+    sorter = w.intake.sorter
     w.flow.add_paths([case.rubbing_files[0], case.photo_files[0]])
-    qtbot.wait(50)
-    t0 = time.monotonic()
+    assert gated_classify.started.wait(20), "the first file was never picked up"
+    cancel = sorter.cancel
+
+    def cancel_then_let_the_running_one_end() -> int:
+        left = cancel()  # the queue is dropped first ...
+        gated_classify.gate.set()  # ... then the file being read may finish
+        return left
+
+    monkeypatch.setattr(sorter, "cancel", cancel_then_let_the_running_one_end)
+    delivered: list[str] = []
+    sorter._relay.done.connect(lambda _job, f, _kind: delivered.append(f))
     w.close()
-    assert time.monotonic() - t0 < SLOW_S * 3  # queued files were dropped, not sorted
-    qtbot.wait(int(SLOW_S * 1500))  # the running one reports to a closed window: ignored
-    assert w.panel.files() == []
+    assert [(what, f) for what, f, _t in gated_classify.log] == \
+        [("done", case.rubbing_files[0])]  # the queued photo was never read
+    qtbot.waitUntil(lambda: delivered != [], timeout=20_000)  # reported to a closed window
+    assert w.panel.files() == [] and not w.intake.is_busy()
 
 
 def test_sorting_progress_is_chinese(qtbot, qapp, case, slow_classify) -> None:

@@ -343,8 +343,12 @@ def test_creation_committed_between_the_open_checks_reads(tmp_path: Path,
     conn.close()
 
 
-def test_busy_at_once_is_tried_again_until_the_timeout() -> None:
-    from vincheck.store.sqlite import _retry_busy
+def test_busy_at_once_is_tried_again_until_the_timeout(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import vincheck.store.sqlite as sqlite_store
+    from tests.clock_support import FakeClock
+
+    _retry_busy = sqlite_store._retry_busy
     calls: list[float] = []
 
     def locked_twice() -> str:
@@ -354,11 +358,24 @@ def test_busy_at_once_is_tried_again_until_the_timeout() -> None:
         return "wal"
 
     assert _retry_busy(locked_twice, 5.0) == "wal" and len(calls) == 3
-    start = time.monotonic()
+    # the time-out on a clock of the test's (the machine's load cannot stretch it): tried
+    # again after short waits until 0.3 s had passed, then the error, not a moment later
+    clock = FakeClock()
+    monkeypatch.setattr(sqlite_store, "time", clock)
+    start, tries = clock.monotonic(), []
+
+    def always_locked() -> None:
+        tries.append(clock.monotonic())
+        if len(tries) > 1000:
+            raise RuntimeError("never gave up")  # a failure, not a hang
+        raise sqlite3.OperationalError("database is locked")
+
     with pytest.raises(sqlite3.OperationalError, match="locked"):
-        _retry_busy(lambda: (_ for _ in ()).throw(sqlite3.OperationalError("database is "
-                                                                           "locked")), 0.3)
-    assert 0.3 <= time.monotonic() - start < 2.0
+        _retry_busy(always_locked, 0.3)
+    waited = clock.monotonic() - start
+    assert all(0.02 <= s <= 0.05 for s in clock.sleeps)  # short waits between tries
+    assert len(tries) == len(clock.sleeps) + 1 >= 7  # 0.3 s of tries at most 0.05 s apart
+    assert 0.3 <= waited <= 0.3 + 0.05 and tries[-1] - start > 0.3  # gave up just after it
     other: list[int] = []
 
     def broken() -> None:
