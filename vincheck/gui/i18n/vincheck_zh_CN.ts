@@ -1026,6 +1026,62 @@ Checks VIN rubbings (Annex 2) and exterior vehicle photos (Annex 1) of the MIIT/
         <source>the image is too large for the memory of this computer</source>
         <translation>图像太大，本机内存不足以打开</translation>
     </message>
+    <message>
+        <source>the image file is incomplete (a download or copy cut short?)</source>
+        <translation>图像文件不完整（下载或复制未完成？）</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a pipe or device?)</source>
+        <translation>这不是普通文件（是管道或设备？）</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>无法读取该文件</translation>
+    </message>
+    <message>
+        <source>the PDF file is damaged</source>
+        <translation>PDF 文件已损坏</translation>
+    </message>
+    <message>
+        <source>the PDF is protected by a password: save the scan again without one</source>
+        <translation>PDF 文件设有密码：请不加密码重新保存扫描件</translation>
+    </message>
+    <message>
+        <source>the image has {mpx} Mpx, over the limit of {limit} Mpx: scan it at a lower resolution</source>
+        <translation>图像有 {mpx} 百万像素，超过 {limit} 百万像素的上限：请以较低分辨率扫描</translation>
+    </message>
+    <message>
+        <source>its {n} pages have {mpx} Mpx together, over the limit of {limit} Mpx: split the file or scan at a lower resolution</source>
+        <translation>其 {n} 页合计 {mpx} 百万像素，超过 {limit} 百万像素的上限：请拆分文件或以较低分辨率扫描</translation>
+    </message>
+    <message>
+        <source>the file has {n} pages; at most {limit} are checked per file: split it</source>
+        <translation>文件有 {n} 页；每个文件最多检查 {limit} 页：请拆分</translation>
+    </message>
+    <message>
+        <source>page {page} has {mpx} Mpx, over the limit of {limit} Mpx: scan it at a lower resolution</source>
+        <translation>第 {page} 页有 {mpx} 百万像素，超过 {limit} 百万像素的上限：请以较低分辨率扫描</translation>
+    </message>
+    <message>
+        <source>the file has {mb} MB, over the limit of {limit} MB</source>
+        <translation>文件大小 {mb} MB，超过 {limit} MB 的上限</translation>
+    </message>
+    <message>
+        <source>the image is {w} x {h} px: too long and thin for a scan or photo</source>
+        <translation>图像为 {w} × {h} 像素：过于细长，不像扫描件或相片</translation>
+    </message>
+    <message>
+        <source>page {page} of the PDF has no size</source>
+        <translation>PDF 第 {page} 页没有尺寸</translation>
+    </message>
+    <message>
+        <source>it has {n} page(s), no page {page}</source>
+        <translation>共 {n} 页，没有第 {page} 页</translation>
+    </message>
+    <message>
+        <source>{format} images are not supported: save the scan as PNG, JPEG, TIFF, BMP or PDF</source>
+        <translation>不支持 {format} 图像：请将扫描件保存为 PNG、JPEG、TIFF、BMP 或 PDF</translation>
+    </message>
 </context>
 <context>
     <name>QAbstractFileIconProvider</name>

@@ -395,4 +395,28 @@ TRANSLATIONS: dict[str, str] = {
     "the image has no pixels": "图像没有像素",
     "the PDF has no pages": "PDF 文件没有页面",
     "the image is too large for the memory of this computer": "图像太大，本机内存不足以打开",
+    "the image file is incomplete (a download or copy cut short?)":
+        "图像文件不完整（下载或复制未完成？）",
+    "it is not a regular file (a pipe or device?)": "这不是普通文件（是管道或设备？）",
+    "the file cannot be read": "无法读取该文件",
+    "the PDF file is damaged": "PDF 文件已损坏",
+    "the PDF is protected by a password: save the scan again without one":
+        "PDF 文件设有密码：请不加密码重新保存扫描件",
+    "the image has {mpx} Mpx, over the limit of {limit} Mpx: scan it at a lower resolution":
+        "图像有 {mpx} 百万像素，超过 {limit} 百万像素的上限：请以较低分辨率扫描",
+    "page {page} has {mpx} Mpx, over the limit of {limit} Mpx: scan it at a lower resolution":
+        "第 {page} 页有 {mpx} 百万像素，超过 {limit} 百万像素的上限：请以较低分辨率扫描",
+    "its {n} pages have {mpx} Mpx together, over the limit of {limit} Mpx: split the file or "
+    "scan at a lower resolution":
+        "其 {n} 页合计 {mpx} 百万像素，超过 {limit} 百万像素的上限：请拆分文件或以较低分辨率扫描",
+    "the file has {mb} MB, over the limit of {limit} MB":
+        "文件大小 {mb} MB，超过 {limit} MB 的上限",
+    "the image is {w} x {h} px: too long and thin for a scan or photo":
+        "图像为 {w} × {h} 像素：过于细长，不像扫描件或相片",
+    "the file has {n} pages; at most {limit} are checked per file: split it":
+        "文件有 {n} 页；每个文件最多检查 {limit} 页：请拆分",
+    "page {page} of the PDF has no size": "PDF 第 {page} 页没有尺寸",
+    "it has {n} page(s), no page {page}": "共 {n} 页，没有第 {page} 页",
+    "{format} images are not supported: save the scan as PNG, JPEG, TIFF, BMP or PDF":
+        "不支持 {format} 图像：请将扫描件保存为 PNG、JPEG、TIFF、BMP 或 PDF",
 }
