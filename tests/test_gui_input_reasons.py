@@ -116,3 +116,20 @@ def test_the_numbers_reach_the_english_window_too(english, tmp_path: Path) -> No
         load_pages(path)
     assert reason_text(info.value, path) == ("the image has 3600 Mpx, over the limit of 150 "
                                              "Mpx: scan it at a lower resolution")
+
+
+def test_a_file_too_large_is_not_called_damaged(qtbot, chinese, tmp_path: Path) -> None:
+    """Dropped on the window: the refusal of a file over the pixel limit says what to do
+    (a lower resolution), not "check that it is not damaged" as for a broken file."""
+    from tests.gui_support import FakeRunner, make_window
+
+    huge, broken = tmp_path / "huge.png", tmp_path / "broken.png"
+    huge.write_bytes(png_header(60_000, 60_000))
+    truncated_png(broken)
+    w = make_window(qtbot, FakeRunner())
+    with qtbot.waitSignal(w.filesSorted, timeout=20_000):
+        assert w.flow.add_paths([str(huge), str(broken)]) == 2
+    texts = {t.split("：")[0].split(":")[0]: t for _lv, t in w.messages.messages}
+    assert "较低分辨率" in texts["无法使用 huge.png"] and "未损坏" not in texts["无法使用 huge.png"]
+    assert "未损坏" in texts["无法使用 broken.png"]  # a damaged file keeps its advice
+    assert all("\n" not in t for t in texts.values())

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from vincheck.errors import VincheckError
+from vincheck.errors import ImageTooLargeError, UnsupportedFormatError, VincheckError
 from vincheck.gui.certificate_box import CertificateReader
 from vincheck.gui.file_sorter import FileSorter
 from vincheck.gui.image_loader import reason_without_path
@@ -141,7 +141,11 @@ class FileIntake(QObject):
     def _on_file_unusable(self, _job: int, file: str, exc: BaseException) -> None:
         self._done += 1
         path = Path(file)
-        if isinstance(exc, VincheckError):
+        if isinstance(exc, (ImageTooLargeError, UnsupportedFormatError)):  # the reason
+            self.problem.emit(translate(  # says what to do; the file is not damaged
+                "MainWindow", "Cannot use {file}: {reason}.").format(
+                file=path.name, reason=reason_text(exc, path)))
+        elif isinstance(exc, VincheckError):
             self.problem.emit(translate("MainWindow", "Cannot use {file}: {reason}. Check "
                                         "that it is a PNG, JPEG, TIFF or BMP scan or photo "
                                         "and not damaged, then add it again.").format(
