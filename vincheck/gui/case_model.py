@@ -1,13 +1,15 @@
-"""The current case of the main window: what a check depends on (``case_key``), whether a
-case is the bundled sample (a demonstration, never recorded), and (:class:`CaseModel`) the
-result with the inputs it was computed from."""
+"""The current case of the main window: what a check depends on (``case_key``, and the
+files' contents as :func:`file_stamps`), whether a case is the bundled sample (a
+demonstration, never recorded), and (:class:`CaseModel`) the result with the inputs it was
+computed from."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
 from vincheck.errors import VincheckError
 from vincheck.findings import CaseResult
@@ -22,6 +24,20 @@ def case_key(case: CaseInput | None) -> tuple | None:
             tuple(str(Path(f).resolve()) for f in case.photo_files),
             "".join((case.expected_vin or "").split()).upper(), case.kind or "car",
             case.color or None, float(case.dpi) if case.dpi else None)
+
+
+def file_stamps(case: CaseInput | None) -> tuple:
+    """Which contents the case's files have now: size (bytes) and modification time (ns)
+    of each (None for a file that cannot be read). A file written anew, under the same
+    name, changes its stamp."""
+    stamps: list[tuple[int, int] | None] = []
+    for f in case.files() if case is not None else []:
+        try:
+            st = os.stat(f)
+            stamps.append((st.st_size, st.st_mtime_ns))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
 
 
 _SAMPLE_FILES: dict[str, set[str]] = {}  # sample case path -> its resolved files
@@ -70,18 +86,21 @@ class CaseModel(QObject):
     check is running.
 
     The rule: a result never outlives its inputs. :meth:`inputs_changed` clears it as soon
-    as the inputs differ from ``result_case`` (a running check's outcome is dropped when
-    it ends instead, see :meth:`run_is_stale`). The judging settings are inputs too, but
+    as the inputs differ from ``result_case`` or a file of it was written anew on disk (a
+    watcher calls it then; a running check's outcome is dropped when it ends instead, see
+    :meth:`run_is_stale`). The judging settings are inputs too, but
     a settings change keeps the result on screen, marked stale
     (:meth:`settings_stale`): ``judging()`` gives the judging settings as they are now
     (see :mod:`vincheck.gui.judging_settings`), and the result remembers those it was
     computed under (those of its check, else those in force when it was shown).
 
     Signals: ``resultChanged()`` when a result is shown or cleared, ``staleCleared()``
-    after the inputs changed and the result was cleared for it."""
+    after the inputs changed and the result was cleared for it, ``fileChanged(path)`` when
+    a file of the result on screen changed on disk (its decoded pages are old)."""
 
     resultChanged = Signal()
     staleCleared = Signal()
+    fileChanged = Signal(str)
 
     def __init__(self, inputs: Callable[[], CaseInput], parent: QObject | None = None,
                  judging: Callable[[], str] | None = None) -> None:
@@ -97,6 +116,10 @@ class CaseModel(QObject):
         self.outcome = ""
         self.running = False
         self._run_key: tuple | None = None  # the inputs the running check was started with
+        self._run_stamps: tuple | None = None  # and their files' stamps then
+        self._result_stamps: tuple = ()  # the result's files' stamps when it was computed
+        self._watcher = QFileSystemWatcher(self)  # the result's files, while it is shown
+        self._watcher.fileChanged.connect(self._file_changed)
 
     def inputs(self) -> CaseInput:
         """The case's inputs as they are now."""
@@ -110,11 +133,17 @@ class CaseModel(QObject):
                    settings_key: str | None = None) -> None:
         """Show ``result``, computed from ``case`` (under the judging settings
         ``settings_key``: by default those of the check that ran, else those now)."""
+        # the running check's own result: the settings and file stamps it started with
+        of_run = self.running and self._run_stamps is not None and \
+            case_key(case) == self._run_key
         self.result = result
         self.result_case = case
         self.result_settings = settings_key or (
-            self._run_settings if self._run_settings is not None else self._judging())
-        self._run_settings = None
+            self._run_settings if of_run and self._run_settings is not None
+            else self._judging())
+        self._result_stamps = self._run_stamps if of_run else file_stamps(case)
+        self._run_settings = self._run_stamps = None
+        self._watch(case.files() if case is not None else [])
         self.resultChanged.emit()
 
     def settings_stale(self) -> bool:
@@ -127,7 +156,9 @@ class CaseModel(QObject):
         self.result = None
         self.result_case = None
         self.result_settings = None
-        self._run_settings = None
+        self._run_settings = self._run_stamps = None
+        self._result_stamps = ()
+        self._watch([])
         self.record_id = None
         self.outcome = ""
         self.resultChanged.emit()
@@ -136,15 +167,34 @@ class CaseModel(QObject):
         """The inputs changed: a result computed from other inputs is cleared at once."""
         if self.result is None or self.running:
             return
-        if case_key(self.inputs()) == case_key(self.result_case):
+        if case_key(self.inputs()) == case_key(self.result_case) and \
+                file_stamps(self.result_case) == self._result_stamps:
             return
         self.clear_result()
         self.staleCleared.emit()
+
+    def stop_watching(self) -> None:
+        """Watch no file any more (the window is closing)."""
+        self._watch([])
+
+    def _watch(self, files: list[str]) -> None:
+        """Watch ``files`` (only) for changes on disk."""
+        if self._watcher.files():
+            self._watcher.removePaths(self._watcher.files())
+        existing = [f for f in files if os.path.isfile(f)]
+        if existing:
+            self._watcher.addPaths(existing)
+
+    def _file_changed(self, path: str) -> None:
+        """A watched file was written, replaced or removed."""
+        self.fileChanged.emit(path)
+        self.inputs_changed()
 
     def begin_run(self, case: CaseInput) -> None:
         """A check of ``case`` starts."""
         self.result_case = case
         self._run_key = case_key(case)
+        self._run_stamps = file_stamps(case)
         self._run_settings = self._judging()
         self.running = True
         self.outcome = "running"
@@ -152,4 +202,5 @@ class CaseModel(QObject):
     def run_is_stale(self) -> bool:
         """The case changed (or a new one began) while the check ran: its outcome is not
         shown beside inputs it was not computed from."""
-        return case_key(self.inputs()) != self._run_key
+        inputs = self.inputs()
+        return case_key(inputs) != self._run_key or file_stamps(inputs) != self._run_stamps

@@ -107,6 +107,7 @@ class ImageLoader(QObject):
         self._relay = _Relay()  # no parent: it may outlive the loader until tasks finish
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
+        self._closed = False
 
     # --- queries -----------------------------------------------------------------------
     def cached(self, file: str) -> list[QImage] | None:
@@ -135,7 +136,7 @@ class ImageLoader(QObject):
             for other, future in list(self._tasks.items()):
                 if other != file and future.cancel():
                     del self._tasks[other]
-        if file in self._tasks:
+        if file in self._tasks or self._closed:
             return
         future = self._pool.submit(_decode, self.load_function, file)
         self._tasks[file] = future
@@ -144,6 +145,7 @@ class ImageLoader(QObject):
 
     def shutdown(self, wait_ms: int = 3000) -> bool:
         """Drop queued loads and wait up to ``wait_ms`` for running ones; True if done."""
+        self._closed = True  # later requests (a file changed on disk ...) are ignored
         running = [f for f in self._tasks.values() if not f.cancel()]
         self._pool.shutdown(wait=False, cancel_futures=True)
         _done, pending = wait_futures(running, timeout=wait_ms / 1000)

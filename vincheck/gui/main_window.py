@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.panel.fileActivated.connect(lambda p: self.viewer.show_image((p, 0)))
         self.panel.filesChanged.connect(self.viewer.refresh_files)
         self.panel.inputsChanged.connect(self.model.inputs_changed)
+        self.model.fileChanged.connect(self.viewer.file_changed)  # before the result goes
         self.panel.checkRequested.connect(self.flow.start_check)
         self.panel.cancelRequested.connect(self.flow.cancel_check)
         self.panel.addRequested.connect(self.flow.open_files_dialog)
@@ -325,6 +326,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.placement.remember_placement()
+        self.model.stop_watching()
         self.check.stop()
         self.intake.shutdown()
         self.viewer.shutdown()

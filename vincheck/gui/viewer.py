@@ -201,6 +201,12 @@ class ImageBrowser(QWidget):
         self.view.set_placeholder(self.loading_text(file))
         self.loader.request(file)
 
+    def file_changed(self, file: str) -> None:
+        """``file`` changed on disk: its decoded pages are old; shown, it is read again."""
+        self.loader.forget(file)
+        if self.current_image is not None and self.current_image[0] == file:
+            self.show_image(self.current_image)
+
     def loading_text(self, file: str) -> str:
         """What the view says while ``file`` is decoded."""
         return translate("MainWindow", "Loading {file}…").format(file=Path(file).name)
