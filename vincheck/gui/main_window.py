@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.records.problem.connect(self.messages.add)
         self.records.recordOpened.connect(self.open_record)
         self.reports.note.connect(self.messages.add)
+        self.reports.noteWithdrawn.connect(self.messages.withdraw)
         self.reports.status.connect(self._status)
         self.reports.saved.connect(self._remember_case_file)
         self.prefs.changed.connect(self._settings_changed)

@@ -43,6 +43,13 @@ class MessageBar(QScrollArea):
         del self.messages[5:]
         self._render()
 
+    def withdraw(self, text: str) -> None:
+        """Remove the message ``text`` (of any level), if shown."""
+        kept = [(lv, t) for lv, t in self.messages if t != text]
+        if kept != self.messages:
+            self.messages = kept
+            self._render()
+
     def drop(self, level: str) -> None:
         """Remove the messages of one level (e.g. "info" notes when the language changes)."""
         self.messages = [(lv, t) for lv, t in self.messages if lv != level]

@@ -30,6 +30,7 @@ class ReportFiles(QObject):
 
     saved = Signal(object)  # the case file written (Path)
     note = Signal(str, str)  # message, level ("error", "warning", "info")
+    noteWithdrawn = Signal(str)  # a note about the result on screen, no longer true
     status = Signal(str, int)  # a passing message for the status bar, ms
 
     def __init__(self, model: CaseModel, has_files: Callable[[], bool],
@@ -43,6 +44,19 @@ class ReportFiles(QObject):
         self._meta = meta
         self._ensure_operator = ensure_operator
         self.export_dir: Path | None = None  # the folder of the last export
+        self._result_notes: list[str] = []  # said about the result on screen (or its lack)
+        model.resultChanged.connect(self._withdraw_result_notes)
+
+    def _result_note(self, text: str) -> None:
+        """A warning about the result on screen (or that there is none): withdrawn when
+        the result changes, so it never stands beside a result it was not about."""
+        self._result_notes.append(text)
+        self.note.emit(text, "warning")
+
+    def _withdraw_result_notes(self) -> None:
+        for text in self._result_notes:
+            self.noteWithdrawn.emit(text)
+        self._result_notes = []
 
     def save_dialog(self) -> None:
         m = self._model
@@ -73,9 +87,10 @@ class ReportFiles(QObject):
         self.saved.emit(p)
         self.status.emit(translate("MainWindow", "Saved {path}").format(path=p), 5000)
         if stale:
-            self.note.emit(translate("MainWindow", "The case was saved without its result: "
-                                     "the result was computed with settings changed since. "
-                                     "Check again (F5) and save to keep a result."), "warning")
+            self._result_note(translate(
+                "MainWindow", "The case was saved without its result: the result was "
+                "computed with settings changed since. Check again (F5) and save to keep a "
+                "result."))
         return True
 
     def refuse_stale(self) -> bool:
@@ -83,15 +98,15 @@ class ReportFiles(QObject):
         changed since (no report is made from it)."""
         if not self._model.settings_stale():
             return False
-        self.note.emit(translate("MainWindow", "No report from this result: it was computed "
-                                 "with settings changed since. Check again (F5) first."),
-                       "warning")
+        self._result_note(translate("MainWindow", "No report from this result: it was "
+                                    "computed with settings changed since. Check again "
+                                    "(F5) first."))
         return True
 
     def export_dialog(self) -> None:
         if self._model.result is None:
-            self.note.emit(translate("MainWindow", "Run the check before exporting a "
-                                     "report."), "warning")
+            self._result_note(translate("MainWindow", "Run the check before exporting a "
+                                        "report."))
             return
         if self.refuse_stale():
             return
@@ -140,8 +155,8 @@ class ReportFiles(QObject):
     def _report_for_print(self) -> Path | None:
         """The case's report written to a temporary PDF (None when there is no result)."""
         if self._model.result is None:
-            self.note.emit(translate("MainWindow", "Run the check before printing a "
-                                     "report."), "warning")
+            self._result_note(translate("MainWindow", "Run the check before printing a "
+                                        "report."))
             return None
         if self.refuse_stale():
             return None
