@@ -182,6 +182,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     from vincheck.rubbing.grid import (
         DOT_PEEN_SHARE,
         dot_peen_share,
+        dotted_slant,
         reread_on_grid,
     )
     from vincheck.rubbing.judge import StripEvidence, judge_strip, sheet_findings
@@ -232,6 +233,8 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
             rd.dot_peen = dotted
             poll()
             geo = line_geometry(rd.chars, seg.ink) if rd.chars else None
+            if geo is not None and dotted:  # slant of the strokes, not of rows of dots
+                geo.slant_deg = dotted_slant(rd.chars, norm)
             ghost = None
             if geo is not None:
                 min_off = (cfg.max_ghost_offset_mm * ppm) if ppm else 0.05 * geo.height_px
