@@ -10,8 +10,11 @@ import numpy as np
 import pytest
 
 from tests.rubbing_drawn import DPI, VIN, CannedEngine, strip_image
+from vincheck.finding_text import finding_sentence
+from vincheck.findings import Finding, RubbingResult, Status
 from vincheck.imageio import from_array
 from vincheck.rubbing import check_sheet
+from vincheck.rubbing.copies import adopt_other_copies
 from vincheck.rubbing.judge_unreadable import read_vin
 from vincheck.rubbing.vin_prior import KNOWN_WMI_ODDS, LETTER_IN_SERIAL, with_vin_priors
 from vincheck.settings import RubbingSettings, Settings
@@ -106,3 +109,35 @@ def test_a_sheared_dot_peen_line_is_still_slanted():
     sheared = _deformed(strip_image(VIN, dots=True, shear=12))
     assert abs(upright.measured["slant_deg"]) < 1.0 and upright.status.value == "pass"
     assert 7.0 < sheared.measured["slant_deg"] < 14.0 and sheared.status.value == "fail"
+
+
+# --- a copy whose own characters leave the VIN undecided takes the other copy's VIN ---
+
+OTHER = "LFVTU06V7KW571725"  # a dot-peen sheet of tuning set seed 12 (0027)
+
+
+def _rubbing(vin: str | None, status: Status, candidates: list[str]) -> RubbingResult:
+    u = Finding("unreadable", status, measured=0.3, limit=0.6, unit="ratio",
+                message="the VIN cannot be read with confidence",
+                details={"repair": {"candidates": [{"vin": v} for v in candidates]}})
+    return RubbingResult(box=(0.0,) * 8, vin=vin, confidence=0.5, findings=[u])
+
+
+def test_an_undecided_copy_takes_the_vin_its_characters_allow():
+    near = OTHER[:10] + "U" + OTHER[11:]  # another valid-looking candidate
+    rubbings = [_rubbing(None, Status.REVIEW, [near, OTHER]), _rubbing(OTHER, Status.PASS, [])]
+    assert adopt_other_copies(rubbings) == [2, None]
+    u = rubbings[0].findings[0]
+    assert rubbings[0].vin == OTHER and u.status is Status.REVIEW
+    assert u.details["vin_from_rubbing"] == 2 and OTHER in u.message
+    zh, en = finding_sentence(u, "zh"), finding_sentence(u, "en")
+    assert "第 2 份拓印" in zh and OTHER in zh and "rubbing 2 reads" in en
+
+
+def test_a_copy_keeps_none_when_the_other_vin_is_not_among_its_candidates():
+    differ = OTHER[:12] + "9" + OTHER[13:]
+    rubbings = [_rubbing(None, Status.REVIEW, [differ]), _rubbing(OTHER, Status.PASS, [])]
+    assert adopt_other_copies(rubbings) == [None, None] and rubbings[0].vin is None
+    # an illegible copy (unreadable: fail) never takes a VIN
+    rubbings = [_rubbing(None, Status.FAIL, [OTHER]), _rubbing(OTHER, Status.PASS, [])]
+    assert adopt_other_copies(rubbings) == [None, None] and rubbings[0].vin is None

@@ -46,6 +46,12 @@ def unreadable_sentence(f: Finding) -> str | None:
             "The VIN is marked in dots (dot peen), where B and 8, S and 5, G and 6 differ by a "
             "dot or two: compare every character with the rubbing by eye.",
         )
+    if f.status is Status.REVIEW and f.details.get("vin_adopted"):
+        return Q.translate(
+            "FindingText",
+            "This rubbing's own characters leave the VIN undecided; rubbing {n} reads {vin}, "
+            "which they allow: compare the characters with the rubbing by eye.",
+        ).format(n=f.details.get("vin_from_rubbing"), vin=f.details["vin_adopted"])
     if f.status is Status.REVIEW:
         return Q.translate(
             "FindingText",

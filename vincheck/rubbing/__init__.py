@@ -178,7 +178,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     ``engines`` overrides the OCR engines (tests pass canned ones); otherwise ``engine``
     ("rapidocr", "tesseract", "both") or the settings choose.
     """
-    from vincheck.rubbing.copies import agreeing_copies, shared_evidence
+    from vincheck.rubbing.copies import adopt_other_copies, agreeing_copies, shared_evidence
     from vincheck.rubbing.grid import (
         DOT_PEEN_SHARE,
         dot_peen_share,
@@ -265,6 +265,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
         ev.read.shared_positions = shared
     rubbings = [judge_strip(ev, cfg) for ev in evidence]
     findings = sheet_findings(rubbings, expected_vin, page=image.page)
+    adopt_other_copies(rubbings)  # after the sheet's findings, which judge own readings
     if notes:
         findings.append(Finding("ocr_engine", Status.PASS, measured=[e.name for e in engines],
                                 message="read with " + ", ".join(e.name for e in engines)

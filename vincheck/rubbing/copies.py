@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from vincheck.findings import RubbingResult, Status
 from vincheck.ocr.base import CellScores
 from vincheck.rubbing.read import SURE_PROB, StripRead
 from vincheck.vin import VIN_LENGTH
@@ -104,4 +105,33 @@ def blind_doubts(read: StripRead, share: float = 0.3) -> set[int]:
         tops = {t[k] for t in texts} - {"?"}
         if len(tops) > 1 and len({TRANSLITERATION.get(c) for c in tops}) == 1:
             out.add(k)  # held-out report set, seed 11: a die-struck J read as 1 passed
+    return out
+
+
+def adopt_other_copies(rubbings: Sequence[RubbingResult]) -> list[int | None]:
+    """Give a rubbing whose own characters leave its VIN undecided (``vin`` None, its
+    ``unreadable`` finding for review: ambiguous, unrepairable) the VIN another rubbing on
+    the sheet read, when that VIN is one of its own repair candidates (valid VINs within
+    two plausible changes of its reading), in place; the finding stays for review and says
+    so (``details["vin_from_rubbing"]``, 1-based). Run after the sheet's ``copies_differ``
+    and ``vin_mismatch`` findings, which judge each copy's own reading. Returns, per
+    rubbing, the 1-based number of the rubbing whose VIN it took, or None."""
+    own = [r.vin for r in rubbings]
+    out: list[int | None] = [None] * len(rubbings)
+    for i, rb in enumerate(rubbings):
+        if rb.vin is not None:
+            continue
+        u = next((f for f in rb.findings if f.code == "unreadable"), None)
+        if u is None or u.status is not Status.REVIEW:
+            continue
+        cands = {c.get("vin") for c in (u.details.get("repair") or {}).get("candidates", [])}
+        for j, vin in enumerate(own):
+            if j != i and vin is not None and vin in cands:
+                rb.vin = vin
+                u.details["vin_from_rubbing"] = j + 1
+                u.details["vin_adopted"] = vin
+                u.message += (f"; rubbing {j + 1} reads {vin}, which this rubbing's "
+                              "characters allow: please confirm")
+                out[i] = j + 1
+                break
     return out
