@@ -14,7 +14,7 @@ from vincheck.finding_text import finding_sentence
 from vincheck.findings import Finding, RubbingResult, Status
 from vincheck.imageio import from_array
 from vincheck.rubbing import check_sheet
-from vincheck.rubbing.copies import adopt_other_copies
+from vincheck.rubbing.copies import adopt_other_copies, doubt_invalid_beside_valid
 from vincheck.rubbing.judge_unreadable import read_vin
 from vincheck.rubbing.vin_prior import KNOWN_WMI_ODDS, LETTER_IN_SERIAL, with_vin_priors
 from vincheck.settings import RubbingSettings, Settings
@@ -141,3 +141,39 @@ def test_a_copy_keeps_none_when_the_other_vin_is_not_among_its_candidates():
     # an illegible copy (unreadable: fail) never takes a VIN
     rubbings = [_rubbing(None, Status.FAIL, [OTHER]), _rubbing(OTHER, Status.PASS, [])]
     assert adopt_other_copies(rubbings) == [None, None] and rubbings[0].vin is None
+
+
+# --- a copy failing the check digit beside a valid copy is doubted, not failed ---
+
+BEBAS = "LSVGY18H08K090464"  # seed 13 at 600 dpi: position 12's 0 read as D by both engines
+MISREAD = BEBAS[:11] + "D" + BEBAS[12:]
+
+
+def _read_surely(vin: str, cd_status: Status, candidates: list[str] = ()) -> RubbingResult:
+    u = Finding("unreadable", Status.PASS, measured=0.95, limit=0.6, unit="ratio",
+                message="17 characters read",
+                details={"repair": {"candidates": [{"vin": v} for v in candidates]}})
+    cd = Finding("check_digit", cd_status, measured=vin[8], limit="0", message="check digit")
+    return RubbingResult(box=(0.0,) * 8, vin=vin, confidence=0.9, findings=[u, cd])
+
+
+def test_a_copy_failing_the_check_digit_beside_a_valid_copy_goes_to_review():
+    assert compute_check_digit(BEBAS) == BEBAS[8] != compute_check_digit(MISREAD)
+    rubbings = [_read_surely(MISREAD, Status.FAIL, [BEBAS]), _read_surely(BEBAS, Status.PASS)]
+    assert doubt_invalid_beside_valid(rubbings) == [2, None]
+    u, cd = rubbings[0].findings
+    assert u.status is Status.REVIEW and cd.status is Status.REVIEW
+    assert "position(s) 12 differ" in u.message and u.details["valid_copy_vin"] == BEBAS
+    assert all(f.status is Status.PASS for f in rubbings[1].findings)
+    assert "第 2 份拓印" in finding_sentence(u, "zh")
+    # its candidates hold the valid copy's VIN: it takes it, still for review
+    assert adopt_other_copies(rubbings) == [2, None] and rubbings[0].vin == BEBAS
+
+
+def test_a_check_digit_failure_stands_without_a_valid_copy_near_it():
+    far = BEBAS[:12] + "777" + BEBAS[15:]  # three characters away
+    far = far[:8] + compute_check_digit(far) + far[9:]
+    for other in (MISREAD, far):  # the same invalid VIN; a valid VIN too far away
+        rubbings = [_read_surely(MISREAD, Status.FAIL), _read_surely(other, Status.PASS)]
+        assert doubt_invalid_beside_valid(rubbings) == [None, None]
+        assert rubbings[0].findings[1].status is Status.FAIL

@@ -46,6 +46,13 @@ def unreadable_sentence(f: Finding) -> str | None:
             "The VIN is marked in dots (dot peen), where B and 8, S and 5, G and 6 differ by a "
             "dot or two: compare every character with the rubbing by eye.",
         )
+    if f.status is Status.REVIEW and f.details.get("valid_copy_vin"):
+        return Q.translate(
+            "FindingText",
+            "The characters read fail the check digit, while rubbing {n} reads the valid VIN "
+            "{vin}: a character may be misread; compare the differing characters with the "
+            "rubbing by eye.",
+        ).format(n=f.details.get("valid_copy"), vin=f.details["valid_copy_vin"])
     if f.status is Status.REVIEW and f.details.get("vin_adopted"):
         return Q.translate(
             "FindingText",

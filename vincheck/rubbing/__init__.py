@@ -178,7 +178,12 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     ``engines`` overrides the OCR engines (tests pass canned ones); otherwise ``engine``
     ("rapidocr", "tesseract", "both") or the settings choose.
     """
-    from vincheck.rubbing.copies import adopt_other_copies, agreeing_copies, shared_evidence
+    from vincheck.rubbing.copies import (
+        adopt_other_copies,
+        agreeing_copies,
+        doubt_invalid_beside_valid,
+        shared_evidence,
+    )
     from vincheck.rubbing.grid import (
         DOT_PEEN_SHARE,
         dot_peen_share,
@@ -264,6 +269,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     for ev, shared in zip(evidence, shared_evidence([e.read for e in evidence]), strict=True):
         ev.read.shared_positions = shared
     rubbings = [judge_strip(ev, cfg) for ev in evidence]
+    doubt_invalid_beside_valid(rubbings)  # before the sheet's findings: copies_differ
     findings = sheet_findings(rubbings, expected_vin, page=image.page)
     adopt_other_copies(rubbings)  # after the sheet's findings, which judge own readings
     if notes:
