@@ -119,8 +119,9 @@ OTHER = "LFVTU06V7KW571725"  # a dot-peen sheet of tuning set seed 12 (0027)
 def _rubbing(vin: str | None, status: Status, candidates: list[str]) -> RubbingResult:
     u = Finding("unreadable", status, measured=0.3, limit=0.6, unit="ratio",
                 message="the VIN cannot be read with confidence",
-                details={"repair": {"candidates": [{"vin": v} for v in candidates]}})
-    return RubbingResult(box=(0.0,) * 8, vin=vin, confidence=0.5, findings=[u])
+                details={"repair": {"candidates": [{"vin": v, "confidence": 0.3 - 0.1 * k}
+                                                   for k, v in enumerate(candidates)]}})
+    return RubbingResult(box=(0.0,) * 8, vin=vin, confidence=0.0, findings=[u])
 
 
 def test_an_undecided_copy_takes_the_vin_its_characters_allow():
@@ -129,9 +130,12 @@ def test_an_undecided_copy_takes_the_vin_its_characters_allow():
     assert adopt_other_copies(rubbings) == [2, None]
     u = rubbings[0].findings[0]
     assert rubbings[0].vin == OTHER and u.status is Status.REVIEW
+    assert rubbings[0].confidence == pytest.approx(0.2)  # its own posterior of that VIN
     assert u.details["vin_from_rubbing"] == 2 and OTHER in u.message
     zh, en = finding_sentence(u, "zh"), finding_sentence(u, "en")
     assert "第 2 份拓印" in zh and OTHER in zh and "rubbing 2 reads" in en
+    u.details["dot_peen"] = True  # a dot-peen copy says both
+    assert "点阵" in finding_sentence(u, "zh") and "第 2 份拓印" in finding_sentence(u, "zh")
 
 
 def test_a_copy_keeps_none_when_the_other_vin_is_not_among_its_candidates():

@@ -125,10 +125,11 @@ def adopt_other_copies(rubbings: Sequence[RubbingResult]) -> list[int | None]:
             continue
         if rb.vin is not None and not u.details.get("valid_copy_vin"):
             continue
-        cands = {c.get("vin") for c in (u.details.get("repair") or {}).get("candidates", [])}
+        cands = {c.get("vin"): float(c.get("confidence", 0.0))
+                 for c in (u.details.get("repair") or {}).get("candidates", [])}
         for j, vin in enumerate(own):
             if j != i and vin is not None and vin != rb.vin and vin in cands:
-                rb.vin = vin
+                rb.vin, rb.confidence = vin, cands[vin]  # its posterior among this copy's
                 u.details["vin_from_rubbing"] = j + 1
                 u.details["vin_adopted"] = vin
                 u.message += (f"; rubbing {j + 1} reads {vin}, which this rubbing's "
