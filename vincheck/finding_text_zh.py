@@ -95,6 +95,10 @@ FINDING_ZH: dict[str, str] = {
         '拓印膜上找到 {n} 份拓印。',
     'The VIN is marked in dots (dot peen), where B and 8, S and 5, G and 6 differ by a dot or two: compare every character with the rubbing by eye.':
         '车辆识别代号为点阵（点冲）打刻，B 与 8、S 与 5、G 与 6 只差一两个点：请逐个字符与拓印膜目视核对。',
+    'The characters read fail the check digit, while rubbing {n} reads the valid VIN {vin}: a character may be misread; compare the differing characters with the rubbing by eye.':
+        '读出的字符不符合校验位，而第 {n} 份拓印读为有效的车辆识别代号 {vin}：可能有字符误读，请对照拓印目视核对不同的字符。',
+    "This rubbing's own characters leave the VIN undecided; rubbing {n} reads {vin}, which they allow: compare the characters with the rubbing by eye.":
+        '本份拓印的字符本身无法确定车辆识别代号；第 {n} 份拓印读为 {vin}，与本份字符相符：请对照拓印目视核对各字符。',
     'Some characters are uncertain (lowest confidence {conf}, threshold {need}): compare them with the rubbing by eye.':
         '部分字符识别不确定（最低置信度 {conf}，阈值 {need}）：请对照拓印目视核对。',
     'All characters read (lowest confidence {conf}, threshold {need}).':

@@ -40,12 +40,10 @@ def unreadable_sentence(f: Finding) -> str | None:
     if f.unit != "ratio":
         return None
     conf, need = num(f.measured), num(f.limit)
-    if f.status is Status.REVIEW and f.details.get("dot_peen"):
-        return Q.translate(
-            "FindingText",
-            "The VIN is marked in dots (dot peen), where B and 8, S and 5, G and 6 differ by a "
-            "dot or two: compare every character with the rubbing by eye.",
-        )
+    if f.status is Status.REVIEW:
+        said = [t for t in (_other_copy_sentence(f), _dot_peen_sentence(f)) if t]
+        if said:
+            return " ".join(said)
     if f.status is Status.REVIEW:
         return Q.translate(
             "FindingText",
@@ -58,6 +56,34 @@ def unreadable_sentence(f: Finding) -> str | None:
             "FindingText", "All characters read (lowest confidence {conf}, threshold {need})."
         ).format(conf=conf, need=need)
     return None
+
+
+def _other_copy_sentence(f: Finding) -> str | None:
+    """What another copy on the sheet said about this rubbing's VIN, if anything."""
+    if f.details.get("valid_copy_vin"):
+        return Q.translate(
+            "FindingText",
+            "The characters read fail the check digit, while rubbing {n} reads the valid VIN "
+            "{vin}: a character may be misread; compare the differing characters with the "
+            "rubbing by eye.",
+        ).format(n=f.details.get("valid_copy"), vin=f.details["valid_copy_vin"])
+    if f.details.get("vin_adopted"):
+        return Q.translate(
+            "FindingText",
+            "This rubbing's own characters leave the VIN undecided; rubbing {n} reads {vin}, "
+            "which they allow: compare the characters with the rubbing by eye.",
+        ).format(n=f.details.get("vin_from_rubbing"), vin=f.details["vin_adopted"])
+    return None
+
+
+def _dot_peen_sentence(f: Finding) -> str | None:
+    if not f.details.get("dot_peen"):
+        return None
+    return Q.translate(
+        "FindingText",
+        "The VIN is marked in dots (dot peen), where B and 8, S and 5, G and 6 differ by a "
+        "dot or two: compare every character with the rubbing by eye.",
+    )
 
 
 def truncated_sentence(f: Finding) -> str | None:

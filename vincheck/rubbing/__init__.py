@@ -178,10 +178,16 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     ``engines`` overrides the OCR engines (tests pass canned ones); otherwise ``engine``
     ("rapidocr", "tesseract", "both") or the settings choose.
     """
-    from vincheck.rubbing.copies import agreeing_copies, shared_evidence
+    from vincheck.rubbing.copies import (
+        adopt_other_copies,
+        agreeing_copies,
+        doubt_invalid_beside_valid,
+        shared_evidence,
+    )
     from vincheck.rubbing.grid import (
         DOT_PEEN_SHARE,
         dot_peen_share,
+        dotted_slant,
         reread_on_grid,
     )
     from vincheck.rubbing.judge import StripEvidence, judge_strip, sheet_findings
@@ -232,6 +238,8 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
             rd.dot_peen = dotted
             poll()
             geo = line_geometry(rd.chars, seg.ink) if rd.chars else None
+            if geo is not None and dotted:  # slant of the strokes, not of rows of dots
+                geo.slant_deg = dotted_slant(rd.chars, norm)
             ghost = None
             if geo is not None:
                 min_off = (cfg.max_ghost_offset_mm * ppm) if ppm else 0.05 * geo.height_px
@@ -261,7 +269,9 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     for ev, shared in zip(evidence, shared_evidence([e.read for e in evidence]), strict=True):
         ev.read.shared_positions = shared
     rubbings = [judge_strip(ev, cfg) for ev in evidence]
+    doubt_invalid_beside_valid(rubbings)  # before the sheet's findings: copies_differ
     findings = sheet_findings(rubbings, expected_vin, page=image.page)
+    adopt_other_copies(rubbings)  # after the sheet's findings, which judge own readings
     if notes:
         findings.append(Finding("ocr_engine", Status.PASS, measured=[e.name for e in engines],
                                 message="read with " + ", ".join(e.name for e in engines)

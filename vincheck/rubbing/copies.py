@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from vincheck.findings import RubbingResult, Status
 from vincheck.ocr.base import CellScores
 from vincheck.rubbing.read import SURE_PROB, StripRead
 from vincheck.vin import VIN_LENGTH
@@ -104,4 +105,78 @@ def blind_doubts(read: StripRead, share: float = 0.3) -> set[int]:
         tops = {t[k] for t in texts} - {"?"}
         if len(tops) > 1 and len({TRANSLITERATION.get(c) for c in tops}) == 1:
             out.add(k)  # held-out report set, seed 11: a die-struck J read as 1 passed
+    return out
+
+
+def adopt_other_copies(rubbings: Sequence[RubbingResult]) -> list[int | None]:
+    """Give a rubbing whose own characters leave its VIN undecided the VIN another rubbing
+    on the sheet read, when that VIN is one of its own repair candidates (valid VINs
+    within two plausible changes of its reading), in place. Undecided: ``vin`` None with
+    its ``unreadable`` finding for review (ambiguous, unrepairable), or read as a VIN that
+    fails the check digit beside a valid copy (:func:`doubt_invalid_beside_valid`). The
+    finding stays for review and says so (``details["vin_from_rubbing"]``, 1-based). Run
+    after the sheet's ``copies_differ`` and ``vin_mismatch`` findings, which judge each
+    copy's own reading. Returns, per rubbing, the rubbing whose VIN it took, or None."""
+    own = [r.vin for r in rubbings]
+    out: list[int | None] = [None] * len(rubbings)
+    for i, rb in enumerate(rubbings):
+        u = next((f for f in rb.findings if f.code == "unreadable"), None)
+        if u is None or u.status is not Status.REVIEW:
+            continue
+        if rb.vin is not None and not u.details.get("valid_copy_vin"):
+            continue
+        cands = {c.get("vin"): float(c.get("confidence", 0.0))
+                 for c in (u.details.get("repair") or {}).get("candidates", [])}
+        for j, vin in enumerate(own):
+            if j != i and vin is not None and vin != rb.vin and vin in cands:
+                rb.vin, rb.confidence = vin, cands[vin]  # its posterior among this copy's
+                u.details["vin_from_rubbing"] = j + 1
+                u.details["vin_adopted"] = vin
+                u.message += (f"; rubbing {j + 1} reads {vin}, which this rubbing's "
+                              "characters allow: please confirm")
+                out[i] = j + 1
+                break
+    return out
+
+
+# A copy read as a VIN whose check digit fails is doubted when another copy reads a valid
+# VIN at most this many characters away.
+MAX_VALID_COPY_DIFFERENCES = 2
+
+
+def doubt_invalid_beside_valid(rubbings: Sequence[RubbingResult]) -> list[int | None]:
+    """Send to review, in place, a rubbing read surely as a VIN whose check digit fails
+    while another rubbing on the sheet reads a valid VIN at most
+    :data:`MAX_VALID_COPY_DIFFERENCES` characters away: copies of one stamping differ only
+    by misreads, and one that keeps the check digit means this one holds one (a Bebas
+    Neue 0 read as D by both engines at 600 dpi failed the sheet on its check digit). Its
+    ``unreadable`` and ``check_digit`` findings become REVIEW (``details["valid_copy"]``,
+    1-based, and ``"valid_copy_vin"``). Run before the sheet's findings, so that
+    ``copies_differ`` sees the doubt. Returns, per rubbing, the copy that doubted it."""
+    from vincheck.rubbing.vin_doubt import check_digit_holds
+
+    valid = [r.vin if check_digit_holds(r.vin) else None for r in rubbings]
+    out: list[int | None] = [None] * len(rubbings)
+    for i, rb in enumerate(rubbings):
+        cd = next((f for f in rb.findings if f.code == "check_digit"), None)
+        u = next((f for f in rb.findings if f.code == "unreadable"), None)
+        if (cd is None or u is None or cd.status is not Status.FAIL or rb.vin is None
+                or len(rb.vin) != VIN_LENGTH):
+            continue
+        for j, vin in enumerate(valid):
+            if j == i or vin is None:
+                continue
+            diff = [k + 1 for k, (a, b) in enumerate(zip(rb.vin, vin, strict=True)) if a != b]
+            if not 0 < len(diff) <= MAX_VALID_COPY_DIFFERENCES:
+                continue
+            where = ", ".join(map(str, diff))
+            for f in (u, cd):
+                f.status = Status.REVIEW
+                f.details["valid_copy"] = j + 1
+                f.details["valid_copy_vin"] = vin
+            u.message += (f"; rubbing {j + 1} reads the valid VIN {vin} (position(s) "
+                          f"{where} differ): a character may be misread")
+            cd.message += f"; or misread: rubbing {j + 1} reads the valid VIN {vin}"
+            out[i] = j + 1
+            break
     return out

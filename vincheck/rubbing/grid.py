@@ -282,3 +282,23 @@ def reread_on_grid(rd: StripRead, seg: Segmentation, norm: np.ndarray,
             if read_quality(rd2) > q:
                 rd, seg, q = rd2, grid, read_quality(rd2)
     return rd, seg
+
+
+def dotted_slant(glyphs: Sequence[Glyph], norm: np.ndarray) -> float:
+    """The slant (degrees, :func:`~vincheck.rubbing.measure.estimate_slant`) of a dot-peen
+    line in the normalised strip ``norm`` (dark characters on light), measured on the view
+    it is read in, its dots joined into strokes (:func:`join_dots`), with the ink (Otsu)
+    inside the glyph boxes only. On the plain ink mask the graphite's hatching between
+    the sparse dots can give the sharpest column profile: on the tuning sets (seeds 10
+    and 12, 25 dot-peen lines) the plain mask measured 7-11 degrees on 6 upright lines,
+    this view under 0.4 degrees on all 25; a line drawn sheared by 12 degrees measures 9."""
+    from vincheck.rubbing.measure import estimate_slant
+
+    if not glyphs:
+        return 0.0
+    joined = join_dots(norm, float(np.median([g.h for g in glyphs])))
+    _, ink = cv2.threshold(joined, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    inside = np.zeros_like(ink)
+    for g in glyphs:  # the characters' ink, not the graphite's around them
+        inside[g.y0:g.y1, g.x0:g.x1] = ink[g.y0:g.y1, g.x0:g.x1]
+    return estimate_slant(glyphs, inside)

@@ -18,6 +18,7 @@ from vincheck.findings import CharRead, Finding, Shape, Status
 from vincheck.rubbing.copies import blind_doubts
 from vincheck.rubbing.read import StripRead
 from vincheck.rubbing.vin_doubt import confusion_alternative, invalid_everywhere, joint
+from vincheck.rubbing.vin_prior import with_vin_priors
 from vincheck.settings import RubbingSettings
 from vincheck.vin import VIN_LENGTH
 
@@ -69,6 +70,7 @@ def read_vin(char_scores: Sequence[dict], cfg: RubbingSettings, confirmed: bool 
     out = VinReading()
     if len(char_scores) != VIN_LENGTH:
         return out
+    char_scores = with_vin_priors(char_scores)
     rep = out.rep = _repair(char_scores, cfg)
     out.vin, out.conf = rep.vin, float(rep.confidence)
     if confirmed:  # another copy reads the same valid VIN: it is the VIN as read
