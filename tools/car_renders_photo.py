@@ -24,8 +24,18 @@ from functools import cache
 
 import cv2
 import numpy as np
-from car_renders import GLASS, LAMP_FRONT, LAMP_REAR, RIM, TYRE, CarMesh, _look_at, \
-    background, family_of, load_car
+from car_renders import (
+    GLASS,
+    LAMP_FRONT,
+    LAMP_REAR,
+    RIM,
+    TYRE,
+    CarMesh,
+    _look_at,
+    background,
+    family_of,
+    load_car,
+)
 from car_renders_shaded import _finish, hall_background
 
 # (RGB, weight): a car park's colour mix, white / black / grey / silver most often
