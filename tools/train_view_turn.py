@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import car_renders  # noqa: E402
+import car_renders_photo  # noqa: E402
 import car_renders_shaded  # noqa: E402
 from view_turn_fit import SMOOTH_DEG, fit, predict  # noqa: E402
 
@@ -41,14 +42,21 @@ from vincheck.photo import view_turn as vt  # noqa: E402
 
 TRAIN_MODELS = ["sedan", "suv", "suv-luxury", "van", "delivery", "ambulance"]
 QUATERNIUS = ["quaternius-compact", "quaternius-sport", "quaternius-suv", "quaternius-pickup"]
+# Kenney Car Kit models added in the fourth issue-18 round (tools/data/car_models/SOURCES.md)
+KENNEY_MORE = ["taxi", "hatchback-sports", "sedan-sports", "truck"]
 HELD_OUT_MODELS = ["police"]
 # name: (models, renders per model, seed, style: "flat" car_renders.render, "shaded"
-# car_renders_shaded.render_shaded)
+# car_renders_shaded.render_shaded, "photo" car_renders_photo.render_photo)
 SETS = {"r1": (TRAIN_MODELS, 150, 1, "flat"), "r2": (TRAIN_MODELS, 150, 2, "flat"),
         "police": (HELD_OUT_MODELS, 40, 99, "flat"),
         "s1": (TRAIN_MODELS + QUATERNIUS, 100, 11, "shaded"),
         "s2": (TRAIN_MODELS + QUATERNIUS, 100, 12, "shaded"),
-        "s-police": (HELD_OUT_MODELS + ["quaternius-police"], 40, 98, "shaded")}
+        "s-police": (HELD_OUT_MODELS + ["quaternius-police"], 40, 98, "shaded"),
+        # fourth issue-18 round, with the four new Kenney models; tried, not trained on by
+        # the shipped head (README, "Whole-car photos at every azimuth"):
+        "s3": (TRAIN_MODELS + QUATERNIUS + KENNEY_MORE, 80, 13, "shaded"),
+        "p1": (TRAIN_MODELS + QUATERNIUS + KENNEY_MORE, 70, 21, "photo"),
+        "r3": (TRAIN_MODELS + QUATERNIUS + KENNEY_MORE, 100, 3, "flat")}
 TRAIN_SETS = ("r1", "r2", "s1", "s2")
 HELD_OUT_SETS = ("police", "s-police")  # models never trained on
 L2, STEPS, FIT_SEED = 0.03, 200, 0
@@ -62,8 +70,8 @@ def features_of(name: str, cache: Path | None) -> dict[str, np.ndarray]:
         with np.load(path) as z:
             return {k: z[k] for k in z.files}
     models, per, seed, style = SETS[name]
-    renders = car_renders.render_set(models, per, seed) if style == "flat" else \
-        car_renders_shaded.render_set_shaded(models, per, seed)
+    renders = {"flat": car_renders.render_set, "shaded": car_renders_shaded.render_set_shaded,
+               "photo": car_renders_photo.render_set_photo}[style](models, per, seed)
     xs, az, mod = [], [], []
     for k, (model, a, img, box) in enumerate(renders):
         xs.append(vt.turn_features(img, box))
