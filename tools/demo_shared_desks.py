@@ -50,21 +50,21 @@ def gui_desk(url: str, folder: str, ws: str, total: int, png: str) -> int:
     loop = QEventLoop()
     w.checkFinished.connect(lambda *_: loop.quit())
     QTimer.singleShot(600_000, loop.quit)
-    w.start_check()
+    w.flow.start_check()
     loop.exec()
-    store = w._get_store()
+    store = w.records.store()
     deadline = time.monotonic() + 600
     while store.count() < total and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.5)
-    w.show_history()
+    w.records.show_history()
     for _ in range(20):
         app.processEvents()
         time.sleep(0.05)
-    dlg = w._history_dialog
+    dlg = w.records.history_dialog
     dlg.grab().save(png)
     rows = store.search(limit=None)
-    print(json.dumps({"desk": ws, "recorded": w.record_id, "history": [
+    print(json.dumps({"desk": ws, "recorded": w.model.record_id, "history": [
         [r.id, r.workstation, r.expected_vin, r.decided_verdict] for r in rows],
         "messages": w.messages.text_plain()}, ensure_ascii=False), flush=True)
     w.close()
