@@ -1,0 +1,38 @@
+"""Issue 16, the rubbing reader on held-out non-dot-peen faces (die-struck, OCR-A/B,
+League Mono, DIN): segmentation and judging steps tuned on the held-out tuning sets
+(seeds 10 and 12). Strips drawn with OpenCV, no generator involved."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from tests.rubbing_drawn import VIN
+from vincheck.rubbing.segment import segment_strip
+from vincheck.vin import compute_check_digit
+
+VALID = VIN[:8] + compute_check_digit(VIN) + VIN[9:]
+PITCH = 110  # px between the drawn characters
+
+
+def _line(h: int = 200, w: int = 2100) -> np.ndarray:
+    """A normalised strip (dark characters on light) with the 17 characters of VALID."""
+    norm = np.full((h, w), 225, np.uint8)
+    font = cv2.FONT_HERSHEY_SIMPLEX
+    scale = cv2.getFontScaleFromHeight(font, 95, 10)
+    for i, ch in enumerate(VALID):
+        cv2.putText(norm, ch, (120 + PITCH * i, 150), font, scale, 35, 10, cv2.LINE_AA)
+    return norm
+
+
+def test_a_character_joined_to_the_border_by_a_streak_is_found_in_its_gap():
+    # a pencil streak as dark as the strokes runs from the strip's top border through
+    # characters 9 and 10: the plain threshold drops character 10 with the streak
+    norm = _line()
+    x = 120 + PITCH * 8
+    cv2.line(norm, (x - 60, 0), (x + 120, 130), 35, 16)
+    seg = segment_strip(cv2.GaussianBlur(norm, (0, 0), 1.2))
+    assert len(seg.glyphs) == 17
+    tenth = seg.glyphs[9]
+    assert tenth.x0 <= x + PITCH + 5 and tenth.x1 >= x + PITCH + 50  # the N, whole
+    assert tenth.w <= 1.3 * PITCH
