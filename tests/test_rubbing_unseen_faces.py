@@ -15,13 +15,14 @@ VALID = VIN[:8] + compute_check_digit(VIN) + VIN[9:]
 PITCH = 110  # px between the drawn characters
 
 
-def _line(h: int = 200, w: int = 2100) -> np.ndarray:
-    """A normalised strip (dark characters on light) with the 17 characters of VALID."""
+def _line(h: int = 200, w: int = 2100, x0: int = 120) -> np.ndarray:
+    """A normalised strip (dark characters on light) with the 17 characters of VALID,
+    the first at ``x0`` px."""
     norm = np.full((h, w), 225, np.uint8)
     font = cv2.FONT_HERSHEY_SIMPLEX
     scale = cv2.getFontScaleFromHeight(font, 95, 10)
     for i, ch in enumerate(VALID):
-        cv2.putText(norm, ch, (120 + PITCH * i, 150), font, scale, 35, 10, cv2.LINE_AA)
+        cv2.putText(norm, ch, (x0 + PITCH * i, 150), font, scale, 35, 10, cv2.LINE_AA)
     return norm
 
 
@@ -36,3 +37,15 @@ def test_a_character_joined_to_the_border_by_a_streak_is_found_in_its_gap():
     tenth = seg.glyphs[9]
     assert tenth.x0 <= x + PITCH + 5 and tenth.x1 >= x + PITCH + 50  # the N, whole
     assert tenth.w <= 1.3 * PITCH
+
+
+def test_an_end_mark_beyond_a_lost_first_character_stays_in_the_line():
+    # a ring before the first character; a streak joins that character (an L) to the
+    # strip's top border: without it the ring stands two pitches out and was dropped too
+    norm = _line(w=2300, x0=300)
+    cv2.circle(norm, (170, 105), 30, 35, 12)
+    cv2.line(norm, (240, 0), (330, 120), 35, 16)
+    seg = segment_strip(cv2.GaussianBlur(norm, (0, 0), 1.2))
+    assert len(seg.glyphs) == 18
+    ring, first = seg.glyphs[0], seg.glyphs[1]
+    assert ring.x1 <= 210 and first.x0 <= 305 and first.x1 >= 330

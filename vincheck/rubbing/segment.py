@@ -136,8 +136,9 @@ def segment_strip(norm: np.ndarray, ink: np.ndarray | None = None) -> Segmentati
                              at_edge=(x0 <= 1 or x1 >= w - 1)))
     if out:
         out = merge_fragments(out, float(np.median([g.w for g in out])), pitch, ink)
-        out = fill_gaps(norm, trim_outliers(out, pitch), pitch, (ya, yb), bh,
-                        SLIVER_SHARE * single_ink)
+        kept = regain_ends(norm, out, trim_outliers(out, pitch), pitch, (ya, yb), bh,
+                           SLIVER_SHARE * single_ink)
+        out = fill_gaps(norm, kept, pitch, (ya, yb), bh, SLIVER_SHARE * single_ink)
     return Segmentation(trim_outliers(out, pitch), ink, (y0, y1))
 
 
@@ -162,24 +163,43 @@ def fill_gaps(norm: np.ndarray, glyphs: list[Glyph], pitch: float, rows: tuple[i
     gaps = [i for i in range(len(glyphs) - 1) if glyphs[i + 1].cx - glyphs[i].cx > 1.6 * pitch]
     if not gaps:
         return glyphs
-    ya, yb = rows
-    weak = clean_ink(binarize(norm, WEAK_LEVEL))
-    cut: np.ndarray | None = None
+    look = _GapInk(norm, rows, pitch, band_h, min_ink)
     out = list(glyphs)
     for i in reversed(gaps):
-        a, b = glyphs[i].x1 + 2, glyphs[i + 1].x0 - 2
-        if b - a < 0.25 * pitch:
-            continue
-        new = _gap_glyphs(weak[ya:yb, a:b], a, ya, pitch, band_h, min_ink)
+        out[i + 1:i + 1] = look.between(glyphs[i], glyphs[i + 1])
+    return out
+
+
+class _GapInk:
+    """Looks for lost characters between two glyphs of a line (see :func:`fill_gaps`);
+    the two ink masks it needs are made once, when first needed."""
+
+    def __init__(self, norm: np.ndarray, rows: tuple[int, int], pitch: float,
+                 band_h: float, min_ink: float) -> None:
+        self.norm, self.rows, self.pitch = norm, rows, pitch
+        self.band_h, self.min_ink = band_h, min_ink
+        self._weak: np.ndarray | None = None
+        self._cut: np.ndarray | None = None
+
+    def between(self, left: Glyph, right: Glyph) -> list[Glyph]:
+        """The glyphs found between ``left`` and ``right`` (px), left to right."""
+        a, b = left.x1 + 2, right.x0 - 2
+        if b - a < 0.25 * self.pitch:
+            return []
+        ya, yb = self.rows
+        if self._weak is None:
+            self._weak = clean_ink(binarize(self.norm, WEAK_LEVEL))
+        new = _gap_glyphs(self._weak[ya:yb, a:b], a, ya, self.pitch, self.band_h,
+                          self.min_ink)
         if not new:
             # a character joined to the strip's border by a pencil streak or a pale patch
             # was dropped with it: the ink of the band's rows alone, thin streaks cut
-            if cut is None:
-                cut = drop_grains(cut_streaks(binarize(norm)[ya:yb], band_h),
-                                  (norm.shape[0] / 40.0) ** 2)
-            new = _gap_glyphs(cut[:, a:b], a, ya, pitch, band_h, min_ink)
-        out[i + 1:i + 1] = new
-    return out
+            if self._cut is None:
+                self._cut = drop_grains(cut_streaks(binarize(self.norm)[ya:yb], self.band_h),
+                                        (self.norm.shape[0] / 40.0) ** 2)
+            new = _gap_glyphs(self._cut[:, a:b], a, ya, self.pitch, self.band_h,
+                              self.min_ink)
+        return new
 
 
 def cut_streaks(ink: np.ndarray, band_h: float) -> np.ndarray:
@@ -247,9 +267,43 @@ def merge_fragments(glyphs: list[Glyph], typ_w: float, pitch: float,
 MIN_END_H = 0.45
 
 
-def trim_outliers(glyphs: list[Glyph], pitch: float) -> list[Glyph]:
+# A glyph beyond the line's end by more than 2 but at most this many pitches (an end mark
+# whose neighbouring character was lost) is kept when a character is found between them.
+END_REACH = 3.2
+
+
+def regain_ends(norm: np.ndarray, glyphs: list[Glyph], kept: list[Glyph], pitch: float,
+                rows: tuple[int, int], band_h: float, min_ink: float) -> list[Glyph]:
+    """``kept`` (``glyphs`` after :func:`trim_outliers`) with the glyphs at an end that
+    were dropped only for standing more than 2 but at most :data:`END_REACH` pitches out,
+    when a lost character is found in the gap (:func:`fill_gaps`' search): the first or
+    last character joined to the border by a streak, its end mark then too far out."""
+    if len(kept) < 3 or pitch <= 0 or len(kept) == len(glyphs):
+        return kept
+    loose = trim_outliers(glyphs, pitch, far=END_REACH)
+    ids = [id(g) for g in loose]
+    if id(kept[0]) not in ids or id(kept[-1]) not in ids:
+        return kept
+    i0, i1 = ids.index(id(kept[0])), ids.index(id(kept[-1]))
+    head, tail = loose[:i0], loose[i1 + 1:]
+    if not head and not tail:
+        return kept
+    look = _GapInk(norm, rows, pitch, band_h, min_ink)
+    out = list(kept)
+    if head:
+        new = look.between(head[-1], kept[0])
+        if new:
+            out = head + new + out
+    if tail:
+        new = look.between(kept[-1], tail[0])
+        if new:
+            out = out + new + tail
+    return out
+
+
+def trim_outliers(glyphs: list[Glyph], pitch: float, far: float = 2.0) -> list[Glyph]:
     """Drop glyphs at either end that are not part of the line: separated from their
-    neighbour by more than 2 pitches, lower than :data:`MIN_END_H` of the line's
+    neighbour by more than ``far`` (2) pitches, lower than :data:`MIN_END_H` of the line's
     characters, off the line's centre, or with under a fifth of the median ink (a pencil
     streak). End symbols sit about 1.15 pitches out and are often nearly as tall as a
     character."""
@@ -261,7 +315,7 @@ def trim_outliers(glyphs: list[Glyph], pitch: float) -> list[Glyph]:
 
     def odd(g: Glyph, nb: Glyph) -> bool:
         gap = abs(g.cx - nb.cx)
-        return (gap > 2.0 * max(pitch, 1.0) or g.h < MIN_END_H * med_h
+        return (gap > far * max(pitch, 1.0) or g.h < MIN_END_H * med_h
                 or abs(g.cy - med_cy) > 0.3 * med_h or g.area < 0.2 * med_area)
 
     out = list(glyphs)
