@@ -49,3 +49,30 @@ def test_an_end_mark_beyond_a_lost_first_character_stays_in_the_line():
     assert len(seg.glyphs) == 18
     ring, first = seg.glyphs[0], seg.glyphs[1]
     assert ring.x1 <= 210 and first.x0 <= 305 and first.x1 >= 330
+
+
+def test_geometry_is_measured_on_the_lines_own_cutting_not_the_grids():
+    from vincheck.rubbing.measure import line_geometry, strip_geometry
+    from vincheck.rubbing.segment import Glyph
+
+    ink = np.zeros((200, 1700), np.uint8)
+    own = [Glyph(60 + 85 * i, 50, 120 + 85 * i, 150, 3000) for i in range(17)]
+    for g in own:
+        ink[g.y0:g.y1, g.x0:g.x1] = 1
+    # the grid's cells: the same 17 characters, but boxes that took in a neighbour's ink
+    grid = list(own)
+    for i, dx in ((5, -30), (7, 30), (11, -30), (13, 30)):
+        g = own[i]
+        grid[i] = Glyph(g.x0 + min(dx, 0), g.y0, g.x1 + max(dx, 0), g.y1, g.area)
+    assert line_geometry(grid, ink).pitch_spread > 0.16  # a false "uneven pitch"
+    geo = strip_geometry(grid, ink, own, ink)
+    assert geo is not None and geo.pitch_spread < 0.02
+    # ... and the other way round (a dotted line's own cutting is the poorer one)
+    assert strip_geometry(own, ink, grid, ink).pitch_spread < 0.02
+    # a stretch that both cuttings show still counts
+    xs = np.cumsum([60] + [110 if 5 <= i <= 8 else 85 for i in range(16)])
+    wide = [Glyph(int(x), 50, int(x) + 60, 150, 3000) for x in xs]
+    assert strip_geometry(wide, ink, list(wide), ink).pitch_spread > 0.25
+    # a line whose own cutting missed characters is measured on the grid's cells
+    assert strip_geometry(grid, ink, own[:15], ink).pitch_spread > 0.16
+    assert strip_geometry([], ink, [], ink) is None
