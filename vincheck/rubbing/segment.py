@@ -137,8 +137,8 @@ def segment_strip(norm: np.ndarray, ink: np.ndarray | None = None) -> Segmentati
     if out:
         out = merge_fragments(out, float(np.median([g.w for g in out])), pitch, ink)
         kept = regain_ends(norm, out, trim_outliers(out, pitch), pitch, (ya, yb), bh,
-                           SLIVER_SHARE * single_ink)
-        out = fill_gaps(norm, kept, pitch, (ya, yb), bh, SLIVER_SHARE * single_ink)
+                           SLIVER_SHARE * single_ink, raw_ink)
+        out = fill_gaps(norm, kept, pitch, (ya, yb), bh, SLIVER_SHARE * single_ink, raw_ink)
     return Segmentation(trim_outliers(out, pitch), ink, (y0, y1))
 
 
@@ -149,12 +149,14 @@ WEAK_LEVEL = 0.3
 
 
 def fill_gaps(norm: np.ndarray, glyphs: list[Glyph], pitch: float, rows: tuple[int, int],
-              band_h: float, min_ink: float = 0.0) -> list[Glyph]:
+              band_h: float, min_ink: float = 0.0, ink: np.ndarray | None = None
+              ) -> list[Glyph]:
     """Look again, at the lower :data:`WEAK_LEVEL`, between neighbouring glyphs more than
     1.6 pitches apart (a lightly stamped character below the line's threshold): runs of
     ink columns in the band ``rows`` at least 0.6 x ``band_h`` high, a quarter pitch wide
     and with ``min_ink`` px of ink become glyphs (px). A gap where that finds nothing is
-    searched once more in the ink of the band's rows alone with thin streaks cut
+    searched once more in the ink (``ink``: :func:`binarize` of ``norm``, made here when
+    None) of the band's rows alone with thin streaks cut
     (:func:`cut_streaks`): a character that a streak or a pale patch joined to the strip's
     border was dropped with it (tuning set seed 12, a Roboto D: exact VIN 137 -> 138 of
     166 strips, clean sheets rejected 14 -> 13 of 50; seed 10: 95 -> 96 of 102)."""
@@ -163,7 +165,7 @@ def fill_gaps(norm: np.ndarray, glyphs: list[Glyph], pitch: float, rows: tuple[i
     gaps = [i for i in range(len(glyphs) - 1) if glyphs[i + 1].cx - glyphs[i].cx > 1.6 * pitch]
     if not gaps:
         return glyphs
-    look = _GapInk(norm, rows, pitch, band_h, min_ink)
+    look = _GapInk(norm, rows, pitch, band_h, min_ink, ink)
     out = list(glyphs)
     for i in reversed(gaps):
         out[i + 1:i + 1] = look.between(glyphs[i], glyphs[i + 1])
@@ -172,33 +174,37 @@ def fill_gaps(norm: np.ndarray, glyphs: list[Glyph], pitch: float, rows: tuple[i
 
 class _GapInk:
     """Looks for lost characters between two glyphs of a line (see :func:`fill_gaps`);
-    the two ink masks it needs are made once, when first needed."""
+    the weaker ink mask is made once, when first needed; ``ink`` is the line's plain
+    :func:`binarize` mask (made when None)."""
 
     def __init__(self, norm: np.ndarray, rows: tuple[int, int], pitch: float,
-                 band_h: float, min_ink: float) -> None:
+                 band_h: float, min_ink: float, ink: np.ndarray | None = None) -> None:
         self.norm, self.rows, self.pitch = norm, rows, pitch
         self.band_h, self.min_ink = band_h, min_ink
+        self._ink = ink
         self._weak: np.ndarray | None = None
-        self._cut: np.ndarray | None = None
 
-    def between(self, left: Glyph, right: Glyph) -> list[Glyph]:
-        """The glyphs found between ``left`` and ``right`` (px), left to right."""
+    def between(self, left: Glyph, right: Glyph, weak: bool = True) -> list[Glyph]:
+        """The glyphs found between ``left`` and ``right`` (px), left to right; ``weak``:
+        first at :data:`WEAK_LEVEL` (else only in the band's rows, streaks cut)."""
         a, b = left.x1 + 2, right.x0 - 2
         if b - a < 0.25 * self.pitch:
             return []
         ya, yb = self.rows
-        if self._weak is None:
-            self._weak = clean_ink(binarize(self.norm, WEAK_LEVEL))
-        new = _gap_glyphs(self._weak[ya:yb, a:b], a, ya, self.pitch, self.band_h,
-                          self.min_ink)
+        new: list[Glyph] = []
+        if weak:
+            if self._weak is None:
+                self._weak = clean_ink(binarize(self.norm, WEAK_LEVEL))
+            new = _gap_glyphs(self._weak[ya:yb, a:b], a, ya, self.pitch, self.band_h,
+                              self.min_ink)
         if not new:
             # a character joined to the strip's border by a pencil streak or a pale patch
             # was dropped with it: the ink of the band's rows alone, thin streaks cut
-            if self._cut is None:
-                self._cut = drop_grains(cut_streaks(binarize(self.norm)[ya:yb], self.band_h),
-                                        (self.norm.shape[0] / 40.0) ** 2)
-            new = _gap_glyphs(self._cut[:, a:b], a, ya, self.pitch, self.band_h,
-                              self.min_ink)
+            if self._ink is None:
+                self._ink = binarize(self.norm)
+            cut = drop_grains(cut_streaks(self._ink[ya:yb, a:b], self.band_h),
+                              (self.norm.shape[0] / 40.0) ** 2)
+            new = _gap_glyphs(cut, a, ya, self.pitch, self.band_h, self.min_ink)
         return new
 
 
@@ -273,11 +279,14 @@ END_REACH = 3.2
 
 
 def regain_ends(norm: np.ndarray, glyphs: list[Glyph], kept: list[Glyph], pitch: float,
-                rows: tuple[int, int], band_h: float, min_ink: float) -> list[Glyph]:
+                rows: tuple[int, int], band_h: float, min_ink: float,
+                ink: np.ndarray | None = None) -> list[Glyph]:
     """``kept`` (``glyphs`` after :func:`trim_outliers`) with the glyphs at an end that
     were dropped only for standing more than 2 but at most :data:`END_REACH` pitches out,
     when a lost character is found in the gap (:func:`fill_gaps`' search): the first or
-    last character joined to the border by a streak, its end mark then too far out."""
+    last character joined to the border by a streak, its end mark then too far out. Only
+    the band's rows of the plain ``ink`` are searched (the weaker threshold is not made
+    for this: dirt beyond a line's end is common and the search must stay cheap)."""
     if len(kept) < 3 or pitch <= 0 or len(kept) == len(glyphs):
         return kept
     loose = trim_outliers(glyphs, pitch, far=END_REACH)
@@ -288,14 +297,14 @@ def regain_ends(norm: np.ndarray, glyphs: list[Glyph], kept: list[Glyph], pitch:
     head, tail = loose[:i0], loose[i1 + 1:]
     if not head and not tail:
         return kept
-    look = _GapInk(norm, rows, pitch, band_h, min_ink)
+    look = _GapInk(norm, rows, pitch, band_h, min_ink, ink)
     out = list(kept)
     if head:
-        new = look.between(head[-1], kept[0])
+        new = look.between(head[-1], kept[0], weak=False)
         if new:
             out = head + new + out
     if tail:
-        new = look.between(kept[-1], tail[0])
+        new = look.between(kept[-1], tail[0], weak=False)
         if new:
             out = out + new + tail
     return out
