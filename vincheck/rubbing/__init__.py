@@ -192,7 +192,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
     )
     from vincheck.rubbing.judge import StripEvidence, judge_strip, sheet_findings
     from vincheck.rubbing.locate import locate_strips, whole_image_strip
-    from vincheck.rubbing.measure import line_geometry, measure_ghost
+    from vincheck.rubbing.measure import measure_ghost, strip_geometry
     from vincheck.rubbing.normalize import ocr_image
     from vincheck.rubbing.polarity import normalize_and_segment
     from vincheck.rubbing.read import read_strip
@@ -234,10 +234,13 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
             poll()
             # dot-peen, touching or broken characters: cut again at the die's pitch
             dotted = dot_peen_share(norm, seg) >= DOT_PEEN_SHARE
+            own_chars, own_ink = rd.chars, seg.ink
             rd, seg = reread_on_grid(rd, seg, norm, ocr_src, engines, dotted)
             rd.dot_peen = dotted
             poll()
-            geo = line_geometry(rd.chars, seg.ink) if rd.chars else None
+            # pitch and height from the line's own cutting: a fixed-pitch grid is even by
+            # construction, and its cells' boxes take in ink of their neighbours
+            geo = strip_geometry(rd.chars, seg.ink, own_chars, own_ink)
             if geo is not None and dotted:  # slant of the strokes, not of rows of dots
                 geo.slant_deg = dotted_slant(rd.chars, norm)
             ghost = None
