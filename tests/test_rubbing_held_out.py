@@ -20,13 +20,13 @@ from vincheck.settings import Settings
 
 SEED = 21
 N_SHEETS = 24
-# Floors one item off what this set measured when they were set (2026-12-07 late
-# evening: RapidOCR weighed 4:1, dot peen to review, marks made whole): exact VIN 43/48
-# strips (90 %), clean sheets failed or sent to review 5/24, no wrong VIN reported
-# readable; unchanged on 2026-12-08 after the next session's steps. The README's held-out
-# benchmark (seed 11, defects and rough scans included) measured 82.6 % exact, 16.7 % of
-# clean sheets rejected, no wrong VIN readable; move these floors with the reader.
-MIN_EXACT = 42 / 48        # exact VIN, strips whose whole VIN is on the tape
+# Floors near what this set measured (2026-12-08, after the VIN priors, copies helping
+# each other and the gap search): exact VIN 45/48 strips (94 %), clean sheets failed or
+# sent to review 6/24 (was 5/24: the gap search's pitch cuts gained on the tuning sets and
+# lost one sheet here), no wrong VIN reported readable. The README's held-out benchmark
+# (seed 11, defects and rough scans included) measured 82.6 % exact, 16.7 % of clean
+# sheets rejected, no wrong VIN readable; move these floors with the reader.
+MIN_EXACT = 44 / 48        # exact VIN, strips whose whole VIN is on the tape
 MAX_CLEAN_REJECTED = 6 / 24  # clean sheets failed or sent to review
 MAX_WRONG_READABLE = 0     # a wrong VIN reported readable
 
