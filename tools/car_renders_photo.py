@@ -26,17 +26,13 @@ import cv2
 import numpy as np
 from car_renders import (
     GLASS,
-    LAMP_FRONT,
-    LAMP_REAR,
-    RIM,
-    TYRE,
     CarMesh,
     _look_at,
     background,
     family_of,
     load_car,
 )
-from car_renders_shaded import _finish, hall_background
+from car_renders_shaded import _finish, hall_background, shade_parts
 
 # (RGB, weight): a car park's colour mix, white / black / grey / silver most often
 PAINTS = [((238, 238, 236), 0.22), ((22, 22, 25), 0.18), ((120, 122, 126), 0.14),
@@ -115,17 +111,7 @@ def _shade_photo(car: CarMesh, part: np.ndarray, eye: np.ndarray,
     cols[trim] = body if rng.random() < 0.4 else rng.uniform(20, 60)
     gloss = rng.uniform(0.15, 0.5)
     out = cols * lambert[:, None] * (1 - gloss) + gloss * env[:, None] * (cols / 255 + 0.4)
-    glass = part == GLASS
-    out[glass] = (rng.uniform(8, 40) + 0.35 * env[glass])[:, None] * rng.uniform(0.85, 1.1, 3)
-    tyre = part == TYRE
-    out[tyre] = rng.uniform(8, 35) * lambert[tyre, None]
-    rim = part == RIM
-    out[rim] = (rng.uniform(120, 220) * lambert[rim] * 0.6 + 0.4 * env[rim])[:, None]
-    out[part == LAMP_FRONT] = rng.uniform(190, 255) * np.array([1.0, 1.0, 0.93])
-    out[part == LAMP_REAR] = np.array([rng.uniform(150, 230), rng.uniform(10, 45),
-                                       rng.uniform(10, 45)])
-    out += 255 * rng.uniform(0.3, 0.9) * spec[:, None] * (~tyre)[:, None]
-    return np.clip(out * rng.uniform(0.85, 1.15, 3), 0, 255)
+    return shade_parts(out, part, lambert, env, spec, rng)
 
 
 def _draw(img: np.ndarray, mask: np.ndarray | None, uv: np.ndarray, z: np.ndarray,

@@ -92,6 +92,14 @@ def _shade(car: CarMesh, eye: np.ndarray, rng: np.random.Generator) -> np.ndarra
     cols[car.body] = body * rng.uniform(0.8, 1.15, 3)
     gloss = rng.uniform(0.15, 0.45)  # share of the paint's look that is reflection
     out = cols * lambert[:, None] * (1 - gloss) + gloss * env[:, None] * (cols / 255 + 0.4)
+    return shade_parts(out, part, lambert, env, spec, rng)
+
+
+def shade_parts(out: np.ndarray, part: np.ndarray, lambert: np.ndarray, env: np.ndarray,
+                spec: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """The triangles' colours (0-255, RGB per triangle) with the glass dark and reflecting,
+    the tyres black, the rims light, the lamps white and red, the specular highlight added
+    and a colour cast: shared by the shaded and the photo style (same draws, same order)."""
     glass = part == GLASS
     out[glass] = (rng.uniform(8, 40) + 0.35 * env[glass])[:, None] * rng.uniform(0.85, 1.1, 3)
     tyre = part == TYRE
