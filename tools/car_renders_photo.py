@@ -27,12 +27,11 @@ import numpy as np
 from car_renders import (
     GLASS,
     CarMesh,
-    _look_at,
     background,
     family_of,
     load_car,
 )
-from car_renders_shaded import _finish, hall_background, shade_parts
+from car_renders_shaded import _finish, hall_background, place_camera, shade_parts
 
 # (RGB, weight): a car park's colour mix, white / black / grey / silver most often
 PAINTS = [((238, 238, 236), 0.22), ((22, 22, 25), 0.18), ((120, 122, 126), 0.14),
@@ -131,28 +130,12 @@ def render_photo(car: CarMesh, azimuth_deg: float, rng: np.random.Generator,
     """One photo of ``car`` from ``azimuth_deg`` (convention of :mod:`car_renders`) in the
     third style. Returns (uint8 RGB, the car's box x, y, w, h px, jittered)."""
     part = photo_parts(car.name)
-    w, h = size or (int(rng.integers(320, 640)), 0)
-    if not h:
-        h = int(w / rng.uniform(1.3, 1.6))
-    az, elev = math.radians(azimuth_deg), math.radians(rng.uniform(0, 25))
-    dist = rng.uniform(5.0, 16.0)
-    eye = np.array([math.sin(az) * math.cos(elev) * dist, 0.4 + dist * math.sin(elev),
-                    math.cos(az) * math.cos(elev) * dist])
-    target = np.array([rng.normal(0, 0.15), rng.uniform(0.3, 0.8), rng.normal(0, 0.25)])
-    rot = _look_at(eye, target)
+    v = place_camera(car, azimuth_deg, rng, size)
+    w, h, az, eye, rot, cam, f, cx, cy = v.w, v.h, v.az, v.eye, v.rot, v.cam, v.f, v.cx, v.cy
+    z = cam[..., 2]
 
     def to_cam(p: np.ndarray) -> np.ndarray:
         return ((p.reshape(-1, 3) - eye) @ rot.T).reshape(p.shape)
-
-    cam = to_cam(car.tris)
-    z = cam[..., 2]
-    px, py = cam[..., 0] / z, cam[..., 1] / z
-    ex, ey = px.max() - px.min(), py.max() - py.min()
-    f = min(rng.uniform(0.4, 0.95) * w / max(ex, 1e-3), 0.92 * h / max(ey, 1e-3))
-    bw, bh = f * ex, f * ey
-    left = rng.uniform(0.02 * w, max(0.02 * w, w - bw - 0.02 * w))
-    top = rng.uniform(0.02 * h, max(0.02 * h, h - bh - 0.02 * h))
-    cx, cy = left - f * px.min(), top + f * py.max()
 
     def uv_of(c: np.ndarray) -> np.ndarray:
         return np.stack([cx + f * c[..., 0] / c[..., 2], cy - f * c[..., 1] / c[..., 2]], -1)
