@@ -260,12 +260,14 @@ def render(car: CarMesh, azimuth_deg: float, rng: np.random.Generator,
     return out, (float(x0), float(y0), float(x1 - x0), float(y1 - y0))
 
 
-def render_set(models: list[str], per_model: int, seed: int):
+def render_set(models: list[str], per_model: int, seed: int, renderer=None):
     """Yield (model name, azimuth deg, RGB, box) for ``per_model`` rounds over ``models``, each
-    at a uniformly random azimuth; deterministic for a seed (one generator for the set)."""
+    at a uniformly random azimuth; deterministic for a seed (one generator for the set).
+    ``renderer(car, azimuth_deg, rng)`` draws one picture (default: this flat style)."""
+    draw = renderer or render
     rng = np.random.default_rng(seed)
     for _ in range(per_model):
         for name in models:
             az = float(rng.uniform(0, 360))
-            img, box = render(load_car(name), az, rng)
+            img, box = draw(load_car(name), az, rng)
             yield name, az, img, box

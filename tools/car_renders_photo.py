@@ -30,8 +30,15 @@ from car_renders import (
     background,
     family_of,
     load_car,
+    render_set,
 )
-from car_renders_shaded import _finish, hall_background, place_camera, shade_parts
+from car_renders_shaded import (
+    _finish,
+    hall_background,
+    light_faces,
+    place_camera,
+    shade_parts,
+)
 
 # (RGB, weight): a car park's colour mix, white / black / grey / silver most often
 PAINTS = [((238, 238, 236), 0.22), ((22, 22, 25), 0.18), ((120, 122, 126), 0.14),
@@ -85,20 +92,7 @@ def _shade_photo(car: CarMesh, part: np.ndarray, eye: np.ndarray,
                  rng: np.random.Generator) -> np.ndarray:
     """Per-face RGB (0-255 float): paint with its atlas shading kept, reflected
     surroundings, a key light's highlight; dark glass, tyres, light rims, lamps."""
-    tw = car.tris
-    n = np.cross(tw[:, 1] - tw[:, 0], tw[:, 2] - tw[:, 0])
-    n /= np.maximum(1e-9, np.linalg.norm(n, axis=1, keepdims=True))
-    view = eye - tw.mean(1)
-    view /= np.linalg.norm(view, axis=1, keepdims=True)
-    refl = 2 * np.einsum("ij,ij->i", n, view)[:, None] * n - view
-    sky, ground = rng.uniform(150, 255), rng.uniform(10, 90)
-    env = ground + (sky - ground) / (1 + np.exp(-refl[:, 1] / rng.uniform(0.03, 0.25)))
-    light = np.array([rng.normal(0, 1), rng.uniform(0.8, 2.5), rng.normal(0, 1)])
-    light /= np.linalg.norm(light)
-    half = light + view
-    half /= np.linalg.norm(half, axis=1, keepdims=True)
-    spec = np.clip(np.einsum("ij,ij->i", n, half), 0, 1) ** rng.uniform(8, 60)
-    lambert = rng.uniform(0.3, 0.6) + rng.uniform(0.3, 0.7) * np.clip(n @ light, 0, 1)
+    env, spec, lambert = light_faces(car, eye, rng)
     cols = car.colours.copy()
     paint = part == PAINT
     body = _paint(rng)
@@ -180,9 +174,4 @@ def render_photo(car: CarMesh, azimuth_deg: float, rng: np.random.Generator,
 def render_set_photo(models: list[str], per_model: int, seed: int):
     """Yield (model name, azimuth deg, RGB, box) as :func:`car_renders.render_set` does, in
     the third style."""
-    rng = np.random.default_rng(seed)
-    for _ in range(per_model):
-        for name in models:
-            az = float(rng.uniform(0, 360))
-            img, box = render_photo(load_car(name), az, rng)
-            yield name, az, img, box
+    return render_set(models, per_model, seed, render_photo)

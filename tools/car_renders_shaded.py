@@ -32,7 +32,7 @@ from car_renders import (
     CarMesh,
     _look_at,
     background,
-    load_car,
+    render_set,
 )
 
 BOX_JITTER = 0.06  # of the box's size, per edge
@@ -68,17 +68,18 @@ def hall_background(rng: np.random.Generator, w: int, h: int,
     return img
 
 
-def _shade(car: CarMesh, eye: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Per-face RGB (0-255 float) of ``car`` seen from ``eye``: material, the reflected
-    surrounding (a bright ceiling / sky over a dark floor with a sharp horizon) and a key
-    light's highlight."""
+def light_faces(car: CarMesh, eye: np.ndarray, rng: np.random.Generator
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per face of ``car`` seen from ``eye``: the reflected surrounding's brightness (a
+    bright ceiling / sky over a dark floor with a random horizon softness, 0-255), a key
+    light's specular highlight (0-1) and its diffuse light (0.3-1.3): the draws shared by
+    the shaded and the photo style, in their order."""
     tw = car.tris
     n = np.cross(tw[:, 1] - tw[:, 0], tw[:, 2] - tw[:, 0])
     n /= np.maximum(1e-9, np.linalg.norm(n, axis=1, keepdims=True))
     view = eye - tw.mean(1)
     view /= np.linalg.norm(view, axis=1, keepdims=True)
     refl = 2 * np.einsum("ij,ij->i", n, view)[:, None] * n - view  # reflected view ray
-    part = car.part if car.part is not None else np.zeros(len(tw), np.int8)
     sky, ground = rng.uniform(150, 255), rng.uniform(10, 90)
     soft = rng.uniform(0.03, 0.25)  # softness of the reflected horizon
     env = ground + (sky - ground) / (1 + np.exp(-refl[:, 1] / soft))
@@ -88,6 +89,15 @@ def _shade(car: CarMesh, eye: np.ndarray, rng: np.random.Generator) -> np.ndarra
     half /= np.linalg.norm(half, axis=1, keepdims=True)
     spec = np.clip(np.einsum("ij,ij->i", n, half), 0, 1) ** rng.uniform(8, 60)
     lambert = rng.uniform(0.3, 0.6) + rng.uniform(0.3, 0.7) * np.clip(n @ light, 0, 1)
+    return env, spec, lambert
+
+
+def _shade(car: CarMesh, eye: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Per-face RGB (0-255 float) of ``car`` seen from ``eye``: material, the reflected
+    surrounding (a bright ceiling / sky over a dark floor with a sharp horizon) and a key
+    light's highlight."""
+    part = car.part if car.part is not None else np.zeros(len(car.tris), np.int8)
+    env, spec, lambert = light_faces(car, eye, rng)
     cols = car.colours.copy()
     body = np.array(BODY_COLOURS[int(rng.integers(len(BODY_COLOURS)))], np.float32)
     cols[car.body] = body * rng.uniform(0.8, 1.15, 3)
@@ -238,9 +248,4 @@ def _finish(img: np.ndarray, mask: np.ndarray,
 def render_set_shaded(models: list[str], per_model: int, seed: int):
     """Yield (model name, azimuth deg, RGB, box) as :func:`car_renders.render_set` does, in
     the second style."""
-    rng = np.random.default_rng(seed)
-    for _ in range(per_model):
-        for name in models:
-            az = float(rng.uniform(0, 360))
-            img, box = render_shaded(load_car(name), az, rng)
-            yield name, az, img, box
+    return render_set(models, per_model, seed, render_shaded)
