@@ -59,8 +59,8 @@ def split_fonts(split: str) -> tuple[list[str], list[str]]:
     return fonts, [s for s, sp in SYMBOL_SPLIT.items() if sp == TRAIN]
 
 
-def dataset(out: Path, n: int, seed: int, dpi: int, split: str, need: int = 0
-            ) -> list[dict[str, Any]]:
+def dataset(out: Path, n: int, seed: int, dpi: int, split: str, need: int = 0,
+            unknown_wmi: bool = False) -> list[dict[str, Any]]:
     """Generate (once) and load the truth records of one split."""
     truth = out / "truth.jsonl"
     if truth.exists():
@@ -74,7 +74,8 @@ def dataset(out: Path, n: int, seed: int, dpi: int, split: str, need: int = 0
     fonts, symbols = split_fonts(split)
     print(f"generating {n} {split} sheets into {out} (once) ...", file=sys.stderr, flush=True)
     t = time.perf_counter()
-    write_dataset(out, n, seed, dpi=dpi, fonts=fonts, symbols=symbols, variety=True)
+    write_dataset(out, n, seed, dpi=dpi, fonts=fonts, symbols=symbols, variety=True,
+                  unknown_wmi=unknown_wmi)
     print(f"  done in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
     return [json.loads(line) for line in truth.read_text(encoding="utf-8").splitlines()]
 
@@ -223,8 +224,10 @@ def run_split(args: argparse.Namespace, split: str) -> dict[str, Any]:
     n = args.n
     out = Path(args.out) / split if args.out else (
         Path.home() / ".cache" / "vincheck"
-        / f"bench-rubbing-{split}-n{n}-s{args.seed}-d{args.dpi}")
-    rows = dataset(out, n, args.seed, args.dpi, split, need=args.limit)
+        / f"bench-rubbing-{split}-n{n}-s{args.seed}-d{args.dpi}"
+        f"{'-uwmi' if args.unknown_wmi else ''}")
+    rows = dataset(out, n, args.seed, args.dpi, split, need=args.limit,
+                   unknown_wmi=args.unknown_wmi)
     if args.limit:
         rows = rows[: args.limit]
     cache = _load_cache(out)
@@ -365,6 +368,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dpi", type=int, default=300)
     p.add_argument("--split", choices=["both", *SPLITS], default="both")
     p.add_argument("--out", help="cache directory for the generated sheets")
+    p.add_argument("--unknown-wmi", action="store_true",
+                   help="the same sheets with every VIN's WMI one the reader's maker table "
+                   "does not hold (the WMI prior gets no help)")
     p.add_argument("--quick", action="store_true", help="40 sheets per split (development)")
     p.add_argument("--limit", type=int, default=0, help="only the first N sheets of a set")
     p.add_argument("--engine", choices=["glyph", "rapidocr", "tesseract", "both"], default=None)

@@ -304,6 +304,27 @@ def test_write_dataset_is_deterministic(tmp_path) -> None:
             assert list(im.size) == r["size_px"]
 
 
+def test_unknown_wmi_sets_are_the_same_sheets_with_other_makers(tmp_path) -> None:
+    from devkit.synth.rubbing_vin import has_valid_check_digit, with_wmi
+    from vincheck.vin import maker_of
+
+    # a check-digit defect keeps its wrong digit, a valid VIN stays valid
+    assert has_valid_check_digit(with_wmi("LSVAU2180N2183594", "LZ7"))
+    assert not has_valid_check_digit(with_wmi("LSVAU2181N2183594", "LZ7"))
+    plain = write_dataset(tmp_path / "a", 4, seed=6, dpi=DPI, defect_share=1.0)
+    other = write_dataset(tmp_path / "b", 4, seed=6, dpi=DPI, defect_share=1.0,
+                          unknown_wmi=True)
+    rows_a = [json.loads(line) for line in plain.read_text().splitlines()]
+    rows_b = [json.loads(line) for line in other.read_text().splitlines()]
+    for ra, rb in zip(rows_a, rows_b, strict=True):
+        assert ra["defect"] == rb["defect"]
+        for sa, sb in zip(ra["strips"], rb["strips"], strict=True):
+            assert maker_of(sa["vin"]) is not None and maker_of(sb["vin"]) is None
+            assert sa["vin"][3:8] == sb["vin"][3:8] and sa["vin"][9:] == sb["vin"][9:]
+            assert sa["check_digit_valid"] == sb["check_digit_valid"]
+            assert (sa["font"], sa["start_symbol"]) == (sb["font"], sb["start_symbol"])
+
+
 def test_cli_writes_dataset(tmp_path, capsys) -> None:
     assert main(["--out", str(tmp_path), "--n", "1", "--seed", "2", "--dpi", "150"]) == 0
     assert (tmp_path / "sheet_0000.png").is_file()

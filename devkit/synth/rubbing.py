@@ -70,13 +70,17 @@ def spec_to_dict(spec: SheetSpec) -> dict:
 
 def write_dataset(out_dir: str | Path, n: int, seed: int, *, dpi: int = 300,
                   defect_share: float = 0.5, fonts: list[str] | None = None,
-                  symbols: list[str] | None = None, variety: bool = False) -> Path:
+                  symbols: list[str] | None = None, variety: bool = False,
+                  unknown_wmi: bool = False) -> Path:
     """Write ``sheet_0000.png`` ... (DPI stored in the PNG) and ``truth.jsonl`` to ``out_dir``.
 
     About ``defect_share`` of the sheets carry one defect, cycling through :data:`DEFECTS`;
     half of the sheets are tidy scans, half use the full variation range. The same ``seed``
     always gives the same files. ``fonts``, ``symbols`` and ``variety`` go to
-    :func:`random_sheet_spec`. Returns the path of ``truth.jsonl``.
+    :func:`random_sheet_spec`. ``unknown_wmi``: the same sheets, but every VIN's WMI
+    replaced by one the reader's maker table does not hold (one per sheet, drawn from a
+    generator of its own so nothing else changes; check digits kept valid or wrong as
+    they were). Returns the path of ``truth.jsonl``.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -97,12 +101,25 @@ def write_dataset(out_dir: str | Path, n: int, seed: int, *, dpi: int = 300,
             spec = random_sheet_spec(rng, dpi=dpi, n_strips=n_strips, defect=defect,
                                      clean=bool(rng.random() < 0.5), fonts=fonts,
                                      symbols=symbols, variety=variety)
+            if unknown_wmi:
+                spec = _with_unknown_wmi(spec, np.random.default_rng([seed, i, 3779]))
             img, truth = render_sheet(spec)
             name = f"sheet_{i:04d}.png"
             img.save(out / name, dpi=(dpi, dpi))
             fh.write(json.dumps({"file": name, "defect": defect, **truth},
                                 ensure_ascii=False) + "\n")
     return truth_path
+
+
+def _with_unknown_wmi(spec: SheetSpec, rng: np.random.Generator) -> SheetSpec:
+    """``spec`` with one WMI unknown to the reader put on every strip's VIN."""
+    from dataclasses import replace
+
+    from devkit.synth.rubbing_vin import unknown_wmi, with_wmi
+    from vincheck.wmi_data import MANUFACTURERS
+
+    wmi = unknown_wmi(rng, frozenset(MANUFACTURERS))
+    return replace(spec, strips=[replace(s, vin=with_wmi(s.vin, wmi)) for s in spec.strips])
 
 
 SAMPLE_VIN = "LSVAU2180N2183594"  # valid check digit (0)

@@ -75,3 +75,24 @@ def differing_vin(vin: str, rng: np.random.Generator) -> str:
         if cand != vin:
             return cand
     raise RuntimeError("could not derive a differing VIN")  # pragma: no cover
+
+
+def unknown_wmi(rng: np.random.Generator, known: set[str] | frozenset[str]) -> str:
+    """A Chinese-looking WMI (``L`` + two VIN characters, third not ``9``, the mark of a
+    small maker) that is not in ``known`` (the reader's table of makers)."""
+    while True:
+        wmi = "L" + "".join(rng.choice(list(VIN_ALPHABET), 2))
+        if wmi not in known and wmi[2] != "9":
+            return wmi
+
+
+def with_wmi(vin: str, wmi: str) -> str:
+    """``vin`` with positions 1-3 replaced by ``wmi``; a valid check digit stays valid, a
+    wrong one stays wrong (a check-digit defect keeps its defect)."""
+    new = wmi + vin[3:]
+    if has_valid_check_digit(vin):
+        return with_check_digit(new)
+    if has_valid_check_digit(new):
+        good = check_digit(new)
+        return new[:8] + ("1" if good == "0" else "0") + new[9:]
+    return new
