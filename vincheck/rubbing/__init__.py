@@ -240,7 +240,7 @@ def check_sheet(image: LoadedImage, settings: Settings | None = None,
             poll()
             # pitch and height from the line's own cutting: a fixed-pitch grid is even by
             # construction, and its cells' boxes take in ink of their neighbours
-            geo = strip_geometry(rd.chars, seg.ink, own_chars, own_ink)
+            geo = strip_geometry(rd.chars, seg.ink, own_chars, own_ink, slant=not dotted)
             if geo is not None and dotted:  # slant of the strokes, not of rows of dots
                 geo.slant_deg = dotted_slant(rd.chars, norm)
             ghost = None

@@ -76,8 +76,9 @@ def core_height(ink: np.ndarray, g: Glyph) -> int:
 HEIGHT_WINDOW = 5
 
 
-def line_geometry(glyphs: Sequence[Glyph], ink: np.ndarray) -> Geometry:
-    """Geometry of ``glyphs`` (character cells left to right) on the ink mask (0/1).
+def line_geometry(glyphs: Sequence[Glyph], ink: np.ndarray, slant: bool = True) -> Geometry:
+    """Geometry of ``glyphs`` (character cells left to right) on the ink mask (0/1);
+    ``slant`` False leaves ``slant_deg`` 0 (a caller that measures it otherwise).
 
     Spreads are robust to badly cut cells: the height spread (of the cells'
     :func:`core_height`) is the larger of the end-to-end trend (Theil-Sen) and the largest
@@ -103,24 +104,26 @@ def line_geometry(glyphs: Sequence[Glyph], ink: np.ndarray) -> Geometry:
         p_spread = float(np.max(np.abs(rolling_median(gaps) - pitch)) / pitch)
     ws = np.array([g.w for g in glyphs], dtype=float)
     aspect = float(np.median(ws / np.maximum(hs, 1))) if len(hs) else 0.0
-    slant = estimate_slant(glyphs, ink)
-    return Geometry(med_h, h_spread, hs.tolist(), pitch, p_spread, gaps.tolist(), slant, aspect)
+    slant_deg = estimate_slant(glyphs, ink) if slant else 0.0
+    return Geometry(med_h, h_spread, hs.tolist(), pitch, p_spread, gaps.tolist(), slant_deg,
+                    aspect)
 
 
 def strip_geometry(chars: Sequence[Glyph], ink: np.ndarray, own_chars: Sequence[Glyph],
-                   own_ink: np.ndarray) -> Geometry | None:
+                   own_ink: np.ndarray, slant: bool = True) -> Geometry | None:
     """The :func:`line_geometry` of a strip read with ``chars`` on ``ink`` (the cells of a
     fixed-pitch re-cutting, :mod:`vincheck.rubbing.grid`, when that read better). When the
     line's own cutting (``own_chars`` on ``own_ink``) held all 17 characters too, a pitch
     or height spread counts only as far as both cuttings show it: the grid's cells take in
     ink of their neighbours (held-out tuning sets: a die-struck line read the same either
     way measured a pitch spread of 0.02 on its own cells and 0.18 on the grid's), and the
-    own cutting of a dotted or touching line is the poorer one. None without characters."""
+    own cutting of a dotted or touching line is the poorer one. The slant is measured once,
+    on ``chars`` (not at all when ``slant`` is False). None without characters."""
     if not chars:
         return None
-    geo = line_geometry(chars, ink)
+    geo = line_geometry(chars, ink, slant)
     if own_chars is not chars and len(own_chars) == VIN_LENGTH == len(chars):
-        own = line_geometry(own_chars, own_ink)
+        own = line_geometry(own_chars, own_ink, slant=False)
         geo.pitch_spread = min(geo.pitch_spread, own.pitch_spread)
         geo.height_spread = min(geo.height_spread, own.height_spread)
     return geo
